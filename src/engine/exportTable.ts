@@ -1,0 +1,81 @@
+import type { Warning } from "./types";
+
+/** The assessment families a regional export table can carry. */
+export type ProcedureFamily = "ВПР" | "ОГЭ" | "ЕГЭ" | "КДР" | "НИКО" | "PISA" | "другое";
+
+/**
+ * One assessment procedure, independent of the year: «ВПР МА 5», «ОГЭ РУ», «ЕГЭ МА (профиль)»,
+ * «КДР ЧГ 4». `id` is stable and used to match the same procedure across years.
+ */
+export interface Procedure {
+  id: string;
+  family: ProcedureFamily;
+  /** `МА`, `РУ` for the subjects the ШНОР rule knows; otherwise the subject as found in the header. */
+  subject: string;
+  grade: number | null;
+  /** ЕГЭ mathematics: `база` or `профиль` when the table splits it. */
+  level: "база" | "профиль" | null;
+  /** Short Russian label for outputs and reasons: `ВПР МА 5`, `ЕГЭ МА (проф.)`. */
+  label: string;
+  /** True when the federal ШНОР method counts this procedure (DOMAIN §2). */
+  countedForLowResults: boolean;
+}
+
+/** A school year as the table names it; `end` (2019 for `2018/2019`, `2018-19` and `2019`) orders them. */
+export interface SchoolYear {
+  label: string;
+  end: number;
+}
+
+/** Where one procedure × year sits in the table: the column of each metric it has. */
+export interface ColumnGroup {
+  procedure: Procedure;
+  year: SchoolYear;
+  /** Zero-based sheet columns; `failing` is "% «2»" (or "% not passing the minimum" for ОГЭ/ЕГЭ). */
+  columns: { failing?: number; high?: number; participants?: number; average?: number };
+}
+
+/** One procedure × year result of one school; `null` is "no data", never zero. */
+export interface ProcedureResult {
+  /** Percentage points 0–100. */
+  failing: number | null;
+  high: number | null;
+  participants: number | null;
+  average: number | null;
+  /** Address of the "% «2»" cell, for reasons and for selecting it in Excel. */
+  cell: string;
+}
+
+export interface SchoolRecord {
+  /** `sch420220` / `edu…`; when the table has no login column, the school's name stands in for it. */
+  login: string;
+  name: string;
+  municipality: string;
+  /** Zero-based sheet row. */
+  row: number;
+  /** Parallel to `ExportTable.groups`: `results[i]` belongs to `groups[i]`; null when every cell is empty. */
+  results: (ProcedureResult | null)[];
+}
+
+/** How the reader understood the sheet. */
+export interface ExportTableLayout {
+  /** Zero-based sheet rows holding the header (empty for the headerless seed-002 convention). */
+  headerRows: number[];
+  /** Zero-based sheet columns of the identity fields, where found. */
+  identity: { municipality?: number; name?: number; login?: number };
+  /** `header` when read from header text; `convention` for the headerless 16-pair layout of seed 002. */
+  source: "header" | "convention";
+}
+
+export interface ExportTable {
+  sheetName: string;
+  layout: ExportTableLayout;
+  groups: ColumnGroup[];
+  schools: SchoolRecord[];
+  /** Distinct procedures and years present, years oldest first. */
+  procedures: Procedure[];
+  years: SchoolYear[];
+  /** True when at least one group carries a participants column. */
+  hasParticipantCounts: boolean;
+  warnings: Warning[];
+}

@@ -1,0 +1,114 @@
+import type { ExportTable } from "./exportTable";
+import type { IdentificationResult, SchoolStatus } from "./identifyLowResultSchools";
+import type { RowTone, SheetLayout } from "./sheetLayout";
+
+export const STATUS_LABELS: Record<SchoolStatus, string> = {
+  shnor: "ШНОР",
+  not_shnor: "не ШНОР",
+  insufficient_data: "недостаточно данных",
+};
+
+const STATUS_TONES: Record<SchoolStatus, RowTone> = { shnor: "alert", not_shnor: "ok", insufficient_data: "unknown" };
+
+/** DOMAIN §7: flags describe results and point to support; they never judge teachers. */
+const WORDING_NOTE =
+  "Список описывает результаты и указывает, каким школам нужна поддержка; результаты ВПР не предназначены для оценки работы педагогов.";
+
+export const OUTPUT_MARKERS = {
+  shnor: "school-radar:shnor",
+  method: "school-radar:method",
+  warnings: "school-radar:warnings",
+} as const;
+
+/** The identification list, the method used and the reader's warnings, as three output sheets. */
+export function identificationLayouts(result: IdentificationResult, table: ExportTable): SheetLayout[] {
+  return [shnorListLayout(result, table), methodLayout(result, table), warningsLayout(result, table)];
+}
+
+function shnorListLayout(result: IdentificationResult, table: ExportTable): SheetLayout {
+  const { method, schools } = result;
+  const flagged = schools.filter((school) => school.status === "shnor").length;
+  const countIn = (year: string | null) => (school: IdentificationResult["schools"][number]) =>
+    year === null ? null : school.lowResults.filter((low) => low.year.label === year).length;
+  return {
+    name: "ШНОР",
+    marker: OUTPUT_MARKERS.shnor,
+    preamble: [
+      "Школьный радар — школы с низкими образовательными результатами (ШНОР)",
+      `Источник: лист «${table.sheetName}», школ: ${schools.length}, ШНОР: ${flagged}`,
+      method.description,
+      WORDING_NOTE,
+    ],
+    header: [
+      "Муниципалитет",
+      "ОО",
+      "Логин",
+      "Статус",
+      "Критерии",
+      `Низких результатов ${method.referenceYear}`,
+      `Низких результатов ${method.previousYear ?? "(пред. год)"}`,
+      "Обоснование",
+    ],
+    body: schools.map((school) => [
+      school.municipality,
+      school.name,
+      school.login,
+      STATUS_LABELS[school.status],
+      school.criteria.map((criterion) => `К${criterion}`).join(", "),
+      countIn(method.referenceYear)(school),
+      countIn(method.previousYear)(school),
+      school.reason,
+    ]),
+    columns: [
+      { width: 18 },
+      { width: 32, wrap: true },
+      { width: 12 },
+      { width: 20 },
+      { width: 10 },
+      { width: 14, numberFormat: "0" },
+      { width: 14, numberFormat: "0" },
+      { width: 90, wrap: true },
+    ],
+    rowTone: schools.map((school) => STATUS_TONES[school.status]),
+  };
+}
+
+function methodLayout(result: IdentificationResult, table: ExportTable): SheetLayout {
+  const { method } = result;
+  const counted = table.procedures.filter((procedure) => procedure.countedForLowResults).map((procedure) => procedure.label);
+  const other = table.procedures.filter((procedure) => !procedure.countedForLowResults).map((procedure) => procedure.label);
+  return {
+    name: "ШНОР — метод",
+    marker: OUTPUT_MARKERS.method,
+    preamble: ["Школьный радар — метод выявления ШНОР", WORDING_NOTE],
+    header: ["Параметр", "Значение"],
+    body: [
+      ["Редакция правил", method.edition],
+      ["Порог низкого результата, %", method.threshold],
+      ["Минимум участников", method.participantCountsUsed ? method.minParticipants : "не применялся: в таблице нет числа участников"],
+      ["Отчётный год", method.referenceYear],
+      ["Предыдущий год", method.previousYear ?? "нет в таблице"],
+      ["Учитываемые процедуры", counted.join(", ")],
+      ["Процедуры в таблице без учёта методикой", other.length > 0 ? other.join(", ") : "нет"],
+      ["Годы в таблице", table.years.map((year) => year.label).join(", ")],
+      ["Исходный лист", table.sheetName],
+      ["Описание", method.description],
+    ],
+    columns: [{ width: 40 }, { width: 100, wrap: true }],
+  };
+}
+
+function warningsLayout(result: IdentificationResult, table: ExportTable): SheetLayout {
+  const warnings = [...table.warnings, ...result.warnings];
+  return {
+    name: "Предупреждения",
+    marker: OUTPUT_MARKERS.warnings,
+    preamble: [
+      "Школьный радар — значения, которые не удалось прочитать",
+      warnings.length > 0 ? `Предупреждений: ${warnings.length}. Эти значения не учтены; исходные ячейки не изменены.` : "Предупреждений нет.",
+    ],
+    header: ["Ячейка", "Что не так"],
+    body: warnings.map((warning) => [warning.cell, warning.message]),
+    columns: [{ width: 22 }, { width: 110, wrap: true }],
+  };
+}

@@ -1,0 +1,108 @@
+import type { SchoolYear } from "./exportTable";
+import type { IdentificationOptions } from "./identificationOptions";
+import type { IdentificationMethod, JudgedResult, RuleYears, SchoolJudgement, SchoolStatus } from "./identifyLowResultSchools";
+import { formatPercent } from "./russianText";
+
+/** `ВПР МА 5 (40 %), ВПР РУ 6 (37 %)` */
+function listResults(results: JudgedResult[]): string {
+  return results.map((result) => `${result.procedure.label} (${formatPercent(result.failing!)} %)`).join(", ");
+}
+
+function yearLows(year: SchoolYear, lows: JudgedResult[]): string {
+  return `${year.label} — ${lows.length > 0 ? listResults(lows) : "низких результатов нет"}`;
+}
+
+/** The same procedure low in both years (2025 edition): `ВПР МА 5 — 2019 (40 %), 2018 (35 %)`. */
+function listRepeated(judgement: SchoolJudgement): string {
+  return judgement.lowReference
+    .flatMap((later) => {
+      const earlier = judgement.lowPrevious.find((result) => result.procedure.id === later.procedure.id);
+      if (earlier === undefined) return [];
+      const percent = (result: JudgedResult) => `${result.year.label} (${formatPercent(result.failing!)} %)`;
+      return [`${later.procedure.label} — ${percent(later)}, ${percent(earlier)}`];
+    })
+    .join("; ");
+}
+
+function criteriaText(judgement: SchoolJudgement, years: RuleYears, settings: IdentificationOptions): string {
+  const parts: string[] = [];
+  if (judgement.criteria.includes(1)) parts.push(`К1: ${yearLows(years.reference, judgement.lowReference)}`);
+  if (judgement.criteria.includes(2)) {
+    parts.push(
+      settings.edition === "2025"
+        ? `К2: ${listRepeated(judgement)}`
+        : `К2: ${yearLows(years.reference, judgement.lowReference)}; ${yearLows(years.previous!, judgement.lowPrevious)}`,
+    );
+  }
+  return parts.join(". ");
+}
+
+function notFlaggedText(judgement: SchoolJudgement, years: RuleYears, settings: IdentificationOptions): string {
+  const lows = [yearLows(years.reference, judgement.lowReference)];
+  if (years.previous) lows.push(yearLows(years.previous, judgement.lowPrevious));
+  const differentProcedures =
+    settings.edition === "2025" && judgement.lowReference.length > 0 && judgement.lowPrevious.length > 0
+      ? " (в редакции 2025 г. критерий 2 требует одну и ту же процедуру в обоих годах)"
+      : "";
+  return `Критерии не выполнены: ${lows.join("; ")}${differentProcedures}`;
+}
+
+function insufficientText(judgement: SchoolJudgement, years: RuleYears): string {
+  const usable = judgement.reference.some((result) => result.state === "low" || result.state === "ok");
+  if (!usable) return `Недостаточно данных: нет результатов ${years.reference.label} по учитываемым процедурам`;
+  const previous = years.previous ? `результатов ${years.previous.label}` : "результатов предыдущего года";
+  return (
+    `Недостаточно данных: в ${years.reference.label} один низкий результат (${listResults(judgement.lowReference)}), ` +
+    `а ${previous} для проверки критерия 2 нет`
+  );
+}
+
+/** Notes on what was not judged: too few participants, and counted procedures without data. */
+function dataNotes(judgement: SchoolJudgement, years: RuleYears, settings: IdentificationOptions): string[] {
+  const all = [...judgement.reference, ...judgement.previous];
+  const notes: string[] = [];
+  const small = all.filter((result) => result.state === "small");
+  if (small.length > 0) {
+    const list = small.map((result) => `${result.procedure.label} ${result.year.label} — ${result.participants} уч.`).join(", ");
+    notes.push(`Не учтены (меньше ${settings.minParticipants} участников): ${list}`);
+  }
+  const missing = judgement.reference.filter((result) => result.state === "missing");
+  if (missing.length > 0 && missing.length < judgement.reference.length) {
+    notes.push(`Нет данных за ${years.reference.label}: ${missing.map((result) => result.procedure.label).join(", ")}`);
+  }
+  return notes;
+}
+
+export function explainSchool(
+  status: SchoolStatus,
+  judgement: SchoolJudgement,
+  years: RuleYears,
+  settings: IdentificationOptions,
+): string {
+  const main =
+    status === "shnor"
+      ? criteriaText(judgement, years, settings)
+      : status === "insufficient_data"
+        ? insufficientText(judgement, years)
+        : notFlaggedText(judgement, years, settings);
+  return [main, ...dataNotes(judgement, years, settings)].join(". ");
+}
+
+/** The method in Russian, printed beside every list the product writes (DOMAIN §7). */
+export function describeMethod(method: IdentificationMethod): string {
+  const previous = method.previousYear ?? "предыдущий год (нет в таблице)";
+  const criterionTwo =
+    method.edition === "2020"
+      ? `К2 — хотя бы в одной процедуре в каждом из двух лет (${method.referenceYear} и ${previous})`
+      : `К2 — в одной и той же процедуре в каждом из двух лет (${method.referenceYear} и ${previous})`;
+  const small = method.participantCountsUsed
+    ? `результаты с числом участников меньше ${method.minParticipants} не учитываются`
+    : "в таблице нет числа участников, малые выборки не отсеяны";
+  return (
+    `Методика ФИОКО выявления школ с низкими образовательными результатами, редакция ${method.edition} г. ` +
+    `Низкий результат — доля «2» (для ОГЭ и ЕГЭ — не преодолевших минимальный порог) не менее ${formatPercent(method.threshold)} %. ` +
+    `К1 — низкие результаты не менее чем в двух процедурах за ${method.referenceYear}; ${criterionTwo}. ` +
+    `Учитываются ВПР по математике и русскому языку в 5 и 6 классах, ОГЭ и ЕГЭ по математике и русскому языку ` +
+    `(основной период, без пересдач и выпускников прошлых лет); ${small}.`
+  );
+}

@@ -1,0 +1,390 @@
+import type { CellValue, EngineError, SheetGrid, Warning } from "./types";
+import type { ColumnGroup, ExportTable, ExportTableLayout, Procedure, ProcedureResult, SchoolRecord, SchoolYear } from "./exportTable";
+import { readHeaderText, type HeaderMeaning, type IdentityField, type Metric } from "./headerText";
+import { cellText, isMissingValue, readAverage, readCount, readPercent, type NumberReading } from "./cellValue";
+import { cellAddress, quotedSheetName } from "./cellAddress";
+import { engineError } from "./engineError";
+import { findSchoolYear } from "./schoolYear";
+import { quoteFound } from "./russianText";
+import { CONVENTION_VALUE_COLUMNS, conventionColumns } from "./seed002Convention";
+
+const LOGIN = /^(sch|edu)\d{4,}$/i;
+const TOTAL_ROW = /итого|всего|в среднем|среднее|по муниципалитету|по региону|по округу|по району/i;
+const MAX_HEADER_ROWS = 4;
+const HEADER_SEARCH_ROWS = 30;
+
+/** A grid with sheet coordinates: `at(r, c)` uses zero-based sheet rows and columns. */
+interface Sheet {
+  name: string;
+  rowCount: number;
+  columnCount: number;
+  firstRow: number;
+  firstColumn: number;
+  at(row: number, column: number): CellValue;
+  format(row: number, column: number): string | null | undefined;
+  address(row: number, column: number): string;
+}
+
+function sheetOf(grid: SheetGrid): Sheet {
+  const firstRow = grid.origin?.row ?? 0;
+  const firstColumn = grid.origin?.column ?? 0;
+  const columnCount = grid.values.reduce((widest, row) => Math.max(widest, row.length), 0);
+  return {
+    name: grid.sheetName,
+    rowCount: grid.values.length,
+    columnCount,
+    firstRow,
+    firstColumn,
+    at: (row, column) => grid.values[row - firstRow]?.[column - firstColumn] ?? null,
+    format: (row, column) => grid.numberFormats?.[row - firstRow]?.[column - firstColumn],
+    address: (row, column) => cellAddress(grid.sheetName, row, column),
+  };
+}
+
+function rowCells(sheet: Sheet, row: number): CellValue[] {
+  const cells: CellValue[] = [];
+  for (let c = sheet.firstColumn; c < sheet.firstColumn + sheet.columnCount; c++) cells.push(sheet.at(row, c));
+  return cells;
+}
+
+function isEmptyRow(sheet: Sheet, row: number): boolean {
+  return rowCells(sheet, row).every((cell) => cellText(cell) === "");
+}
+
+/**
+ * Reads a regional export table from a sheet's values, whatever the header's spelling and shape
+ * (DOMAIN §1). Every cell it cannot read becomes a warning with its address; nothing becomes zero.
+ */
+export function readExportTable(grid: SheetGrid): ExportTable | EngineError {
+  const sheet = sheetOf(grid);
+  const lastRow = sheet.firstRow + sheet.rowCount;
+  const firstLoginRow = findFirstLoginRow(sheet, lastRow);
+  const headerRows = findHeaderRows(sheet, firstLoginRow);
+  const warnings: Warning[] = [];
+  const columns =
+    headerRows.length > 0
+      ? columnsFromHeader(sheet, headerRows, warnings)
+      : columnsFromConvention(sheet, firstLoginRow, warnings);
+  if (columns === null || columns.groups.length === 0) return noTableError(sheet);
+  const dataStart = headerRows.length > 0 ? headerRows[headerRows.length - 1] + 1 : firstLoginRow;
+  const identity = completeIdentity(sheet, columns.identity, dataStart, lastRow);
+  if (identity.login === undefined && identity.name === undefined) return noTableError(sheet);
+  if (identity.login === undefined) {
+    warnings.push({
+      cell: quotedSheetName(sheet.name),
+      message: "не найден столбец с логином ОО (sch…/edu…): школы различаются по названию",
+    });
+  }
+  const layout: ExportTableLayout = { headerRows, identity, source: headerRows.length > 0 ? "header" : "convention" };
+  const schools = readSchools(sheet, layout, columns.groups, dataStart, lastRow, warnings);
+  return assembleTable(sheet.name, layout, columns.groups, schools, warnings);
+}
+
+function noTableError(sheet: Sheet): EngineError {
+  return engineError(
+    "no_table",
+    `На листе «${sheet.name}» не найдена таблица результатов: ожидались заголовки вида «ВПР МА 5 2019» и «% «2»» ` +
+      "(или строки без заголовка в порядке выгрузки: муниципалитет, ОО, логин sch…, 16 пар значений)",
+    quotedSheetName(sheet.name),
+  );
+}
+
+function findFirstLoginRow(sheet: Sheet, lastRow: number): number {
+  for (let r = sheet.firstRow; r < lastRow; r++) {
+    if (rowCells(sheet, r).some((cell) => LOGIN.test(cellText(cell)))) return r;
+  }
+  return -1;
+}
+
+/** Header words make a row a header row; logins or a majority of plain numbers make it data. */
+function isHeaderRow(cells: CellValue[]): boolean {
+  const filled = cells.map(cellText).filter((text) => text !== "");
+  if (filled.length < 2 || filled.some((text) => LOGIN.test(text))) return false;
+  const numbers = filled.filter((text) => /^[\d.,\s%-]+$/.test(text) && !/^20\d\d([/-]\d\d(\d\d)?)?$/.test(text));
+  if (numbers.length * 2 > filled.length) return false;
+  return filled.some((text) => {
+    const meaning = readHeaderText(text);
+    return meaning.procedure !== null || meaning.metric !== null || meaning.identity !== null;
+  });
+}
+
+/** The header rows right above the first school row (blank rows between are allowed). */
+function findHeaderRows(sheet: Sheet, firstLoginRow: number): number[] {
+  const rows: number[] = [];
+  if (firstLoginRow >= 0) {
+    for (let r = firstLoginRow - 1; r >= sheet.firstRow && rows.length < MAX_HEADER_ROWS; r--) {
+      if (isHeaderRow(rowCells(sheet, r))) rows.unshift(r);
+      else if (rows.length > 0 || !isEmptyRow(sheet, r)) break;
+    }
+    return rows;
+  }
+  const limit = Math.min(sheet.firstRow + sheet.rowCount, sheet.firstRow + HEADER_SEARCH_ROWS);
+  for (let r = sheet.firstRow; r < limit && rows.length < MAX_HEADER_ROWS; r++) {
+    if (isHeaderRow(rowCells(sheet, r))) rows.push(r);
+    else if (rows.length > 0) break;
+  }
+  return rows;
+}
+
+interface TableColumns {
+  groups: ColumnGroup[];
+  identity: ExportTableLayout["identity"];
+}
+
+/**
+ * Joins each column's header texts. A blank cell in an upper row under a merge (Office.js gives
+ * merged cells but the first as empty) takes the text to its left when the bottom row names a metric.
+ */
+function columnHeaderTexts(sheet: Sheet, headerRows: number[]): string[] {
+  const bottom = headerRows[headerRows.length - 1];
+  const texts: string[] = [];
+  const carried = headerRows.map(() => "");
+  for (let c = sheet.firstColumn; c < sheet.firstColumn + sheet.columnCount; c++) {
+    const bottomMeaning = readHeaderText(cellText(sheet.at(bottom, c)));
+    const underMerge = bottomMeaning.metric !== null && bottomMeaning.procedure === null;
+    const parts = headerRows.map((row, index) => {
+      const own = cellText(sheet.at(row, c));
+      if (row === bottom) return own;
+      carried[index] = own !== "" ? own : underMerge ? carried[index] : "";
+      return carried[index];
+    });
+    texts.push(parts.join(" "));
+  }
+  return texts;
+}
+
+function columnsFromHeader(sheet: Sheet, headerRows: number[], warnings: Warning[]): TableColumns {
+  const texts = columnHeaderTexts(sheet, headerRows);
+  const titleYear = yearAboveHeader(sheet, headerRows[0]);
+  const groups = new Map<string, ColumnGroup>();
+  const identity: TableColumns["identity"] = {};
+  texts.forEach((text, index) => {
+    const column = sheet.firstColumn + index;
+    const meaning = readHeaderText(text);
+    if (meaning.identity !== null) {
+      identity[meaning.identity] ??= column;
+      return;
+    }
+    if (meaning.procedure === null) return;
+    const year = meaning.year ?? titleYear;
+    if (year === null) {
+      warnings.push({
+        cell: sheet.address(headerRows[0], column),
+        message: `ожидался год в заголовке столбца («2019», «2018/2019» или «2018-19»); найдено ${quoteFound(text.trim())}; столбец не прочитан`,
+      });
+      return;
+    }
+    placeColumn(groups, meaning, meaning.procedure, year, column, sheet.address(headerRows[headerRows.length - 1], column), warnings);
+  });
+  return { groups: [...groups.values()], identity };
+}
+
+/** Puts a column into its procedure × year group; an unnamed metric takes the next of (% «2», % high). */
+function placeColumn(
+  groups: Map<string, ColumnGroup>,
+  meaning: HeaderMeaning,
+  procedure: Procedure,
+  year: SchoolYear,
+  column: number,
+  address: string,
+  warnings: Warning[],
+): void {
+  const key = `${procedure.id}|${year.end}`;
+  const group = groups.get(key) ?? { procedure, year, columns: {} };
+  groups.set(key, group);
+  const metric: Metric | undefined =
+    meaning.metric ?? (["failing", "high"] as const).find((candidate) => group.columns[candidate] === undefined);
+  if (metric === undefined || group.columns[metric] !== undefined) {
+    warnings.push({
+      cell: address,
+      message: `столбец повторяет уже найденный (${procedure.label} ${year.label}); повтор не прочитан`,
+    });
+    return;
+  }
+  group.columns[metric] = column;
+}
+
+/** A table title such as «Итоги ВПР 2024 года» gives the year to headers that lack one. */
+function yearAboveHeader(sheet: Sheet, firstHeaderRow: number): SchoolYear | null {
+  for (let r = firstHeaderRow - 1; r >= sheet.firstRow; r--) {
+    for (const cell of rowCells(sheet, r)) {
+      const found = findSchoolYear(cellText(cell));
+      if (found) return found.year;
+    }
+  }
+  return null;
+}
+
+/** The headerless export of seed 002: identity, then exactly 32 value cells per school row. */
+function columnsFromConvention(sheet: Sheet, firstLoginRow: number, warnings: Warning[]): TableColumns | null {
+  if (firstLoginRow < 0) return null;
+  const cells = rowCells(sheet, firstLoginRow);
+  const loginIndex = cells.findIndex((cell) => LOGIN.test(cellText(cell)));
+  const valueCells = cells.slice(loginIndex + 1);
+  const lastFilled = valueCells.reduce<number>((last, cell, index) => (cellText(cell) !== "" ? index : last), -1);
+  if (lastFilled + 1 !== CONVENTION_VALUE_COLUMNS) return null;
+  const later = yearAboveHeader(sheet, firstLoginRow);
+  if (later === null) {
+    warnings.push({
+      cell: quotedSheetName(sheet.name),
+      message: "таблица без заголовка прочитана в порядке выгрузки (16 пар «% «2»; % высоких»); год не указан на листе — годы названы «последний» и «предыдущий»",
+    });
+  }
+  const [laterYear, earlierYear] = later
+    ? [later, { label: String(later.end - 1), end: later.end - 1 }]
+    : [{ label: "последний год", end: 2 }, { label: "предыдущий год", end: 1 }];
+  const firstValueColumn = sheet.firstColumn + loginIndex + 1;
+  const groups = new Map<string, ColumnGroup>();
+  for (const column of conventionColumns(laterYear, earlierYear)) {
+    const key = `${column.procedure.id}|${column.year.end}`;
+    const group = groups.get(key) ?? { procedure: column.procedure, year: column.year, columns: {} };
+    group.columns[column.metric] = firstValueColumn + column.offset;
+    groups.set(key, group);
+  }
+  const login = sheet.firstColumn + loginIndex;
+  const identity: TableColumns["identity"] = { login };
+  if (loginIndex >= 1) identity.name = login - 1;
+  if (loginIndex >= 2) identity.municipality = login - 2;
+  return { groups: [...groups.values()], identity };
+}
+
+/** Where the header does not name the login column, the column full of `sch…` values is it. */
+function completeIdentity(
+  sheet: Sheet,
+  identity: TableColumns["identity"],
+  dataStart: number,
+  lastRow: number,
+): TableColumns["identity"] {
+  if (identity.login !== undefined) return identity;
+  const hits = new Map<number, number>();
+  for (let r = dataStart; r < lastRow; r++) {
+    rowCells(sheet, r).forEach((cell, index) => {
+      if (LOGIN.test(cellText(cell))) hits.set(index, (hits.get(index) ?? 0) + 1);
+    });
+  }
+  const best = [...hits.entries()].sort((a, b) => b[1] - a[1])[0];
+  return best ? { ...identity, login: sheet.firstColumn + best[0] } : identity;
+}
+
+function readSchools(
+  sheet: Sheet,
+  layout: ExportTableLayout,
+  groups: ColumnGroup[],
+  dataStart: number,
+  lastRow: number,
+  warnings: Warning[],
+): SchoolRecord[] {
+  const schools: SchoolRecord[] = [];
+  const seen = new Map<string, number>();
+  const { login: loginColumn, name: nameColumn, municipality: municipalityColumn } = layout.identity;
+  const keyColumn = (loginColumn ?? nameColumn)!;
+  for (let row = dataStart; row < lastRow; row++) {
+    if (isEmptyRow(sheet, row)) continue;
+    const key = cellText(sheet.at(row, keyColumn));
+    const name = nameColumn === undefined ? "" : cellText(sheet.at(row, nameColumn));
+    if (!acceptRowKey(sheet, row, keyColumn, key, loginColumn !== undefined, groups, warnings)) continue;
+    const earlier = seen.get(key.toLowerCase());
+    if (earlier !== undefined) {
+      warnings.push({
+        cell: sheet.address(row, keyColumn),
+        message: `школа ${quoteFound(key)} уже есть в строке ${earlier + 1}; повторная строка не прочитана`,
+      });
+      continue;
+    }
+    seen.set(key.toLowerCase(), row);
+    schools.push({
+      login: key,
+      name: name === "" ? key : name,
+      municipality: municipalityColumn === undefined ? "" : cellText(sheet.at(row, municipalityColumn)),
+      row,
+      results: groups.map((group) => readResult(sheet, row, group, warnings)),
+    });
+  }
+  return schools;
+}
+
+/** Decides whether a row is a school: totals and repeated headers are passed over, odd keys reported. */
+function acceptRowKey(
+  sheet: Sheet,
+  row: number,
+  keyColumn: number,
+  key: string,
+  isLoginColumn: boolean,
+  groups: ColumnGroup[],
+  warnings: Warning[],
+): boolean {
+  if (LOGIN.test(key)) return true;
+  const cells = rowCells(sheet, row);
+  if (cells.some((cell) => TOTAL_ROW.test(cellText(cell))) || isHeaderRow(cells)) return false;
+  if (key === "") {
+    const hasValues = groups.some((group) =>
+      Object.values(group.columns).some((column) => !isMissingValue(sheet.at(row, column))),
+    );
+    if (hasValues) {
+      warnings.push({
+        cell: sheet.address(row, keyColumn),
+        message: isLoginColumn
+          ? "ожидался логин ОО (sch… или edu…); ячейка пуста; строка не прочитана"
+          : "ожидалось название ОО; ячейка пуста; строка не прочитана",
+      });
+    }
+    return false;
+  }
+  if (isLoginColumn) {
+    warnings.push({
+      cell: sheet.address(row, keyColumn),
+      message: `ожидался логин ОО вида sch123456 или edu123456; найдено ${quoteFound(key)}; строка прочитана с этим ключом`,
+    });
+  }
+  return true;
+}
+
+const METRIC_NAMES: Record<Metric, string> = {
+  failing: "% «2»",
+  high: "% высоких результатов",
+  participants: "число участников",
+  average: "средний результат",
+};
+
+function readResult(sheet: Sheet, row: number, group: ColumnGroup, warnings: Warning[]): ProcedureResult | null {
+  const read = (metric: Metric, reader: (value: CellValue, format?: string | null) => NumberReading): number | null => {
+    const column = group.columns[metric];
+    if (column === undefined) return null;
+    const reading = reader(sheet.at(row, column), sheet.format(row, column));
+    if (reading.problem !== undefined) {
+      warnings.push({
+        cell: sheet.address(row, column),
+        message: `${group.procedure.label} ${group.year.label}, ${METRIC_NAMES[metric]}: ${reading.problem}; значение не учтено`,
+      });
+    }
+    return reading.value;
+  };
+  const failing = read("failing", readPercent);
+  const high = read("high", readPercent);
+  const participants = read("participants", readCount);
+  const average = read("average", readAverage);
+  if (failing === null && high === null && participants === null && average === null) return null;
+  const anchor = group.columns.failing ?? group.columns.high ?? group.columns.participants ?? group.columns.average!;
+  return { failing, high, participants, average, cell: sheet.address(row, anchor) };
+}
+
+function assembleTable(
+  sheetName: string,
+  layout: ExportTableLayout,
+  groups: ColumnGroup[],
+  schools: SchoolRecord[],
+  warnings: Warning[],
+): ExportTable {
+  const procedures = [...new Map(groups.map((group) => [group.procedure.id, group.procedure])).values()];
+  const years = [...new Map(groups.map((group) => [group.year.end, group.year])).values()].sort((a, b) => a.end - b.end);
+  return {
+    sheetName,
+    layout,
+    groups,
+    schools,
+    procedures,
+    years,
+    hasParticipantCounts: groups.some((group) => group.columns.participants !== undefined),
+    warnings,
+  };
+}

@@ -1,0 +1,33 @@
+import type { CellValue } from "./types";
+
+/**
+ * An output sheet as plain data: what the add-in writes, independent of the host. The Excel adapter
+ * (Office.js) and the .xlsx adapter (files) both write exactly this.
+ */
+export interface SheetLayout {
+  /** Sheet name, ≤ 31 characters, unique among the add-in's outputs (`ШНОР`, `Метод`). */
+  name: string;
+  /**
+   * Identifies the add-in's own output (`school-radar:shnor`). Hosts store it with the sheet so that a
+   * re-run replaces only sheets carrying the same marker and never a sheet the user made.
+   */
+  marker: string;
+  /** Lines above the table (title, method, source): one cell each in column A. */
+  preamble: string[];
+  /** Column headers of the table, Russian. */
+  header: string[];
+  /** Table rows, as long as `header`. */
+  body: CellValue[][];
+  /** Per header column: width in characters, number format, whether text wraps. */
+  columns: ColumnSpec[];
+  /** Parallel to `body`: how a host may colour each row (alert = flagged, ok, unknown = not enough data). */
+  rowTone?: RowTone[];
+}
+
+export type RowTone = "alert" | "ok" | "unknown" | null;
+
+export interface ColumnSpec {
+  width: number;
+  numberFormat?: string;
+  wrap?: boolean;
+}

@@ -1,0 +1,35 @@
+/**
+ * The engine's vocabulary. Everything here is plain data: a host (Excel, an .xlsx file, a custom
+ * function) turns its cells into a `SheetGrid`, the engine returns results, the host writes layouts.
+ */
+
+/** One cell as every host can give it. Excel error values (#DIV/0!, #N/A…) arrive as their text. */
+export type CellValue = string | number | boolean | null;
+
+/** A rectangle of a worksheet, as read from the host; row 0 / column 0 is cell A1 unless `origin` says otherwise. */
+export interface SheetGrid {
+  /** The worksheet's name, used in cell addresses of warnings (`'Лист1'!D7`). */
+  sheetName: string;
+  /** Row-major values; rows may be ragged (a missing cell is empty). */
+  values: CellValue[][];
+  /** Number formats parallel to `values` where the host knows them (`0%`, `0.0%`, `General`…). */
+  numberFormats?: (string | null | undefined)[][];
+  /** Zero-based row and column of `values[0][0]` on the sheet (a used range need not start at A1). */
+  origin?: { row: number; column: number };
+}
+
+/** Something the engine could not read or decided to leave out, always with the cell it is about. */
+export interface Warning {
+  /** `'Лист1'!D7`, or `'Лист1'` when it concerns the sheet as a whole. */
+  cell: string;
+  /** Russian text: what was expected and what was found. */
+  message: string;
+}
+
+/** A result the engine could not produce at all (no table on the sheet, …), as a value, not a throw. */
+export interface EngineError {
+  kind: "error";
+  code: "no_table" | "bad_option" | "no_data";
+  message: string;
+  cell?: string;
+}
