@@ -1,0 +1,61 @@
+import { promises as fs } from "fs";
+import ExcelJS from "exceljs";
+import { WorkbookFileError } from "./workbookFileError";
+
+/** A workbook as a path on disk or the bytes of one (tests, uploads). */
+export type WorkbookSource = string | Buffer;
+
+/** The first bytes of the old binary Excel format (.xls, OLE compound file). */
+const LEGACY_XLS_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/**
+ * Loads a workbook with ExcelJS, turning every way a user's file can be wrong into a
+ * `WorkbookFileError` with a Russian message; ExcelJS's own errors (zip internals) mean nothing to
+ * a monitoring specialist.
+ */
+export async function loadWorkbook(source: WorkbookSource): Promise<ExcelJS.Workbook> {
+  const label = sourceLabel(source);
+  const bytes = typeof source === "string" ? await readFileBytes(source) : source;
+  if (bytes.subarray(0, LEGACY_XLS_SIGNATURE.length).equals(LEGACY_XLS_SIGNATURE)) {
+    throw new WorkbookFileError(
+      "legacy_xls",
+      label,
+      `Файл ${label} — книга старого формата Excel 97–2003 (.xls). Откройте её в Excel и сохраните как «Книга Excel (.xlsx)».`,
+    );
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // ExcelJS types its parameter with its own `Buffer` declaration, which Node's Buffer does not match.
+    await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
+  } catch (error) {
+    throw new WorkbookFileError(
+      "not_xlsx",
+      label,
+      `Файл ${label} не является книгой Excel (.xlsx) или повреждён (${errorText(error)}).`,
+    );
+  }
+  return workbook;
+}
+
+export function sourceLabel(source: WorkbookSource): string {
+  return typeof source === "string" ? `«${source}»` : "(данные в памяти)";
+}
+
+async function readFileBytes(path: string): Promise<Buffer> {
+  try {
+    return await fs.readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") {
+      throw new WorkbookFileError("missing", path, `Файл «${path}» не найден.`);
+    }
+    if (code === "EISDIR") {
+      throw new WorkbookFileError("not_a_file", path, `«${path}» — это папка, а не файл книги Excel.`);
+    }
+    throw new WorkbookFileError("missing", path, `Не удалось прочитать файл «${path}»: ${errorText(error)}.`);
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,74 @@
+import type ExcelJS from "exceljs";
+
+/**
+ * How a workbook remembers which sheets School Radar wrote: a workbook-level defined name
+ * `SchoolRadar_<kind>` (from the layout marker `school-radar:<kind>`) pointing at A1 of the sheet.
+ * A defined name travels with the sheet when the user renames or moves it, survives Excel saving the
+ * file, and a sheet the user made never carries one — so a re-run replaces only our own output.
+ * The Excel add-in can set the same name through `workbook.names`, which keeps both hosts compatible.
+ */
+const NAME_PREFIX = "SchoolRadar_";
+
+/** The defined name for a layout marker; Excel names allow only letters, digits, `_` and `.`. */
+export function outputMarkName(marker: string): string {
+  const kind = marker.replace(/^school-radar:/, "");
+  return NAME_PREFIX + kind.replace(/[^A-Za-z0-9_.]/g, "_");
+}
+
+/** Sheet name → defined name of every School Radar sheet in the workbook. */
+export function markedOutputSheets(workbook: ExcelJS.Workbook): Map<string, string> {
+  const marked = new Map<string, string>();
+  for (const definedName of workbook.definedNames.model) {
+    if (!isOutputMarkName(definedName.name)) continue;
+    for (const range of definedName.ranges) {
+      const sheetName = sheetOfReference(range);
+      if (sheetName !== null) marked.set(sheetName, definedName.name);
+    }
+  }
+  return marked;
+}
+
+export function markOutputSheet(workbook: ExcelJS.Workbook, sheetName: string, marker: string): void {
+  workbook.definedNames.add(`${quoteSheetName(sheetName)}!$A$1`, outputMarkName(marker));
+}
+
+/**
+ * Drops defined names that must not survive a rewrite: our marks on sheets being replaced, and
+ * Excel's hidden `_xlnm._FilterDatabase` names. ExcelJS loses the sheet scope of the latter and
+ * would merge them into one name spanning several sheets, which Excel reports as damage; Excel
+ * rebuilds them from each sheet's own autofilter when it opens the file.
+ */
+export function dropStaleNames(workbook: ExcelJS.Workbook, replacedSheets: Set<string>): void {
+  workbook.definedNames.model = workbook.definedNames.model
+    .filter((definedName) => !definedName.name.startsWith("_xlnm._FilterDatabase"))
+    .map((definedName) => ({
+      ...definedName,
+      ranges: definedName.ranges.filter((range) => !pointsInto(range, replacedSheets)),
+    }))
+    .filter((definedName) => definedName.ranges.length > 0);
+}
+
+function isOutputMarkName(name: string): boolean {
+  // Excel treats names case-insensitively and may re-case them when the user edits them.
+  return name.toLowerCase().startsWith(NAME_PREFIX.toLowerCase());
+}
+
+function pointsInto(range: string, sheets: Set<string>): boolean {
+  const sheetName = sheetOfReference(range);
+  return sheetName !== null && sheets.has(sheetName);
+}
+
+/** `'ШНОР (2)'!$A$1` → `ШНОР (2)`; `Лист1!$A$1` → `Лист1`; quotes inside a name are doubled. */
+export function sheetOfReference(reference: string): string | null {
+  const bang = reference.lastIndexOf("!");
+  if (bang <= 0) return null;
+  const sheetPart = reference.slice(0, bang);
+  if (sheetPart.startsWith("'") && sheetPart.endsWith("'") && sheetPart.length >= 2) {
+    return sheetPart.slice(1, -1).replace(/''/g, "'");
+  }
+  return sheetPart;
+}
+
+export function quoteSheetName(sheetName: string): string {
+  return `'${sheetName.replace(/'/g, "''")}'`;
+}

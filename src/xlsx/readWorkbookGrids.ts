@@ -1,0 +1,72 @@
+import type ExcelJS from "exceljs";
+import type { CellValue, SheetGrid } from "../engine";
+import { gridCellValue } from "./gridCellValue";
+import { loadWorkbook, sourceLabel, type WorkbookSource } from "./loadWorkbook";
+import { markedOutputSheets } from "./outputSheetMark";
+import { WorkbookFileError } from "./workbookFileError";
+
+/** One worksheet as the engine reads it, and whether School Radar wrote it (then it is no input). */
+export interface WorkbookSheet {
+  grid: SheetGrid;
+  /** The defined name marking the sheet as our output (`SchoolRadar_shnor`), or null for a user sheet. */
+  outputMark: string | null;
+}
+
+/** Reads every worksheet of an .xlsx into the engine's `SheetGrid`, in tab order. */
+export async function readWorkbookGrids(source: WorkbookSource): Promise<SheetGrid[]> {
+  const sheets = await readWorkbookSheets(source);
+  return sheets.map((sheet) => sheet.grid);
+}
+
+export async function readWorkbookSheets(source: WorkbookSource): Promise<WorkbookSheet[]> {
+  const workbook = await loadWorkbook(source);
+  const marks = markedOutputSheets(workbook);
+  const sheets = workbook.worksheets.map((worksheet) => ({
+    grid: sheetGrid(worksheet),
+    outputMark: marks.get(worksheet.name) ?? null,
+  }));
+  if (!sheets.some((sheet) => hasAnyValue(sheet.grid))) {
+    const label = sourceLabel(source);
+    throw new WorkbookFileError("empty", label, `Книга ${label} пуста: ни на одном листе нет данных.`);
+  }
+  return sheets;
+}
+
+/**
+ * Values and number formats from A1 down to the last used cell. Cells inside a merged range carry
+ * the merged range's value (ExcelJS repeats it), which is how a two-row header names every column
+ * under `ВПР МА 5 2019`. Number formats matter: 0.33 under `0%` is 33 %, not 0.33 %.
+ */
+function sheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
+  const values: CellValue[][] = [];
+  const numberFormats: (string | null)[][] = [];
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const rowValues: CellValue[] = [];
+    const rowFormats: (string | null)[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+      rowValues[columnNumber - 1] = gridCellValue(cell.value);
+      rowFormats[columnNumber - 1] = cell.numFmt ?? null;
+    });
+    values[rowNumber - 1] = filledRow(rowValues, null);
+    numberFormats[rowNumber - 1] = filledRow(rowFormats, null);
+  });
+  return {
+    sheetName: worksheet.name,
+    values: filledRows(values),
+    numberFormats: filledRows(numberFormats),
+    origin: { row: 0, column: 0 },
+  };
+}
+
+/** ExcelJS skips empty cells and rows; the engine wants dense arrays (holes would read as undefined). */
+function filledRow<T>(sparse: T[], empty: T): T[] {
+  return Array.from({ length: sparse.length }, (_, index) => sparse[index] ?? empty);
+}
+
+function filledRows<T>(sparse: T[][]): T[][] {
+  return Array.from({ length: sparse.length }, (_, index) => sparse[index] ?? []);
+}
+
+function hasAnyValue(grid: SheetGrid): boolean {
+  return grid.values.some((row) => row.some((value) => value !== null && value !== ""));
+}

@@ -1,0 +1,28 @@
+/**
+ * Why a workbook file could not be read or written. The command line shows `message` to the user
+ * (Russian) and exits with status 2: these are problems with the user's input, not bugs.
+ */
+export type WorkbookFileProblem =
+  | "missing"
+  | "not_a_file"
+  | "legacy_xls"
+  | "not_xlsx"
+  | "empty"
+  | "same_as_input"
+  | "unwritable";
+
+export class WorkbookFileError extends Error {
+  readonly problem: WorkbookFileProblem;
+  readonly path: string;
+
+  constructor(problem: WorkbookFileProblem, path: string, message: string) {
+    super(message);
+    this.name = "WorkbookFileError";
+    this.problem = problem;
+    this.path = path;
+  }
+}
+
+export function isWorkbookFileError(error: unknown): error is WorkbookFileError {
+  return error instanceof WorkbookFileError;
+}

@@ -1,0 +1,81 @@
+import { promises as fs } from "fs";
+import path from "path";
+import type ExcelJS from "exceljs";
+import type { SheetLayout } from "../engine";
+import { addLayoutSheet } from "./layoutSheet";
+import { loadWorkbook } from "./loadWorkbook";
+import { dropStaleNames, markedOutputSheets, markOutputSheet, outputMarkName } from "./outputSheetMark";
+import { freeSheetName } from "./outputSheetName";
+import { isSameFile } from "./sameFile";
+import { WorkbookFileError } from "./workbookFileError";
+
+export interface WrittenSheet {
+  marker: string;
+  /** The name the layout asked for (`ШНОР`). */
+  requestedName: string;
+  /** The name actually used: differs when a user sheet already had the requested one. */
+  name: string;
+}
+
+export interface OutputWorkbookReport {
+  outputPath: string;
+  sheets: WrittenSheet[];
+  /** Our own sheets from an earlier run that this run replaced. */
+  replacedSheets: string[];
+}
+
+/**
+ * Writes a copy of the input workbook with the layouts as new sheets. The input is only read; earlier
+ * School Radar sheets with the same markers are replaced; user sheets are never removed or renamed.
+ */
+export async function writeWorkbookWithOutputs(
+  inputPath: string,
+  layouts: SheetLayout[],
+  outputPath: string,
+): Promise<OutputWorkbookReport> {
+  if (await isSameFile(inputPath, outputPath)) {
+    throw new WorkbookFileError(
+      "same_as_input",
+      outputPath,
+      `Файл результата «${outputPath}» совпадает с исходной книгой; исходная книга не изменяется — укажите другой файл в --out.`,
+    );
+  }
+  const workbook = await loadWorkbook(inputPath);
+  const replacedSheets = removeEarlierOutputs(workbook, layouts);
+  const sheets = layouts.map((layout) => addOutputSheet(workbook, layout));
+  await saveWorkbook(workbook, outputPath);
+  return { outputPath, sheets, replacedSheets };
+}
+
+/** Removes our sheets carrying one of the layouts' markers; returns their names. */
+function removeEarlierOutputs(workbook: ExcelJS.Workbook, layouts: SheetLayout[]): string[] {
+  const wantedMarks = new Set(layouts.map((layout) => outputMarkName(layout.marker).toLowerCase()));
+  const removed: string[] = [];
+  for (const [sheetName, mark] of markedOutputSheets(workbook)) {
+    const worksheet = workbook.getWorksheet(sheetName);
+    if (worksheet === undefined || !wantedMarks.has(mark.toLowerCase())) continue;
+    workbook.removeWorksheet(worksheet.id);
+    removed.push(sheetName);
+  }
+  dropStaleNames(workbook, new Set(removed));
+  return removed;
+}
+
+function addOutputSheet(workbook: ExcelJS.Workbook, layout: SheetLayout): WrittenSheet {
+  const name = freeSheetName(workbook, layout.name);
+  addLayoutSheet(workbook, layout, name);
+  markOutputSheet(workbook, name, layout.marker);
+  return { marker: layout.marker, requestedName: layout.name, name };
+}
+
+async function saveWorkbook(workbook: ExcelJS.Workbook, outputPath: string): Promise<void> {
+  try {
+    const bytes = await workbook.xlsx.writeBuffer();
+    // The sample's result folder (samples/out) is not in the repository; create it like `git` would.
+    await fs.mkdir(path.dirname(path.resolve(outputPath)), { recursive: true });
+    await fs.writeFile(outputPath, Buffer.from(bytes as ArrayBuffer));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new WorkbookFileError("unwritable", outputPath, `Не удалось записать файл «${outputPath}»: ${reason}.`);
+  }
+}
