@@ -96,7 +96,10 @@ function findFirstLoginRow(sheet: Sheet, lastRow: number): number {
   return -1;
 }
 
-/** Header words make a row a header row; logins or a majority of plain numbers make it data. */
+/**
+ * Procedure or metric words make a row a header row (identity words alone do not: a school row names
+ * its municipality); logins or a majority of plain numbers make it data.
+ */
 function isHeaderRow(cells: CellValue[]): boolean {
   const filled = cells.map(cellText).filter((text) => text !== "");
   if (filled.length < 2 || filled.some((text) => LOGIN.test(text))) return false;
@@ -104,7 +107,7 @@ function isHeaderRow(cells: CellValue[]): boolean {
   if (numbers.length * 2 > filled.length) return false;
   return filled.some((text) => {
     const meaning = readHeaderText(text);
-    return meaning.procedure !== null || meaning.metric !== null || meaning.identity !== null;
+    return meaning.procedure !== null || meaning.metric !== null;
   });
 }
 
