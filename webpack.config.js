@@ -1,0 +1,127 @@
+/* eslint-env node */
+// Bundles the task pane and the custom functions for the add-in (dist/).
+//
+// Shared runtime: taskpane.html is the one page Excel runs for the task pane, the ribbon button and the
+// custom functions (manifest: <Runtime resid="Taskpane.Url">, CustomFunctions <Page> = Taskpane.Url).
+// So that page must load the functions bundle as well — otherwise the functions never register and
+// cells stay at #BUSY!. functions.js is still emitted on its own for the manifest's Functions.Script.Url.
+//
+// Production URL: manifest.xml is written for https://localhost:3000/ (the dev server). `npm run build`
+// copies it to dist/manifest.xml with that origin replaced by ADDIN_PUBLIC_URL (https, ending in "/"),
+// e.g. ADDIN_PUBLIC_URL=https://radar.example.edu/addin/ npm run build
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+const DEFAULT_PROD_URL = "https://school-radar.example.org/";
+const DEV_SERVER_PORT = 3000;
+
+function productionUrl() {
+  const url = process.env.ADDIN_PUBLIC_URL || DEFAULT_PROD_URL;
+  if (!/^https:\/\/[^/]+\/(.*\/)?$/.test(url)) {
+    throw new Error(`ADDIN_PUBLIC_URL must be an https URL ending in "/", got ${JSON.stringify(url)}`);
+  }
+  return url;
+}
+
+// office.js loads its host-specific scripts (excel-*.js, locale strings) from its own folder, so the
+// local copy needs those too. Debug builds and other hosts' scripts are left out.
+const OFFICE_JS_IGNORE = [
+  "**/*.debug.js",
+  "**/office-vsdoc.js",
+  "**/access-*",
+  "**/onenote*",
+  "**/outlook*",
+  "**/powerpoint*",
+  "**/project*",
+  "**/visio*",
+  "**/word*",
+];
+
+async function devServerHttpsOptions() {
+  // Only needed by `npm run dev-server`; a build never asks for certificates.
+  const devCerts = require("office-addin-dev-certs");
+  const httpsOptions = await devCerts.getHttpsServerOptions();
+  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const publicUrl = dev ? DEV_URL : productionUrl();
+  return {
+    devtool: "source-map", // never an eval-based devtool: the page's CSP forbids eval
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".mjs"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // Type errors are `npm run typecheck`'s job; the bundle build only transpiles.
+            options: { transpileOnly: true, configFile: "tsconfig.json" },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({
+        input: "./src/functions/functions.ts",
+        output: "functions.json",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/help.html", to: "help.html" },
+          {
+            from: "node_modules/@microsoft/office-js/dist",
+            to: "assets/office-js",
+            globOptions: { ignore: OFFICE_JS_IGNORE },
+            info: { minimized: true }, // already minified by Microsoft; re-minifying 17 MB costs ~40 s
+          },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform(content) {
+              return dev ? content : content.toString().split(DEV_URL).join(publicUrl);
+            },
+          },
+        ],
+      }),
+    ],
+    performance: {
+      // Only the two bundles count; the copied office.js folder is Microsoft's, not ours.
+      assetFilter: (file) => /^(taskpane|functions)\.js$/.test(file),
+      maxAssetSize: 1024 * 1024,
+      maxEntrypointSize: 1024 * 1024,
+    },
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: {
+        type: "https",
+        options: env.WEBPACK_SERVE && !options.https ? await devServerHttpsOptions() : {},
+      },
+      port: process.env.npm_package_config_dev_server_port || DEV_SERVER_PORT,
+    },
+  };
+};
