@@ -1,8 +1,11 @@
 import type { CellValue } from "./types";
 import { quoteFound } from "./russianText";
 
-/** A cell read as a number: the value, or null for "no data", or a Russian problem text. */
-export type NumberReading = { value: number | null; problem?: undefined } | { value: null; problem: string };
+/**
+ * A cell read as a number: the number, NaN for "no data", or a string — the Russian text of what was
+ * expected and found. Plain values instead of objects: a national table has millions of cells.
+ */
+export type NumberReading = number | string;
 
 // What exports and people write for "no data": an ООШ has no ЕГЭ, a class did not write a test.
 const MISSING = new Set(["", "-", "–", "—", "н/д", "нд", "н.д.", "н/д.", "нет", "нет данных", "x", "х", "*"]);
@@ -10,34 +13,35 @@ const NUMBER = /^([+-]?\d+(?:[.,]\d+)?)\s*(%?)$/;
 const EXCEL_ERROR = /^#(DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA|ДЕЛ\/0!|Н\/Д|ИМЯ\?|ПУСТО!|ЧИСЛО!|ССЫЛКА!|ЗНАЧ!)/i;
 
 export function isMissingValue(value: CellValue | undefined): boolean {
-  return value === null || value === undefined || (typeof value === "string" && MISSING.has(value.trim().toLowerCase()));
+  if (value === null || value === undefined || value === "" || value === "-") return true;
+  return typeof value === "string" && MISSING.has(value.trim().toLowerCase());
 }
+
+const problem = (expected: string, found: string): string => `ожидалось: ${expected}; найден${found}`;
 
 /** Reads a cell as a plain number (decimal comma allowed, a trailing `%` kept as written). */
 function readNumber(value: CellValue | undefined, expected: string): NumberReading {
-  if (isMissingValue(value)) return { value: null };
-  if (typeof value === "number") {
-    return Number.isFinite(value) ? { value } : { value: null, problem: `ожидалось: ${expected}; найдено ${quoteFound(value)}` };
-  }
-  if (typeof value === "boolean") return { value: null, problem: `ожидалось: ${expected}; найдено логическое значение ${quoteFound(value ? "ИСТИНА" : "ЛОЖЬ")}` };
+  if (typeof value === "number") return Number.isFinite(value) ? value : problem(expected, `о ${quoteFound(value)}`);
+  if (isMissingValue(value)) return NaN;
+  if (typeof value === "boolean") return problem(expected, `о логическое значение ${quoteFound(value ? "ИСТИНА" : "ЛОЖЬ")}`);
   const text = value!.trim().replace(/[\s\u00a0]+(?=\d)/g, "");
-  if (EXCEL_ERROR.test(text)) return { value: null, problem: `ожидалось: ${expected}; найдена ошибка формулы ${quoteFound(text)}` };
+  if (EXCEL_ERROR.test(text)) return problem(expected, `а ошибка формулы ${quoteFound(text)}`);
   const match = NUMBER.exec(text);
-  if (!match) return { value: null, problem: `ожидалось: ${expected}; найдено ${quoteFound(value)}` };
-  return { value: Number(match[1].replace(",", ".")) };
+  return match ? Number(match[1].replace(",", ".")) : problem(expected, `о ${quoteFound(value)}`);
 }
+
+const PERCENT = "процент от 0 до 100";
 
 /**
  * A percentage in points 0–100. Excel stores 33 % as 0.33 under a percent number format, so a number
  * under such a format is scaled; text `33%` and `33,5` are points as written.
  */
 export function readPercent(value: CellValue | undefined, numberFormat?: string | null): NumberReading {
-  const expected = "процент от 0 до 100";
-  const reading = readNumber(value, expected);
-  if (reading.value === null) return reading;
-  const points = typeof value === "number" && numberFormat?.includes("%") ? roundScaled(reading.value * 100) : reading.value;
-  if (points < 0 || points > 100) return { value: null, problem: `ожидалось: ${expected}; найдено ${quoteFound(value)}` };
-  return { value: points };
+  if (typeof value === "number" && numberFormat == null && value >= 0 && value <= 100) return value;
+  const reading = readNumber(value, PERCENT);
+  if (typeof reading === "string" || Number.isNaN(reading)) return reading;
+  const points = typeof value === "number" && numberFormat != null && numberFormat.includes("%") ? roundScaled(reading * 100) : reading;
+  return points < 0 || points > 100 ? problem(PERCENT, `о ${quoteFound(value)}`) : points;
 }
 
 /** Floating point makes 0.29 * 100 = 28.999999999999996; an export never carries more than 6 decimals. */
@@ -45,27 +49,25 @@ function roundScaled(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
 
+const COUNT = "целое неотрицательное число";
+
 /** A count of people: a whole number, not negative. */
 export function readCount(value: CellValue | undefined): NumberReading {
-  const expected = "целое неотрицательное число";
-  const reading = readNumber(value, expected);
-  if (reading.value === null) return reading;
-  if (reading.value < 0 || !Number.isInteger(reading.value)) {
-    return { value: null, problem: `ожидалось: ${expected}; найдено ${quoteFound(value)}` };
-  }
-  return reading;
+  const reading = readNumber(value, COUNT);
+  if (typeof reading === "string" || Number.isNaN(reading)) return reading;
+  return reading < 0 || !Number.isInteger(reading) ? problem(COUNT, `о ${quoteFound(value)}`) : reading;
 }
+
+const AVERAGE = "средний результат (неотрицательное число)";
 
 /** An average mark or score: any number not below zero. */
 export function readAverage(value: CellValue | undefined): NumberReading {
-  const expected = "средний результат (неотрицательное число)";
-  const reading = readNumber(value, expected);
-  if (reading.value !== null && reading.value < 0) return { value: null, problem: `ожидалось: ${expected}; найдено ${quoteFound(value)}` };
-  return reading;
+  const reading = readNumber(value, AVERAGE);
+  return typeof reading === "number" && reading < 0 ? problem(AVERAGE, `о ${quoteFound(value)}`) : reading;
 }
 
 /** Text of an identity cell; numbers (a login typed as a number) become text. */
 export function cellText(value: CellValue | undefined): string {
   if (value === null || value === undefined) return "";
-  return String(value).replace(/[\s\u00a0]+/g, " ").trim();
+  return typeof value === "string" ? value.replace(/[\s\u00a0]+/g, " ").trim() : String(value);
 }

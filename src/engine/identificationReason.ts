@@ -14,9 +14,9 @@ function yearLows(year: SchoolYear, lows: JudgedResult[]): string {
 
 /** The same procedure low in both years (2025 edition): `ВПР МА 5 — 2019 (40 %), 2018 (35 %)`. */
 function listRepeated(judgement: SchoolJudgement): string {
-  return judgement.lowReference
+  return judgement.reference.low
     .flatMap((later) => {
-      const earlier = judgement.lowPrevious.find((result) => result.procedure.id === later.procedure.id);
+      const earlier = judgement.previous.low.find((result) => result.procedure.id === later.procedure.id);
       if (earlier === undefined) return [];
       const percent = (result: JudgedResult) => `${result.year.label} (${formatPercent(result.failing!)} %)`;
       return [`${later.procedure.label} — ${percent(later)}, ${percent(earlier)}`];
@@ -26,49 +26,47 @@ function listRepeated(judgement: SchoolJudgement): string {
 
 function criteriaText(judgement: SchoolJudgement, years: RuleYears, settings: IdentificationOptions): string {
   const parts: string[] = [];
-  if (judgement.criteria.includes(1)) parts.push(`К1: ${yearLows(years.reference, judgement.lowReference)}`);
+  if (judgement.criteria.includes(1)) parts.push(`К1: ${yearLows(years.reference, judgement.reference.low)}`);
   if (judgement.criteria.includes(2)) {
     parts.push(
       settings.edition === "2025"
         ? `К2: ${listRepeated(judgement)}`
-        : `К2: ${yearLows(years.reference, judgement.lowReference)}; ${yearLows(years.previous!, judgement.lowPrevious)}`,
+        : `К2: ${yearLows(years.reference, judgement.reference.low)}; ${yearLows(years.previous!, judgement.previous.low)}`,
     );
   }
   return parts.join(". ");
 }
 
 function notFlaggedText(judgement: SchoolJudgement, years: RuleYears, settings: IdentificationOptions): string {
-  const lows = [yearLows(years.reference, judgement.lowReference)];
-  if (years.previous) lows.push(yearLows(years.previous, judgement.lowPrevious));
+  const lows = [yearLows(years.reference, judgement.reference.low)];
+  if (years.previous) lows.push(yearLows(years.previous, judgement.previous.low));
   const differentProcedures =
-    settings.edition === "2025" && judgement.lowReference.length > 0 && judgement.lowPrevious.length > 0
+    settings.edition === "2025" && judgement.reference.low.length > 0 && judgement.previous.low.length > 0
       ? " (в редакции 2025 г. критерий 2 требует одну и ту же процедуру в обоих годах)"
       : "";
   return `Критерии не выполнены: ${lows.join("; ")}${differentProcedures}`;
 }
 
 function insufficientText(judgement: SchoolJudgement, years: RuleYears): string {
-  const usable = judgement.reference.some((result) => result.state === "low" || result.state === "ok");
-  if (!usable) return `Недостаточно данных: нет результатов ${years.reference.label} по учитываемым процедурам`;
+  if (judgement.reference.usable === 0) return `Недостаточно данных: нет результатов ${years.reference.label} по учитываемым процедурам`;
   const previous = years.previous ? `результатов ${years.previous.label}` : "результатов предыдущего года";
   return (
-    `Недостаточно данных: в ${years.reference.label} один низкий результат (${listResults(judgement.lowReference)}), ` +
+    `Недостаточно данных: в ${years.reference.label} один низкий результат (${listResults(judgement.reference.low)}), ` +
     `а ${previous} для проверки критерия 2 нет`
   );
 }
 
 /** Notes on what was not judged: too few participants, and counted procedures without data. */
 function dataNotes(judgement: SchoolJudgement, years: RuleYears, settings: IdentificationOptions): string[] {
-  const all = [...judgement.reference, ...judgement.previous];
   const notes: string[] = [];
-  const small = all.filter((result) => result.state === "small");
+  const small = [...judgement.reference.small, ...judgement.previous.small];
   if (small.length > 0) {
     const list = small.map((result) => `${result.procedure.label} ${result.year.label} — ${result.participants} уч.`).join(", ");
     notes.push(`Не учтены (меньше ${settings.minParticipants} участников): ${list}`);
   }
-  const missing = judgement.reference.filter((result) => result.state === "missing");
-  if (missing.length > 0 && missing.length < judgement.reference.length) {
-    notes.push(`Нет данных за ${years.reference.label}: ${missing.map((result) => result.procedure.label).join(", ")}`);
+  const missing = judgement.reference.missing;
+  if (missing.length > 0 && judgement.reference.usable + judgement.reference.small.length > 0) {
+    notes.push(`Нет данных за ${years.reference.label}: ${missing.map((procedure) => procedure.label).join(", ")}`);
   }
   return notes;
 }

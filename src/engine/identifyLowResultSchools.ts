@@ -1,5 +1,5 @@
 import type { EngineError, Warning } from "./types";
-import type { ColumnGroup, ExportTable, Procedure, SchoolRecord, SchoolYear } from "./exportTable";
+import type { ColumnGroup, ExportTable, Procedure, SchoolYear } from "./exportTable";
 import { DEFAULT_IDENTIFICATION_OPTIONS, type IdentificationOptions, type RuleEdition } from "./identificationOptions";
 import { judgeResult, type ResultState } from "./lowResult";
 import { engineError } from "./engineError";
@@ -18,7 +18,9 @@ export interface JudgedResult {
   state: ResultState;
   failing: number | null;
   participants: number | null;
-  cell: string | null;
+  /** Zero-based sheet row and column of the "% «2»" cell (`cellAddress` turns them into `'Лист'!D7`). */
+  row: number;
+  column: number;
 }
 
 export type LowResultEvidence = JudgedResult & { state: "low"; failing: number };
@@ -66,6 +68,8 @@ export interface RuleYears {
 interface IndexedGroup {
   group: ColumnGroup;
   index: number;
+  /** For a reference-year group: the group of the same procedure in the previous year, if any. */
+  previousIndex?: number;
 }
 
 /**
@@ -92,7 +96,7 @@ export function identifyLowResultSchools(
     description: "",
   };
   method.description = describeMethod(method);
-  const schools = table.schools.map((school) => identifySchool(school, years, settings));
+  const schools = table.schools.map((_, school) => identifySchool(table, school, years, settings));
   return { method, schools, warnings: ruleWarnings(table, years) };
 }
 
@@ -120,7 +124,7 @@ export function chooseRuleYears(table: ExportTable, chosen: string | undefined):
       `В таблице листа «${table.sheetName}» нет процедур, которые учитывает методика (ВПР МА/РУ 5 и 6 классов, ОГЭ и ЕГЭ по математике и русскому языку)`,
     );
   }
-  const withData = counted.filter(({ index }) => table.schools.some((school) => school.results[index]?.failing != null));
+  const withData = counted.filter(({ index }) => table.values[index].failing.some((value) => !Number.isNaN(value)));
   let reference: SchoolYear | undefined;
   if (chosen !== undefined) {
     const wanted = parseSchoolYear(chosen)?.end;
@@ -136,82 +140,134 @@ export function chooseRuleYears(table: ExportTable, chosen: string | undefined):
     }
   }
   const previous = table.years.find((year) => year.end === reference!.end - 1) ?? null;
-  return {
-    reference,
-    previous,
-    referenceGroups: counted.filter(({ group }) => group.year.end === reference!.end),
-    previousGroups: previous ? counted.filter(({ group }) => group.year.end === previous.end) : [],
-  };
+  const previousGroups = previous ? counted.filter(({ group }) => group.year.end === previous.end) : [];
+  const referenceGroups = counted
+    .filter(({ group }) => group.year.end === reference!.end)
+    .map((entry) => ({
+      ...entry,
+      previousIndex: previousGroups.find(({ group }) => group.procedure.id === entry.group.procedure.id)?.index,
+    }));
+  return { reference, previous, referenceGroups, previousGroups };
 }
 
-function judge(school: SchoolRecord, groups: IndexedGroup[], settings: IdentificationOptions): JudgedResult[] {
-  return groups.map(({ group, index }) => {
-    const result = school.results[index];
-    return {
+/** What the rule sees of one school in one year; objects only for what a reason has to name. */
+export interface YearJudgement {
+  low: LowResultEvidence[];
+  small: JudgedResult[];
+  /** Counted procedures with no value for the year. */
+  missing: Procedure[];
+  /** Results that could be judged (low or not). */
+  usable: number;
+}
+
+function judgeYear(table: ExportTable, school: number, groups: IndexedGroup[], settings: IdentificationOptions): YearJudgement {
+  const judgement: YearJudgement = { low: [], small: [], missing: [], usable: 0 };
+  for (const { group, index } of groups) {
+    const values = table.values[index];
+    const failing = values.failing[school];
+    const participants = values.participants[school];
+    const state = judgeResult(
+      Number.isNaN(failing) ? null : failing,
+      Number.isNaN(participants) ? null : participants,
+      settings.threshold,
+      settings.minParticipants,
+    );
+    if (state === "ok") {
+      judgement.usable++;
+      continue;
+    }
+    if (state === "missing") {
+      judgement.missing.push(group.procedure);
+      continue;
+    }
+    const result: JudgedResult = {
       procedure: group.procedure,
       year: group.year,
-      state: judgeResult(result?.failing ?? null, result?.participants ?? null, settings.threshold, settings.minParticipants),
-      failing: result?.failing ?? null,
-      participants: result?.participants ?? null,
-      cell: result?.cell ?? null,
+      state,
+      failing,
+      participants: Number.isNaN(participants) ? null : participants,
+      row: table.schools[school].row,
+      column: (group.columns.failing ?? group.columns.high)!,
     };
-  });
+    if (state === "low") {
+      judgement.usable++;
+      judgement.low.push(result as LowResultEvidence);
+    } else judgement.small.push(result);
+  }
+  return judgement;
 }
-
-const isLow = (result: JudgedResult): result is LowResultEvidence => result.state === "low";
-const isUsable = (result: JudgedResult): boolean => result.state === "low" || result.state === "ok";
 
 /** The facts about one school that decide its status and that its reason text reports. */
 export interface SchoolJudgement {
-  reference: JudgedResult[];
-  previous: JudgedResult[];
-  lowReference: LowResultEvidence[];
-  lowPrevious: LowResultEvidence[];
+  reference: YearJudgement;
+  previous: YearJudgement;
   criteria: (1 | 2)[];
   /** Criterion 2 could decide the status but the data needed for it is missing. */
   criterionTwoUndecidable: boolean;
 }
 
-function identifySchool(school: SchoolRecord, years: RuleYears, settings: IdentificationOptions): SchoolIdentification {
-  const reference = judge(school, years.referenceGroups, settings);
-  const previous = judge(school, years.previousGroups, settings);
-  const lowReference = reference.filter(isLow);
-  const lowPrevious = previous.filter(isLow);
-  const sameProcedure = (low: JudgedResult): boolean =>
-    lowPrevious.some((earlier) => earlier.procedure.id === low.procedure.id);
+function identifySchool(table: ExportTable, school: number, years: RuleYears, settings: IdentificationOptions): SchoolIdentification {
+  const reference = judgeYear(table, school, years.referenceGroups, settings);
+  const previous = judgeYear(table, school, years.previousGroups, settings);
+  const lowBefore = (procedureId: string): boolean => previous.low.some((earlier) => earlier.procedure.id === procedureId);
   const criterionTwo =
-    settings.edition === "2020" ? lowReference.length > 0 && lowPrevious.length > 0 : lowReference.some(sameProcedure);
-  const criteria: (1 | 2)[] = [];
-  if (lowReference.length >= 2) criteria.push(1);
-  if (criterionTwo) criteria.push(2);
-  const previousUnknown = (low: JudgedResult): boolean =>
     settings.edition === "2020"
-      ? !previous.some(isUsable)
-      : !previous.some((earlier) => earlier.procedure.id === low.procedure.id && isUsable(earlier));
+      ? reference.low.length > 0 && previous.low.length > 0
+      : reference.low.some((low) => lowBefore(low.procedure.id));
+  const criteria: (1 | 2)[] = [];
+  if (reference.low.length >= 2) criteria.push(1);
+  if (criterionTwo) criteria.push(2);
   const judgement: SchoolJudgement = {
     reference,
     previous,
-    lowReference,
-    lowPrevious,
     criteria,
-    criterionTwoUndecidable: criteria.length === 0 && lowReference.some(previousUnknown),
+    criterionTwoUndecidable: criteria.length === 0 && criterionTwoUnknown(table, school, reference, previous, years, settings),
   };
   const status: SchoolStatus =
     criteria.length > 0
       ? "shnor"
-      : !reference.some(isUsable) || judgement.criterionTwoUndecidable
+      : reference.usable === 0 || judgement.criterionTwoUndecidable
         ? "insufficient_data"
         : "not_shnor";
+  const record = table.schools[school];
   return {
-    login: school.login,
-    name: school.name,
-    municipality: school.municipality,
-    row: school.row,
+    login: record.login,
+    name: record.name,
+    municipality: record.municipality,
+    row: record.row,
     status,
     criteria,
-    lowResults: [...lowReference, ...lowPrevious],
+    lowResults: [...reference.low, ...previous.low],
     reason: explainSchool(status, judgement, years, settings),
   };
+}
+
+/**
+ * With a low result in the reference year, criterion 2 hangs on the previous year: in the 2020 edition
+ * on any judged result there, in the 2025 edition on the same procedure's.
+ */
+function criterionTwoUnknown(
+  table: ExportTable,
+  school: number,
+  reference: YearJudgement,
+  previous: YearJudgement,
+  years: RuleYears,
+  settings: IdentificationOptions,
+): boolean {
+  if (reference.low.length === 0) return false;
+  if (settings.edition === "2020") return previous.usable === 0;
+  return reference.low.some((low) => {
+    const entry = years.referenceGroups.find(({ group }) => group.procedure.id === low.procedure.id);
+    if (entry?.previousIndex === undefined) return true;
+    const values = table.values[entry.previousIndex];
+    const judged = judgeResult(
+      Number.isNaN(values.failing[school]) ? null : values.failing[school],
+      Number.isNaN(values.participants[school]) ? null : values.participants[school],
+      settings.threshold,
+      settings.minParticipants,
+    );
+    return judged === "missing" || judged === "small";
+  });
 }
 
 function ruleWarnings(table: ExportTable, years: RuleYears): Warning[] {

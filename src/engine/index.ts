@@ -20,3 +20,4 @@ export { isEngineError } from "./engineError";
 export { STATUS_LABELS, OUTPUT_MARKERS } from "./identificationLayouts";
 export { cellAddress, columnLetters } from "./cellAddress";
 export { isLowResult } from "./lowResult";
+export { procedureResult, groupCellAddress } from "./procedureResult";

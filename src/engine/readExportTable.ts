@@ -1,5 +1,5 @@
 import type { CellValue, EngineError, SheetGrid, Warning } from "./types";
-import type { ColumnGroup, ExportTable, ExportTableLayout, Procedure, ProcedureResult, SchoolRecord, SchoolYear } from "./exportTable";
+import type { ColumnGroup, ExportTable, ExportTableLayout, GroupValues, Procedure, SchoolRecord, SchoolYear } from "./exportTable";
 import { readHeaderText, type HeaderMeaning, type IdentityField, type Metric } from "./headerText";
 import { cellText, isMissingValue, readAverage, readCount, readPercent, type NumberReading } from "./cellValue";
 import { cellAddress, quotedSheetName } from "./cellAddress";
@@ -21,6 +21,8 @@ interface Sheet {
   firstRow: number;
   firstColumn: number;
   at(row: number, column: number): CellValue;
+  /** The row's values as the host gave them (possibly shorter than the sheet is wide). */
+  row(row: number): CellValue[];
   format(row: number, column: number): string | null | undefined;
   address(row: number, column: number): string;
 }
@@ -36,6 +38,7 @@ function sheetOf(grid: SheetGrid): Sheet {
     firstRow,
     firstColumn,
     at: (row, column) => grid.values[row - firstRow]?.[column - firstColumn] ?? null,
+    row: (row) => grid.values[row - firstRow] ?? [],
     format: (row, column) => grid.numberFormats?.[row - firstRow]?.[column - firstColumn],
     address: (row, column) => cellAddress(grid.sheetName, row, column),
   };
@@ -48,7 +51,12 @@ function rowCells(sheet: Sheet, row: number): CellValue[] {
 }
 
 function isEmptyRow(sheet: Sheet, row: number): boolean {
-  return rowCells(sheet, row).every((cell) => cellText(cell) === "");
+  const cells = sheet.row(row);
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (cell !== null && cell !== undefined && (typeof cell !== "string" || cell.trim() !== "")) return false;
+  }
+  return true;
 }
 
 /**
@@ -76,8 +84,8 @@ export function readExportTable(grid: SheetGrid): ExportTable | EngineError {
     });
   }
   const layout: ExportTableLayout = { headerRows, identity, source: headerRows.length > 0 ? "header" : "convention" };
-  const schools = readSchools(sheet, layout, columns.groups, dataStart, lastRow, warnings);
-  return assembleTable(sheet.name, layout, columns.groups, schools, warnings);
+  const { schools, values } = readSchools(sheet, layout, columns.groups, dataStart, lastRow, warnings);
+  return assembleTable(sheet.name, layout, columns.groups, schools, values, warnings);
 }
 
 function noTableError(sheet: Sheet): EngineError {
@@ -276,15 +284,15 @@ function readSchools(
   dataStart: number,
   lastRow: number,
   warnings: Warning[],
-): SchoolRecord[] {
+): { schools: SchoolRecord[]; values: GroupValues[] } {
   const schools: SchoolRecord[] = [];
+  const rows: number[] = [];
   const seen = new Map<string, number>();
   const { login: loginColumn, name: nameColumn, municipality: municipalityColumn } = layout.identity;
   const keyColumn = (loginColumn ?? nameColumn)!;
   for (let row = dataStart; row < lastRow; row++) {
     if (isEmptyRow(sheet, row)) continue;
     const key = cellText(sheet.at(row, keyColumn));
-    const name = nameColumn === undefined ? "" : cellText(sheet.at(row, nameColumn));
     if (!acceptRowKey(sheet, row, keyColumn, key, loginColumn !== undefined, groups, warnings)) continue;
     const earlier = seen.get(key.toLowerCase());
     if (earlier !== undefined) {
@@ -295,15 +303,12 @@ function readSchools(
       continue;
     }
     seen.set(key.toLowerCase(), row);
-    schools.push({
-      login: key,
-      name: name === "" ? key : name,
-      municipality: municipalityColumn === undefined ? "" : cellText(sheet.at(row, municipalityColumn)),
-      row,
-      results: groups.map((group) => readResult(sheet, row, group, warnings)),
-    });
+    const name = nameColumn === undefined ? "" : cellText(sheet.at(row, nameColumn));
+    const municipality = municipalityColumn === undefined ? "" : cellText(sheet.at(row, municipalityColumn));
+    schools.push({ login: key, name: name === "" ? key : name, municipality, row });
+    rows.push(row);
   }
-  return schools;
+  return { schools, values: groups.map((group) => readGroupValues(sheet, rows, group, warnings)) };
 }
 
 /** Decides whether a row is a school: totals and repeated headers are passed over, odd keys reported. */
@@ -349,26 +354,33 @@ const METRIC_NAMES: Record<Metric, string> = {
   average: "средний результат",
 };
 
-function readResult(sheet: Sheet, row: number, group: ColumnGroup, warnings: Warning[]): ProcedureResult | null {
-  const read = (metric: Metric, reader: (value: CellValue, format?: string | null) => NumberReading): number | null => {
+const READERS: Record<Metric, (value: CellValue, format?: string | null) => NumberReading> = {
+  failing: readPercent,
+  high: readPercent,
+  participants: readCount,
+  average: readAverage,
+};
+
+/** Reads one group's columns for the school rows, column by column; unreadable cells become warnings. */
+function readGroupValues(sheet: Sheet, rows: number[], group: ColumnGroup, warnings: Warning[]): GroupValues {
+  const read = (metric: Metric): Float64Array => {
+    const values = new Float64Array(rows.length).fill(NaN);
     const column = group.columns[metric];
-    if (column === undefined) return null;
-    const reading = reader(sheet.at(row, column), sheet.format(row, column));
-    if (reading.problem !== undefined) {
-      warnings.push({
-        cell: sheet.address(row, column),
-        message: `${group.procedure.label} ${group.year.label}, ${METRIC_NAMES[metric]}: ${reading.problem}; значение не учтено`,
-      });
+    if (column === undefined) return values;
+    const reader = READERS[metric];
+    for (let i = 0; i < rows.length; i++) {
+      const reading = reader(sheet.at(rows[i], column), sheet.format(rows[i], column));
+      if (typeof reading === "number") values[i] = reading;
+      else {
+        warnings.push({
+          cell: sheet.address(rows[i], column),
+          message: `${group.procedure.label} ${group.year.label}, ${METRIC_NAMES[metric]}: ${reading}; значение не учтено`,
+        });
+      }
     }
-    return reading.value;
+    return values;
   };
-  const failing = read("failing", readPercent);
-  const high = read("high", readPercent);
-  const participants = read("participants", readCount);
-  const average = read("average", readAverage);
-  if (failing === null && high === null && participants === null && average === null) return null;
-  const anchor = group.columns.failing ?? group.columns.high ?? group.columns.participants ?? group.columns.average!;
-  return { failing, high, participants, average, cell: sheet.address(row, anchor) };
+  return { failing: read("failing"), high: read("high"), participants: read("participants"), average: read("average") };
 }
 
 function assembleTable(
@@ -376,6 +388,7 @@ function assembleTable(
   layout: ExportTableLayout,
   groups: ColumnGroup[],
   schools: SchoolRecord[],
+  values: GroupValues[],
   warnings: Warning[],
 ): ExportTable {
   const procedures = [...new Map(groups.map((group) => [group.procedure.id, group.procedure])).values()];
@@ -385,6 +398,7 @@ function assembleTable(
     layout,
     groups,
     schools,
+    values,
     procedures,
     years,
     hasParticipantCounts: groups.some((group) => group.columns.participants !== undefined),

@@ -1,4 +1,4 @@
-import { isEngineError, readExportTable, type CellValue, type ExportTable, type SheetGrid } from "../../src/engine";
+import { isEngineError, procedureResult, readExportTable, type CellValue, type ExportTable, type SheetGrid } from "../../src/engine";
 
 function read(grid: SheetGrid): ExportTable {
   const table = readExportTable(grid);
@@ -9,8 +9,8 @@ function read(grid: SheetGrid): ExportTable {
 /** The failing percentage of one school for one "procedure year". */
 function failing(table: ExportTable, login: string, procedure: string, yearEnd: number): number | null | undefined {
   const index = table.groups.findIndex((group) => group.procedure.id === procedure && group.year.end === yearEnd);
-  const school = table.schools.find((candidate) => candidate.login === login);
-  return index < 0 || !school ? undefined : (school.results[index]?.failing ?? null);
+  const school = table.schools.findIndex((candidate) => candidate.login === login);
+  return index < 0 || school < 0 ? undefined : (procedureResult(table, school, index)?.failing ?? null);
 }
 
 const SCHOOL_A: CellValue[] = ["Заречный МО", "МБОУ «СОШ № 1»", "sch100001"];
@@ -30,7 +30,7 @@ describe("header shapes of DOMAIN §1", () => {
       ["ВПР МА 5", "2019", { failing: 3, high: 4 }],
       ["ВПР МА 5", "2018", { failing: 5, high: 6 }],
     ]);
-    expect(table.schools[0].results[0]).toMatchObject({ failing: 40, high: 2, cell: "'Выгрузка'!D3" });
+    expect(procedureResult(table, 0, 0)).toMatchObject({ failing: 40, high: 2, cell: "'Выгрузка'!D3" });
   });
 
   it("two header rows with the merged title repeated in every cell (as ExcelJS reads them)", () => {
@@ -124,7 +124,7 @@ describe("cell values", () => {
       values: [header, [...SCHOOL_A, value, 25]],
       numberFormats: [[], [null, null, null, format, null]],
     });
-    expect(table.schools[0].results[0]?.failing ?? null).toBe(expected);
+    expect(procedureResult(table, 0, 0)?.failing ?? null).toBe(expected);
     expect(table.warnings).toEqual([]);
   });
 
@@ -136,13 +136,13 @@ describe("cell values", () => {
     [true, "ожидалось: процент от 0 до 100; найдено логическое значение «ИСТИНА»"],
   ])("%p in a percent cell is a warning with the cell's address, never a zero", (value, message) => {
     const table = read({ sheetName: "Лист 1", values: [header, [...SCHOOL_A, value, 25]] });
-    expect(table.schools[0].results[0]).toMatchObject({ failing: null, participants: 25 });
+    expect(procedureResult(table, 0, 0)).toMatchObject({ failing: null, participants: 25 });
     expect(table.warnings).toEqual([{ cell: "'Лист 1'!D2", message: `ВПР МА 5 2019, % «2»: ${message}; значение не учтено` }]);
   });
 
   it.each<[CellValue]>([[-3], [12.5], ["много"]])("%p participants is a warning", (value) => {
     const table = read({ sheetName: "Лист1", values: [header, [...SCHOOL_A, 30, value]] });
-    expect(table.schools[0].results[0]).toMatchObject({ failing: 30, participants: null });
+    expect(procedureResult(table, 0, 0)).toMatchObject({ failing: 30, participants: null });
     expect(table.warnings).toEqual([{ cell: "'Лист1'!E2", message: expect.stringContaining("целое неотрицательное число") }]);
   });
 });
