@@ -15,9 +15,14 @@ try {
   throw error;
 }
 
-const io = { stdout: process.stdout, stderr: process.stderr };
+// src/cli/cliIo.ts: text sinks, so tests can capture output; here they are the real streams.
+const io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
 cli.main(process.argv.slice(2), io).then(
   (code) => {
+    // exitCode, not process.exit(): a large --json report must finish flushing to a pipe.
     process.exitCode = typeof code === "number" ? code : 0;
   },
   (error) => {
