@@ -4,7 +4,7 @@ import type { Warning } from "./types";
 export type ProcedureFamily = "ВПР" | "ОГЭ" | "ЕГЭ" | "КДР" | "НИКО" | "PISA" | "другое";
 
 /**
- * One assessment procedure, independent of the year: «ВПР МА 5», «ОГЭ РУ», «ЕГЭ МА (профиль)»,
+ * One assessment procedure, independent of the year: «ВПР МА 5», «ОГЭ РУ», «ЕГЭ МА профиль»,
  * «КДР ЧГ 4». `id` is stable and used to match the same procedure across years.
  */
 export interface Procedure {
@@ -15,7 +15,7 @@ export interface Procedure {
   grade: number | null;
   /** ЕГЭ mathematics: `база` or `профиль` when the table splits it. */
   level: "база" | "профиль" | null;
-  /** Short Russian label for outputs and reasons: `ВПР МА 5`, `ЕГЭ МА (проф.)`. */
+  /** Short Russian label for outputs and reasons: `ВПР МА 5`, `ЕГЭ МА профиль`. */
   label: string;
   /** True when the federal ШНОР method counts this procedure (DOMAIN §2). */
   countedForLowResults: boolean;

@@ -92,7 +92,7 @@ function describeProcedure(family: ProcedureFamily, rest: string): Procedure {
           ? "профиль"
           : null
       : null;
-  const label = [family, subject, grade ?? "", level ? `(${level})` : ""].filter((part) => part !== "").join(" ");
+  const label = [family, subject, grade ?? "", level ?? ""].filter((part) => part !== "").join(" ");
   return {
     id: label,
     family,

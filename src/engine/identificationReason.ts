@@ -61,7 +61,7 @@ function dataNotes(judgement: SchoolJudgement, years: RuleYears, settings: Ident
   const notes: string[] = [];
   const small = [...judgement.reference.small, ...judgement.previous.small];
   if (small.length > 0) {
-    const list = small.map((result) => `${result.procedure.label} ${result.year.label} — ${result.participants} уч.`).join(", ");
+    const list = small.map((result) => `${result.procedure.label} ${result.year.label} (${result.participants})`).join(", ");
     notes.push(`Не учтены (меньше ${settings.minParticipants} участников): ${list}`);
   }
   const missing = judgement.reference.missing;

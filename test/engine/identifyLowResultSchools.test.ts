@@ -58,7 +58,7 @@ describe("criteria", () => {
       ["ЕГЭ МА база 2019", "ЕГЭ МА профиль 2019", "ЕГЭ МА база 2018"],
     );
     expect(result.schools[0].criteria).toEqual([1]);
-    expect(result.schools[0].reason).toBe("К1: 2019 — ЕГЭ МА (база) (30 %), ЕГЭ МА (профиль) (35 %)");
+    expect(result.schools[0].reason).toBe("К1: 2019 — ЕГЭ МА база (30 %), ЕГЭ МА профиль (35 %)");
   });
 
   it("ignores procedures the method does not count, however low", () => {
@@ -105,7 +105,7 @@ describe("missing data and small numbers", () => {
     const strict = identify([spec], {}, true);
     expect(strict.method.participantCountsUsed).toBe(true);
     expect(strict.schools[0].status).toBe("not_shnor");
-    expect(strict.schools[0].reason).toContain("Не учтены (меньше 10 участников): ВПР МА 5 2019 — 4 уч.");
+    expect(strict.schools[0].reason).toContain("Не учтены (меньше 10 участников): ВПР МА 5 2019 (4)");
     expect(identify([spec], { minParticipants: 4 }, true).schools[0].criteria).toEqual([1]);
   });
 
