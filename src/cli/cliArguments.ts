@@ -64,7 +64,8 @@ function parseOrExplain(argv: string[]) {
     return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     // util.parseArgs reports unknown options and missing values in English; say it in the user's words.
-    const detail = error instanceof Error ? error.message : String(error);
+    // Duck-typed: under jest, node's own errors come from another realm and fail `instanceof Error`.
+    const detail = (error as { message?: unknown }).message ?? String(error);
     throw new CliInputError(`Неверные аргументы командной строки: ${detail}\nСправка: school-radar --help`);
   }
 }
