@@ -39,7 +39,9 @@ const PROCEDURES = [
   { key: "egeProf", header: "ЕГЭ МА профиль", stage: "senior", cohort: 0.6, levels: [2, 8, 17] },
   { key: "egeRu", header: "ЕГЭ РУ", stage: "senior", cohort: 1, levels: [0, 1, 4] },
 ];
-const COUNTED = PROCEDURES.filter((procedure) => procedure.key !== "om4").map((procedure) => procedure.key);
+const COUNTED = PROCEDURES.filter((procedure) => procedure.key !== "om4").map(
+  (procedure) => procedure.key
+);
 const BASIC_COUNTED = ["ma5", "ma6", "ru5", "ru6", "ogeMa", "ogeRu"];
 
 /** ОГЭ and ЕГЭ report "did not pass the minimum", ВПР the mark «2». */
@@ -59,7 +61,14 @@ const SCHOOLS = [
   ["sch840104", "МБОУ «СОШ № 4»", "СОШ", 55, 1, "single"],
   ["sch840105", "МБОУ «СОШ № 5»", "СОШ", 71, 1, "normal"],
   ["sch840106", "МАОУ «Лицей № 6»", "СОШ", 84, 0, "normal"],
-  ["sch840107", "МБОУ «СОШ № 7 с углублённым изучением отдельных предметов»", "СОШ", 88, 0, "normal"],
+  [
+    "sch840107",
+    "МБОУ «СОШ № 7 с углублённым изучением отдельных предметов»",
+    "СОШ",
+    88,
+    0,
+    "normal",
+  ],
   ["sch840108", "МБОУ «СОШ № 8»", "СОШ", 47, 1, "normal"],
   ["sch840109", "МБОУ «ООШ № 9»", "ООШ", 26, 2, "normal"],
   ["sch840110", "МБОУ «СОШ № 10»", "СОШ", 60, 1, "normal"],
@@ -184,7 +193,8 @@ function hasStage(school, procedure) {
 }
 
 function participantsOf(school, procedure, yearIndex) {
-  const gradeSize = school.grade * between(0.85, 1.12) * (yearIndex === 0 ? 1 : between(0.92, 1.05));
+  const gradeSize =
+    school.grade * between(0.85, 1.12) * (yearIndex === 0 ? 1 : between(0.92, 1.05));
   const seniorShare = procedure.stage === "senior" ? between(0.5, 0.7) : 1;
   return Math.max(1, Math.round(gradeSize * seniorShare * procedure.cohort));
 }
@@ -194,12 +204,19 @@ function resultOf(school, procedure, yearIndex, low) {
   // A deliberately low result is one the rule can count: at least 10 participants.
   if (low && participants < 10) participants = integerBetween(10, 14);
   const usual = procedure.levels[school.quality];
-  const failingShare = low ? between(30.5, 52) : Math.min(27.5, Math.max(0, usual + between(-4, 6)));
+  const failingShare = low
+    ? between(30.5, 52)
+    : Math.min(27.5, Math.max(0, usual + between(-4, 6)));
   let failing = low
     ? Math.ceil((failingShare / 100) * participants)
     : Math.floor((failingShare / 100) * participants);
   if (low && failing / participants < 0.3) failing += 1;
-  if (school.plan === "smallClasses" && participants < 10 && procedure.stage !== "primary" && random() < 0.6) {
+  if (
+    school.plan === "smallClasses" &&
+    participants < 10 &&
+    procedure.stage !== "primary" &&
+    random() < 0.6
+  ) {
     failing = Math.ceil(participants * between(0.34, 0.5));
   }
   const highShare = Math.max(0, 42 - 14 * school.quality - failingShare / 2 + between(-6, 6)) / 100;
@@ -225,7 +242,12 @@ function schoolRow(school) {
         row.push("-", "-", "-");
         return;
       }
-      const result = resultOf(school, procedure, yearIndex, lows.has(`${procedure.key}|${yearIndex}`));
+      const result = resultOf(
+        school,
+        procedure,
+        yearIndex,
+        lows.has(`${procedure.key}|${yearIndex}`)
+      );
       row.push(...missingAsExported(school, procedure, yearIndex, result));
     });
   }
@@ -235,8 +257,10 @@ function schoolRow(school) {
 /** Real exports miss values: 'н/д', empty cells, now and then; the patchy school most of a year. */
 function missingAsExported(school, procedure, yearIndex, result) {
   const values = [result.failing, result.high, result.participants];
-  if (school.plan === "patchy" && yearIndex === 0 && procedure.key !== "ru5") return ["н/д", "н/д", null];
-  if (school.plan === "normal" && random() < 0.025) return random() < 0.5 ? ["н/д", "н/д", "н/д"] : [null, null, null];
+  if (school.plan === "patchy" && yearIndex === 0 && procedure.key !== "ru5")
+    return ["н/д", "н/д", null];
+  if (school.plan === "normal" && random() < 0.025)
+    return random() < 0.5 ? ["н/д", "н/д", "н/д"] : [null, null, null];
   return values;
 }
 
@@ -249,7 +273,9 @@ const TITLE =
   "2022/2023–2024/2025 учебные годы (данные вымышлены)";
 
 function addResultsSheet(workbook) {
-  const sheet = workbook.addWorksheet(RESULTS_SHEET, { views: [{ state: "frozen", xSplit: 3, ySplit: 3 }] });
+  const sheet = workbook.addWorksheet(RESULTS_SHEET, {
+    views: [{ state: "frozen", xSplit: 3, ySplit: 3 }],
+  });
   sheet.getCell("A1").value = TITLE;
   sheet.getCell("A1").font = { bold: true, size: 12 };
   writeHeader(sheet);
@@ -304,7 +330,10 @@ function writeSchool(sheet, rowNumber, values) {
  */
 function addReadingTraps(sheet) {
   const highOf = (procedureKey, yearIndex) =>
-    3 + PROCEDURES.findIndex((procedure) => procedure.key === procedureKey) * YEARS.length * 3 + yearIndex * 3 + 2;
+    3 +
+    PROCEDURES.findIndex((procedure) => procedure.key === procedureKey) * YEARS.length * 3 +
+    yearIndex * 3 +
+    2;
   const rowOf = (login) => 4 + SCHOOLS.findIndex((school) => school.login === login);
   sheet.getCell(rowOf("sch840103"), highOf("ru5", 2)).value = "24,5";
   sheet.getCell(rowOf("sch840112"), highOf("ogeRu", 1)).value = "31%";
@@ -366,7 +395,11 @@ async function withFixedEntryDates(bytes) {
     if (entry.dir) continue;
     fixed.file(name, await entry.async("uint8array"), { date: FIXED_DATE, createFolders: false });
   }
-  return fixed.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } });
+  return fixed.generateAsync({
+    type: "nodebuffer",
+    compression: "DEFLATE",
+    compressionOptions: { level: 9 },
+  });
 }
 
 async function main() {
@@ -375,7 +408,9 @@ async function main() {
   const bytes = await buildWorkbook().xlsx.writeBuffer();
   await mkdir(path.dirname(output), { recursive: true });
   await writeFile(output, await withFixedEntryDates(Buffer.from(bytes)));
-  process.stdout.write(`Пример записан: ${path.relative(process.cwd(), output)} (школ: ${SCHOOLS.length})\n`);
+  process.stdout.write(
+    `Пример записан: ${path.relative(process.cwd(), output)} (школ: ${SCHOOLS.length})\n`
+  );
 }
 
 await main();

@@ -23,7 +23,11 @@ export async function analyzeCommand(request: AnalyzeRequest, io: CliIo): Promis
   const written: OutputWorkbookReport | null =
     request.out === null
       ? null
-      : await writeWorkbookWithOutputs(request.input, identificationLayouts(result, table), request.out);
+      : await writeWorkbookWithOutputs(
+          request.input,
+          identificationLayouts(result, table),
+          request.out
+        );
   if (request.json) {
     io.stdout(JSON.stringify(jsonReport(result, table), null, 2) + "\n");
     // stdout carries the JSON object alone; where the workbook went is a note for the person.

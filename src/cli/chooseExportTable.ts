@@ -17,10 +17,14 @@ function namedTable(sheets: WorkbookSheet[], sheetName: string): ExportTable {
   }
   const table = readExportTable(sheet.grid);
   if (isEngineError(table)) {
-    throw new CliInputError(`На листе «${sheetName}» не найдена таблица результатов: ${table.message}`);
+    throw new CliInputError(
+      `На листе «${sheetName}» не найдена таблица результатов: ${table.message}`
+    );
   }
   if (table.schools.length === 0) {
-    throw new CliInputError(`На листе «${sheetName}» таблица результатов найдена, но в ней нет ни одной школы.`);
+    throw new CliInputError(
+      `На листе «${sheetName}» таблица результатов найдена, но в ней нет ни одной школы.`
+    );
   }
   return table;
 }
@@ -43,7 +47,7 @@ function bestTable(sheets: WorkbookSheet[]): ExportTable {
     throw new CliInputError(
       "В книге не найдена таблица результатов оценочных процедур (логин ОО, наименование, " +
         "столбцы «% «2»» по процедурам и годам).\n" +
-        reasons.map((reason) => `  ${reason}`).join("\n"),
+        reasons.map((reason) => `  ${reason}`).join("\n")
     );
   }
   return best;

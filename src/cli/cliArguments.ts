@@ -33,15 +33,18 @@ export function parseCliArguments(argv: string[]): CliRequest {
   const { values, positionals } = parseOrExplain(argv);
   if (values.help === true || positionals[0] === "help") return { command: "help" };
   const [command, ...rest] = positionals;
-  if (command === undefined) throw new CliInputError("Не указана команда. Запустите: school-radar --help");
+  if (command === undefined)
+    throw new CliInputError("Не указана команда. Запустите: school-radar --help");
   if (command !== "analyze") {
-    throw new CliInputError(`Неизвестная команда «${command}». Доступна команда analyze; справка: school-radar --help`);
+    throw new CliInputError(
+      `Неизвестная команда «${command}». Доступна команда analyze; справка: school-radar --help`
+    );
   }
   if (rest.length !== 1) {
     throw new CliInputError(
       rest.length === 0
         ? "Не указан файл книги: school-radar analyze <input.xlsx>"
-        : `Ожидался один файл книги, получено ${rest.length}: ${rest.join(", ")}`,
+        : `Ожидался один файл книги, получено ${rest.length}: ${rest.join(", ")}`
     );
   }
   return {
@@ -66,6 +69,8 @@ function parseOrExplain(argv: string[]) {
     // util.parseArgs reports unknown options and missing values in English; say it in the user's words.
     // Duck-typed: under jest, node's own errors come from another realm and fail `instanceof Error`.
     const detail = (error as { message?: unknown }).message ?? String(error);
-    throw new CliInputError(`Неверные аргументы командной строки: ${detail}\nСправка: school-radar --help`);
+    throw new CliInputError(
+      `Неверные аргументы командной строки: ${detail}\nСправка: school-radar --help`
+    );
   }
 }

@@ -39,7 +39,8 @@ function methodLine({ method }: IdentificationResult): string {
 function countsLine({ schools }: IdentificationResult): string {
   const count = (status: string) => schools.filter((school) => school.status === status).length;
   const flagged = count("shnor");
-  const share = schools.length === 0 ? "0" : decimal(Math.round((flagged / schools.length) * 1000) / 10);
+  const share =
+    schools.length === 0 ? "0" : decimal(Math.round((flagged / schools.length) * 1000) / 10);
   return (
     `Итог: ШНОР — ${flagged} (${share} % школ), не ШНОР — ${count("not_shnor")}, ` +
     `недостаточно данных — ${count("insufficient_data")}`
@@ -49,16 +50,26 @@ function countsLine({ schools }: IdentificationResult): string {
 function flaggedLines({ schools }: IdentificationResult): string[] {
   const flagged = schools.filter((school) => school.status === "shnor");
   if (flagged.length === 0) return ["Школ с низкими результатами по выбранному методу нет."];
-  const shown = flagged.slice(0, SHOWN_SCHOOLS).map((school) => `  ${school.name} (${school.login}): ${school.reason}`);
-  const more = flagged.length > SHOWN_SCHOOLS ? [`  … и ещё ${flagged.length - SHOWN_SCHOOLS} (полный список — на листе «ШНОР», см. --out)`] : [];
+  const shown = flagged
+    .slice(0, SHOWN_SCHOOLS)
+    .map((school) => `  ${school.name} (${school.login}): ${school.reason}`);
+  const more =
+    flagged.length > SHOWN_SCHOOLS
+      ? [`  … и ещё ${flagged.length - SHOWN_SCHOOLS} (полный список — на листе «ШНОР», см. --out)`]
+      : [];
   return ["Школы с низкими результатами:", ...shown, ...more];
 }
 
 function warningLines(result: IdentificationResult, table: ExportTable): string[] {
   const warnings = allWarnings(result, table);
   if (warnings.length === 0) return ["Предупреждений нет."];
-  const shown = warnings.slice(0, SHOWN_WARNINGS).map((warning) => `  ${warning.cell}: ${warning.message}`);
-  const more = warnings.length > SHOWN_WARNINGS ? ["  … полный список — на листе «Предупреждения» (--out) или в --json"] : [];
+  const shown = warnings
+    .slice(0, SHOWN_WARNINGS)
+    .map((warning) => `  ${warning.cell}: ${warning.message}`);
+  const more =
+    warnings.length > SHOWN_WARNINGS
+      ? ["  … полный список — на листе «Предупреждения» (--out) или в --json"]
+      : [];
   return [`Предупреждений: ${warnings.length} (эти значения не учтены):`, ...shown, ...more];
 }
 
@@ -67,7 +78,10 @@ function writtenLines(written: OutputWorkbookReport | null): string[] {
   const sheets = written.sheets.map((sheet) => `«${sheet.name}»`).join(", ");
   const renamed = written.sheets
     .filter((sheet) => sheet.name !== sheet.requestedName)
-    .map((sheet) => `Лист «${sheet.requestedName}» в книге уже есть и не наш — результат записан на лист «${sheet.name}».`);
+    .map(
+      (sheet) =>
+        `Лист «${sheet.requestedName}» в книге уже есть и не наш — результат записан на лист «${sheet.name}».`
+    );
   return [`Результат записан: ${written.outputPath} (листы ${sheets})`, ...renamed];
 }
 

@@ -14,20 +14,34 @@ const HEADER_COLOUR = "FFDDEBF7";
  * line, then the table with a bold wrapped header, a frozen pane below it and an autofilter, so the
  * list can be sorted and filtered without losing the method lines above it.
  */
-export function addLayoutSheet(workbook: ExcelJS.Workbook, layout: SheetLayout, sheetName: string): ExcelJS.Worksheet {
+export function addLayoutSheet(
+  workbook: ExcelJS.Workbook,
+  layout: SheetLayout,
+  sheetName: string
+): ExcelJS.Worksheet {
   const worksheet = workbook.addWorksheet(sheetName);
   const headerRowNumber = writePreamble(worksheet, layout.preamble);
   writeHeader(worksheet, layout.header, headerRowNumber);
   layout.body.forEach((values, index) => {
-    writeBodyRow(worksheet.getRow(headerRowNumber + 1 + index), values, layout.columns, layout.rowTone?.[index] ?? null);
+    writeBodyRow(
+      worksheet.getRow(headerRowNumber + 1 + index),
+      values,
+      layout.columns,
+      layout.rowTone?.[index] ?? null
+    );
   });
   layout.columns.forEach((spec, index) => {
     worksheet.getColumn(index + 1).width = spec.width;
   });
-  worksheet.views = [{ state: "frozen", xSplit: 0, ySplit: headerRowNumber, topLeftCell: `A${headerRowNumber + 1}` }];
+  worksheet.views = [
+    { state: "frozen", xSplit: 0, ySplit: headerRowNumber, topLeftCell: `A${headerRowNumber + 1}` },
+  ];
   worksheet.autoFilter = {
     from: { row: headerRowNumber, column: 1 },
-    to: { row: headerRowNumber + Math.max(layout.body.length, 1), column: Math.max(layout.header.length, 1) },
+    to: {
+      row: headerRowNumber + Math.max(layout.body.length, 1),
+      column: Math.max(layout.header.length, 1),
+    },
   };
   return worksheet;
 }
@@ -54,7 +68,12 @@ function writeHeader(worksheet: ExcelJS.Worksheet, header: string[], rowNumber: 
   });
 }
 
-function writeBodyRow(row: ExcelJS.Row, values: CellValue[], columns: ColumnSpec[], tone: RowTone): void {
+function writeBodyRow(
+  row: ExcelJS.Row,
+  values: CellValue[],
+  columns: ColumnSpec[],
+  tone: RowTone
+): void {
   values.forEach((value, index) => {
     const cell = row.getCell(index + 1);
     if (value !== null) cell.value = value;

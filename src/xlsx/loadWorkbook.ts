@@ -20,7 +20,7 @@ export async function loadWorkbook(source: WorkbookSource): Promise<ExcelJS.Work
     throw new WorkbookFileError(
       "legacy_xls",
       label,
-      `Файл ${label} — книга старого формата Excel 97–2003 (.xls). Откройте её в Excel и сохраните как «Книга Excel (.xlsx)».`,
+      `Файл ${label} — книга старого формата Excel 97–2003 (.xls). Откройте её в Excel и сохраните как «Книга Excel (.xlsx)».`
     );
   }
   const workbook = new ExcelJS.Workbook();
@@ -31,7 +31,7 @@ export async function loadWorkbook(source: WorkbookSource): Promise<ExcelJS.Work
     throw new WorkbookFileError(
       "not_xlsx",
       label,
-      `Файл ${label} не является книгой Excel (.xlsx) или повреждён (${errorText(error)}).`,
+      `Файл ${label} не является книгой Excel (.xlsx) или повреждён (${errorText(error)}).`
     );
   }
   return workbook;
@@ -50,9 +50,17 @@ async function readFileBytes(path: string): Promise<Buffer> {
       throw new WorkbookFileError("missing", path, `Файл «${path}» не найден.`);
     }
     if (code === "EISDIR") {
-      throw new WorkbookFileError("not_a_file", path, `«${path}» — это папка, а не файл книги Excel.`);
+      throw new WorkbookFileError(
+        "not_a_file",
+        path,
+        `«${path}» — это папка, а не файл книги Excel.`
+      );
     }
-    throw new WorkbookFileError("missing", path, `Не удалось прочитать файл «${path}»: ${errorText(error)}.`);
+    throw new WorkbookFileError(
+      "missing",
+      path,
+      `Не удалось прочитать файл «${path}»: ${errorText(error)}.`
+    );
   }
 }
 

@@ -28,7 +28,11 @@ export function markedOutputSheets(workbook: ExcelJS.Workbook): Map<string, stri
   return marked;
 }
 
-export function markOutputSheet(workbook: ExcelJS.Workbook, sheetName: string, marker: string): void {
+export function markOutputSheet(
+  workbook: ExcelJS.Workbook,
+  sheetName: string,
+  marker: string
+): void {
   workbook.definedNames.add(`${quoteSheetName(sheetName)}!$A$1`, outputMarkName(marker));
 }
 

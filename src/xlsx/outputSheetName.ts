@@ -8,7 +8,9 @@ const MAX_SHEET_NAME = 31;
  * limits them to 31 characters.
  */
 export function freeSheetName(workbook: ExcelJS.Workbook, wanted: string): string {
-  const taken = new Set(workbook.worksheets.map((worksheet) => worksheet.name.toLocaleLowerCase("ru")));
+  const taken = new Set(
+    workbook.worksheets.map((worksheet) => worksheet.name.toLocaleLowerCase("ru"))
+  );
   if (!taken.has(wanted.toLocaleLowerCase("ru"))) return wanted;
   for (let copy = 2; ; copy += 1) {
     const suffix = ` (${copy})`;

@@ -27,7 +27,11 @@ export async function readWorkbookSheets(source: WorkbookSource): Promise<Workbo
   }));
   if (!sheets.some((sheet) => hasAnyValue(sheet.grid))) {
     const label = sourceLabel(source);
-    throw new WorkbookFileError("empty", label, `Книга ${label} пуста: ни на одном листе нет данных.`);
+    throw new WorkbookFileError(
+      "empty",
+      label,
+      `Книга ${label} пуста: ни на одном листе нет данных.`
+    );
   }
   return sheets;
 }

@@ -4,7 +4,12 @@ import type ExcelJS from "exceljs";
 import type { SheetLayout } from "../engine";
 import { addLayoutSheet } from "./layoutSheet";
 import { loadWorkbook } from "./loadWorkbook";
-import { dropStaleNames, markedOutputSheets, markOutputSheet, outputMarkName } from "./outputSheetMark";
+import {
+  dropStaleNames,
+  markedOutputSheets,
+  markOutputSheet,
+  outputMarkName,
+} from "./outputSheetMark";
 import { freeSheetName } from "./outputSheetName";
 import { isSameFile } from "./sameFile";
 import { WorkbookFileError } from "./workbookFileError";
@@ -31,13 +36,13 @@ export interface OutputWorkbookReport {
 export async function writeWorkbookWithOutputs(
   inputPath: string,
   layouts: SheetLayout[],
-  outputPath: string,
+  outputPath: string
 ): Promise<OutputWorkbookReport> {
   if (await isSameFile(inputPath, outputPath)) {
     throw new WorkbookFileError(
       "same_as_input",
       outputPath,
-      `Файл результата «${outputPath}» совпадает с исходной книгой; исходная книга не изменяется — укажите другой файл в --out.`,
+      `Файл результата «${outputPath}» совпадает с исходной книгой; исходная книга не изменяется — укажите другой файл в --out.`
     );
   }
   const workbook = await loadWorkbook(inputPath);
@@ -76,6 +81,10 @@ async function saveWorkbook(workbook: ExcelJS.Workbook, outputPath: string): Pro
     await fs.writeFile(outputPath, Buffer.from(bytes as ArrayBuffer));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new WorkbookFileError("unwritable", outputPath, `Не удалось записать файл «${outputPath}»: ${reason}.`);
+    throw new WorkbookFileError(
+      "unwritable",
+      outputPath,
+      `Не удалось записать файл «${outputPath}»: ${reason}.`
+    );
   }
 }

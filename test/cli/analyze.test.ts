@@ -1,7 +1,13 @@
 import { writeFileSync } from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
-import { fileHash, readBack, temporaryFolder, writeResultsWorkbook, FIXTURE_SHEET } from "../xlsx/workbookFiles";
+import {
+  fileHash,
+  readBack,
+  temporaryFolder,
+  writeResultsWorkbook,
+  FIXTURE_SHEET,
+} from "../xlsx/workbookFiles";
 import { runCli } from "./runCli";
 
 const folder = temporaryFolder();
@@ -10,7 +16,9 @@ afterAll(folder.remove);
 beforeAll(() => writeResultsWorkbook(input));
 
 const statuses = (report: { schools: { login: string; status: string; criteria: number[] }[] }) =>
-  Object.fromEntries(report.schools.map((school) => [school.login, [school.status, school.criteria]]));
+  Object.fromEntries(
+    report.schools.map((school) => [school.login, [school.status, school.criteria]])
+  );
 
 describe("school-radar analyze --json", () => {
   it("prints exactly one JSON object with the method, the schools and the warnings", async () => {
@@ -28,12 +36,20 @@ describe("school-radar analyze --json", () => {
     });
     expect(report.schools).toHaveLength(5);
     for (const school of report.schools) {
-      expect(Object.keys(school)).toEqual(["login", "name", "municipality", "status", "criteria", "reason"]);
+      expect(Object.keys(school)).toEqual([
+        "login",
+        "name",
+        "municipality",
+        "status",
+        "criteria",
+        "reason",
+      ]);
       expect(school.municipality).toBe("Приречный район");
       expect(school.reason).not.toBe("");
     }
     expect(Array.isArray(report.warnings)).toBe(true);
-    for (const warning of report.warnings) expect(Object.keys(warning)).toEqual(["cell", "message"]);
+    for (const warning of report.warnings)
+      expect(Object.keys(warning)).toEqual(["cell", "message"]);
   });
 
   it("gives each school its status and criteria", async () => {
@@ -51,15 +67,23 @@ describe("school-radar analyze --json", () => {
   });
 
   it("passes the options to the method: 2025 edition, another threshold, another year", async () => {
-    const edition2025 = JSON.parse((await runCli("analyze", input, "--json", "--edition", "2025")).stdout);
+    const edition2025 = JSON.parse(
+      (await runCli("analyze", input, "--json", "--edition", "2025")).stdout
+    );
     expect(edition2025.method.edition).toBe("2025");
     expect(statuses(edition2025).sch900002![0]).toBe("not_shnor");
-    const strict = JSON.parse((await runCli("analyze", input, "--json", "--threshold", "35")).stdout);
+    const strict = JSON.parse(
+      (await runCli("analyze", input, "--json", "--threshold", "35")).stdout
+    );
     expect(strict.method.threshold).toBe(35);
     expect(statuses(strict).sch900001![0]).not.toBe("shnor");
-    const lowMinimum = JSON.parse((await runCli("analyze", input, "--json", "--min-participants", "5")).stdout);
+    const lowMinimum = JSON.parse(
+      (await runCli("analyze", input, "--json", "--min-participants", "5")).stdout
+    );
     expect(lowMinimum.method.minParticipants).toBe(5);
-    const earlier = JSON.parse((await runCli("analyze", input, "--json", "--year", "2023/2024")).stdout);
+    const earlier = JSON.parse(
+      (await runCli("analyze", input, "--json", "--year", "2023/2024")).stdout
+    );
     expect(earlier.method).toMatchObject({ referenceYear: "2023/2024", previousYear: null });
   });
 });
@@ -70,7 +94,9 @@ describe("school-radar analyze (summary)", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Лист: «${FIXTURE_SHEET}» — школ: 5`);
     expect(run.stdout).toMatch(/редакция 2020/);
-    expect(run.stdout).toContain("Итог: ШНОР — 2 (40 % школ), не ШНОР — 2, недостаточно данных — 1");
+    expect(run.stdout).toContain(
+      "Итог: ШНОР — 2 (40 % школ), не ШНОР — 2, недостаточно данных — 1"
+    );
     expect(run.stdout).toContain("МБОУ «СОШ № 1» (sch900001): К1");
     expect(run.stdout).toContain("укажите --out");
   });
@@ -86,15 +112,28 @@ describe("school-radar analyze --out", () => {
     expect(fileHash(input)).toBe(before);
     expect(run.stdout).toContain(`Результат записан: ${output}`);
     const written = await readBack(output);
-    expect(written.worksheets.map((sheet) => sheet.name)).toEqual([FIXTURE_SHEET, "ШНОР", "ШНОР — метод", "Предупреждения"]);
+    expect(written.worksheets.map((sheet) => sheet.name)).toEqual([
+      FIXTURE_SHEET,
+      "ШНОР",
+      "ШНОР — метод",
+      "Предупреждения",
+    ]);
     const list = written.getWorksheet("ШНОР")!;
     const logins: unknown[] = [];
     list.eachRow((row) => logins.push(row.getCell(3).value));
-    expect(logins).toEqual(expect.arrayContaining(["sch900001", "sch900002", "sch900003", "sch900004", "sch900005"]));
+    expect(logins).toEqual(
+      expect.arrayContaining(["sch900001", "sch900002", "sch900003", "sch900004", "sch900005"])
+    );
   });
 
   it("keeps stdout pure JSON when --json and --out are combined", async () => {
-    const run = await runCli("analyze", input, "--json", "--out", path.join(folder.dir, "json-и-книга.xlsx"));
+    const run = await runCli(
+      "analyze",
+      input,
+      "--json",
+      "--out",
+      path.join(folder.dir, "json-и-книга.xlsx")
+    );
     expect(run.code).toBe(0);
     expect(() => JSON.parse(run.stdout)).not.toThrow();
     expect(run.stderr).toMatch(/Результат записан/);
@@ -108,7 +147,12 @@ describe("school-radar analyze --out", () => {
     expect(fileHash(output)).toBe(before);
     expect(JSON.parse(run.stdout).schools).toHaveLength(5);
     const written = await readBack(second);
-    expect(written.worksheets.map((sheet) => sheet.name)).toEqual([FIXTURE_SHEET, "ШНОР", "ШНОР — метод", "Предупреждения"]);
+    expect(written.worksheets.map((sheet) => sheet.name)).toEqual([
+      FIXTURE_SHEET,
+      "ШНОР",
+      "ШНОР — метод",
+      "Предупреждения",
+    ]);
   });
 
   it("does not overwrite a user's sheet named like an output sheet", async () => {
@@ -152,22 +196,54 @@ describe("school-radar: bad input exits with status 2 and a message", () => {
   });
 
   it.each<[string, () => string[], RegExp]>([
-    ["a text file renamed .xlsx", () => ["analyze", textFile], /не является книгой Excel \(\.xlsx\)/],
+    [
+      "a text file renamed .xlsx",
+      () => ["analyze", textFile],
+      /не является книгой Excel \(\.xlsx\)/,
+    ],
     ["an empty workbook", () => ["analyze", emptyWorkbook], /пуста/],
-    ["a workbook without a results table", () => ["analyze", noTable], /не найдена таблица результатов[\s\S]*«Заметки»/],
+    [
+      "a workbook without a results table",
+      () => ["analyze", noTable],
+      /не найдена таблица результатов[\s\S]*«Заметки»/,
+    ],
     ["a missing file", () => ["analyze", path.join(folder.dir, "нет.xlsx")], /не найден/],
-    ["--threshold abc", () => ["analyze", input, "--threshold", "abc"], /порог низкого результата.*abc/],
+    [
+      "--threshold abc",
+      () => ["analyze", input, "--threshold", "abc"],
+      /порог низкого результата.*abc/,
+    ],
     ["--edition 2030", () => ["analyze", input, "--edition", "2030"], /редакция правил.*2030/],
-    ["--min-participants=-1", () => ["analyze", input, "--min-participants=-1"], /минимум участников/],
-    ["--min-participants -1 (a value that looks like an option)", () => ["analyze", input, "--min-participants", "-1"], /Неверные аргументы.*--min-participants/],
+    [
+      "--min-participants=-1",
+      () => ["analyze", input, "--min-participants=-1"],
+      /минимум участников/,
+    ],
+    [
+      "--min-participants -1 (a value that looks like an option)",
+      () => ["analyze", input, "--min-participants", "-1"],
+      /Неверные аргументы.*--min-participants/,
+    ],
     ["--year not in the table", () => ["analyze", input, "--year", "2019"], /2019/],
-    ["--sheet missing", () => ["analyze", input, "--sheet", "Итоги"], /Лист «Итоги» не найден\. Листы книги: «Выгрузка»/],
-    ["--sheet without a table", () => ["analyze", noTable, "--sheet", "Заметки"], /На листе «Заметки» не найдена таблица/],
+    [
+      "--sheet missing",
+      () => ["analyze", input, "--sheet", "Итоги"],
+      /Лист «Итоги» не найден\. Листы книги: «Выгрузка»/,
+    ],
+    [
+      "--sheet without a table",
+      () => ["analyze", noTable, "--sheet", "Заметки"],
+      /На листе «Заметки» не найдена таблица/,
+    ],
     ["an unknown command", () => ["report", input], /Неизвестная команда «report»/],
     ["no command", () => [], /Не указана команда/],
     ["no input file", () => ["analyze"], /Не указан файл книги/],
     ["two input files", () => ["analyze", input, input], /один файл/],
-    ["an unknown option", () => ["analyze", input, "--treshold", "30"], /Неверные аргументы.*--treshold/],
+    [
+      "an unknown option",
+      () => ["analyze", input, "--treshold", "30"],
+      /Неверные аргументы.*--treshold/,
+    ],
     ["an option without its value", () => ["analyze", input, "--out"], /Неверные аргументы/],
   ])("%s", async (_, argv, message) => {
     const run = await runCli(...argv());
@@ -179,10 +255,13 @@ describe("school-radar: bad input exits with status 2 and a message", () => {
 });
 
 describe("school-radar --help", () => {
-  it.each([["--help"], ["-h"], ["help"], ["analyze", "--help"]])("%s prints the usage", async (...argv) => {
-    const run = await runCli(...argv);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain("school-radar analyze <input.xlsx>");
-    expect(run.stdout).toContain("--min-participants");
-  });
+  it.each([["--help"], ["-h"], ["help"], ["analyze", "--help"]])(
+    "%s prints the usage",
+    async (...argv) => {
+      const run = await runCli(...argv);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain("school-radar analyze <input.xlsx>");
+      expect(run.stdout).toContain("--min-participants");
+    }
+  );
 });

@@ -23,8 +23,10 @@ const SOURCES = ["engine", "xlsx", "cli"].map((folder) => path.join(ROOT, "src",
 function newestSource(): number {
   return Math.max(
     ...SOURCES.flatMap((folder) =>
-      readdirSync(folder, { recursive: true, encoding: "utf8" }).map((file) => statSync(path.join(folder, file)).mtimeMs),
-    ),
+      readdirSync(folder, { recursive: true, encoding: "utf8" }).map(
+        (file) => statSync(path.join(folder, file)).mtimeMs
+      )
+    )
   );
 }
 

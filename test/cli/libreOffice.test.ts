@@ -6,7 +6,11 @@ import { temporaryFolder } from "../xlsx/workbookFiles";
 import { runCli } from "./runCli";
 
 const SAMPLE = path.join(__dirname, "..", "..", "samples", "school-radar-sample.xlsx");
-const STATUS_LABELS: Record<string, string> = { shnor: "ШНОР", not_shnor: "не ШНОР", insufficient_data: "недостаточно данных" };
+const STATUS_LABELS: Record<string, string> = {
+  shnor: "ШНОР",
+  not_shnor: "не ШНОР",
+  insufficient_data: "недостаточно данных",
+};
 
 /**
  * The result workbook must open in a real spreadsheet program, not only in the library that wrote
@@ -17,7 +21,9 @@ describe("the --out workbook opened by LibreOffice", () => {
   const folder = temporaryFolder();
   const result = path.join(folder.dir, "результат.xlsx");
   const converted = path.join(folder.dir, "libreoffice");
-  let report: { schools: { login: string; name: string; status: string; criteria: number[]; reason: string }[] };
+  let report: {
+    schools: { login: string; name: string; status: string; criteria: number[]; reason: string }[];
+  };
   let sheets: Awaited<ReturnType<typeof readWorkbookSheets>>;
 
   beforeAll(async () => {
@@ -28,14 +34,23 @@ describe("the --out workbook opened by LibreOffice", () => {
     const profile = `file://${path.join(folder.dir, "profile")}`;
     execFileSync(
       "soffice",
-      [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "xlsx", "--outdir", converted, result],
-      { stdio: "pipe", timeout: 120_000 },
+      [
+        `-env:UserInstallation=${profile}`,
+        "--headless",
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        converted,
+        result,
+      ],
+      { stdio: "pipe", timeout: 120_000 }
     );
     sheets = await readWorkbookSheets(path.join(converted, "результат.xlsx"));
   }, 180_000);
   afterAll(folder.remove);
 
-  const grid = (name: string): SheetGrid => sheets.find((sheet) => sheet.grid.sheetName === name)!.grid;
+  const grid = (name: string): SheetGrid =>
+    sheets.find((sheet) => sheet.grid.sheetName === name)!.grid;
 
   it("keeps every sheet, and the marks that tell our sheets from the user's", () => {
     expect(sheets.map((sheet) => [sheet.grid.sheetName, sheet.outputMark])).toEqual([
@@ -51,7 +66,13 @@ describe("the --out workbook opened by LibreOffice", () => {
     const values = grid("ШНОР").values;
     expect(String(values[0]![0])).toMatch(/^Школьный радар/);
     const headerRow = values.findIndex((row) => row[2] === "Логин");
-    expect(values[headerRow]!.slice(0, 5)).toEqual(["Муниципалитет", "ОО", "Логин", "Статус", "Критерии"]);
+    expect(values[headerRow]!.slice(0, 5)).toEqual([
+      "Муниципалитет",
+      "ОО",
+      "Логин",
+      "Статус",
+      "Критерии",
+    ]);
     const rows = values.slice(headerRow + 1).filter((row) => row.length > 0);
     expect(rows).toHaveLength(report.schools.length);
     report.schools.forEach((school, index) => {
@@ -67,6 +88,8 @@ describe("the --out workbook opened by LibreOffice", () => {
 
   it("shows the method used on its own sheet", () => {
     const values = grid("ШНОР — метод").values.flat();
-    expect(values).toEqual(expect.arrayContaining(["Редакция правил", "2020", "Отчётный год", "2024/2025"]));
+    expect(values).toEqual(
+      expect.arrayContaining(["Редакция правил", "2020", "Отчётный год", "2024/2025"])
+    );
   });
 });

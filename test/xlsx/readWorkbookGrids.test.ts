@@ -1,7 +1,13 @@
 import { writeFileSync } from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
-import { isEngineError, procedureResult, readExportTable, type ExportTable, type SheetGrid } from "../../src/engine";
+import {
+  isEngineError,
+  procedureResult,
+  readExportTable,
+  type ExportTable,
+  type SheetGrid,
+} from "../../src/engine";
 import { readWorkbookGrids, readWorkbookSheets, WorkbookFileError } from "../../src/xlsx";
 import { temporaryFolder } from "./workbookFiles";
 
@@ -50,7 +56,11 @@ describe("readWorkbookGrids on the bundled sample", () => {
     expect(results.numberFormats![firstSchool]![8]).toBe("0");
     const basicSchool = schoolRows.findIndex((row) => String(row[1]).includes("ООШ № 9"));
     const egeColumn = results.values[1]!.indexOf("ЕГЭ РУ 2024/2025");
-    expect(results.values[3 + basicSchool]!.slice(egeColumn, egeColumn + 3)).toEqual(["-", "-", "-"]);
+    expect(results.values[3 + basicSchool]!.slice(egeColumn, egeColumn + 3)).toEqual([
+      "-",
+      "-",
+      "-",
+    ]);
   });
 
   it("turns the error cell into its text so the engine can warn about it", () => {
@@ -82,13 +92,25 @@ describe("readWorkbookGrids: cell values as the user sees them", () => {
     ["a number", 12.5, 12.5],
     ["a string with a decimal comma", "33,5", "33,5"],
     ["a boolean", true, true],
-    ["rich text as plain text", { richText: [{ text: "ВПР ", font: { bold: true } }, { text: "МА 5" }] }, "ВПР МА 5"],
+    [
+      "rich text as plain text",
+      { richText: [{ text: "ВПР ", font: { bold: true } }, { text: "МА 5" }] },
+      "ВПР МА 5",
+    ],
     ["a formula as its cached result", { formula: "20+13", result: 33 }, 33],
-    ["a formula that errs as the error text", { formula: "1/0", result: { error: "#DIV/0!" } }, "#DIV/0!"],
+    [
+      "a formula that errs as the error text",
+      { formula: "1/0", result: { error: "#DIV/0!" } },
+      "#DIV/0!",
+    ],
     ["an error cell as its text", { error: "#N/A" }, "#N/A"],
     ["a formula never calculated as empty", { formula: "A2*2" } as ExcelJS.CellFormulaValue, null],
     ["a date as an ISO date", new Date(Date.UTC(2025, 4, 20)), "2025-05-20"],
-    ["a hyperlink as its text", { text: "МБОУ «СОШ № 1»", hyperlink: "https://example.org" }, "МБОУ «СОШ № 1»"],
+    [
+      "a hyperlink as its text",
+      { text: "МБОУ «СОШ № 1»", hyperlink: "https://example.org" },
+      "МБОУ «СОШ № 1»",
+    ],
   ])("reads %s", async (_, value, expected) => {
     const grid = await gridOf((sheet) => {
       sheet.getCell("A1").value = "ВПР";
@@ -99,7 +121,13 @@ describe("readWorkbookGrids: cell values as the user sees them", () => {
 
   it("passes percent formats along: 0.33 under `0%` reaches the engine as 33 %", async () => {
     const grid = await gridOf((sheet) => {
-      sheet.addRow(["Муниципалитет", "Наименование ОО", "Логин ОО", "ВПР МА 5 2025 % «2»", "ВПР МА 5 2025 % высоких результатов"]);
+      sheet.addRow([
+        "Муниципалитет",
+        "Наименование ОО",
+        "Логин ОО",
+        "ВПР МА 5 2025 % «2»",
+        "ВПР МА 5 2025 % высоких результатов",
+      ]);
       sheet.addRow(["Приречный район", "МБОУ «СОШ № 1»", "sch900001", 0.33, "12,5"]);
       sheet.getCell("D2").numFmt = "0%";
     });
@@ -120,7 +148,7 @@ describe("readWorkbookGrids: files that are not workbooks", () => {
   async function problemOf(source: string | Buffer): Promise<WorkbookFileError> {
     const error = await readWorkbookGrids(source).then(
       () => null,
-      (thrown: unknown) => thrown,
+      (thrown: unknown) => thrown
     );
     expect(error).toBeInstanceOf(WorkbookFileError);
     return error as WorkbookFileError;
@@ -167,7 +195,9 @@ describe("readWorkbookGrids: files that are not workbooks", () => {
     workbook.addWorksheet("Данные").getCell("A1").value = "x";
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
     const sheets = await readWorkbookSheets(bytes);
-    expect(sheets.map((sheet) => [sheet.grid.sheetName, sheet.outputMark])).toEqual([["Данные", null]]);
+    expect(sheets.map((sheet) => [sheet.grid.sheetName, sheet.outputMark])).toEqual([
+      ["Данные", null],
+    ]);
     expect((await problemOf(Buffer.from("not a zip"))).problem).toBe("not_xlsx");
   });
 });

@@ -92,7 +92,11 @@ export const FIXTURE_SCHOOLS: SchoolFixture[] = [
 ];
 
 /** A results sheet in the seed-003 shape: a title row, `ВПР МА 5 2024/2025` merged over three metric columns. */
-export function addResultsSheet(workbook: ExcelJS.Workbook, name = FIXTURE_SHEET, schools = FIXTURE_SCHOOLS): void {
+export function addResultsSheet(
+  workbook: ExcelJS.Workbook,
+  name = FIXTURE_SHEET,
+  schools = FIXTURE_SCHOOLS
+): void {
   const sheet = workbook.addWorksheet(name);
   sheet.getCell("A1").value = "Результаты оценочных процедур, Приречный район (тестовые данные)";
   ["Муниципалитет", "Наименование ОО", "Логин ОО"].forEach((text, index) => {
@@ -113,7 +117,8 @@ export function addResultsSheet(workbook: ExcelJS.Workbook, name = FIXTURE_SHEET
   schools.forEach((school, index) => {
     const row: (number | string | null)[] = ["Приречный район", school.name, school.login];
     for (const procedure of FIXTURE_PROCEDURES) {
-      for (const year of FIXTURE_YEARS) row.push(...(school.results[`${procedure} ${year}`] ?? NO_DATA));
+      for (const year of FIXTURE_YEARS)
+        row.push(...(school.results[`${procedure} ${year}`] ?? NO_DATA));
     }
     row.forEach((value, offset) => {
       if (value !== null) sheet.getCell(4 + index, offset + 1).value = value;
@@ -121,7 +126,10 @@ export function addResultsSheet(workbook: ExcelJS.Workbook, name = FIXTURE_SHEET
   });
 }
 
-export async function writeResultsWorkbook(filePath: string, extra?: (workbook: ExcelJS.Workbook) => void): Promise<void> {
+export async function writeResultsWorkbook(
+  filePath: string,
+  extra?: (workbook: ExcelJS.Workbook) => void
+): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   addResultsSheet(workbook);
   extra?.(workbook);

@@ -8,7 +8,10 @@ import { fileHash, readBack, temporaryFolder, writeResultsWorkbook } from "./wor
 const LIST: SheetLayout = {
   name: "ШНОР",
   marker: "school-radar:shnor",
-  preamble: ["Школьный радар — школы с низкими образовательными результатами", "Методика ФИОКО, редакция 2020"],
+  preamble: [
+    "Школьный радар — школы с низкими образовательными результатами",
+    "Методика ФИОКО, редакция 2020",
+  ],
   header: ["ОО", "Доля «2»", "Статус"],
   body: [
     ["МБОУ «СОШ № 1»", 0.4, "ШНОР"],
@@ -51,7 +54,11 @@ describe("writeWorkbookWithOutputs", () => {
     expect(report.sheets.map((sheet) => sheet.name)).toEqual(["ШНОР", "ШНОР — метод"]);
     expect(report.replacedSheets).toEqual([]);
     const written = await readBack(output);
-    expect(written.worksheets.map((sheet) => sheet.name)).toEqual(["Выгрузка", "ШНОР", "ШНОР — метод"]);
+    expect(written.worksheets.map((sheet) => sheet.name)).toEqual([
+      "Выгрузка",
+      "ШНОР",
+      "ШНОР — метод",
+    ]);
     expect(written.getWorksheet("Выгрузка")!.getCell("C4").value).toBe("sch900001");
   });
 
@@ -80,7 +87,11 @@ describe("writeWorkbookWithOutputs", () => {
     expect(sheet.getCell("B5").numFmt).toBe("0%");
     expect(sheet.getCell("A5").alignment?.wrapText).toBe(true);
     expect(sheet.getCell("B6").value).toBeNull();
-    expect([5, 6, 7].map((row) => fillColour(sheet.getCell(row, 3)))).toEqual(["FFFFC7CE", "FFC6EFCE", "FFEDEDED"]);
+    expect([5, 6, 7].map((row) => fillColour(sheet.getCell(row, 3)))).toEqual([
+      "FFFFC7CE",
+      "FFC6EFCE",
+      "FFEDEDED",
+    ]);
   });
 
   it("starts the table in row 1 when there is no preamble", async () => {
@@ -96,7 +107,7 @@ describe("writeWorkbookWithOutputs", () => {
         { name: "SchoolRadar_shnor", ranges: ["'ШНОР'!$A$1"] },
         { name: "SchoolRadar_method", ranges: ["'ШНОР — метод'!$A$1"] },
         { name: "Заголовок_пользователя", ranges: ["'Выгрузка'!$A$1"] },
-      ]),
+      ])
     );
     const sheets = await readWorkbookSheets(output);
     expect(sheets.map((sheet) => [sheet.grid.sheetName, sheet.outputMark])).toEqual([
@@ -108,13 +119,21 @@ describe("writeWorkbookWithOutputs", () => {
 
   it("replaces its own sheets when run again on its own output, without duplicates", async () => {
     const again = path.join(folder.dir, "ещё раз.xlsx");
-    const changed: SheetLayout = { ...LIST, body: [["МБОУ «СОШ № 9»", 0.5, "ШНОР"]], rowTone: ["alert"] };
+    const changed: SheetLayout = {
+      ...LIST,
+      body: [["МБОУ «СОШ № 9»", 0.5, "ШНОР"]],
+      rowTone: ["alert"],
+    };
     const outputHash = fileHash(output);
     const report = await writeWorkbookWithOutputs(output, [changed, METHOD], again);
     expect(fileHash(output)).toBe(outputHash);
     expect(report.replacedSheets.sort()).toEqual(["ШНОР", "ШНОР — метод"]);
     const written = await readBack(again);
-    expect(written.worksheets.map((sheet) => sheet.name)).toEqual(["Выгрузка", "ШНОР", "ШНОР — метод"]);
+    expect(written.worksheets.map((sheet) => sheet.name)).toEqual([
+      "Выгрузка",
+      "ШНОР",
+      "ШНОР — метод",
+    ]);
     expect(written.getWorksheet("ШНОР")!.getCell("A5").value).toBe("МБОУ «СОШ № 9»");
     expect(written.getWorksheet("ШНОР")!.getCell("A6").value).toBeNull();
     const marks = written.definedNames.model.filter((name) => name.name.startsWith("SchoolRadar_"));
@@ -125,7 +144,11 @@ describe("writeWorkbookWithOutputs", () => {
     const onlyList = path.join(folder.dir, "только список.xlsx");
     await writeWorkbookWithOutputs(output, [LIST], onlyList);
     const written = await readBack(onlyList);
-    expect(written.worksheets.map((sheet) => sheet.name)).toEqual(["Выгрузка", "ШНОР — метод", "ШНОР"]);
+    expect(written.worksheets.map((sheet) => sheet.name)).toEqual([
+      "Выгрузка",
+      "ШНОР — метод",
+      "ШНОР",
+    ]);
   });
 
   it("never overwrites a user's sheet that has the wanted name: it writes `ШНОР (2)` and says so", async () => {
@@ -147,11 +170,15 @@ describe("writeWorkbookWithOutputs", () => {
 
   it("refuses to write over the input, also through a symbolic link", async () => {
     for (const target of [input, path.join(folder.dir, ".", "выгрузка.xlsx")]) {
-      await expect(writeWorkbookWithOutputs(input, [LIST], target)).rejects.toMatchObject({ problem: "same_as_input" });
+      await expect(writeWorkbookWithOutputs(input, [LIST], target)).rejects.toMatchObject({
+        problem: "same_as_input",
+      });
     }
     const link = path.join(folder.dir, "ссылка.xlsx");
     symlinkSync(input, link);
-    const error = await writeWorkbookWithOutputs(input, [LIST], link).catch((thrown: unknown) => thrown);
+    const error = await writeWorkbookWithOutputs(input, [LIST], link).catch(
+      (thrown: unknown) => thrown
+    );
     expect(error).toBeInstanceOf(WorkbookFileError);
     expect((error as WorkbookFileError).message).toMatch(/совпадает с исходной книгой/);
     expect(fileHash(input)).toBe(inputHash);
