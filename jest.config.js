@@ -1,4 +1,3 @@
-/* eslint-env node */
 /** @type {import('jest').Config} */
 module.exports = {
   // node by default: office-addin-mock does not run under jsdom. A test that renders the task pane

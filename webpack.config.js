@@ -1,4 +1,3 @@
-/* eslint-env node */
 // Bundles the task pane and the custom functions for the add-in (dist/).
 //
 // Shared runtime: taskpane.html is the one page Excel runs for the task pane, the ribbon button and the
@@ -21,7 +20,9 @@ const DEV_SERVER_PORT = 3000;
 function productionUrl() {
   const url = process.env.ADDIN_PUBLIC_URL || DEFAULT_PROD_URL;
   if (!/^https:\/\/[^/]+\/(.*\/)?$/.test(url)) {
-    throw new Error(`ADDIN_PUBLIC_URL must be an https URL ending in "/", got ${JSON.stringify(url)}`);
+    throw new Error(
+      `ADDIN_PUBLIC_URL must be an https URL ending in "/", got ${JSON.stringify(url)}`
+    );
   }
   return url;
 }

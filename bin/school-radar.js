@@ -9,7 +9,9 @@ try {
   cli = require(path.join(__dirname, "..", "build", "cli", "main.js"));
 } catch (error) {
   if (error && error.code === "MODULE_NOT_FOUND" && String(error.message).includes("main.js")) {
-    process.stderr.write("school-radar: the command line is not built yet; run `npm run build:cli` first.\n");
+    process.stderr.write(
+      "school-radar: the command line is not built yet; run `npm run build:cli` first.\n"
+    );
     process.exit(2);
   }
   throw error;

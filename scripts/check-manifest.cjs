@@ -27,7 +27,13 @@ const { spawnSync } = require("child_process");
 const { XMLParser, XMLValidator } = require("fast-xml-parser");
 
 const REQUIRED_NAMESPACE = "EDU";
-const PERMISSIONS = ["Restricted", "ReadDocument", "ReadAllDocument", "WriteDocument", "ReadWriteDocument"];
+const PERMISSIONS = [
+  "Restricted",
+  "ReadDocument",
+  "ReadAllDocument",
+  "WriteDocument",
+  "ReadWriteDocument",
+];
 const RESID_MAX = 32;
 const SHORT_STRING_MAX = 125;
 const LONG_STRING_MAX = 250;
@@ -105,7 +111,13 @@ function xmllintProblems(file) {
  */
 function checkManifestText(xmlText, options = {}) {
   const problems = [];
-  const info = { baseUrl: null, urls: [], runtimeUrl: null, functionsScriptUrl: null, metadataUrl: null };
+  const info = {
+    baseUrl: null,
+    urls: [],
+    runtimeUrl: null,
+    functionsScriptUrl: null,
+    metadataUrl: null,
+  };
 
   const validation = XMLValidator.validate(xmlText);
   if (validation !== true) {
@@ -120,7 +132,9 @@ function checkManifestText(xmlText, options = {}) {
     return { problems, info };
   }
   if (root.attrs.type !== "TaskPaneApp") {
-    problems.push(`<OfficeApp xsi:type> must be TaskPaneApp, found ${JSON.stringify(root.attrs.type)}`);
+    problems.push(
+      `<OfficeApp xsi:type> must be TaskPaneApp, found ${JSON.stringify(root.attrs.type)}`
+    );
   }
 
   // Required base elements.
@@ -138,12 +152,15 @@ function checkManifestText(xmlText, options = {}) {
   }
   for (const name of ["DisplayName", "Description", "IconUrl", "HighResolutionIconUrl"]) {
     const element = at(root, name);
-    if (!element || !element.attrs.DefaultValue) problems.push(`<${name} DefaultValue> is missing or empty`);
+    if (!element || !element.attrs.DefaultValue)
+      problems.push(`<${name} DefaultValue> is missing or empty`);
   }
   const hosts = childrenNamed(at(root, "Hosts"), "Host");
-  if (!hosts.some((host) => host.attrs.Name === "Workbook")) problems.push('<Hosts> has no <Host Name="Workbook">');
+  if (!hosts.some((host) => host.attrs.Name === "Workbook"))
+    problems.push('<Hosts> has no <Host Name="Workbook">');
   const sets = childrenNamed(at(root, "Requirements/Sets"), "Set").map((set) => set.attrs.Name);
-  if (!sets.includes("SharedRuntime")) problems.push('<Requirements> lacks <Set Name="SharedRuntime">');
+  if (!sets.includes("SharedRuntime"))
+    problems.push('<Requirements> lacks <Set Name="SharedRuntime">');
   const sourceLocation = at(root, "DefaultSettings/SourceLocation");
   if (!sourceLocation || !sourceLocation.attrs.DefaultValue) {
     problems.push("<DefaultSettings><SourceLocation DefaultValue> is missing");
@@ -163,19 +180,31 @@ function checkManifestText(xmlText, options = {}) {
   const resourcesElement = child(overrides, "Resources");
   if (!resourcesElement) problems.push("<VersionOverrides><Resources> is missing");
   for (const kind of ["Images", "Urls", "ShortStrings", "LongStrings"]) {
-    for (const element of resourcesElement ? resourcesElement.children.filter((c) => c.name === kind) : []) {
+    for (const element of resourcesElement
+      ? resourcesElement.children.filter((c) => c.name === kind)
+      : []) {
       for (const resource of element.children) {
         const resourceId = resource.attrs.id;
         if (!resourceId) {
           problems.push(`a <${resource.name}> in <${kind}> has no id`);
           continue;
         }
-        if (resources.has(resourceId)) problems.push(`resource id "${resourceId}" is defined twice`);
-        if (resourceId.length > RESID_MAX) problems.push(`resource id "${resourceId}" is over ${RESID_MAX} characters`);
+        if (resources.has(resourceId))
+          problems.push(`resource id "${resourceId}" is defined twice`);
+        if (resourceId.length > RESID_MAX)
+          problems.push(`resource id "${resourceId}" is over ${RESID_MAX} characters`);
         const value = resource.attrs.DefaultValue;
         if (!value) problems.push(`resource "${resourceId}" has no DefaultValue`);
-        const limit = kind === "ShortStrings" ? SHORT_STRING_MAX : kind === "LongStrings" ? LONG_STRING_MAX : null;
-        const texts = [value || "", ...childrenNamed(resource, "Override").map((o) => o.attrs.Value || "")];
+        const limit =
+          kind === "ShortStrings"
+            ? SHORT_STRING_MAX
+            : kind === "LongStrings"
+              ? LONG_STRING_MAX
+              : null;
+        const texts = [
+          value || "",
+          ...childrenNamed(resource, "Override").map((o) => o.attrs.Value || ""),
+        ];
         if (limit && texts.some((text) => text.length > limit)) {
           problems.push(`string "${resourceId}" is over ${limit} characters`);
         }
@@ -197,10 +226,14 @@ function checkManifestText(xmlText, options = {}) {
     }
     const parent = ancestors[ancestors.length - 1];
     let expected = RESID_KIND_BY_ELEMENT[element.name];
-    if (element.name === "Description" && parent && parent.name === "Supertip") expected = "LongStrings";
-    if (element.name === "Title" && parent && parent.name === "GetStarted") expected = "ShortStrings";
+    if (element.name === "Description" && parent && parent.name === "Supertip")
+      expected = "LongStrings";
+    if (element.name === "Title" && parent && parent.name === "GetStarted")
+      expected = "ShortStrings";
     if (expected && resource.kind !== expected) {
-      problems.push(`<${element.name} resid="${resid}"> must name one of <${expected}>, not <${resource.kind}>`);
+      problems.push(
+        `<${element.name} resid="${resid}"> must name one of <${expected}>, not <${resource.kind}>`
+      );
     }
   });
   for (const [resourceId] of resources) {
@@ -212,7 +245,10 @@ function checkManifestText(xmlText, options = {}) {
   walk(root, (element) => {
     for (const [name, value] of Object.entries(element.attrs)) {
       if ((name === "DefaultValue" || name === "Value") && /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
-        urls.push({ where: `<${element.name}${element.attrs.id ? ` id="${element.attrs.id}"` : ""}>`, url: value });
+        urls.push({
+          where: `<${element.name}${element.attrs.id ? ` id="${element.attrs.id}"` : ""}>`,
+          url: value,
+        });
       }
     }
     if (element.name === "AppDomain") urls.push({ where: "<AppDomain>", url: element.text });
@@ -225,12 +261,15 @@ function checkManifestText(xmlText, options = {}) {
   if (pageUrl) {
     info.baseUrl = pageUrl.slice(0, pageUrl.lastIndexOf("/") + 1);
     for (const { where, url } of urls) {
-      if (!url.startsWith(info.baseUrl)) problems.push(`${where} URL ${url} is outside the add-in's base ${info.baseUrl}`);
+      if (!url.startsWith(info.baseUrl))
+        problems.push(`${where} URL ${url} is outside the add-in's base ${info.baseUrl}`);
     }
   }
 
   // Shared runtime and custom functions.
-  const workbook = childrenNamed(child(overrides, "Hosts"), "Host").find((host) => host.attrs.type === "Workbook");
+  const workbook = childrenNamed(child(overrides, "Hosts"), "Host").find(
+    (host) => host.attrs.type === "Workbook"
+  );
   if (!workbook) {
     problems.push('<VersionOverrides> has no <Host xsi:type="Workbook">');
     return { problems, info };
@@ -249,37 +288,59 @@ function checkManifestText(xmlText, options = {}) {
   if (!functionsPoint) {
     problems.push('<AllFormFactors> has no <ExtensionPoint xsi:type="CustomFunctions">');
   } else {
-    for (const part of ["Script/SourceLocation", "Page/SourceLocation", "Metadata/SourceLocation", "Namespace"]) {
-      if (!at(functionsPoint, part)) problems.push(`custom functions <${part.replace("/", "><")}> is missing`);
+    for (const part of [
+      "Script/SourceLocation",
+      "Page/SourceLocation",
+      "Metadata/SourceLocation",
+      "Namespace",
+    ]) {
+      if (!at(functionsPoint, part))
+        problems.push(`custom functions <${part.replace("/", "><")}> is missing`);
     }
     const page = at(functionsPoint, "Page/SourceLocation");
     if (runtime && page && page.attrs.resid !== runtime.attrs.resid) {
-      problems.push(`custom functions <Page> (${page.attrs.resid}) is not the shared runtime (${runtime.attrs.resid})`);
+      problems.push(
+        `custom functions <Page> (${page.attrs.resid}) is not the shared runtime (${runtime.attrs.resid})`
+      );
     }
     const namespace = at(functionsPoint, "Namespace");
-    if (namespace && resources.has(namespace.attrs.resid) && urlOf(namespace.attrs.resid) !== REQUIRED_NAMESPACE) {
-      problems.push(`custom functions namespace must be ${REQUIRED_NAMESPACE}, found "${urlOf(namespace.attrs.resid)}"`);
+    if (
+      namespace &&
+      resources.has(namespace.attrs.resid) &&
+      urlOf(namespace.attrs.resid) !== REQUIRED_NAMESPACE
+    ) {
+      problems.push(
+        `custom functions namespace must be ${REQUIRED_NAMESPACE}, found "${urlOf(namespace.attrs.resid)}"`
+      );
     }
-    info.functionsScriptUrl = urlOf((at(functionsPoint, "Script/SourceLocation") || { attrs: {} }).attrs.resid) || null;
-    info.metadataUrl = urlOf((at(functionsPoint, "Metadata/SourceLocation") || { attrs: {} }).attrs.resid) || null;
+    info.functionsScriptUrl =
+      urlOf((at(functionsPoint, "Script/SourceLocation") || { attrs: {} }).attrs.resid) || null;
+    info.metadataUrl =
+      urlOf((at(functionsPoint, "Metadata/SourceLocation") || { attrs: {} }).attrs.resid) || null;
   }
   const desktop = child(workbook, "DesktopFormFactor");
   const functionFile = child(desktop, "FunctionFile");
   if (runtime && functionFile && functionFile.attrs.resid !== runtime.attrs.resid) {
-    problems.push(`<FunctionFile> (${functionFile.attrs.resid}) is not the shared runtime (${runtime.attrs.resid})`);
+    problems.push(
+      `<FunctionFile> (${functionFile.attrs.resid}) is not the shared runtime (${runtime.attrs.resid})`
+    );
   }
   if (desktop) {
     walk(desktop, (element) => {
       if (element.name === "Action" && element.attrs.type === "ShowTaskpane") {
         const location = child(element, "SourceLocation");
         if (runtime && location && location.attrs.resid !== runtime.attrs.resid) {
-          problems.push(`ShowTaskpane <SourceLocation> (${location.attrs.resid}) is not the shared runtime page`);
+          problems.push(
+            `ShowTaskpane <SourceLocation> (${location.attrs.resid}) is not the shared runtime page`
+          );
         }
       }
     });
   }
   if (info.runtimeUrl && pageUrl && info.runtimeUrl !== pageUrl) {
-    problems.push(`the shared runtime page ${info.runtimeUrl} is not <DefaultSettings><SourceLocation> ${pageUrl}`);
+    problems.push(
+      `the shared runtime page ${info.runtimeUrl} is not <DefaultSettings><SourceLocation> ${pageUrl}`
+    );
   }
 
   if (options.distDir) problems.push(...checkBuiltFiles(info, options.distDir));
@@ -291,7 +352,11 @@ function checkBuiltFiles(info, distDir) {
   const problems = [];
   if (!fs.existsSync(distDir)) return [`${distDir}/ does not exist: run \`npm run build\` first`];
   if (!info.baseUrl) return problems;
-  const fileFor = (url) => path.join(distDir, decodeURI(new URL(url).pathname.slice(new URL(info.baseUrl).pathname.length)));
+  const fileFor = (url) =>
+    path.join(
+      distDir,
+      decodeURI(new URL(url).pathname.slice(new URL(info.baseUrl).pathname.length))
+    );
   for (const url of new Set(info.urls.filter((u) => u.startsWith(info.baseUrl)))) {
     if (!fs.existsSync(fileFor(url))) problems.push(`${url} → ${fileFor(url)} does not exist`);
   }
@@ -307,7 +372,9 @@ function checkBuiltFiles(info, distDir) {
   }
   if (info.runtimeUrl && info.functionsScriptUrl && fs.existsSync(fileFor(info.runtimeUrl))) {
     const page = fs.readFileSync(fileFor(info.runtimeUrl), "utf8");
-    const scripts = [...page.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/gi)].map((match) => match[1]);
+    const scripts = [...page.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/gi)].map(
+      (match) => match[1]
+    );
     const functionsFile = info.functionsScriptUrl.slice(info.baseUrl.length);
     if (!scripts.some((src) => src === functionsFile || src.endsWith(`/${functionsFile}`))) {
       problems.push(
@@ -349,7 +416,12 @@ function runCli(argv) {
       console.error(`${file}: ${problems.length} problem(s)`);
       for (const problem of problems) console.error(`  - ${problem}`);
     } else {
-      const checks = [xmllint ? "xmllint" : "well-formed (xmllint not installed)", "required elements", "resids", "https, one base"];
+      const checks = [
+        xmllint ? "xmllint" : "well-formed (xmllint not installed)",
+        "required elements",
+        "resids",
+        "https, one base",
+      ];
       if (distDir) checks.push(`files in ${distDir}/`);
       console.log(`${file}: OK (${checks.join(", ")}; base ${info.baseUrl})`);
     }

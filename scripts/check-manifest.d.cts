@@ -17,5 +17,8 @@ export interface ManifestElement {
   text: string;
 }
 export function checkManifestText(xmlText: string, options?: { distDir?: string }): ManifestCheck;
-export function checkManifestFile(file: string, options?: { distDir?: string }): ManifestCheck & { xmllint: boolean };
+export function checkManifestFile(
+  file: string,
+  options?: { distDir?: string }
+): ManifestCheck & { xmllint: boolean };
 export function parseTree(xmlText: string): ManifestElement[];

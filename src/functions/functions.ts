@@ -52,7 +52,10 @@ export function lowResult(
 ): boolean {
   const failing = requirePercent(percentFailing, "доля «2»");
   const limit = requirePercent(optional(threshold, DEFAULT_THRESHOLD), "порог");
-  const minimum = requireCount(optional(minParticipants, DEFAULT_MIN_PARTICIPANTS), "минимум участников");
+  const minimum = requireCount(
+    optional(minParticipants, DEFAULT_MIN_PARTICIPANTS),
+    "минимум участников"
+  );
   if (participants !== null && participants !== undefined) {
     const count = requireCount(participants, "число участников");
     if (count < minimum) {

@@ -8,7 +8,6 @@ import type { Configuration } from "webpack";
 import { checkManifestText } from "../../scripts/check-manifest.cjs";
 
 const ROOT = join(__dirname, "..", "..");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const makeConfig = require(join(ROOT, "webpack.config.js")) as (
   env: Record<string, unknown>,
   options: { mode: string }

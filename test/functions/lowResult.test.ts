@@ -20,8 +20,8 @@ Object.assign(globalThis, {
 });
 
 // Imported after the stand-in exists: the bundle's associate call runs at load in Excel.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { lowResult } = require("../../src/functions/functions") as typeof import("../../src/functions/functions");
+const { lowResult } =
+  require("../../src/functions/functions") as typeof import("../../src/functions/functions");
 
 function thrown(call: () => unknown): FakeCustomFunctionError {
   try {
@@ -47,18 +47,23 @@ describe("LOWRESULT", () => {
   });
 
   it("treats omitted optional arguments (null from Excel) as the defaults 30 % and 10 participants", () => {
-    expect(lowResult(30, null as unknown as number, null as unknown as number, null as unknown as number)).toBe(true);
+    expect(
+      lowResult(30, null as unknown as number, null as unknown as number, null as unknown as number)
+    ).toBe(true);
     expect(lowResult(29, null as unknown as number, 10, null as unknown as number)).toBe(false);
   });
 
   it.each([
     [9, undefined],
     [4, 5],
-  ])("%p participants under the minimum (%p, default 10) → #N/A with a reason", (participants, minimum) => {
-    const error = thrown(() => lowResult(50, undefined, participants, minimum));
-    expect(error.code).toBe("#N/A");
-    expect(error.message).toMatch(/мало участников/);
-  });
+  ])(
+    "%p participants under the minimum (%p, default 10) → #N/A with a reason",
+    (participants, minimum) => {
+      const error = thrown(() => lowResult(50, undefined, participants, minimum));
+      expect(error.code).toBe("#N/A");
+      expect(error.message).toMatch(/мало участников/);
+    }
+  );
 
   it("accepts exactly the minimum number of participants", () => {
     expect(lowResult(50, undefined, 10)).toBe(true);

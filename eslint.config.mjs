@@ -1,0 +1,48 @@
+// ESLint flat config: eslint-plugin-office-addins (its React preset: Office.js batching rules, React,
+// Prettier with office-addin-prettier-config) applied to every source file, TSX included.
+import officeAddins from "eslint-plugin-office-addins";
+import tsParser from "@typescript-eslint/parser";
+import tsPlugin from "@typescript-eslint/eslint-plugin";
+import prettierPlugin from "eslint-plugin-prettier";
+import globals from "globals";
+
+// The preset's main block (parser, Office.js rules, prettier) lists no .tsx files; reuse it for them.
+const officeRules = officeAddins.configs.recommended.find(
+  (block) => block.rules && "office-addins/load-object-before-read" in block.rules
+);
+
+export default [
+  { ignores: ["node_modules/", "dist/", "build/", "coverage/", "assets/", "samples/"] },
+  ...officeAddins.configs.react,
+  {
+    files: ["**/*.{ts,tsx,cts,mts}"],
+    plugins: {
+      "@typescript-eslint": tsPlugin,
+      "office-addins": officeAddins,
+      prettier: prettierPlugin,
+    },
+    languageOptions: {
+      parser: tsParser,
+      ecmaVersion: 2022,
+      sourceType: "module",
+      parserOptions: { ecmaFeatures: { jsx: true } },
+    },
+    rules: {
+      ...officeRules.rules,
+      // TypeScript resolves names itself (and knows the Office, DOM and Node globals per tsconfig).
+      "no-undef": "off",
+      // react-jsx runtime: no React import needed; props are typed by TypeScript.
+      "react/react-in-jsx-scope": "off",
+      "react/jsx-uses-react": "off",
+      "react/prop-types": "off",
+    },
+  },
+  {
+    files: ["**/*.{js,cjs,mjs}"],
+    languageOptions: { ecmaVersion: 2022, globals: { ...globals.node } },
+  },
+  {
+    files: ["**/*.cjs", "*.config.js", "webpack.config.js", "bin/**/*.js"],
+    languageOptions: { sourceType: "commonjs" },
+  },
+];
