@@ -47,10 +47,15 @@ export function parseCliArguments(argv: string[]): CliRequest {
         : `Ожидался один файл книги, получено ${rest.length}: ${rest.join(", ")}`
     );
   }
+  const out = values.out ?? null;
+  if (out !== null && !/\.xlsx$/i.test(out)) {
+    // The copy is always an .xlsx workbook; under another extension Excel refuses or warns on opening it.
+    throw new CliInputError(`Файл результата должен иметь расширение .xlsx: «${out}»`);
+  }
   return {
     command: "analyze",
     input: rest[0]!,
-    out: values.out ?? null,
+    out,
     json: values.json === true,
     options: {
       edition: values.edition,

@@ -245,6 +245,7 @@ describe("school-radar: bad input exits with status 2 and a message", () => {
       /Неверные аргументы.*--treshold/,
     ],
     ["an option without its value", () => ["analyze", input, "--out"], /Неверные аргументы/],
+    ["--out not an .xlsx", () => ["analyze", input, "--out", "результат.csv"], /расширение \.xlsx/],
   ])("%s", async (_, argv, message) => {
     const run = await runCli(...argv());
     expect(run.code).toBe(2);

@@ -140,6 +140,19 @@ describe("writeWorkbookWithOutputs", () => {
     expect(marks).toHaveLength(2);
   });
 
+  it("drops Excel's sheet-scoped filter names, which ExcelJS would merge into one broken name", async () => {
+    const savedByExcel = path.join(folder.dir, "сохранено в Excel.xlsx");
+    const workbook = await readBack(output);
+    workbook.definedNames.add("'ШНОР'!$A$4:$C$7", "_xlnm._FilterDatabase");
+    workbook.definedNames.add("'Выгрузка'!$A$3:$R$8", "_xlnm._FilterDatabase");
+    await workbook.xlsx.writeFile(savedByExcel);
+    const again = path.join(folder.dir, "после Excel.xlsx");
+    await writeWorkbookWithOutputs(savedByExcel, [LIST], again);
+    const names = (await readBack(again)).definedNames.model.map((name) => name.name);
+    expect(names).not.toContain("_xlnm._FilterDatabase");
+    expect(names).toEqual(expect.arrayContaining(["SchoolRadar_shnor", "Заголовок_пользователя"]));
+  });
+
   it("only replaces sheets with the same marker", async () => {
     const onlyList = path.join(folder.dir, "только список.xlsx");
     await writeWorkbookWithOutputs(output, [LIST], onlyList);
