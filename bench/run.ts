@@ -3,7 +3,12 @@
  * loop that only counts values ≥ 30 over the same arrays. Median of several runs; figures, not a test.
  */
 import { performance } from "perf_hooks";
-import { identifyLowResultSchools, isEngineError, readExportTable, type SheetGrid } from "../src/engine";
+import {
+  identifyLowResultSchools,
+  isEngineError,
+  readExportTable,
+  type SheetGrid,
+} from "../src/engine";
 import { syntheticExportTable } from "./syntheticExportTable";
 
 const SIZES = [1_000, 10_000, 50_000];
@@ -38,7 +43,9 @@ function measure(size: number): Record<string, number> {
   const table = readExportTable(grid);
   if (isEngineError(table)) throw new Error(table.message);
   const read = median(Array.from({ length: RUNS }, () => time(() => readExportTable(grid))));
-  const identify = median(Array.from({ length: RUNS }, () => time(() => identifyLowResultSchools(table))));
+  const identify = median(
+    Array.from({ length: RUNS }, () => time(() => identifyLowResultSchools(table)))
+  );
   const floor = median(Array.from({ length: RUNS }, () => time(() => bareLoop(grid))));
   return { size, read, identify, floor };
 }
@@ -46,11 +53,13 @@ function measure(size: number): Record<string, number> {
 function main(): void {
   const rows = SIZES.map(measure);
   console.log(`Engine benchmark, median of ${RUNS} runs, node ${process.version}`);
-  console.log("schools | read table, ms | identify ШНОР, ms | read+identify, ms | bare loop, ms | ratio to bare loop");
+  console.log(
+    "schools | read table, ms | identify ШНОР, ms | read+identify, ms | bare loop, ms | ratio to bare loop"
+  );
   for (const row of rows) {
     const total = row.read + row.identify;
     console.log(
-      `${String(row.size).padStart(7)} | ${row.read.toFixed(1).padStart(14)} | ${row.identify.toFixed(1).padStart(17)} | ${total.toFixed(1).padStart(17)} | ${row.floor.toFixed(2).padStart(13)} | ${(total / row.floor).toFixed(1).padStart(6)}×`,
+      `${String(row.size).padStart(7)} | ${row.read.toFixed(1).padStart(14)} | ${row.identify.toFixed(1).padStart(17)} | ${total.toFixed(1).padStart(17)} | ${row.floor.toFixed(2).padStart(13)} | ${(total / row.floor).toFixed(1).padStart(6)}×`
     );
   }
 }

@@ -4,7 +4,18 @@
  */
 import type { CellValue, SheetGrid } from "../src/engine";
 
-export const BENCH_PROCEDURES = ["ВПР МА 5", "ВПР МА 6", "ВПР РУ 5", "ВПР РУ 6", "ОГЭ МА", "ОГЭ РУ", "ЕГЭ МА база", "ЕГЭ МА профиль", "ЕГЭ РУ", "ВПР ОМ 4"];
+export const BENCH_PROCEDURES = [
+  "ВПР МА 5",
+  "ВПР МА 6",
+  "ВПР РУ 5",
+  "ВПР РУ 6",
+  "ОГЭ МА",
+  "ОГЭ РУ",
+  "ЕГЭ МА база",
+  "ЕГЭ МА профиль",
+  "ЕГЭ РУ",
+  "ВПР ОМ 4",
+];
 export const BENCH_YEARS = ["2022/2023", "2023/2024", "2024/2025"];
 
 /** mulberry32: small, fast, and good enough to spread synthetic percentages. */
@@ -23,14 +34,23 @@ export function syntheticExportTable(schools: number, seed = 20261123): SheetGri
   const next = random(seed);
   const header: CellValue[] = ["Муниципалитет", "Наименование ОО", "Логин ОО"];
   for (const procedure of BENCH_PROCEDURES) {
-    for (const year of BENCH_YEARS) header.push(`${procedure} ${year} % «2»`, `${procedure} ${year} % высоких`, `${procedure} ${year} участников`);
+    for (const year of BENCH_YEARS)
+      header.push(
+        `${procedure} ${year} % «2»`,
+        `${procedure} ${year} % высоких`,
+        `${procedure} ${year} участников`
+      );
   }
   const values: CellValue[][] = [header];
   for (let s = 0; s < schools; s++) {
     const basic = next() < 0.25; // an ООШ: no ЕГЭ
     // About one school in six struggles; the rest sit well below the 30 % line with some noise.
     const weakness = next() < 0.17 ? 12 + next() * 20 : next() * 8;
-    const row: CellValue[] = [`МО ${1 + (s % 2300)}`, `МБОУ «СОШ № ${s + 1}»`, `sch${String(100000 + s).padStart(6, "0")}`];
+    const row: CellValue[] = [
+      `МО ${1 + (s % 2300)}`,
+      `МБОУ «СОШ № ${s + 1}»`,
+      `sch${String(100000 + s).padStart(6, "0")}`,
+    ];
     for (const procedure of BENCH_PROCEDURES) {
       const absent = basic && procedure.startsWith("ЕГЭ");
       for (let y = 0; y < BENCH_YEARS.length; y++) {

@@ -8,22 +8,40 @@ import { quoteFound } from "./russianText";
 export type NumberReading = number | string;
 
 // What exports and people write for "no data": an ООШ has no ЕГЭ, a class did not write a test.
-const MISSING = new Set(["", "-", "–", "—", "н/д", "нд", "н.д.", "н/д.", "нет", "нет данных", "x", "х", "*"]);
+const MISSING = new Set([
+  "",
+  "-",
+  "–",
+  "—",
+  "н/д",
+  "нд",
+  "н.д.",
+  "н/д.",
+  "нет",
+  "нет данных",
+  "x",
+  "х",
+  "*",
+]);
 const NUMBER = /^([+-]?\d+(?:[.,]\d+)?)\s*(%?)$/;
-const EXCEL_ERROR = /^#(DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA|ДЕЛ\/0!|Н\/Д|ИМЯ\?|ПУСТО!|ЧИСЛО!|ССЫЛКА!|ЗНАЧ!)/i;
+const EXCEL_ERROR =
+  /^#(DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA|ДЕЛ\/0!|Н\/Д|ИМЯ\?|ПУСТО!|ЧИСЛО!|ССЫЛКА!|ЗНАЧ!)/i;
 
 export function isMissingValue(value: CellValue | undefined): boolean {
   if (value === null || value === undefined || value === "" || value === "-") return true;
   return typeof value === "string" && MISSING.has(value.trim().toLowerCase());
 }
 
-const problem = (expected: string, found: string): string => `ожидалось: ${expected}; найден${found}`;
+const problem = (expected: string, found: string): string =>
+  `ожидалось: ${expected}; найден${found}`;
 
 /** Reads a cell as a plain number (decimal comma allowed, a trailing `%` kept as written). */
 function readNumber(value: CellValue | undefined, expected: string): NumberReading {
-  if (typeof value === "number") return Number.isFinite(value) ? value : problem(expected, `о ${quoteFound(value)}`);
+  if (typeof value === "number")
+    return Number.isFinite(value) ? value : problem(expected, `о ${quoteFound(value)}`);
   if (isMissingValue(value)) return NaN;
-  if (typeof value === "boolean") return problem(expected, `о логическое значение ${quoteFound(value ? "ИСТИНА" : "ЛОЖЬ")}`);
+  if (typeof value === "boolean")
+    return problem(expected, `о логическое значение ${quoteFound(value ? "ИСТИНА" : "ЛОЖЬ")}`);
   const text = value!.trim().replace(/[\s\u00a0]+(?=\d)/g, "");
   if (EXCEL_ERROR.test(text)) return problem(expected, `а ошибка формулы ${quoteFound(text)}`);
   const match = NUMBER.exec(text);
@@ -36,11 +54,17 @@ const PERCENT = "процент от 0 до 100";
  * A percentage in points 0–100. Excel stores 33 % as 0.33 under a percent number format, so a number
  * under such a format is scaled; text `33%` and `33,5` are points as written.
  */
-export function readPercent(value: CellValue | undefined, numberFormat?: string | null): NumberReading {
+export function readPercent(
+  value: CellValue | undefined,
+  numberFormat?: string | null
+): NumberReading {
   if (typeof value === "number" && numberFormat == null && value >= 0 && value <= 100) return value;
   const reading = readNumber(value, PERCENT);
   if (typeof reading === "string" || Number.isNaN(reading)) return reading;
-  const points = typeof value === "number" && numberFormat != null && numberFormat.includes("%") ? roundScaled(reading * 100) : reading;
+  const points =
+    typeof value === "number" && numberFormat != null && numberFormat.includes("%")
+      ? roundScaled(reading * 100)
+      : reading;
   return points < 0 || points > 100 ? problem(PERCENT, `о ${quoteFound(value)}`) : points;
 }
 
@@ -55,7 +79,9 @@ const COUNT = "целое неотрицательное число";
 export function readCount(value: CellValue | undefined): NumberReading {
   const reading = readNumber(value, COUNT);
   if (typeof reading === "string" || Number.isNaN(reading)) return reading;
-  return reading < 0 || !Number.isInteger(reading) ? problem(COUNT, `о ${quoteFound(value)}`) : reading;
+  return reading < 0 || !Number.isInteger(reading)
+    ? problem(COUNT, `о ${quoteFound(value)}`)
+    : reading;
 }
 
 const AVERAGE = "средний результат (неотрицательное число)";
@@ -63,7 +89,9 @@ const AVERAGE = "средний результат (неотрицательно
 /** An average mark or score: any number not below zero. */
 export function readAverage(value: CellValue | undefined): NumberReading {
   const reading = readNumber(value, AVERAGE);
-  return typeof reading === "number" && reading < 0 ? problem(AVERAGE, `о ${quoteFound(value)}`) : reading;
+  return typeof reading === "number" && reading < 0
+    ? problem(AVERAGE, `о ${quoteFound(value)}`)
+    : reading;
 }
 
 /** Text of an identity cell; numbers (a login typed as a number) become text. */

@@ -34,7 +34,10 @@ const BASE_LEVEL = /баз/;
 const PROFILE_LEVEL = /проф/;
 
 const METRICS: [Metric, RegExp][] = [
-  ["failing", /"2"|%\s*2(?!\d)|отметк[а-я]* 2(?!\d)|дво[ей]к|неудовл|не\s*преодол|не\s*сдал|ниже\s*мин|не\s*набрал/],
+  [
+    "failing",
+    /"2"|%\s*2(?!\d)|отметк[а-я]* 2(?!\d)|дво[ей]к|неудовл|не\s*преодол|не\s*сдал|ниже\s*мин|не\s*набрал/,
+  ],
   ["high", /высок|"4"\s*и\s*"5"|на\s*4\s*и\s*5/],
   ["participants", /участ|кол-?во|количеств|числ[оа]|чел\./],
   ["average", /средн|ср\.\s*(балл|отм)/],
@@ -54,10 +57,20 @@ export function readHeaderText(raw: string): HeaderMeaning {
   const found = findSchoolYear(text);
   if (family === null) {
     const identity = IDENTITIES.find(([, pattern]) => pattern.test(text))?.[0] ?? null;
-    return { procedure: null, year: found?.year ?? null, metric, identity: metric ? null : identity };
+    return {
+      procedure: null,
+      year: found?.year ?? null,
+      metric,
+      identity: metric ? null : identity,
+    };
   }
   const rest = stripNonSubjectWords(text, found?.match);
-  return { procedure: describeProcedure(family, rest), year: found?.year ?? null, metric, identity: null };
+  return {
+    procedure: describeProcedure(family, rest),
+    year: found?.year ?? null,
+    metric,
+    identity: null,
+  };
 }
 
 // Words that describe the metric or fill the header, not the subject: removed before the subject is read.
@@ -69,21 +82,30 @@ const FILLER = new RegExp(
     "[а-я]*(высок|участ|кол-?во|количеств|числ[оа]|чел\\.|средн|ср\\.|балл|отметк|результат|доля|процент|дво[ей]к|неудовл|преодол|сдал|набрал|минимал|порог|ниже)[а-я]*\\.?",
     "(?<![а-я])(не|по|и|в|из)(?![а-я])",
   ].join("|"),
-  "g",
+  "g"
 );
 
 /** Removes the year, the family and the metric words so that subject and grade remain. */
 function stripNonSubjectWords(text: string, yearText: string | undefined): string {
   let rest = yearText ? text.replace(yearText, " ") : text;
   for (const [, pattern] of FAMILIES) rest = rest.replace(pattern, " ");
-  return rest.replace(FILLER, " ").replace(/[%(),;:/]/g, " ").replace(/\s+/g, " ").trim();
+  return rest
+    .replace(FILLER, " ")
+    .replace(/[%(),;:/]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 function describeProcedure(family: ProcedureFamily, rest: string): Procedure {
-  const gradeMatch = /(?<!\d)(1[01]|[1-9])\s*(?:-?\s*(?:й|го))?\s*(?:кл(?:асс[а-я]*|\.)?)?(?!\d)/.exec(rest);
+  const gradeMatch =
+    /(?<!\d)(1[01]|[1-9])\s*(?:-?\s*(?:й|го))?\s*(?:кл(?:асс[а-я]*|\.)?)?(?!\d)/.exec(rest);
   const grade = family === "ОГЭ" || family === "ЕГЭ" || !gradeMatch ? null : Number(gradeMatch[1]);
   const subjectText = (gradeMatch ? rest.replace(gradeMatch[0], " ") : rest).trim();
-  const subject = MATH.test(subjectText) ? "МА" : RUSSIAN.test(subjectText) ? "РУ" : otherSubject(subjectText);
+  const subject = MATH.test(subjectText)
+    ? "МА"
+    : RUSSIAN.test(subjectText)
+      ? "РУ"
+      : otherSubject(subjectText);
   const level =
     family === "ЕГЭ" && subject === "МА"
       ? BASE_LEVEL.test(subjectText)
@@ -112,7 +134,11 @@ function otherSubject(text: string): string {
 }
 
 /** DOMAIN §2: ВПР mathematics and Russian in grades 5 and 6, ОГЭ and ЕГЭ in both subjects. */
-function isCountedForLowResults(family: ProcedureFamily, subject: string, grade: number | null): boolean {
+function isCountedForLowResults(
+  family: ProcedureFamily,
+  subject: string,
+  grade: number | null
+): boolean {
   if (subject !== "МА" && subject !== "РУ") return false;
   if (family === "ВПР") return grade === 5 || grade === 6;
   return family === "ОГЭ" || family === "ЕГЭ";

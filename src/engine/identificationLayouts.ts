@@ -8,7 +8,11 @@ export const STATUS_LABELS: Record<SchoolStatus, string> = {
   insufficient_data: "недостаточно данных",
 };
 
-const STATUS_TONES: Record<SchoolStatus, RowTone> = { shnor: "alert", not_shnor: "ok", insufficient_data: "unknown" };
+const STATUS_TONES: Record<SchoolStatus, RowTone> = {
+  shnor: "alert",
+  not_shnor: "ok",
+  insufficient_data: "unknown",
+};
 
 /** DOMAIN §7: flags describe results and point to support; they never judge teachers. */
 const WORDING_NOTE =
@@ -21,8 +25,15 @@ export const OUTPUT_MARKERS = {
 } as const;
 
 /** The identification list, the method used and the reader's warnings, as three output sheets. */
-export function identificationLayouts(result: IdentificationResult, table: ExportTable): SheetLayout[] {
-  return [shnorListLayout(result, table), methodLayout(result, table), warningsLayout(result, table)];
+export function identificationLayouts(
+  result: IdentificationResult,
+  table: ExportTable
+): SheetLayout[] {
+  return [
+    shnorListLayout(result, table),
+    methodLayout(result, table),
+    warningsLayout(result, table),
+  ];
 }
 
 function shnorListLayout(result: IdentificationResult, table: ExportTable): SheetLayout {
@@ -75,8 +86,12 @@ function shnorListLayout(result: IdentificationResult, table: ExportTable): Shee
 
 function methodLayout(result: IdentificationResult, table: ExportTable): SheetLayout {
   const { method } = result;
-  const counted = table.procedures.filter((procedure) => procedure.countedForLowResults).map((procedure) => procedure.label);
-  const other = table.procedures.filter((procedure) => !procedure.countedForLowResults).map((procedure) => procedure.label);
+  const counted = table.procedures
+    .filter((procedure) => procedure.countedForLowResults)
+    .map((procedure) => procedure.label);
+  const other = table.procedures
+    .filter((procedure) => !procedure.countedForLowResults)
+    .map((procedure) => procedure.label);
   return {
     name: "ШНОР — метод",
     marker: OUTPUT_MARKERS.method,
@@ -85,7 +100,12 @@ function methodLayout(result: IdentificationResult, table: ExportTable): SheetLa
     body: [
       ["Редакция правил", method.edition],
       ["Порог низкого результата, %", method.threshold],
-      ["Минимум участников", method.participantCountsUsed ? method.minParticipants : "не применялся: в таблице нет числа участников"],
+      [
+        "Минимум участников",
+        method.participantCountsUsed
+          ? method.minParticipants
+          : "не применялся: в таблице нет числа участников",
+      ],
       ["Отчётный год", method.referenceYear],
       ["Предыдущий год", method.previousYear ?? "нет в таблице"],
       ["Учитываемые процедуры", counted.join(", ")],
@@ -105,7 +125,9 @@ function warningsLayout(result: IdentificationResult, table: ExportTable): Sheet
     marker: OUTPUT_MARKERS.warnings,
     preamble: [
       "Школьный радар — значения, которые не удалось прочитать",
-      warnings.length > 0 ? `Предупреждений: ${warnings.length}. Эти значения не учтены; исходные ячейки не изменены.` : "Предупреждений нет.",
+      warnings.length > 0
+        ? `Предупреждений: ${warnings.length}. Эти значения не учтены; исходные ячейки не изменены.`
+        : "Предупреждений нет.",
     ],
     header: ["Ячейка", "Что не так"],
     body: warnings.map((warning) => [warning.cell, warning.message]),

@@ -30,31 +30,50 @@ export interface RawIdentificationOptions {
 }
 
 /** Validates options as a person typed them (command line, task pane); Russian messages. */
-export function parseIdentificationOptions(raw: RawIdentificationOptions): IdentificationOptions | EngineError {
+export function parseIdentificationOptions(
+  raw: RawIdentificationOptions
+): IdentificationOptions | EngineError {
   const options: IdentificationOptions = { ...DEFAULT_IDENTIFICATION_OPTIONS };
   if (raw.edition !== undefined) {
     if (raw.edition !== "2020" && raw.edition !== "2025") {
-      return engineError("bad_option", `редакция правил: ожидалось 2020 или 2025; найдено ${quoteFound(raw.edition)}`);
+      return engineError(
+        "bad_option",
+        `редакция правил: ожидалось 2020 или 2025; найдено ${quoteFound(raw.edition)}`
+      );
     }
     options.edition = raw.edition;
   }
   if (raw.threshold !== undefined) {
     const threshold = Number(raw.threshold.trim().replace(",", ".").replace(/%$/, ""));
-    if (raw.threshold.trim() === "" || !Number.isFinite(threshold) || threshold <= 0 || threshold > 100) {
-      return engineError("bad_option", `порог низкого результата: ожидалось число больше 0 и не больше 100; найдено ${quoteFound(raw.threshold)}`);
+    if (
+      raw.threshold.trim() === "" ||
+      !Number.isFinite(threshold) ||
+      threshold <= 0 ||
+      threshold > 100
+    ) {
+      return engineError(
+        "bad_option",
+        `порог низкого результата: ожидалось число больше 0 и не больше 100; найдено ${quoteFound(raw.threshold)}`
+      );
     }
     options.threshold = threshold;
   }
   if (raw.minParticipants !== undefined) {
     const minimum = Number(raw.minParticipants.trim());
     if (raw.minParticipants.trim() === "" || !Number.isInteger(minimum) || minimum < 0) {
-      return engineError("bad_option", `минимум участников: ожидалось целое неотрицательное число; найдено ${quoteFound(raw.minParticipants)}`);
+      return engineError(
+        "bad_option",
+        `минимум участников: ожидалось целое неотрицательное число; найдено ${quoteFound(raw.minParticipants)}`
+      );
     }
     options.minParticipants = minimum;
   }
   if (raw.year !== undefined) {
     if (parseSchoolYear(raw.year) === null) {
-      return engineError("bad_option", `отчётный год: ожидалось «2019», «2018/2019» или «2018-19»; найдено ${quoteFound(raw.year)}`);
+      return engineError(
+        "bad_option",
+        `отчётный год: ожидалось «2019», «2018/2019» или «2018-19»; найдено ${quoteFound(raw.year)}`
+      );
     }
     options.referenceYear = raw.year.trim();
   }

@@ -1,11 +1,19 @@
 import type { SchoolYear } from "./exportTable";
 import type { IdentificationOptions } from "./identificationOptions";
-import type { IdentificationMethod, JudgedResult, RuleYears, SchoolJudgement, SchoolStatus } from "./identifyLowResultSchools";
+import type {
+  IdentificationMethod,
+  JudgedResult,
+  RuleYears,
+  SchoolJudgement,
+  SchoolStatus,
+} from "./identifyLowResultSchools";
 import { formatPercent } from "./russianText";
 
 /** `ВПР МА 5 (40 %), ВПР РУ 6 (37 %)` */
 function listResults(results: JudgedResult[]): string {
-  return results.map((result) => `${result.procedure.label} (${formatPercent(result.failing!)} %)`).join(", ");
+  return results
+    .map((result) => `${result.procedure.label} (${formatPercent(result.failing!)} %)`)
+    .join(", ");
 }
 
 function yearLows(year: SchoolYear, lows: JudgedResult[]): string {
@@ -16,40 +24,57 @@ function yearLows(year: SchoolYear, lows: JudgedResult[]): string {
 function listRepeated(judgement: SchoolJudgement): string {
   return judgement.reference.low
     .flatMap((later) => {
-      const earlier = judgement.previous.low.find((result) => result.procedure.id === later.procedure.id);
+      const earlier = judgement.previous.low.find(
+        (result) => result.procedure.id === later.procedure.id
+      );
       if (earlier === undefined) return [];
-      const percent = (result: JudgedResult) => `${result.year.label} (${formatPercent(result.failing!)} %)`;
+      const percent = (result: JudgedResult) =>
+        `${result.year.label} (${formatPercent(result.failing!)} %)`;
       return [`${later.procedure.label} — ${percent(later)}, ${percent(earlier)}`];
     })
     .join("; ");
 }
 
-function criteriaText(judgement: SchoolJudgement, years: RuleYears, settings: IdentificationOptions): string {
+function criteriaText(
+  judgement: SchoolJudgement,
+  years: RuleYears,
+  settings: IdentificationOptions
+): string {
   const parts: string[] = [];
-  if (judgement.criteria.includes(1)) parts.push(`К1: ${yearLows(years.reference, judgement.reference.low)}`);
+  if (judgement.criteria.includes(1))
+    parts.push(`К1: ${yearLows(years.reference, judgement.reference.low)}`);
   if (judgement.criteria.includes(2)) {
     parts.push(
       settings.edition === "2025"
         ? `К2: ${listRepeated(judgement)}`
-        : `К2: ${yearLows(years.reference, judgement.reference.low)}; ${yearLows(years.previous!, judgement.previous.low)}`,
+        : `К2: ${yearLows(years.reference, judgement.reference.low)}; ${yearLows(years.previous!, judgement.previous.low)}`
     );
   }
   return parts.join(". ");
 }
 
-function notFlaggedText(judgement: SchoolJudgement, years: RuleYears, settings: IdentificationOptions): string {
+function notFlaggedText(
+  judgement: SchoolJudgement,
+  years: RuleYears,
+  settings: IdentificationOptions
+): string {
   const lows = [yearLows(years.reference, judgement.reference.low)];
   if (years.previous) lows.push(yearLows(years.previous, judgement.previous.low));
   const differentProcedures =
-    settings.edition === "2025" && judgement.reference.low.length > 0 && judgement.previous.low.length > 0
+    settings.edition === "2025" &&
+    judgement.reference.low.length > 0 &&
+    judgement.previous.low.length > 0
       ? " (в редакции 2025 г. критерий 2 требует одну и ту же процедуру в обоих годах)"
       : "";
   return `Критерии не выполнены: ${lows.join("; ")}${differentProcedures}`;
 }
 
 function insufficientText(judgement: SchoolJudgement, years: RuleYears): string {
-  if (judgement.reference.usable === 0) return `Недостаточно данных: нет результатов ${years.reference.label} по учитываемым процедурам`;
-  const previous = years.previous ? `результатов ${years.previous.label}` : "результатов предыдущего года";
+  if (judgement.reference.usable === 0)
+    return `Недостаточно данных: нет результатов ${years.reference.label} по учитываемым процедурам`;
+  const previous = years.previous
+    ? `результатов ${years.previous.label}`
+    : "результатов предыдущего года";
   return (
     `Недостаточно данных: в ${years.reference.label} один низкий результат (${listResults(judgement.reference.low)}), ` +
     `а ${previous} для проверки критерия 2 нет`
@@ -57,16 +82,24 @@ function insufficientText(judgement: SchoolJudgement, years: RuleYears): string 
 }
 
 /** Notes on what was not judged: too few participants, and counted procedures without data. */
-function dataNotes(judgement: SchoolJudgement, years: RuleYears, settings: IdentificationOptions): string[] {
+function dataNotes(
+  judgement: SchoolJudgement,
+  years: RuleYears,
+  settings: IdentificationOptions
+): string[] {
   const notes: string[] = [];
   const small = [...judgement.reference.small, ...judgement.previous.small];
   if (small.length > 0) {
-    const list = small.map((result) => `${result.procedure.label} ${result.year.label} (${result.participants})`).join(", ");
+    const list = small
+      .map((result) => `${result.procedure.label} ${result.year.label} (${result.participants})`)
+      .join(", ");
     notes.push(`Не учтены (меньше ${settings.minParticipants} участников): ${list}`);
   }
   const missing = judgement.reference.missing;
   if (missing.length > 0 && judgement.reference.usable + judgement.reference.small.length > 0) {
-    notes.push(`Нет данных за ${years.reference.label}: ${missing.map((procedure) => procedure.label).join(", ")}`);
+    notes.push(
+      `Нет данных за ${years.reference.label}: ${missing.map((procedure) => procedure.label).join(", ")}`
+    );
   }
   return notes;
 }
@@ -75,7 +108,7 @@ export function explainSchool(
   status: SchoolStatus,
   judgement: SchoolJudgement,
   years: RuleYears,
-  settings: IdentificationOptions,
+  settings: IdentificationOptions
 ): string {
   const main =
     status === "shnor"

@@ -1,6 +1,10 @@
 import type { EngineError, Warning } from "./types";
 import type { ColumnGroup, ExportTable, Procedure, SchoolYear } from "./exportTable";
-import { DEFAULT_IDENTIFICATION_OPTIONS, type IdentificationOptions, type RuleEdition } from "./identificationOptions";
+import {
+  DEFAULT_IDENTIFICATION_OPTIONS,
+  type IdentificationOptions,
+  type RuleEdition,
+} from "./identificationOptions";
 import { judgeResult, type ResultState } from "./lowResult";
 import { engineError } from "./engineError";
 import { parseSchoolYear } from "./schoolYear";
@@ -79,7 +83,7 @@ interface IndexedGroup {
  */
 export function identifyLowResultSchools(
   table: ExportTable,
-  options: Partial<IdentificationOptions> = {},
+  options: Partial<IdentificationOptions> = {}
 ): IdentificationResult | EngineError {
   const settings: IdentificationOptions = { ...DEFAULT_IDENTIFICATION_OPTIONS, ...options };
   const invalid = checkSettings(settings);
@@ -102,50 +106,74 @@ export function identifyLowResultSchools(
 
 function checkSettings(settings: IdentificationOptions): EngineError | null {
   if (settings.edition !== "2020" && settings.edition !== "2025") {
-    return engineError("bad_option", `редакция правил: ожидалось 2020 или 2025; найдено «${String(settings.edition)}»`);
+    return engineError(
+      "bad_option",
+      `редакция правил: ожидалось 2020 или 2025; найдено «${String(settings.edition)}»`
+    );
   }
   if (!Number.isFinite(settings.threshold) || settings.threshold <= 0 || settings.threshold > 100) {
-    return engineError("bad_option", `порог низкого результата: ожидалось число больше 0 и не больше 100; найдено «${settings.threshold}»`);
+    return engineError(
+      "bad_option",
+      `порог низкого результата: ожидалось число больше 0 и не больше 100; найдено «${settings.threshold}»`
+    );
   }
   if (!Number.isInteger(settings.minParticipants) || settings.minParticipants < 0) {
-    return engineError("bad_option", `минимум участников: ожидалось целое неотрицательное число; найдено «${settings.minParticipants}»`);
+    return engineError(
+      "bad_option",
+      `минимум участников: ожидалось целое неотрицательное число; найдено «${settings.minParticipants}»`
+    );
   }
   return null;
 }
 
 /** The reference year is the one chosen, or the latest year with any counted result. */
-export function chooseRuleYears(table: ExportTable, chosen: string | undefined): RuleYears | EngineError {
+export function chooseRuleYears(
+  table: ExportTable,
+  chosen: string | undefined
+): RuleYears | EngineError {
   const counted = table.groups
     .map((group, index) => ({ group, index }))
     .filter(({ group }) => group.procedure.countedForLowResults);
   if (counted.length === 0) {
     return engineError(
       "no_data",
-      `В таблице листа «${table.sheetName}» нет процедур, которые учитывает методика (ВПР МА/РУ 5 и 6 классов, ОГЭ и ЕГЭ по математике и русскому языку)`,
+      `В таблице листа «${table.sheetName}» нет процедур, которые учитывает методика (ВПР МА/РУ 5 и 6 классов, ОГЭ и ЕГЭ по математике и русскому языку)`
     );
   }
-  const withData = counted.filter(({ index }) => table.values[index].failing.some((value) => !Number.isNaN(value)));
+  const withData = counted.filter(({ index }) =>
+    table.values[index].failing.some((value) => !Number.isNaN(value))
+  );
   let reference: SchoolYear | undefined;
   if (chosen !== undefined) {
     const wanted = parseSchoolYear(chosen)?.end;
     reference = table.years.find((year) => year.end === wanted);
     if (reference === undefined) {
       const present = table.years.map((year) => year.label).join(", ");
-      return engineError("bad_option", `отчётный год «${chosen}» не найден в таблице; есть: ${present}`);
+      return engineError(
+        "bad_option",
+        `отчётный год «${chosen}» не найден в таблице; есть: ${present}`
+      );
     }
   } else {
     reference = withData.map(({ group }) => group.year).sort((a, b) => b.end - a.end)[0];
     if (reference === undefined) {
-      return engineError("no_data", `В таблице листа «${table.sheetName}» нет ни одного значения «% «2»» по учитываемым процедурам`);
+      return engineError(
+        "no_data",
+        `В таблице листа «${table.sheetName}» нет ни одного значения «% «2»» по учитываемым процедурам`
+      );
     }
   }
   const previous = table.years.find((year) => year.end === reference!.end - 1) ?? null;
-  const previousGroups = previous ? counted.filter(({ group }) => group.year.end === previous.end) : [];
+  const previousGroups = previous
+    ? counted.filter(({ group }) => group.year.end === previous.end)
+    : [];
   const referenceGroups = counted
     .filter(({ group }) => group.year.end === reference!.end)
     .map((entry) => ({
       ...entry,
-      previousIndex: previousGroups.find(({ group }) => group.procedure.id === entry.group.procedure.id)?.index,
+      previousIndex: previousGroups.find(
+        ({ group }) => group.procedure.id === entry.group.procedure.id
+      )?.index,
     }));
   return { reference, previous, referenceGroups, previousGroups };
 }
@@ -160,7 +188,12 @@ export interface YearJudgement {
   usable: number;
 }
 
-function judgeYear(table: ExportTable, school: number, groups: IndexedGroup[], settings: IdentificationOptions): YearJudgement {
+function judgeYear(
+  table: ExportTable,
+  school: number,
+  groups: IndexedGroup[],
+  settings: IdentificationOptions
+): YearJudgement {
   const judgement: YearJudgement = { low: [], small: [], missing: [], usable: 0 };
   for (const { group, index } of groups) {
     const values = table.values[index];
@@ -170,7 +203,7 @@ function judgeYear(table: ExportTable, school: number, groups: IndexedGroup[], s
       Number.isNaN(failing) ? null : failing,
       Number.isNaN(participants) ? null : participants,
       settings.threshold,
-      settings.minParticipants,
+      settings.minParticipants
     );
     if (state === "ok") {
       judgement.usable++;
@@ -206,10 +239,16 @@ export interface SchoolJudgement {
   criterionTwoUndecidable: boolean;
 }
 
-function identifySchool(table: ExportTable, school: number, years: RuleYears, settings: IdentificationOptions): SchoolIdentification {
+function identifySchool(
+  table: ExportTable,
+  school: number,
+  years: RuleYears,
+  settings: IdentificationOptions
+): SchoolIdentification {
   const reference = judgeYear(table, school, years.referenceGroups, settings);
   const previous = judgeYear(table, school, years.previousGroups, settings);
-  const lowBefore = (procedureId: string): boolean => previous.low.some((earlier) => earlier.procedure.id === procedureId);
+  const lowBefore = (procedureId: string): boolean =>
+    previous.low.some((earlier) => earlier.procedure.id === procedureId);
   const criterionTwo =
     settings.edition === "2020"
       ? reference.low.length > 0 && previous.low.length > 0
@@ -221,7 +260,9 @@ function identifySchool(table: ExportTable, school: number, years: RuleYears, se
     reference,
     previous,
     criteria,
-    criterionTwoUndecidable: criteria.length === 0 && criterionTwoUnknown(table, school, reference, previous, years, settings),
+    criterionTwoUndecidable:
+      criteria.length === 0 &&
+      criterionTwoUnknown(table, school, reference, previous, years, settings),
   };
   const status: SchoolStatus =
     criteria.length > 0
@@ -252,19 +293,21 @@ function criterionTwoUnknown(
   reference: YearJudgement,
   previous: YearJudgement,
   years: RuleYears,
-  settings: IdentificationOptions,
+  settings: IdentificationOptions
 ): boolean {
   if (reference.low.length === 0) return false;
   if (settings.edition === "2020") return previous.usable === 0;
   return reference.low.some((low) => {
-    const entry = years.referenceGroups.find(({ group }) => group.procedure.id === low.procedure.id);
+    const entry = years.referenceGroups.find(
+      ({ group }) => group.procedure.id === low.procedure.id
+    );
     if (entry?.previousIndex === undefined) return true;
     const values = table.values[entry.previousIndex];
     const judged = judgeResult(
       Number.isNaN(values.failing[school]) ? null : values.failing[school],
       Number.isNaN(values.participants[school]) ? null : values.participants[school],
       settings.threshold,
-      settings.minParticipants,
+      settings.minParticipants
     );
     return judged === "missing" || judged === "small";
   });

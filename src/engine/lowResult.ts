@@ -15,7 +15,7 @@ export function judgeResult(
   failing: number | null,
   participants: number | null,
   threshold: number,
-  minParticipants: number,
+  minParticipants: number
 ): ResultState {
   if (failing === null) return "missing";
   if (participants !== null && participants < minParticipants) return "small";

@@ -1,7 +1,22 @@
 import type { CellValue, EngineError, SheetGrid, Warning } from "./types";
-import type { ColumnGroup, ExportTable, ExportTableLayout, GroupValues, Procedure, SchoolRecord, SchoolYear } from "./exportTable";
-import { readHeaderText, type HeaderMeaning, type IdentityField, type Metric } from "./headerText";
-import { cellText, isMissingValue, readAverage, readCount, readPercent, type NumberReading } from "./cellValue";
+import type {
+  ColumnGroup,
+  ExportTable,
+  ExportTableLayout,
+  GroupValues,
+  Procedure,
+  SchoolRecord,
+  SchoolYear,
+} from "./exportTable";
+import { readHeaderText, type HeaderMeaning, type Metric } from "./headerText";
+import {
+  cellText,
+  isMissingValue,
+  readAverage,
+  readCount,
+  readPercent,
+  type NumberReading,
+} from "./cellValue";
 import { cellAddress, quotedSheetName } from "./cellAddress";
 import { engineError } from "./engineError";
 import { findSchoolYear } from "./schoolYear";
@@ -46,7 +61,8 @@ function sheetOf(grid: SheetGrid): Sheet {
 
 function rowCells(sheet: Sheet, row: number): CellValue[] {
   const cells: CellValue[] = [];
-  for (let c = sheet.firstColumn; c < sheet.firstColumn + sheet.columnCount; c++) cells.push(sheet.at(row, c));
+  for (let c = sheet.firstColumn; c < sheet.firstColumn + sheet.columnCount; c++)
+    cells.push(sheet.at(row, c));
   return cells;
 }
 
@@ -54,7 +70,8 @@ function isEmptyRow(sheet: Sheet, row: number): boolean {
   const cells = sheet.row(row);
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];
-    if (cell !== null && cell !== undefined && (typeof cell !== "string" || cell.trim() !== "")) return false;
+    if (cell !== null && cell !== undefined && (typeof cell !== "string" || cell.trim() !== ""))
+      return false;
   }
   return true;
 }
@@ -83,8 +100,19 @@ export function readExportTable(grid: SheetGrid): ExportTable | EngineError {
       message: "не найден столбец с логином ОО (sch…/edu…): школы различаются по названию",
     });
   }
-  const layout: ExportTableLayout = { headerRows, identity, source: headerRows.length > 0 ? "header" : "convention" };
-  const { schools, values } = readSchools(sheet, layout, columns.groups, dataStart, lastRow, warnings);
+  const layout: ExportTableLayout = {
+    headerRows,
+    identity,
+    source: headerRows.length > 0 ? "header" : "convention",
+  };
+  const { schools, values } = readSchools(
+    sheet,
+    layout,
+    columns.groups,
+    dataStart,
+    lastRow,
+    warnings
+  );
   return assembleTable(sheet.name, layout, columns.groups, schools, values, warnings);
 }
 
@@ -93,7 +121,7 @@ function noTableError(sheet: Sheet): EngineError {
     "no_table",
     `На листе «${sheet.name}» не найдена таблица результатов: ожидались заголовки вида «ВПР МА 5 2019» и «% «2»» ` +
       "(или строки без заголовка в порядке выгрузки: муниципалитет, ОО, логин sch…, 16 пар значений)",
-    quotedSheetName(sheet.name),
+    quotedSheetName(sheet.name)
   );
 }
 
@@ -111,7 +139,9 @@ function findFirstLoginRow(sheet: Sheet, lastRow: number): number {
 function isHeaderRow(cells: CellValue[]): boolean {
   const filled = cells.map(cellText).filter((text) => text !== "");
   if (filled.length < 2 || filled.some((text) => LOGIN.test(text))) return false;
-  const numbers = filled.filter((text) => /^[\d.,\s%-]+$/.test(text) && !/^20\d\d([/-]\d\d(\d\d)?)?$/.test(text));
+  const numbers = filled.filter(
+    (text) => /^[\d.,\s%-]+$/.test(text) && !/^20\d\d([/-]\d\d(\d\d)?)?$/.test(text)
+  );
   if (numbers.length * 2 > filled.length) return false;
   return filled.some((text) => {
     const meaning = readHeaderText(text);
@@ -185,7 +215,15 @@ function columnsFromHeader(sheet: Sheet, headerRows: number[], warnings: Warning
       });
       return;
     }
-    placeColumn(groups, meaning, meaning.procedure, year, column, sheet.address(headerRows[headerRows.length - 1], column), warnings);
+    placeColumn(
+      groups,
+      meaning,
+      meaning.procedure,
+      year,
+      column,
+      sheet.address(headerRows[headerRows.length - 1], column),
+      warnings
+    );
   });
   return { groups: [...groups.values()], identity };
 }
@@ -198,13 +236,14 @@ function placeColumn(
   year: SchoolYear,
   column: number,
   address: string,
-  warnings: Warning[],
+  warnings: Warning[]
 ): void {
   const key = `${procedure.id}|${year.end}`;
   const group = groups.get(key) ?? { procedure, year, columns: {} };
   groups.set(key, group);
   const metric: Metric | undefined =
-    meaning.metric ?? (["failing", "high"] as const).find((candidate) => group.columns[candidate] === undefined);
+    meaning.metric ??
+    (["failing", "high"] as const).find((candidate) => group.columns[candidate] === undefined);
   if (metric === undefined || group.columns[metric] !== undefined) {
     warnings.push({
       cell: address,
@@ -227,28 +266,43 @@ function yearAboveHeader(sheet: Sheet, firstHeaderRow: number): SchoolYear | nul
 }
 
 /** The headerless export of seed 002: identity, then exactly 32 value cells per school row. */
-function columnsFromConvention(sheet: Sheet, firstLoginRow: number, warnings: Warning[]): TableColumns | null {
+function columnsFromConvention(
+  sheet: Sheet,
+  firstLoginRow: number,
+  warnings: Warning[]
+): TableColumns | null {
   if (firstLoginRow < 0) return null;
   const cells = rowCells(sheet, firstLoginRow);
   const loginIndex = cells.findIndex((cell) => LOGIN.test(cellText(cell)));
   const valueCells = cells.slice(loginIndex + 1);
-  const lastFilled = valueCells.reduce<number>((last, cell, index) => (cellText(cell) !== "" ? index : last), -1);
+  const lastFilled = valueCells.reduce<number>(
+    (last, cell, index) => (cellText(cell) !== "" ? index : last),
+    -1
+  );
   if (lastFilled + 1 !== CONVENTION_VALUE_COLUMNS) return null;
   const later = yearAboveHeader(sheet, firstLoginRow);
   if (later === null) {
     warnings.push({
       cell: quotedSheetName(sheet.name),
-      message: "таблица без заголовка прочитана в порядке выгрузки (16 пар «% «2»; % высоких»); год не указан на листе — годы названы «последний» и «предыдущий»",
+      message:
+        "таблица без заголовка прочитана в порядке выгрузки (16 пар «% «2»; % высоких»); год не указан на листе — годы названы «последний» и «предыдущий»",
     });
   }
   const [laterYear, earlierYear] = later
     ? [later, { label: String(later.end - 1), end: later.end - 1 }]
-    : [{ label: "последний год", end: 2 }, { label: "предыдущий год", end: 1 }];
+    : [
+        { label: "последний год", end: 2 },
+        { label: "предыдущий год", end: 1 },
+      ];
   const firstValueColumn = sheet.firstColumn + loginIndex + 1;
   const groups = new Map<string, ColumnGroup>();
   for (const column of conventionColumns(laterYear, earlierYear)) {
     const key = `${column.procedure.id}|${column.year.end}`;
-    const group = groups.get(key) ?? { procedure: column.procedure, year: column.year, columns: {} };
+    const group = groups.get(key) ?? {
+      procedure: column.procedure,
+      year: column.year,
+      columns: {},
+    };
     group.columns[column.metric] = firstValueColumn + column.offset;
     groups.set(key, group);
   }
@@ -264,7 +318,7 @@ function completeIdentity(
   sheet: Sheet,
   identity: TableColumns["identity"],
   dataStart: number,
-  lastRow: number,
+  lastRow: number
 ): TableColumns["identity"] {
   if (identity.login !== undefined) return identity;
   const hits = new Map<number, number>();
@@ -283,17 +337,22 @@ function readSchools(
   groups: ColumnGroup[],
   dataStart: number,
   lastRow: number,
-  warnings: Warning[],
+  warnings: Warning[]
 ): { schools: SchoolRecord[]; values: GroupValues[] } {
   const schools: SchoolRecord[] = [];
   const rows: number[] = [];
   const seen = new Map<string, number>();
-  const { login: loginColumn, name: nameColumn, municipality: municipalityColumn } = layout.identity;
+  const {
+    login: loginColumn,
+    name: nameColumn,
+    municipality: municipalityColumn,
+  } = layout.identity;
   const keyColumn = (loginColumn ?? nameColumn)!;
   for (let row = dataStart; row < lastRow; row++) {
     if (isEmptyRow(sheet, row)) continue;
     const key = cellText(sheet.at(row, keyColumn));
-    if (!acceptRowKey(sheet, row, keyColumn, key, loginColumn !== undefined, groups, warnings)) continue;
+    if (!acceptRowKey(sheet, row, keyColumn, key, loginColumn !== undefined, groups, warnings))
+      continue;
     const earlier = seen.get(key.toLowerCase());
     if (earlier !== undefined) {
       warnings.push({
@@ -304,7 +363,8 @@ function readSchools(
     }
     seen.set(key.toLowerCase(), row);
     const name = nameColumn === undefined ? "" : cellText(sheet.at(row, nameColumn));
-    const municipality = municipalityColumn === undefined ? "" : cellText(sheet.at(row, municipalityColumn));
+    const municipality =
+      municipalityColumn === undefined ? "" : cellText(sheet.at(row, municipalityColumn));
     schools.push({ login: key, name: name === "" ? key : name, municipality, row });
     rows.push(row);
   }
@@ -319,14 +379,14 @@ function acceptRowKey(
   key: string,
   isLoginColumn: boolean,
   groups: ColumnGroup[],
-  warnings: Warning[],
+  warnings: Warning[]
 ): boolean {
   if (LOGIN.test(key)) return true;
   const cells = rowCells(sheet, row);
   if (cells.some((cell) => TOTAL_ROW.test(cellText(cell))) || isHeaderRow(cells)) return false;
   if (key === "") {
     const hasValues = groups.some((group) =>
-      Object.values(group.columns).some((column) => !isMissingValue(sheet.at(row, column))),
+      Object.values(group.columns).some((column) => !isMissingValue(sheet.at(row, column)))
     );
     if (hasValues) {
       warnings.push({
@@ -362,7 +422,12 @@ const READERS: Record<Metric, (value: CellValue, format?: string | null) => Numb
 };
 
 /** Reads one group's columns for the school rows, column by column; unreadable cells become warnings. */
-function readGroupValues(sheet: Sheet, rows: number[], group: ColumnGroup, warnings: Warning[]): GroupValues {
+function readGroupValues(
+  sheet: Sheet,
+  rows: number[],
+  group: ColumnGroup,
+  warnings: Warning[]
+): GroupValues {
   const read = (metric: Metric): Float64Array => {
     const values = new Float64Array(rows.length).fill(NaN);
     const column = group.columns[metric];
@@ -380,7 +445,12 @@ function readGroupValues(sheet: Sheet, rows: number[], group: ColumnGroup, warni
     }
     return values;
   };
-  return { failing: read("failing"), high: read("high"), participants: read("participants"), average: read("average") };
+  return {
+    failing: read("failing"),
+    high: read("high"),
+    participants: read("participants"),
+    average: read("average"),
+  };
 }
 
 function assembleTable(
@@ -389,10 +459,14 @@ function assembleTable(
   groups: ColumnGroup[],
   schools: SchoolRecord[],
   values: GroupValues[],
-  warnings: Warning[],
+  warnings: Warning[]
 ): ExportTable {
-  const procedures = [...new Map(groups.map((group) => [group.procedure.id, group.procedure])).values()];
-  const years = [...new Map(groups.map((group) => [group.year.end, group.year])).values()].sort((a, b) => a.end - b.end);
+  const procedures = [
+    ...new Map(groups.map((group) => [group.procedure.id, group.procedure])).values(),
+  ];
+  const years = [...new Map(groups.map((group) => [group.year.end, group.year])).values()].sort(
+    (a, b) => a.end - b.end
+  );
   return {
     sheetName,
     layout,

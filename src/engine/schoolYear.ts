@@ -10,7 +10,8 @@ export function findSchoolYear(text: string): { year: SchoolYear; match: string 
   const pair = SCHOOL_YEAR.exec(text);
   if (pair) {
     const start = Number(pair[1]);
-    const end = pair[2].length === 2 ? Math.floor(start / 100) * 100 + Number(pair[2]) : Number(pair[2]);
+    const end =
+      pair[2].length === 2 ? Math.floor(start / 100) * 100 + Number(pair[2]) : Number(pair[2]);
     if (end === start + 1) return { year: { label: `${start}/${end}`, end }, match: pair[0] };
   }
   const single = CALENDAR_YEAR.exec(text);

@@ -35,7 +35,10 @@ export function conventionColumns(later: SchoolYear, earlier: SchoolYear): Conve
     const procedure = procedureFromParts(family, subject);
     [later, earlier].forEach((year, yearIndex) => {
       const offset = index * 4 + yearIndex * 2;
-      columns.push({ procedure, year, metric: "failing", offset }, { procedure, year, metric: "high", offset: offset + 1 });
+      columns.push(
+        { procedure, year, metric: "failing", offset },
+        { procedure, year, metric: "high", offset: offset + 1 }
+      );
     });
   });
   return columns;

@@ -1,4 +1,10 @@
-import { identificationLayouts, identifyLowResultSchools, isEngineError, readExportTable, OUTPUT_MARKERS } from "../../src/engine";
+import {
+  identificationLayouts,
+  identifyLowResultSchools,
+  isEngineError,
+  readExportTable,
+  OUTPUT_MARKERS,
+} from "../../src/engine";
 import { flatExportGrid } from "../fixtures/grids";
 
 describe("output sheets of the identification", () => {
@@ -6,11 +12,23 @@ describe("output sheets of the identification", () => {
     flatExportGrid(
       ["ВПР МА 5 2019", "ВПР РУ 6 2019", "ВПР МА 5 2018", "ВПР МА 7 2019"],
       [
-        { login: "sch100001", name: "МБОУ «СОШ № 1»", failing: { "ВПР МА 5 2019": 40, "ВПР РУ 6 2019": 30, "ВПР МА 5 2018": 1 } },
-        { login: "sch100002", name: "МБОУ «СОШ № 2»", failing: { "ВПР МА 5 2019": 10, "ВПР МА 5 2018": 1 } },
-        { login: "sch100003", name: "МБОУ «ООШ № 3»", failing: { "ВПР МА 5 2019": "-", "ВПР МА 5 2018": "abc" } },
-      ],
-    ),
+        {
+          login: "sch100001",
+          name: "МБОУ «СОШ № 1»",
+          failing: { "ВПР МА 5 2019": 40, "ВПР РУ 6 2019": 30, "ВПР МА 5 2018": 1 },
+        },
+        {
+          login: "sch100002",
+          name: "МБОУ «СОШ № 2»",
+          failing: { "ВПР МА 5 2019": 10, "ВПР МА 5 2018": 1 },
+        },
+        {
+          login: "sch100003",
+          name: "МБОУ «ООШ № 3»",
+          failing: { "ВПР МА 5 2019": "-", "ВПР МА 5 2018": "abc" },
+        },
+      ]
+    )
   );
   if (isEngineError(table)) throw new Error(table.message);
   const result = identifyLowResultSchools(table);
@@ -20,7 +38,14 @@ describe("output sheets of the identification", () => {
   it("lists every school in table order with its status, criteria, counts and reason", () => {
     expect(list.marker).toBe(OUTPUT_MARKERS.shnor);
     expect(list.header).toEqual([
-      "Муниципалитет", "ОО", "Логин", "Статус", "Критерии", "Низких результатов 2019", "Низких результатов 2018", "Обоснование",
+      "Муниципалитет",
+      "ОО",
+      "Логин",
+      "Статус",
+      "Критерии",
+      "Низких результатов 2019",
+      "Низких результатов 2018",
+      "Обоснование",
     ]);
     expect(list.body.map((row) => row.slice(1, 7))).toEqual([
       ["МБОУ «СОШ № 1»", "sch100001", "ШНОР", "К1", 2, 0],

@@ -9,9 +9,21 @@ import {
 } from "../../src/engine";
 import { flatExportGrid, type SchoolSpec } from "../fixtures/grids";
 
-const COLUMNS = ["ВПР МА 5 2019", "ВПР РУ 6 2019", "ОГЭ МА 2019", "ВПР МА 5 2018", "ВПР РУ 6 2018", "ОГЭ МА 2018"];
+const COLUMNS = [
+  "ВПР МА 5 2019",
+  "ВПР РУ 6 2019",
+  "ОГЭ МА 2019",
+  "ВПР МА 5 2018",
+  "ВПР РУ 6 2018",
+  "ОГЭ МА 2018",
+];
 
-function identify(schools: SchoolSpec[], options: Partial<IdentificationOptions> = {}, withCounts = false, columns = COLUMNS): IdentificationResult {
+function identify(
+  schools: SchoolSpec[],
+  options: Partial<IdentificationOptions> = {},
+  withCounts = false,
+  columns = COLUMNS
+): IdentificationResult {
   const table = readExportTable(flatExportGrid(columns, schools, withCounts));
   if (isEngineError(table)) throw new Error(table.message);
   const result = identifyLowResultSchools(table, options);
@@ -19,7 +31,10 @@ function identify(schools: SchoolSpec[], options: Partial<IdentificationOptions>
   return result;
 }
 
-function one(failing: SchoolSpec["failing"], options: Partial<IdentificationOptions> = {}): SchoolIdentification {
+function one(
+  failing: SchoolSpec["failing"],
+  options: Partial<IdentificationOptions> = {}
+): SchoolIdentification {
   return identify([{ login: "sch100001", failing }], options).schools[0];
 }
 
@@ -31,19 +46,52 @@ describe("a low result is ≥ the threshold", () => {
     [25, 25, true],
     [24.9, 25, false],
   ])("%p %% against %p %% is low: %p", (value, threshold, low) => {
-    const school = one({ "ВПР МА 5 2019": value, "ВПР РУ 6 2019": value, "ВПР МА 5 2018": 0 }, { threshold });
+    const school = one(
+      { "ВПР МА 5 2019": value, "ВПР РУ 6 2019": value, "ВПР МА 5 2018": 0 },
+      { threshold }
+    );
     expect(school.status).toBe(low ? "shnor" : "not_shnor");
   });
 });
 
 describe("criteria", () => {
   it.each<[string, SchoolSpec["failing"], "2020" | "2025", (1 | 2)[]]>([
-    ["two lows in the reference year", { "ВПР МА 5 2019": 40, "ОГЭ МА 2019": 31, "ВПР МА 5 2018": 5 }, "2020", [1]],
-    ["one low in each year, different procedures", { "ВПР МА 5 2019": 40, "ВПР МА 5 2018": 10, "ВПР РУ 6 2018": 35 }, "2020", [2]],
-    ["one low in each year, different procedures, 2025 edition", { "ВПР МА 5 2019": 40, "ВПР МА 5 2018": 10, "ВПР РУ 6 2018": 35 }, "2025", []],
-    ["the same procedure low in both years, 2025 edition", { "ВПР МА 5 2019": 40, "ВПР МА 5 2018": 35 }, "2025", [2]],
-    ["two lows in 2019 and one in 2018", { "ВПР МА 5 2019": 40, "ВПР РУ 6 2019": 30, "ОГЭ МА 2018": 50 }, "2020", [1, 2]],
-    ["lows only in the earlier year", { "ВПР МА 5 2019": 10, "ВПР МА 5 2018": 50, "ВПР РУ 6 2018": 50 }, "2020", []],
+    [
+      "two lows in the reference year",
+      { "ВПР МА 5 2019": 40, "ОГЭ МА 2019": 31, "ВПР МА 5 2018": 5 },
+      "2020",
+      [1],
+    ],
+    [
+      "one low in each year, different procedures",
+      { "ВПР МА 5 2019": 40, "ВПР МА 5 2018": 10, "ВПР РУ 6 2018": 35 },
+      "2020",
+      [2],
+    ],
+    [
+      "one low in each year, different procedures, 2025 edition",
+      { "ВПР МА 5 2019": 40, "ВПР МА 5 2018": 10, "ВПР РУ 6 2018": 35 },
+      "2025",
+      [],
+    ],
+    [
+      "the same procedure low in both years, 2025 edition",
+      { "ВПР МА 5 2019": 40, "ВПР МА 5 2018": 35 },
+      "2025",
+      [2],
+    ],
+    [
+      "two lows in 2019 and one in 2018",
+      { "ВПР МА 5 2019": 40, "ВПР РУ 6 2019": 30, "ОГЭ МА 2018": 50 },
+      "2020",
+      [1, 2],
+    ],
+    [
+      "lows only in the earlier year",
+      { "ВПР МА 5 2019": 10, "ВПР МА 5 2018": 50, "ВПР РУ 6 2018": 50 },
+      "2020",
+      [],
+    ],
   ])("%s → criteria %p", (_, failing, edition, criteria) => {
     const school = one(failing, { edition });
     expect(school.criteria).toEqual(criteria);
@@ -52,10 +100,15 @@ describe("criteria", () => {
 
   it("counts ЕГЭ base and profile mathematics as two procedures", () => {
     const result = identify(
-      [{ login: "sch100001", failing: { "ЕГЭ МА база 2019": 30, "ЕГЭ МА профиль 2019": 35, "ЕГЭ МА база 2018": 0 } }],
+      [
+        {
+          login: "sch100001",
+          failing: { "ЕГЭ МА база 2019": 30, "ЕГЭ МА профиль 2019": 35, "ЕГЭ МА база 2018": 0 },
+        },
+      ],
       {},
       false,
-      ["ЕГЭ МА база 2019", "ЕГЭ МА профиль 2019", "ЕГЭ МА база 2018"],
+      ["ЕГЭ МА база 2019", "ЕГЭ МА профиль 2019", "ЕГЭ МА база 2018"]
     );
     expect(result.schools[0].criteria).toEqual([1]);
     expect(result.schools[0].reason).toBe("К1: 2019 — ЕГЭ МА база (30 %), ЕГЭ МА профиль (35 %)");
@@ -63,10 +116,20 @@ describe("criteria", () => {
 
   it("ignores procedures the method does not count, however low", () => {
     const result = identify(
-      [{ login: "sch100001", failing: { "ВПР МА 7 2019": 90, "ВПР ОМ 4 2019": 90, "ВПР МА 5 2019": 5, "ВПР МА 5 2018": 5 } }],
+      [
+        {
+          login: "sch100001",
+          failing: {
+            "ВПР МА 7 2019": 90,
+            "ВПР ОМ 4 2019": 90,
+            "ВПР МА 5 2019": 5,
+            "ВПР МА 5 2018": 5,
+          },
+        },
+      ],
       {},
       false,
-      ["ВПР МА 7 2019", "ВПР ОМ 4 2019", "ВПР МА 5 2019", "ВПР МА 5 2018"],
+      ["ВПР МА 7 2019", "ВПР ОМ 4 2019", "ВПР МА 5 2019", "ВПР МА 5 2018"]
     );
     expect(result.schools[0].status).toBe("not_shnor");
   });
@@ -79,7 +142,9 @@ describe("missing data and small numbers", () => {
       { login: "sch100002", failing: { "ВПР МА 5 2019": "-", "ВПР РУ 6 2019": "" } },
     ]).schools[1];
     expect(school.status).toBe("insufficient_data");
-    expect(school.reason).toBe("Недостаточно данных: нет результатов 2019 по учитываемым процедурам");
+    expect(school.reason).toBe(
+      "Недостаточно данных: нет результатов 2019 по учитываемым процедурам"
+    );
   });
 
   it("one low in 2019 and nothing in 2018 leaves criterion 2 undecided", () => {
@@ -92,7 +157,7 @@ describe("missing data and small numbers", () => {
     const school = one({ "ВПР МА 5 2019": 12, "ВПР МА 5 2018": 3 });
     expect(school.status).toBe("not_shnor");
     expect(school.reason).toBe(
-      "Критерии не выполнены: 2019 — низких результатов нет; 2018 — низких результатов нет. Нет данных за 2019: ВПР РУ 6, ОГЭ МА",
+      "Критерии не выполнены: 2019 — низких результатов нет; 2018 — низких результатов нет. Нет данных за 2019: ВПР РУ 6, ОГЭ МА"
     );
   });
 
@@ -105,7 +170,9 @@ describe("missing data and small numbers", () => {
     const strict = identify([spec], {}, true);
     expect(strict.method.participantCountsUsed).toBe(true);
     expect(strict.schools[0].status).toBe("not_shnor");
-    expect(strict.schools[0].reason).toContain("Не учтены (меньше 10 участников): ВПР МА 5 2019 (4)");
+    expect(strict.schools[0].reason).toContain(
+      "Не учтены (меньше 10 участников): ВПР МА 5 2019 (4)"
+    );
     expect(identify([spec], { minParticipants: 4 }, true).schools[0].criteria).toEqual([1]);
   });
 
@@ -117,10 +184,23 @@ describe("missing data and small numbers", () => {
 });
 
 describe("the reference year", () => {
-  const columns = ["ВПР МА 5 2017", "ВПР МА 5 2018", "ВПР МА 5 2019", "ВПР РУ 5 2017", "ВПР РУ 5 2018", "ВПР РУ 5 2019"];
+  const columns = [
+    "ВПР МА 5 2017",
+    "ВПР МА 5 2018",
+    "ВПР МА 5 2019",
+    "ВПР РУ 5 2017",
+    "ВПР РУ 5 2018",
+    "ВПР РУ 5 2019",
+  ];
   const school: SchoolSpec = {
     login: "sch100001",
-    failing: { "ВПР МА 5 2017": 40, "ВПР РУ 5 2017": 40, "ВПР МА 5 2018": 35, "ВПР МА 5 2019": 5, "ВПР РУ 5 2019": 5 },
+    failing: {
+      "ВПР МА 5 2017": 40,
+      "ВПР РУ 5 2017": 40,
+      "ВПР МА 5 2018": 35,
+      "ВПР МА 5 2019": 5,
+      "ВПР РУ 5 2019": 5,
+    },
   };
 
   it("is the latest year by default", () => {
@@ -136,7 +216,9 @@ describe("the reference year", () => {
   });
 
   it("a table without a single counted value is an error, not a list of empty verdicts", () => {
-    const table = readExportTable(flatExportGrid(columns, [{ login: "sch100001", failing: { "ВПР МА 5 2019": "-" } }]));
+    const table = readExportTable(
+      flatExportGrid(columns, [{ login: "sch100001", failing: { "ВПР МА 5 2019": "-" } }])
+    );
     if (isEngineError(table)) throw new Error(table.message);
     expect(identifyLowResultSchools(table)).toMatchObject({ kind: "error", code: "no_data" });
   });
@@ -153,7 +235,11 @@ describe("the reference year", () => {
 
 describe("options typed by a person", () => {
   it("defaults to the 2020 edition, 30 %, 10 participants", () => {
-    expect(parseIdentificationOptions({})).toEqual({ edition: "2020", threshold: 30, minParticipants: 10 });
+    expect(parseIdentificationOptions({})).toEqual({
+      edition: "2020",
+      threshold: 30,
+      minParticipants: 10,
+    });
   });
 
   it("accepts a decimal comma and a percent sign in the threshold", () => {
@@ -162,10 +248,22 @@ describe("options typed by a person", () => {
 
   it.each([
     [{ edition: "2030" }, "редакция правил: ожидалось 2020 или 2025; найдено «2030»"],
-    [{ threshold: "abc" }, "порог низкого результата: ожидалось число больше 0 и не больше 100; найдено «abc»"],
-    [{ threshold: "120" }, "порог низкого результата: ожидалось число больше 0 и не больше 100; найдено «120»"],
-    [{ minParticipants: "-1" }, "минимум участников: ожидалось целое неотрицательное число; найдено «-1»"],
-    [{ year: "прошлый" }, "отчётный год: ожидалось «2019», «2018/2019» или «2018-19»; найдено «прошлый»"],
+    [
+      { threshold: "abc" },
+      "порог низкого результата: ожидалось число больше 0 и не больше 100; найдено «abc»",
+    ],
+    [
+      { threshold: "120" },
+      "порог низкого результата: ожидалось число больше 0 и не больше 100; найдено «120»",
+    ],
+    [
+      { minParticipants: "-1" },
+      "минимум участников: ожидалось целое неотрицательное число; найдено «-1»",
+    ],
+    [
+      { year: "прошлый" },
+      "отчётный год: ожидалось «2019», «2018/2019» или «2018-19»; найдено «прошлый»",
+    ],
   ])("%p is refused: %s", (raw, message) => {
     expect(parseIdentificationOptions(raw)).toEqual({ kind: "error", code: "bad_option", message });
   });

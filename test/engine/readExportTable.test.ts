@@ -1,4 +1,11 @@
-import { isEngineError, procedureResult, readExportTable, type CellValue, type ExportTable, type SheetGrid } from "../../src/engine";
+import {
+  isEngineError,
+  procedureResult,
+  readExportTable,
+  type CellValue,
+  type ExportTable,
+  type SheetGrid,
+} from "../../src/engine";
 
 function read(grid: SheetGrid): ExportTable {
   const table = readExportTable(grid);
@@ -7,10 +14,19 @@ function read(grid: SheetGrid): ExportTable {
 }
 
 /** The failing percentage of one school for one "procedure year". */
-function failing(table: ExportTable, login: string, procedure: string, yearEnd: number): number | null | undefined {
-  const index = table.groups.findIndex((group) => group.procedure.id === procedure && group.year.end === yearEnd);
+function failing(
+  table: ExportTable,
+  login: string,
+  procedure: string,
+  yearEnd: number
+): number | null | undefined {
+  const index = table.groups.findIndex(
+    (group) => group.procedure.id === procedure && group.year.end === yearEnd
+  );
   const school = table.schools.findIndex((candidate) => candidate.login === login);
-  return index < 0 || school < 0 ? undefined : (procedureResult(table, school, index)?.failing ?? null);
+  return index < 0 || school < 0
+    ? undefined
+    : (procedureResult(table, school, index)?.failing ?? null);
 }
 
 const SCHOOL_A: CellValue[] = ["Заречный МО", "МБОУ «СОШ № 1»", "sch100001"];
@@ -26,11 +42,17 @@ describe("header shapes of DOMAIN §1", () => {
         [...SCHOOL_A, 40, 2, 23, 0],
       ],
     });
-    expect(table.groups.map((group) => [group.procedure.id, group.year.label, group.columns])).toEqual([
+    expect(
+      table.groups.map((group) => [group.procedure.id, group.year.label, group.columns])
+    ).toEqual([
       ["ВПР МА 5", "2019", { failing: 3, high: 4 }],
       ["ВПР МА 5", "2018", { failing: 5, high: 6 }],
     ]);
-    expect(procedureResult(table, 0, 0)).toMatchObject({ failing: 40, high: 2, cell: "'Выгрузка'!D3" });
+    expect(procedureResult(table, 0, 0)).toMatchObject({
+      failing: 40,
+      high: 2,
+      cell: "'Выгрузка'!D3",
+    });
   });
 
   it("two header rows with the merged title repeated in every cell (as ExcelJS reads them)", () => {
@@ -51,11 +73,21 @@ describe("header shapes of DOMAIN §1", () => {
     const table = read({
       sheetName: "Лист1",
       values: [
-        ["ОГЭ мат. 2018/2019 % «2»", "ВПР русский язык 5 класс 2018-19 % «2»", "Логин ОО", "Наименование ОО", "АТЕ"],
+        [
+          "ОГЭ мат. 2018/2019 % «2»",
+          "ВПР русский язык 5 класс 2018-19 % «2»",
+          "Логин ОО",
+          "Наименование ОО",
+          "АТЕ",
+        ],
         [12, 33, "sch100001", "МБОУ «СОШ № 1»", "Заречный МО"],
       ],
     });
-    expect(table.schools[0]).toMatchObject({ login: "sch100001", name: "МБОУ «СОШ № 1»", municipality: "Заречный МО" });
+    expect(table.schools[0]).toMatchObject({
+      login: "sch100001",
+      name: "МБОУ «СОШ № 1»",
+      municipality: "Заречный МО",
+    });
     expect(failing(table, "sch100001", "ОГЭ МА", 2019)).toBe(12);
     expect(failing(table, "sch100001", "ВПР РУ 5", 2019)).toBe(33);
     expect(table.years.map((year) => year.label)).toEqual(["2018/2019"]);
@@ -65,7 +97,13 @@ describe("header shapes of DOMAIN §1", () => {
     const table = read({
       sheetName: "Лист1",
       values: [
-        ["Логин", "ВПР МА 5 2024 % «2»", "ВПР МА 5 2022 % «2»", "ВПР МА 5 2023 % «2»", "ВПР МА 5 2021 % «2»"],
+        [
+          "Логин",
+          "ВПР МА 5 2024 % «2»",
+          "ВПР МА 5 2022 % «2»",
+          "ВПР МА 5 2023 % «2»",
+          "ВПР МА 5 2021 % «2»",
+        ],
         ["sch100001", 1, 2, 3, 4],
       ],
     });
@@ -103,7 +141,13 @@ describe("header shapes of DOMAIN §1", () => {
 });
 
 describe("cell values", () => {
-  const header: CellValue[] = ["Муниципалитет", "ОО", "Логин", "ВПР МА 5 2019 % «2»", "ВПР МА 5 2019 число участников"];
+  const header: CellValue[] = [
+    "Муниципалитет",
+    "ОО",
+    "Логин",
+    "ВПР МА 5 2019 % «2»",
+    "ВПР МА 5 2019 число участников",
+  ];
 
   it.each<[CellValue, string | null, number | null]>([
     [33, null, 33],
@@ -134,25 +178,40 @@ describe("cell values", () => {
     [-5, "ожидалось: процент от 0 до 100; найдено «-5»"],
     ["#DIV/0!", "ожидалось: процент от 0 до 100; найдена ошибка формулы «#DIV/0!»"],
     [true, "ожидалось: процент от 0 до 100; найдено логическое значение «ИСТИНА»"],
-  ])("%p in a percent cell is a warning with the cell's address, never a zero", (value, message) => {
-    const table = read({ sheetName: "Лист 1", values: [header, [...SCHOOL_A, value, 25]] });
-    expect(procedureResult(table, 0, 0)).toMatchObject({ failing: null, participants: 25 });
-    expect(table.warnings).toEqual([{ cell: "'Лист 1'!D2", message: `ВПР МА 5 2019, % «2»: ${message}; значение не учтено` }]);
-  });
+  ])(
+    "%p in a percent cell is a warning with the cell's address, never a zero",
+    (value, message) => {
+      const table = read({ sheetName: "Лист 1", values: [header, [...SCHOOL_A, value, 25]] });
+      expect(procedureResult(table, 0, 0)).toMatchObject({ failing: null, participants: 25 });
+      expect(table.warnings).toEqual([
+        { cell: "'Лист 1'!D2", message: `ВПР МА 5 2019, % «2»: ${message}; значение не учтено` },
+      ]);
+    }
+  );
 
   it.each<[CellValue]>([[-3], [12.5], ["много"]])("%p participants is a warning", (value) => {
     const table = read({ sheetName: "Лист1", values: [header, [...SCHOOL_A, 30, value]] });
     expect(procedureResult(table, 0, 0)).toMatchObject({ failing: 30, participants: null });
-    expect(table.warnings).toEqual([{ cell: "'Лист1'!E2", message: expect.stringContaining("целое неотрицательное число") }]);
+    expect(table.warnings).toEqual([
+      { cell: "'Лист1'!E2", message: expect.stringContaining("целое неотрицательное число") },
+    ]);
   });
 });
 
 describe("rows", () => {
-  const header: CellValue[] = ["Муниципалитет", "ОО", "Логин", "ВПР МА 5 2019 % «2»", "КДР ЧГ 8 2019 % «2»"];
+  const header: CellValue[] = [
+    "Муниципалитет",
+    "ОО",
+    "Логин",
+    "ВПР МА 5 2019 % «2»",
+    "КДР ЧГ 8 2019 % «2»",
+  ];
 
   it("keeps procedures the rule does not count", () => {
     const table = read({ sheetName: "Лист1", values: [header, [...SCHOOL_A, 10, 55]] });
-    expect(table.procedures.map((procedure) => [procedure.id, procedure.countedForLowResults])).toEqual([
+    expect(
+      table.procedures.map((procedure) => [procedure.id, procedure.countedForLowResults])
+    ).toEqual([
       ["ВПР МА 5", true],
       ["КДР ЧГ 8", false],
     ]);
@@ -174,23 +233,47 @@ describe("rows", () => {
     });
     expect(table.schools.map((school) => school.login)).toEqual(["sch100001", "sch100002"]);
     expect(table.warnings).toEqual([
-      { cell: "'Лист1'!C5", message: "школа «sch100001» уже есть в строке 2; повторная строка не прочитана" },
-      { cell: "'Лист1'!C6", message: "ожидался логин ОО (sch… или edu…); ячейка пуста; строка не прочитана" },
+      {
+        cell: "'Лист1'!C5",
+        message: "школа «sch100001» уже есть в строке 2; повторная строка не прочитана",
+      },
+      {
+        cell: "'Лист1'!C6",
+        message: "ожидался логин ОО (sch… или edu…); ячейка пуста; строка не прочитана",
+      },
     ]);
   });
 
   it("keeps a row whose login is malformed, with a warning", () => {
-    const table = read({ sheetName: "Лист1", values: [header, [...SCHOOL_A, 10, 1], ["Заречный МО", "Школа", "420220", 10, 1]] });
+    const table = read({
+      sheetName: "Лист1",
+      values: [header, [...SCHOOL_A, 10, 1], ["Заречный МО", "Школа", "420220", 10, 1]],
+    });
     expect(table.schools.map((school) => school.login)).toEqual(["sch100001", "420220"]);
-    expect(table.warnings[0]).toMatchObject({ cell: "'Лист1'!C3", message: expect.stringContaining("найдено «420220»") });
+    expect(table.warnings[0]).toMatchObject({
+      cell: "'Лист1'!C3",
+      message: expect.stringContaining("найдено «420220»"),
+    });
   });
 });
 
 describe("sheets that hold no export table", () => {
   it.each<[string, CellValue[][]]>([
     ["an empty sheet", []],
-    ["a list of names", [["ФИО", "Телефон"], ["Иванов", "123"]]],
-    ["numbers without headers or logins", [[1, 2, 3], [4, 5, 6]]],
+    [
+      "a list of names",
+      [
+        ["ФИО", "Телефон"],
+        ["Иванов", "123"],
+      ],
+    ],
+    [
+      "numbers without headers or logins",
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+    ],
   ])("%s is a no_table error naming the sheet", (_, values) => {
     const result = readExportTable({ sheetName: "Прочее", values });
     expect(result).toMatchObject({ kind: "error", code: "no_table", cell: "'Прочее'" });

@@ -28,10 +28,21 @@ describe("seed 002, Appendix 1: the Novokuznetsk export table without a header",
   it("reads all 15 schools with their logins and the 8 procedures × 2 years of the convention", () => {
     expect(table.layout.source).toBe("convention");
     expect(table.schools).toHaveLength(15);
-    expect(table.schools[0]).toMatchObject({ login: "sch420220", name: "МБОУ «СОШ № 12»", municipality: "Новокузнецк" });
+    expect(table.schools[0]).toMatchObject({
+      login: "sch420220",
+      name: "МБОУ «СОШ № 12»",
+      municipality: "Новокузнецк",
+    });
     expect(table.groups).toHaveLength(16);
     expect(table.procedures.map((procedure) => procedure.id)).toEqual([
-      "ВПР МА 5", "ВПР МА 6", "ВПР РУ 5", "ВПР РУ 6", "ОГЭ МА", "ОГЭ РУ", "ЕГЭ МА", "ЕГЭ РУ",
+      "ВПР МА 5",
+      "ВПР МА 6",
+      "ВПР РУ 5",
+      "ВПР РУ 6",
+      "ОГЭ МА",
+      "ОГЭ РУ",
+      "ЕГЭ МА",
+      "ЕГЭ РУ",
     ]);
   });
 
@@ -48,9 +59,13 @@ describe("seed 002, Appendix 1: the Novokuznetsk export table without a header",
 
   it("leaves schools 49, 71, 102 and 28 out under the 2025 edition (different procedures in the two years)", () => {
     const result = identify(table, "2025");
-    const notFlagged = result.schools.filter((school) => school.status !== "shnor").map((school) => schoolNumber(school.name));
+    const notFlagged = result.schools
+      .filter((school) => school.status !== "shnor")
+      .map((school) => schoolNumber(school.name));
     expect(notFlagged.sort()).toEqual(["102", "28", "49", "71"]);
-    expect(result.schools.find((school) => school.login === "sch423391")!.reason).toContain("одну и ту же процедуру");
+    expect(result.schools.find((school) => school.login === "sch423391")!.reason).toContain(
+      "одну и ту же процедуру"
+    );
   });
 
   it("explains СОШ № 12 as the worked example: criterion 1 from ВПР МА 5 and ВПР РУ 6, criterion 2 with ВПР МА 6 a year earlier", () => {
@@ -67,9 +82,15 @@ describe("seed 003: МБОУ «СОШ № 30», a two-row header with merged tit
   it("reads the 16 procedure × year groups, both metrics of each", () => {
     expect(table.layout.headerRows).toEqual([1, 2]);
     expect(table.groups).toHaveLength(16);
-    expect(table.groups.every((group) => group.columns.failing !== undefined && group.columns.high !== undefined)).toBe(true);
+    expect(
+      table.groups.every(
+        (group) => group.columns.failing !== undefined && group.columns.high !== undefined
+      )
+    ).toBe(true);
     expect(table.years.map((year) => year.label)).toEqual(["2018", "2019"]);
-    const ogeRussian2019 = table.groups.findIndex((group) => group.procedure.id === "ОГЭ РУ" && group.year.end === 2019);
+    const ogeRussian2019 = table.groups.findIndex(
+      (group) => group.procedure.id === "ОГЭ РУ" && group.year.end === 2019
+    );
     expect(procedureResult(table, 0, ogeRussian2019)).toMatchObject({ failing: 0, high: 42 });
   });
 
