@@ -74,6 +74,8 @@ interface IndexedGroup {
   index: number;
   /** For a reference-year group: the group of the same procedure in the previous year, if any. */
   previousIndex?: number;
+  /** The groups of the same procedure in every year of the table. */
+  sameProcedure: number[];
 }
 
 /**
@@ -164,13 +166,19 @@ export function chooseRuleYears(
     }
   }
   const previous = table.years.find((year) => year.end === reference!.end - 1) ?? null;
+  const sameProcedure = (id: string): number[] =>
+    counted.filter(({ group }) => group.procedure.id === id).map(({ index }) => index);
+  const withSiblings = (entry: { group: ColumnGroup; index: number }): IndexedGroup => ({
+    ...entry,
+    sameProcedure: sameProcedure(entry.group.procedure.id),
+  });
   const previousGroups = previous
-    ? counted.filter(({ group }) => group.year.end === previous.end)
+    ? counted.filter(({ group }) => group.year.end === previous.end).map(withSiblings)
     : [];
   const referenceGroups = counted
     .filter(({ group }) => group.year.end === reference!.end)
     .map((entry) => ({
-      ...entry,
+      ...withSiblings(entry),
       previousIndex: previousGroups.find(
         ({ group }) => group.procedure.id === entry.group.procedure.id
       )?.index,
@@ -182,7 +190,7 @@ export function chooseRuleYears(
 export interface YearJudgement {
   low: LowResultEvidence[];
   small: JudgedResult[];
-  /** Counted procedures with no value for the year. */
+  /** Counted procedures with no value for the year that the school has in other years. */
   missing: Procedure[];
   /** Results that could be judged (low or not). */
   usable: number;
@@ -195,7 +203,7 @@ function judgeYear(
   settings: IdentificationOptions
 ): YearJudgement {
   const judgement: YearJudgement = { low: [], small: [], missing: [], usable: 0 };
-  for (const { group, index } of groups) {
+  for (const { group, index, sameProcedure } of groups) {
     const values = table.values[index];
     const failing = values.failing[school];
     const participants = values.participants[school];
@@ -210,7 +218,11 @@ function judgeYear(
       continue;
     }
     if (state === "missing") {
-      judgement.missing.push(group.procedure);
+      // A procedure the school never has (no ЕГЭ in an ООШ) is not news; a gap in a series is.
+      const hasItElsewhere = sameProcedure.some(
+        (other) => !Number.isNaN(table.values[other].failing[school])
+      );
+      if (hasItElsewhere) judgement.missing.push(group.procedure);
       continue;
     }
     const result: JudgedResult = {

@@ -14,7 +14,7 @@ export {
   type RuleEdition,
   type LowResultEvidence,
 } from "./identifyLowResultSchools";
-export { parseIdentificationOptions } from "./identificationOptions";
+export { parseIdentificationOptions, type RawIdentificationOptions } from "./identificationOptions";
 export { identificationLayouts } from "./identificationLayouts";
 export { isEngineError } from "./engineError";
 export { STATUS_LABELS, OUTPUT_MARKERS } from "./identificationLayouts";
