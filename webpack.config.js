@@ -42,10 +42,20 @@ const OFFICE_JS_IGNORE = [
 ];
 
 async function devServerHttpsOptions() {
-  // Only needed by `npm run dev-server`; a build never asks for certificates.
+  // Only needed by `npm run dev-server`; a build never asks for certificates. office-addin-dev-certs
+  // makes a localhost certificate and trusts its CA (on Linux through sudo). Where it cannot, the dev
+  // server still starts, with webpack-dev-server's own self-signed certificate (untrusted by Office).
   const devCerts = require("office-addin-dev-certs");
-  const httpsOptions = await devCerts.getHttpsServerOptions();
-  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+  try {
+    const httpsOptions = await devCerts.getHttpsServerOptions();
+    return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+  } catch (error) {
+    console.warn(
+      `dev-server: Office developer certificates unavailable (${error.message.split("\n")[0]}); ` +
+        "serving with a self-signed certificate. Run `npx office-addin-dev-certs install` to fix."
+    );
+    return {};
+  }
 }
 
 module.exports = async (env, options) => {
@@ -110,12 +120,14 @@ module.exports = async (env, options) => {
       }),
     ],
     performance: {
+      hints: dev ? false : "warning",
       // Only the two bundles count; the copied office.js folder is Microsoft's, not ours.
       assetFilter: (file) => /^(taskpane|functions)\.js$/.test(file),
       maxAssetSize: 1024 * 1024,
       maxEntrypointSize: 1024 * 1024,
     },
     devServer: {
+      host: "localhost", // Office loads https://localhost:3000; nothing else needs to reach it
       static: { directory: path.resolve(__dirname, "dist") },
       headers: { "Access-Control-Allow-Origin": "*" },
       server: {
