@@ -1,8 +1,8 @@
 /** The engine's public surface: adapters import from here only. */
 export * from "./types";
-export * from "./exportTable";
+export * from "./table/exportTable";
 export * from "./sheetLayout";
-export { readExportTable } from "./readExportTable";
+export { readExportTable } from "./table/readExportTable";
 export {
   identifyLowResultSchools,
   DEFAULT_IDENTIFICATION_OPTIONS,
@@ -13,11 +13,14 @@ export {
   type SchoolStatus,
   type RuleEdition,
   type LowResultEvidence,
-} from "./identifyLowResultSchools";
-export { parseIdentificationOptions, type RawIdentificationOptions } from "./identificationOptions";
-export { identificationLayouts } from "./identificationLayouts";
+} from "./lowResults/identifyLowResultSchools";
+export {
+  parseIdentificationOptions,
+  type RawIdentificationOptions,
+} from "./lowResults/identificationOptions";
+export { identificationLayouts } from "./lowResults/identificationLayouts";
 export { isEngineError } from "./engineError";
-export { STATUS_LABELS, OUTPUT_MARKERS } from "./identificationLayouts";
-export { cellAddress, columnLetters } from "./cellAddress";
-export { isLowResult } from "./lowResult";
-export { procedureResult, groupCellAddress } from "./procedureResult";
+export { STATUS_LABELS, OUTPUT_MARKERS } from "./lowResults/identificationLayouts";
+export { cellAddress, columnLetters } from "./table/cellAddress";
+export { isLowResult } from "./lowResults/lowResult";
+export { procedureResult, groupCellAddress } from "./table/procedureResult";

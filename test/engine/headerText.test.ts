@@ -1,4 +1,4 @@
-import { readHeaderText } from "../../src/engine/headerText";
+import { readHeaderText } from "../../src/engine/table/headerText";
 
 describe("reading a column's header text", () => {
   it.each([

@@ -1,14 +1,14 @@
-import type { EngineError, Warning } from "./types";
-import type { ColumnGroup, ExportTable, Procedure, SchoolYear } from "./exportTable";
+import type { EngineError, Warning } from "../types";
+import type { ColumnGroup, ExportTable, Procedure, SchoolYear } from "../table/exportTable";
 import {
   DEFAULT_IDENTIFICATION_OPTIONS,
   type IdentificationOptions,
   type RuleEdition,
 } from "./identificationOptions";
 import { judgeResult, type ResultState } from "./lowResult";
-import { engineError } from "./engineError";
-import { parseSchoolYear } from "./schoolYear";
-import { quotedSheetName } from "./cellAddress";
+import { engineError } from "../engineError";
+import { parseSchoolYear } from "../table/schoolYear";
+import { quotedSheetName } from "../table/cellAddress";
 import { describeMethod, explainSchool } from "./identificationReason";
 
 export { DEFAULT_IDENTIFICATION_OPTIONS, type IdentificationOptions, type RuleEdition };

@@ -1,4 +1,4 @@
-import type { SchoolYear } from "./exportTable";
+import type { SchoolYear } from "../table/exportTable";
 import type { IdentificationOptions } from "./identificationOptions";
 import type {
   IdentificationMethod,
@@ -7,7 +7,7 @@ import type {
   SchoolJudgement,
   SchoolStatus,
 } from "./identifyLowResultSchools";
-import { formatPercent } from "./russianText";
+import { formatPercent } from "../russianText";
 
 /** `ВПР МА 5 (40 %), ВПР РУ 6 (37 %)` */
 function listResults(results: JudgedResult[]): string {

@@ -1,4 +1,4 @@
-import type { Warning } from "./types";
+import type { Warning } from "../types";
 
 /** The assessment families a regional export table can carry. */
 export type ProcedureFamily = "ВПР" | "ОГЭ" | "ЕГЭ" | "КДР" | "НИКО" | "PISA" | "другое";

@@ -1,7 +1,7 @@
-import type { EngineError } from "./types";
-import { engineError } from "./engineError";
-import { quoteFound } from "./russianText";
-import { parseSchoolYear } from "./schoolYear";
+import type { EngineError } from "../types";
+import { engineError } from "../engineError";
+import { quoteFound } from "../russianText";
+import { parseSchoolYear } from "../table/schoolYear";
 
 /** `2020`: the seeds' wording (criterion 2: any procedure in each year); `2025`: the same procedure in both years. */
 export type RuleEdition = "2020" | "2025";

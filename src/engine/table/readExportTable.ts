@@ -1,4 +1,4 @@
-import type { CellValue, EngineError, SheetGrid, Warning } from "./types";
+import type { CellValue, EngineError, SheetGrid, Warning } from "../types";
 import type {
   ColumnGroup,
   ExportTable,
@@ -18,9 +18,9 @@ import {
   type NumberReading,
 } from "./cellValue";
 import { cellAddress, quotedSheetName } from "./cellAddress";
-import { engineError } from "./engineError";
+import { engineError } from "../engineError";
 import { findSchoolYear } from "./schoolYear";
-import { quoteFound } from "./russianText";
+import { quoteFound } from "../russianText";
 import { CONVENTION_VALUE_COLUMNS, conventionColumns } from "./seed002Convention";
 
 const LOGIN = /^(sch|edu)\d{4,}$/i;

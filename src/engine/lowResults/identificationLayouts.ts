@@ -1,6 +1,6 @@
-import type { ExportTable } from "./exportTable";
+import type { ExportTable } from "../table/exportTable";
 import type { IdentificationResult, SchoolStatus } from "./identifyLowResultSchools";
-import type { RowTone, SheetLayout } from "./sheetLayout";
+import type { RowTone, SheetLayout } from "../sheetLayout";
 
 export const STATUS_LABELS: Record<SchoolStatus, string> = {
   shnor: "ШНОР",

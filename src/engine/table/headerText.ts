@@ -1,5 +1,5 @@
 import type { Procedure, ProcedureFamily, SchoolYear } from "./exportTable";
-import { normalizeText } from "./russianText";
+import { normalizeText } from "../russianText";
 import { findSchoolYear } from "./schoolYear";
 
 /** What one column holds for one procedure × year. */

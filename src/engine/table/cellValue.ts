@@ -1,5 +1,5 @@
-import type { CellValue } from "./types";
-import { quoteFound } from "./russianText";
+import type { CellValue } from "../types";
+import { quoteFound } from "../russianText";
 
 /**
  * A cell read as a number: the number, NaN for "no data", or a string — the Russian text of what was
