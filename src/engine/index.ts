@@ -24,3 +24,19 @@ export { STATUS_LABELS, OUTPUT_MARKERS } from "./lowResults/identificationLayout
 export { cellAddress, columnLetters } from "./table/cellAddress";
 export { isLowResult } from "./lowResults/lowResult";
 export { procedureResult, groupCellAddress } from "./table/procedureResult";
+export {
+  socialWellBeingIndex,
+  sharesFromCounts,
+  DEFAULT_SOCIAL_WEIGHTS,
+  type SocialShares,
+  type SocialWeights,
+  type SocialCounts,
+} from "./social/socialWellBeingIndex";
+export {
+  lowerQuantileThreshold,
+  percentileInclusive,
+  isAtOrBelow,
+  minimumSchoolsFor,
+  QUANTILE_NAMES,
+  type Quantile,
+} from "./social/lowerQuantile";

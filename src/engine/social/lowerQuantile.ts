@@ -1,0 +1,45 @@
+/**
+ * The least advantaged group (ШНСУ, DOMAIN §3): schools whose ИСБШ is at or below the lower quartile
+ * (0.25) or quintile (0.2) of the municipality's schools.
+ *
+ * The threshold is the quantile computed the way Excel's ПРОЦЕНТИЛЬ.ВКЛ (PERCENTILE.INC) does it —
+ * linear interpolation between the sorted values at position (n − 1) × q — so a specialist can check it
+ * with one formula. Ties: every school whose index equals the threshold is in the group, so tied
+ * schools are never split. Small municipalities: a quartile needs at least 4 schools and a quintile 5
+ * (otherwise the "lowest quarter" would be a single school by construction); with fewer, no school is
+ * selected and the caller reports why. With 7 schools and q = 0.25 the threshold lies between the 2nd
+ * and 3rd lowest values, so 2 schools are selected (more only if tied with the 2nd).
+ */
+export type Quantile = 0.25 | 0.2;
+
+export const QUANTILE_NAMES: Record<Quantile, string> = {
+  0.25: "нижний квартиль",
+  0.2: "нижний квинтиль",
+};
+
+export function minimumSchoolsFor(quantile: number): number {
+  return Math.ceil(1 / quantile);
+}
+
+/** PERCENTILE.INC of the values (which need not be sorted); NaN for an empty list. */
+export function percentileInclusive(values: readonly number[], quantile: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const position = (sorted.length - 1) * quantile;
+  const below = Math.floor(position);
+  const fraction = position - below;
+  return below + 1 < sorted.length
+    ? sorted[below] + fraction * (sorted[below + 1] - sorted[below])
+    : sorted[below];
+}
+
+/** The threshold of the group, or null when there are too few schools to form one. */
+export function lowerQuantileThreshold(values: readonly number[], quantile: number): number | null {
+  if (values.length < minimumSchoolsFor(quantile)) return null;
+  return percentileInclusive(values, quantile);
+}
+
+/** Comparisons are rounded to 1e-9 so that an index equal to the threshold on paper is in the group. */
+export function isAtOrBelow(value: number, threshold: number): boolean {
+  return value <= threshold + 1e-9;
+}

@@ -1,0 +1,74 @@
+/**
+ * The index of social well-being of a school (ИСБШ, seed 001, DOMAIN §3):
+ *   ИСБШ = 85 + 15 × d_higher − 20 × d_single − 65 × d_registered,
+ * with d the shares (0–1) of a school's students: both parents with higher education, single-parent
+ * families, on any register. 85 only shifts the scale so that the index runs from 0 to 100.
+ */
+export interface SocialShares {
+  bothParentsHigherEducation: number;
+  singleParentFamilies: number;
+  onRegisters: number;
+}
+
+export interface SocialWeights {
+  base: number;
+  higherEducation: number;
+  singleParent: number;
+  registered: number;
+}
+
+export const DEFAULT_SOCIAL_WEIGHTS: SocialWeights = {
+  base: 85,
+  higherEducation: 15,
+  singleParent: 20,
+  registered: 65,
+};
+
+export function socialWellBeingIndex(
+  shares: SocialShares,
+  weights: SocialWeights = DEFAULT_SOCIAL_WEIGHTS
+): number {
+  return (
+    weights.base +
+    weights.higherEducation * shares.bothParentsHigherEducation -
+    weights.singleParent * shares.singleParentFamilies -
+    weights.registered * shares.onRegisters
+  );
+}
+
+/** Counts of a social passport row. */
+export interface SocialCounts {
+  studentsTotal: number;
+  bothParentsHigherEducation: number;
+  singleParentFamilies: number;
+  onRegisters: number;
+}
+
+const COUNT_NAMES: Record<Exclude<keyof SocialCounts, "studentsTotal">, string> = {
+  bothParentsHigherEducation: "оба родителя с высшим образованием",
+  singleParentFamilies: "из неполных семей",
+  onRegisters: "состоят на учёте",
+};
+
+/**
+ * Shares from counts, or the Russian reason they cannot be formed (a total of 0, a count above the
+ * total, a negative or fractional count). Such rows are reported, never ranked.
+ */
+export function sharesFromCounts(counts: SocialCounts): SocialShares | string {
+  const { studentsTotal } = counts;
+  if (!Number.isInteger(studentsTotal) || studentsTotal <= 0) {
+    return `число обучающихся должно быть целым положительным; найдено ${studentsTotal}`;
+  }
+  for (const key of Object.keys(COUNT_NAMES) as (keyof typeof COUNT_NAMES)[]) {
+    const count = counts[key];
+    if (!Number.isInteger(count) || count < 0)
+      return `«${COUNT_NAMES[key]}»: ожидалось целое неотрицательное число; найдено ${count}`;
+    if (count > studentsTotal)
+      return `«${COUNT_NAMES[key]}» (${count}) больше числа обучающихся (${studentsTotal})`;
+  }
+  return {
+    bothParentsHigherEducation: counts.bothParentsHigherEducation / studentsTotal,
+    singleParentFamilies: counts.singleParentFamilies / studentsTotal,
+    onRegisters: counts.onRegisters / studentsTotal,
+  };
+}
