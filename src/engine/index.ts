@@ -40,3 +40,23 @@ export {
   QUANTILE_NAMES,
   type Quantile,
 } from "./social/lowerQuantile";
+export {
+  readSocialPassport,
+  SOCIAL_PASSPORT,
+  SOCIAL_PASSPORT_FIELDS,
+  type SocialPassport,
+} from "./social/socialPassport";
+export {
+  assessSocialWellBeing,
+  DEFAULT_SOCIAL_OPTIONS,
+  type SocialOptions,
+  type SocialWellBeingResult,
+  type SchoolSocialWellBeing,
+} from "./social/assessSocialWellBeing";
+export {
+  readKeyedSheet,
+  type KeyedSheet,
+  type KeyedSheetSchema,
+  type KeyedRow,
+  type FieldSpec,
+} from "./sheets/keyedSheet";

@@ -84,14 +84,17 @@ export function readCount(value: CellValue | undefined): NumberReading {
     : reading;
 }
 
-const AVERAGE = "средний результат (неотрицательное число)";
-
-/** An average mark or score: any number not below zero. */
-export function readAverage(value: CellValue | undefined): NumberReading {
-  const reading = readNumber(value, AVERAGE);
+/** Any number not below zero (a score, an average); `expected` names it in the message. */
+export function readNonNegative(value: CellValue | undefined, expected: string): NumberReading {
+  const reading = readNumber(value, expected);
   return typeof reading === "number" && reading < 0
-    ? problem(AVERAGE, `о ${quoteFound(value)}`)
+    ? problem(expected, `о ${quoteFound(value)}`)
     : reading;
+}
+
+/** An average mark or score. */
+export function readAverage(value: CellValue | undefined): NumberReading {
+  return readNonNegative(value, "средний результат (неотрицательное число)");
 }
 
 /** Text of an identity cell; numbers (a login typed as a number) become text. */

@@ -1,0 +1,226 @@
+import type { CellValue, EngineError, SheetGrid, Warning } from "../types";
+import { cellAddress, quotedSheetName } from "../table/cellAddress";
+import {
+  cellText,
+  readCount,
+  readNonNegative,
+  readPercent,
+  type NumberReading,
+} from "../table/cellValue";
+import { normalizeText, quoteFound } from "../russianText";
+import { engineError } from "../engineError";
+
+/**
+ * A sheet with one row per school and named numeric columns: the coordinators' templates (social
+ * passport, risk questionnaire, staffing). Each schema names its fields and how to recognise their
+ * headers, so a sheet is read whatever its column order and whether the user renamed it.
+ */
+export type FieldKind = "count" | "percent" | "score";
+
+export interface FieldSpec {
+  key: string;
+  /** The header our template writes (Russian); also recognised when found verbatim. */
+  label: string;
+  /** Other spellings a person or a region's form may use (matched on normalised header text). */
+  patterns: RegExp[];
+  kind: FieldKind;
+  /** Upper bound for scores (a 1–5 scale), checked when reading. */
+  max?: number;
+}
+
+export interface KeyedSheetSchema {
+  /** `social-passport`, `risk-questionnaire`, `staffing`. */
+  kind: string;
+  /** Russian name for messages: «социальный паспорт». */
+  title: string;
+  fields: FieldSpec[];
+  /** How many fields a header row must name before the sheet counts as this kind. */
+  minimumFields: number;
+}
+
+export interface KeyedRow {
+  login: string;
+  name: string;
+  /** Zero-based sheet row. */
+  row: number;
+  /** Field key → value; NaN is "no data". */
+  values: Record<string, number>;
+}
+
+export interface KeyedSheet {
+  sheetName: string;
+  kind: string;
+  headerRow: number;
+  /** Field key → zero-based sheet column. */
+  columns: Record<string, number>;
+  /** Count fields whose header says «доля» or «%»: read as a share in per cent (0–100). */
+  shares: string[];
+  rows: KeyedRow[];
+  warnings: Warning[];
+}
+
+const LOGIN = /^(sch|edu)\d{4,}$/i;
+const LOGIN_HEADER = /логин|login|код\s*оо/;
+const NAME_HEADER = /наименован|название|(?<![а-я])оо(?![а-я])|школа|организаци|учреждени/;
+const TOTAL_ROW = /итого|всего по|в среднем|по муниципалитету/i;
+const HEADER_SEARCH_ROWS = 20;
+
+/** Header text of our own template columns starts with a code (`Ф2.1`, `С3`); it matches first. */
+function matchField(text: string, fields: FieldSpec[], taken: Set<string>): FieldSpec | undefined {
+  const normal = normalizeText(text);
+  if (normal === "") return undefined;
+  const free = fields.filter((field) => !taken.has(field.key));
+  return (
+    free.find((field) => normalizeText(field.label) === normal) ??
+    free.find((field) => field.patterns.some((pattern) => pattern.test(normal)))
+  );
+}
+
+interface HeaderMatch {
+  row: number;
+  columns: Record<string, number>;
+  shares: string[];
+  login?: number;
+  name?: number;
+}
+
+function matchHeaderRow(grid: SheetGrid, rowIndex: number, schema: KeyedSheetSchema): HeaderMatch {
+  const firstRow = grid.origin?.row ?? 0;
+  const firstColumn = grid.origin?.column ?? 0;
+  const taken = new Set<string>();
+  const match: HeaderMatch = { row: firstRow + rowIndex, columns: {}, shares: [] };
+  (grid.values[rowIndex] ?? []).forEach((cell, index) => {
+    const text = cellText(cell);
+    const normal = normalizeText(text);
+    const column = firstColumn + index;
+    if (match.login === undefined && LOGIN_HEADER.test(normal)) match.login = column;
+    else if (
+      match.name === undefined &&
+      NAME_HEADER.test(normal) &&
+      !/всего|числ|доля/.test(normal)
+    )
+      match.name = column;
+    else {
+      const field = matchField(text, schema.fields, taken);
+      if (field) {
+        taken.add(field.key);
+        match.columns[field.key] = column;
+        if (field.kind === "count" && /доля|%/.test(normal)) match.shares.push(field.key);
+      }
+    }
+  });
+  return match;
+}
+
+/** Finds the header row (the one naming the most fields) and reads every school row below it. */
+export function readKeyedSheet(
+  grid: SheetGrid,
+  schema: KeyedSheetSchema
+): KeyedSheet | EngineError {
+  const limit = Math.min(grid.values.length, HEADER_SEARCH_ROWS);
+  let best: HeaderMatch | undefined;
+  for (let r = 0; r < limit; r++) {
+    const match = matchHeaderRow(grid, r, schema);
+    const found = Object.keys(match.columns).length;
+    if (
+      (match.login !== undefined || match.name !== undefined) &&
+      found > Object.keys(best?.columns ?? {}).length
+    )
+      best = match;
+  }
+  if (!best || Object.keys(best.columns).length < schema.minimumFields) {
+    return engineError(
+      "no_table",
+      `На листе «${grid.sheetName}» не найден ${schema.title}: ожидалась строка заголовков с логином ОО и столбцами ` +
+        schema.fields
+          .slice(0, 3)
+          .map((field) => `«${field.label}»`)
+          .join(", ") +
+        " …",
+      quotedSheetName(grid.sheetName)
+    );
+  }
+  const warnings: Warning[] = [];
+  const rows = readRows(grid, schema, best, warnings);
+  return {
+    sheetName: grid.sheetName,
+    kind: schema.kind,
+    headerRow: best.row,
+    columns: best.columns,
+    shares: best.shares,
+    rows,
+    warnings,
+  };
+}
+
+const EXPECTED: Record<FieldKind, string> = {
+  count: "целое неотрицательное число",
+  percent: "процент от 0 до 100",
+  score: "неотрицательное число",
+};
+
+function readField(
+  value: CellValue,
+  format: string | null | undefined,
+  field: FieldSpec,
+  asShare: boolean
+): NumberReading {
+  if (field.kind === "percent" || asShare) return readPercent(value, format);
+  if (field.kind === "count") return readCount(value);
+  const reading = readNonNegative(value, field.max ? `число от 0 до ${field.max}` : EXPECTED.score);
+  return typeof reading === "number" && field.max !== undefined && reading > field.max
+    ? `ожидалось: число от 0 до ${field.max}; найдено ${quoteFound(value)}`
+    : reading;
+}
+
+function readRows(
+  grid: SheetGrid,
+  schema: KeyedSheetSchema,
+  header: HeaderMatch,
+  warnings: Warning[]
+): KeyedRow[] {
+  const firstRow = grid.origin?.row ?? 0;
+  const firstColumn = grid.origin?.column ?? 0;
+  const keyColumn = (header.login ?? header.name)!;
+  const rows: KeyedRow[] = [];
+  const seen = new Map<string, number>();
+  for (let index = header.row - firstRow + 1; index < grid.values.length; index++) {
+    const cells = grid.values[index] ?? [];
+    const row = firstRow + index;
+    const at = (column: number): CellValue => cells[column - firstColumn] ?? null;
+    const key = cellText(at(keyColumn));
+    if (key === "") continue;
+    if (!LOGIN.test(key) && cells.some((cell) => TOTAL_ROW.test(cellText(cell)))) continue;
+    const earlier = seen.get(key.toLowerCase());
+    if (earlier !== undefined) {
+      warnings.push({
+        cell: cellAddress(grid.sheetName, row, keyColumn),
+        message: `школа ${quoteFound(key)} уже есть в строке ${earlier + 1}; повторная строка не прочитана`,
+      });
+      continue;
+    }
+    seen.set(key.toLowerCase(), row);
+    const values: Record<string, number> = {};
+    for (const field of schema.fields) {
+      const column = header.columns[field.key];
+      values[field.key] = NaN;
+      if (column === undefined) continue;
+      const reading = readField(
+        at(column),
+        grid.numberFormats?.[index]?.[column - firstColumn],
+        field,
+        header.shares.includes(field.key)
+      );
+      if (typeof reading === "number") values[field.key] = reading;
+      else {
+        warnings.push({
+          cell: cellAddress(grid.sheetName, row, column),
+          message: `${schema.title}, «${field.label}»: ${reading}; значение не учтено`,
+        });
+      }
+    }
+    const name = header.name === undefined ? key : cellText(at(header.name)) || key;
+    rows.push({ login: key, name, row, values });
+  }
+  return rows;
+}

@@ -1,0 +1,190 @@
+import type { Warning } from "../types";
+import type { KeyedRow } from "../sheets/keyedSheet";
+import type { SocialPassport } from "./socialPassport";
+import { cellAddress, quotedSheetName } from "../table/cellAddress";
+import { formatPercent } from "../russianText";
+import {
+  DEFAULT_SOCIAL_WEIGHTS,
+  sharesFromCounts,
+  socialWellBeingIndex,
+  type SocialShares,
+  type SocialWeights,
+} from "./socialWellBeingIndex";
+import {
+  QUANTILE_NAMES,
+  isAtOrBelow,
+  lowerQuantileThreshold,
+  minimumSchoolsFor,
+  type Quantile,
+} from "./lowerQuantile";
+
+export interface SocialOptions {
+  quantile: Quantile;
+  weights: SocialWeights;
+}
+
+export const DEFAULT_SOCIAL_OPTIONS: SocialOptions = {
+  quantile: 0.25,
+  weights: DEFAULT_SOCIAL_WEIGHTS,
+};
+
+export interface SchoolSocialWellBeing {
+  login: string;
+  name: string;
+  row: number;
+  /** Null when the row could not give an index (missing or inconsistent data; see the warnings). */
+  isbsh: number | null;
+  shares: SocialShares | null;
+  /** In the least advantaged group (ШНСУ). */
+  shnsu: boolean;
+  /** 1 = the least advantaged; tied indices share a place. */
+  rank: number | null;
+  reason: string;
+}
+
+export interface SocialWellBeingResult {
+  quantile: Quantile;
+  weights: SocialWeights;
+  /** The index at or below which a school is ШНСУ; null when too few schools were ranked. */
+  threshold: number | null;
+  schools: SchoolSocialWellBeing[];
+  warnings: Warning[];
+  description: string;
+}
+
+const INDEX_FIELDS = ["bothParentsHigherEducation", "singleParentFamilies", "onRegisters"] as const;
+const FIELD_LABELS: Record<(typeof INDEX_FIELDS)[number] | "studentsTotal", string> = {
+  studentsTotal: "Всего обучающихся",
+  bothParentsHigherEducation: "Оба родителя с высшим образованием",
+  singleParentFamilies: "Из неполных семей",
+  onRegisters: "Состоят на учёте",
+};
+
+export const formatIndex = (value: number): string => value.toFixed(1).replace(".", ",");
+
+/**
+ * Shares of one passport row: a column given as a share is used as it is; counts are divided by the
+ * total. Returns the problem text (with the column at fault) when the row cannot give shares.
+ */
+function rowShares(
+  passport: SocialPassport,
+  row: KeyedRow
+): SocialShares | { problem: string; field: string } {
+  const missing = INDEX_FIELDS.find((field) => Number.isNaN(row.values[field]));
+  if (missing) return { problem: `нет значения «${FIELD_LABELS[missing]}»`, field: missing };
+  const asCounts = INDEX_FIELDS.filter((field) => !passport.shares.includes(field));
+  const shares: Record<string, number> = {};
+  for (const field of INDEX_FIELDS) {
+    if (passport.shares.includes(field)) shares[field] = row.values[field] / 100;
+  }
+  if (asCounts.length > 0) {
+    const counts = {
+      studentsTotal: row.values.studentsTotal,
+      bothParentsHigherEducation: row.values.bothParentsHigherEducation,
+      singleParentFamilies: row.values.singleParentFamilies,
+      onRegisters: row.values.onRegisters,
+    };
+    if (Number.isNaN(counts.studentsTotal)) {
+      return {
+        problem: `нет значения «${FIELD_LABELS.studentsTotal}», а доли считаются от него`,
+        field: "studentsTotal",
+      };
+    }
+    for (const field of INDEX_FIELDS) if (!asCounts.includes(field)) counts[field] = 0;
+    const fromCounts = sharesFromCounts(counts);
+    if (typeof fromCounts === "string") {
+      const field =
+        asCounts.find((key) => fromCounts.includes(FIELD_LABELS[key].toLowerCase())) ??
+        asCounts.find((key) => counts[key] > counts.studentsTotal) ??
+        "studentsTotal";
+      return { problem: fromCounts, field };
+    }
+    for (const field of asCounts) shares[field] = fromCounts[field];
+  }
+  return shares as unknown as SocialShares;
+}
+
+/** ИСБШ of every school of the passport, the ranking and the ШНСУ group (DOMAIN §3). */
+export function assessSocialWellBeing(
+  passport: SocialPassport,
+  options: Partial<SocialOptions> = {}
+): SocialWellBeingResult {
+  const { quantile, weights } = { ...DEFAULT_SOCIAL_OPTIONS, ...options };
+  const warnings: Warning[] = [...passport.warnings];
+  const computed = passport.rows.map((row) => {
+    const shares = rowShares(passport, row);
+    if ("problem" in shares) {
+      const column = passport.columns[shares.field];
+      warnings.push({
+        cell:
+          column === undefined
+            ? quotedSheetName(passport.sheetName)
+            : cellAddress(passport.sheetName, row.row, column),
+        message: `${row.name}: ИСБШ не рассчитан — ${shares.problem}; школа не участвует в ранжировании`,
+      });
+      return { row, shares: null, isbsh: null };
+    }
+    return { row, shares, isbsh: socialWellBeingIndex(shares, weights) };
+  });
+  const ranked = computed.filter((entry) => entry.isbsh !== null).map((entry) => entry.isbsh!);
+  const threshold = lowerQuantileThreshold(ranked, quantile);
+  if (threshold === null) {
+    warnings.push({
+      cell: quotedSheetName(passport.sheetName),
+      message: `школ с рассчитанным ИСБШ: ${ranked.length}; для группы «${QUANTILE_NAMES[quantile]}» нужно не меньше ${minimumSchoolsFor(quantile)} — ШНСУ не выделяются`,
+    });
+  }
+  const sorted = [...ranked].sort((a, b) => a - b);
+  const schools = computed.map(({ row, shares, isbsh }): SchoolSocialWellBeing => {
+    const shnsu = isbsh !== null && threshold !== null && isAtOrBelow(isbsh, threshold);
+    return {
+      login: row.login,
+      name: row.name,
+      row: row.row,
+      isbsh,
+      shares,
+      shnsu,
+      rank: isbsh === null ? null : sorted.findIndex((value) => value >= isbsh - 1e-9) + 1,
+      reason: socialReason(isbsh, shnsu, threshold, quantile),
+    };
+  });
+  return {
+    quantile,
+    weights,
+    threshold,
+    schools,
+    warnings,
+    description: describeSocialMethod(quantile, weights, threshold),
+  };
+}
+
+function socialReason(
+  isbsh: number | null,
+  shnsu: boolean,
+  threshold: number | null,
+  quantile: Quantile
+): string {
+  if (isbsh === null) return "ИСБШ не рассчитан: нет или противоречивы данные социального паспорта";
+  const group = QUANTILE_NAMES[quantile];
+  if (threshold === null)
+    return `ИСБШ ${formatIndex(isbsh)} — мало школ для выделения группы (${group})`;
+  return shnsu
+    ? `ИСБШ ${formatIndex(isbsh)} — ${group} (порог ${formatIndex(threshold)})`
+    : `ИСБШ ${formatIndex(isbsh)} — выше порога (${group}: ${formatIndex(threshold)})`;
+}
+
+export function describeSocialMethod(
+  quantile: Quantile,
+  weights: SocialWeights,
+  threshold: number | null
+): string {
+  const weight = (value: number): string => formatPercent(value);
+  return (
+    `ИСБШ = ${weight(weights.base)} + ${weight(weights.higherEducation)} × доля обучающихся, у которых оба родителя с высшим образованием − ` +
+    `${weight(weights.singleParent)} × доля из неполных семей − ${weight(weights.registered)} × доля состоящих на учёте (доли от 0 до 1; шкала 0–100). ` +
+    `ШНСУ — ${QUANTILE_NAMES[quantile]} (${formatPercent(quantile * 100)} %) распределения школ по ИСБШ: ИСБШ не выше порога` +
+    (threshold === null ? "" : ` ${formatIndex(threshold)}`) +
+    `; порог — процентиль как ПРОЦЕНТИЛЬ.ВКЛ в Excel, школы с одинаковым ИСБШ на пороге входят в группу вместе; ` +
+    `при числе школ меньше ${minimumSchoolsFor(quantile)} группа не выделяется. Строки с противоречивыми данными (учтённых больше, чем обучающихся; 0 обучающихся) в ранжировании не участвуют.`
+  );
+}
