@@ -60,3 +60,32 @@ export {
   type KeyedRow,
   type FieldSpec,
 } from "./sheets/keyedSheet";
+export {
+  RISK_FACTORS,
+  ALL_RISK_PARAMETERS,
+  isParameterAtRisk,
+  isFactorPresent,
+  type RiskFactor,
+  type RiskParameter,
+  type RiskDirection,
+  type RiskScale,
+} from "./risk/riskFactors";
+export {
+  readRiskQuestionnaire,
+  RISK_QUESTIONNAIRE,
+  parameterHeader,
+  type RiskQuestionnaire,
+} from "./risk/riskQuestionnaire";
+export {
+  defaultRiskThresholds,
+  readRiskThresholds,
+  riskThresholdsLayout,
+  RISK_THRESHOLDS_MARKER,
+  type RiskThresholds,
+} from "./risk/riskThresholds";
+export {
+  assessRiskFactors,
+  type RiskAssessment,
+  type SchoolRiskProfile,
+  type FactorJudgement,
+} from "./risk/assessRiskFactors";

@@ -1,0 +1,153 @@
+/**
+ * The ten risk factors of the federal "500+" profile with the parameters seed 001 lists for each
+ * («фактор риска / параметры анализа»). Thresholds are this product's documented defaults, not a
+ * federal norm: the user edits them on the settings sheet («Пороги факторов риска»).
+ *
+ * Each parameter has a scale (per cent, a 1–5 score, a count of people) and a direction: the risk is
+ * when the value is above the threshold (`above`, e.g. vacancies > 0) or below it (`below`, e.g. a share
+ * of teachers trained < 70 %). A factor is present when at least half of its parameters that have data
+ * are at risk (one of one, one of two, two of three or four, three of five or six).
+ */
+export type RiskDirection = "above" | "below";
+export type RiskScale = "percent" | "score" | "count";
+
+export interface RiskParameter {
+  /** `Ф2.1`: factor and parameter number, also the start of the questionnaire's column header. */
+  code: string;
+  label: string;
+  scale: RiskScale;
+  direction: RiskDirection;
+  threshold: number;
+}
+
+export interface RiskFactor {
+  number: number;
+  name: string;
+  parameters: RiskParameter[];
+}
+
+const factor = (
+  number: number,
+  name: string,
+  parameters: Omit<RiskParameter, "code">[]
+): RiskFactor => ({
+  number,
+  name,
+  parameters: parameters.map((parameter, index) => ({
+    ...parameter,
+    code: `Ф${number}.${index + 1}`,
+  })),
+});
+const p = (
+  label: string,
+  scale: RiskScale,
+  direction: RiskDirection,
+  threshold: number
+): Omit<RiskParameter, "code"> => ({
+  label,
+  scale,
+  direction,
+  threshold,
+});
+
+export const RISK_FACTORS: RiskFactor[] = [
+  factor(1, "Низкий уровень оснащения школы", [
+    p("Состояние классов и кабинетов, балл 1–5", "score", "below", 3),
+    p("Обеспеченность учебными материалами, %", "percent", "below", 80),
+    p("Оснащённость цифровым оборудованием, %", "percent", "below", 70),
+    p("Качество интернет-соединения, балл 1–5", "score", "below", 3),
+  ]),
+  factor(2, "Дефицит педагогических кадров", [
+    p("Вакансии педагогов, чел.", "count", "above", 0),
+    p("Вакансии психологов, логопедов, социальных педагогов, чел.", "count", "above", 0),
+    p("Вакансии вспомогательного персонала, чел.", "count", "above", 0),
+  ]),
+  factor(3, "Недостаточная предметная и методическая компетентность педагогических работников", [
+    p("Доля педагогов, прошедших оценку профессиональных компетенций, %", "percent", "below", 30),
+    p("Доля педагогов, прошедших самооценку компетенций, %", "percent", "below", 50),
+    p("Доля родителей, неудовлетворённых качеством обучения, %", "percent", "above", 20),
+    p("Оценка обучающимися качества преподавания, балл 1–5", "score", "below", 3.5),
+    p("Уровень дисциплины в школе, балл 1–5", "score", "below", 3.5),
+    p("Использование учителями цифровых образовательных ресурсов, %", "percent", "below", 50),
+  ]),
+  factor(4, "Риски низкой адаптивности учебного процесса", [
+    p("Учёт индивидуальных возможностей обучающихся (доля учителей), %", "percent", "below", 50),
+    p("Использование формирующего оценивания (доля учителей), %", "percent", "below", 50),
+    p(
+      "Использование современных педагогических технологий (доля учителей), %",
+      "percent",
+      "below",
+      50
+    ),
+  ]),
+  factor(5, "Несформированность внутришкольной системы повышения квалификации", [
+    p("Качество профессионального взаимодействия учителей, балл 1–5", "score", "below", 3),
+    p("Доля учителей, вовлечённых в наставничество, %", "percent", "below", 20),
+    p(
+      "Доля учителей, прошедших курсы по своим профессиональным потребностям, %",
+      "percent",
+      "below",
+      70
+    ),
+    p("Доля учителей с профессиональным сопровождением после курсов, %", "percent", "below", 30),
+  ]),
+  factor(6, "Высокая доля обучающихся с рисками учебной неуспешности", [
+    p(
+      "Доля классов, где более 30 % обучающихся из малообеспеченных семей, %",
+      "percent",
+      "above",
+      20
+    ),
+    p("Доля обучающихся, которым рекомендованы дополнительные занятия, %", "percent", "above", 15),
+  ]),
+  factor(7, "Высокая доля обучающихся с ОВЗ", [
+    p("Доля обучающихся с ОВЗ, %", "percent", "above", 10),
+    p("Доля учителей, неуверенных в работе с обучающимися с ОВЗ, %", "percent", "above", 30),
+  ]),
+  factor(8, "Низкое качество преодоления языковых и культурных барьеров", [
+    p("Доля обучающихся, для которых русский язык не родной, %", "percent", "above", 10),
+    p(
+      "Доля обучающихся, для которых русский язык не язык повседневного общения, %",
+      "percent",
+      "above",
+      5
+    ),
+    p("Охват таких обучающихся дополнительными занятиями, %", "percent", "below", 50),
+  ]),
+  factor(9, "Пониженный уровень качества школьной образовательной и воспитательной среды", [
+    p("Доля обучающихся, регулярно подвергающихся буллингу, %", "percent", "above", 5),
+    p("Отношения в педагогическом коллективе (по ответам учителей), балл 1–5", "score", "below", 3),
+    p("Уровень мотивации обучающихся, балл 1–5", "score", "below", 3),
+    p("Системность профориентационной деятельности, балл 1–5", "score", "below", 3),
+    p(
+      "Распространённость деструктивных педагогических практик (доля ответов обучающихся), %",
+      "percent",
+      "above",
+      10
+    ),
+  ]),
+  factor(10, "Низкий уровень вовлечённости родителей", [
+    p("Невовлечённость родителей в учебный процесс, %", "percent", "above", 30),
+    p("Поддержка родителями детей в учёбе, балл 1–5", "score", "below", 3),
+    p("Доля родителей, регулярно посещающих родительские собрания, %", "percent", "below", 50),
+  ]),
+];
+
+export const ALL_RISK_PARAMETERS: RiskParameter[] = RISK_FACTORS.flatMap(
+  (factor) => factor.parameters
+);
+
+/** The value is on the risky side of its threshold (strictly: a threshold value itself is not a risk). */
+export function isParameterAtRisk(
+  value: number,
+  parameter: Pick<RiskParameter, "direction" | "threshold">
+): boolean {
+  return parameter.direction === "above"
+    ? value > parameter.threshold
+    : value < parameter.threshold;
+}
+
+/** At least half of the parameters with data (rounded up) must be at risk. */
+export function isFactorPresent(atRisk: number, withData: number): boolean {
+  return withData > 0 && atRisk >= Math.ceil(withData / 2);
+}

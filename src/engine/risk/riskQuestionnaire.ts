@@ -1,0 +1,43 @@
+import type { EngineError, SheetGrid } from "../types";
+import {
+  readKeyedSheet,
+  type FieldSpec,
+  type KeyedSheet,
+  type KeyedSheetSchema,
+} from "../sheets/keyedSheet";
+import { ALL_RISK_PARAMETERS, type RiskParameter } from "./riskFactors";
+
+/** The questionnaire's column header for a parameter: its code first, so a renamed column is still found. */
+export const parameterHeader = (parameter: RiskParameter): string =>
+  `${parameter.code} ${parameter.label}`;
+
+function parameterField(parameter: RiskParameter): FieldSpec {
+  const code = parameter.code.toLowerCase().replace(".", "\\.");
+  const labelWithoutScale = parameter.label
+    .replace(/,\s*(%|балл 1–5|чел\.)$/, "")
+    .toLowerCase()
+    .replace(/ё/g, "е");
+  return {
+    key: parameter.code,
+    label: parameterHeader(parameter),
+    patterns: [
+      new RegExp(`^${code}(?![\\d])`),
+      new RegExp(`^${labelWithoutScale.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`),
+    ],
+    kind: parameter.scale,
+    ...(parameter.scale === "score" ? { max: 5 } : {}),
+  };
+}
+
+export const RISK_QUESTIONNAIRE: KeyedSheetSchema = {
+  kind: "risk-questionnaire",
+  title: "анкета факторов риска",
+  fields: ALL_RISK_PARAMETERS.map(parameterField),
+  minimumFields: 3,
+};
+
+export type RiskQuestionnaire = KeyedSheet;
+
+export function readRiskQuestionnaire(grid: SheetGrid): RiskQuestionnaire | EngineError {
+  return readKeyedSheet(grid, RISK_QUESTIONNAIRE);
+}
