@@ -89,3 +89,19 @@ export {
   type SchoolRiskProfile,
   type FactorJudgement,
 } from "./risk/assessRiskFactors";
+export {
+  readStaffing,
+  STAFFING,
+  STAFFING_FIELDS,
+  STAFFING_INDICATORS,
+  type Staffing,
+  type StaffingIndicator,
+} from "./staffing/staffing";
+export { leastSquaresLine, type FittedLine } from "./context/leastSquaresLine";
+export {
+  contextAdjustedResults,
+  resultsIndex,
+  type ContextPoint,
+  type ContextAdjustedResult,
+  type SchoolContextResult,
+} from "./context/contextAdjustedResults";

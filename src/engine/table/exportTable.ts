@@ -90,3 +90,22 @@ export interface ExportTable {
   hasParticipantCounts: boolean;
   warnings: Warning[];
 }
+
+/** A merged range of cells: zero-based sheet rows and columns, both ends included. */
+export interface MergedRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** What a host knows about the sheet besides its values. */
+export interface ReadTableOptions {
+  /**
+   * The sheet's merged ranges. A merged cell shows one value over several cells; a host may give that
+   * value in every cell of the range (ExcelJS does) or only in the first (Office.js). Among the
+   * schools' results either way would invent or lose numbers, so the reader takes the first cell
+   * only and warns; merged headers and identity cells (a municipality over its schools) are fine.
+   */
+  mergedRanges?: MergedRange[];
+}

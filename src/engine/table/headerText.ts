@@ -49,8 +49,18 @@ const IDENTITIES: [IdentityField, RegExp][] = [
   ["name", /наименован|название|(?<![а-я])оо(?![а-я])|школ|образовательн|организаци|учреждени/],
 ];
 
+/**
+ * Real headers are a few words («ВПР МА 5 2018/2019 % «2»», a long subject name, four header rows
+ * joined). A longer text is a note or pasted data, not a header — and the patterns below would spend
+ * seconds on a cell of megabytes (a 10 MB cell took 15 s), so such text is not read at all.
+ */
+export const MAX_HEADER_TEXT = 1000;
+
+const NO_MEANING: HeaderMeaning = { procedure: null, year: null, metric: null, identity: null };
+
 /** Reads one column's header text (all header rows joined). */
 export function readHeaderText(raw: string): HeaderMeaning {
+  if (raw.length > MAX_HEADER_TEXT) return { ...NO_MEANING };
   const text = normalizeText(raw);
   const family = FAMILIES.find(([, pattern]) => pattern.test(text))?.[0] ?? null;
   const metric = METRICS.find(([, pattern]) => pattern.test(text))?.[0] ?? null;

@@ -4,7 +4,9 @@ import type {
   ExportTable,
   ExportTableLayout,
   GroupValues,
+  MergedRange,
   Procedure,
+  ReadTableOptions,
   SchoolRecord,
   SchoolYear,
 } from "./exportTable";
@@ -17,7 +19,7 @@ import {
   readPercent,
   type NumberReading,
 } from "./cellValue";
-import { cellAddress, quotedSheetName } from "./cellAddress";
+import { cellAddress, columnLetters, quotedSheetName } from "./cellAddress";
 import { engineError } from "../engineError";
 import { findSchoolYear } from "./schoolYear";
 import { quoteFound } from "../russianText";
@@ -80,7 +82,10 @@ function isEmptyRow(sheet: Sheet, row: number): boolean {
  * Reads a regional export table from a sheet's values, whatever the header's spelling and shape
  * (DOMAIN §1). Every cell it cannot read becomes a warning with its address; nothing becomes zero.
  */
-export function readExportTable(grid: SheetGrid): ExportTable | EngineError {
+export function readExportTable(
+  grid: SheetGrid,
+  options: ReadTableOptions = {}
+): ExportTable | EngineError {
   const sheet = sheetOf(grid);
   const lastRow = sheet.firstRow + sheet.rowCount;
   const firstLoginRow = findFirstLoginRow(sheet, lastRow);
@@ -111,6 +116,7 @@ export function readExportTable(grid: SheetGrid): ExportTable | EngineError {
     columns.groups,
     dataStart,
     lastRow,
+    options.mergedRanges ?? [],
     warnings
   );
   return assembleTable(sheet.name, layout, columns.groups, schools, values, warnings);
@@ -337,11 +343,12 @@ function readSchools(
   groups: ColumnGroup[],
   dataStart: number,
   lastRow: number,
+  mergedRanges: MergedRange[],
   warnings: Warning[]
 ): { schools: SchoolRecord[]; values: GroupValues[] } {
   const schools: SchoolRecord[] = [];
   const rows: number[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { row: number; municipality: string }>();
   const {
     login: loginColumn,
     name: nameColumn,
@@ -353,22 +360,103 @@ function readSchools(
     const key = cellText(sheet.at(row, keyColumn));
     if (!acceptRowKey(sheet, row, keyColumn, key, loginColumn !== undefined, groups, warnings))
       continue;
+    const municipality =
+      municipalityColumn === undefined ? "" : cellText(sheet.at(row, municipalityColumn));
     const earlier = seen.get(key.toLowerCase());
     if (earlier !== undefined) {
       warnings.push({
         cell: sheet.address(row, keyColumn),
-        message: `школа ${quoteFound(key)} уже есть в строке ${earlier + 1}; повторная строка не прочитана`,
+        message: repeatedKey(key, earlier, municipality),
       });
       continue;
     }
-    seen.set(key.toLowerCase(), row);
+    seen.set(key.toLowerCase(), { row, municipality });
     const name = nameColumn === undefined ? "" : cellText(sheet.at(row, nameColumn));
-    const municipality =
-      municipalityColumn === undefined ? "" : cellText(sheet.at(row, municipalityColumn));
     schools.push({ login: key, name: name === "" ? key : name, municipality, row });
     rows.push(row);
   }
-  return { schools, values: groups.map((group) => readGroupValues(sheet, rows, group, warnings)) };
+  const mergedAway = mergedResultCells(sheet, rows, groups, mergedRanges, warnings);
+  return {
+    schools,
+    values: groups.map((group) => readGroupValues(sheet, rows, group, mergedAway, warnings)),
+  };
+}
+
+/**
+ * A login names one school, and a school belongs to one municipality: a repeated login is reported
+ * with the row it repeats, and when the two rows name different municipalities, with both, since
+ * then one of the two logins is wrong rather than the row copied twice.
+ */
+function repeatedKey(
+  key: string,
+  earlier: { row: number; municipality: string },
+  municipality: string
+): string {
+  if (
+    earlier.municipality !== "" &&
+    municipality !== "" &&
+    earlier.municipality.toLowerCase() !== municipality.toLowerCase()
+  ) {
+    return (
+      `логин ${quoteFound(key)} уже есть в строке ${earlier.row + 1} в муниципалитете ${quoteFound(earlier.municipality)}, ` +
+      `а здесь указан муниципалитет ${quoteFound(municipality)}: один логин в двух муниципалитетах; повторная строка не прочитана`
+    );
+  }
+  return `школа ${quoteFound(key)} уже есть в строке ${earlier.row + 1}; повторная строка не прочитана`;
+}
+
+/**
+ * The cells of merged ranges that lie among the schools' results, but for each range's first cell:
+ * they are left unread (a host may have repeated the first cell's value into them), and each such
+ * range is reported once. Keys are `row * COLUMN_KEY + column`.
+ */
+const COLUMN_KEY = 1 << 14;
+
+function mergedResultCells(
+  sheet: Sheet,
+  rows: number[],
+  groups: ColumnGroup[],
+  mergedRanges: MergedRange[],
+  warnings: Warning[]
+): Set<number> {
+  const away = new Set<number>();
+  if (mergedRanges.length === 0 || rows.length === 0) return away;
+  const valueColumns = [
+    ...new Set(groups.flatMap((group) => Object.values(group.columns) as number[])),
+  ].sort((a, b) => a - b);
+  for (const range of mergedRanges) {
+    const columns = valueColumns.filter((c) => c >= range.left && c <= range.right);
+    if (columns.length === 0 || (range.top === range.bottom && range.left === range.right))
+      continue;
+    let touched = false;
+    // rows ascend: start at the first school row inside the range.
+    for (let i = firstAtOrAfter(rows, range.top); i < rows.length && rows[i] <= range.bottom; i++) {
+      for (const column of columns) {
+        touched = true;
+        if (rows[i] !== range.top || column !== range.left) away.add(rows[i] * COLUMN_KEY + column);
+      }
+    }
+    if (!touched) continue;
+    const first = `${columnLetters(range.left)}${range.top + 1}`;
+    warnings.push({
+      cell: `${quotedSheetName(sheet.name)}!${first}:${columnLetters(range.right)}${range.bottom + 1}`,
+      message:
+        `ожидалось: отдельное значение в каждой ячейке результатов; найдены объединённые ячейки — ` +
+        `учтено только значение первой ячейки (${first}), остальные ячейки диапазона не учтены`,
+    });
+  }
+  return away;
+}
+
+function firstAtOrAfter(sorted: number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Decides whether a row is a school: totals and repeated headers are passed over, odd keys reported. */
@@ -426,6 +514,7 @@ function readGroupValues(
   sheet: Sheet,
   rows: number[],
   group: ColumnGroup,
+  mergedAway: Set<number>,
   warnings: Warning[]
 ): GroupValues {
   const read = (metric: Metric): Float64Array => {
@@ -434,6 +523,7 @@ function readGroupValues(
     if (column === undefined) return values;
     const reader = READERS[metric];
     for (let i = 0; i < rows.length; i++) {
+      if (mergedAway.size > 0 && mergedAway.has(rows[i] * COLUMN_KEY + column)) continue;
       const reading = reader(sheet.at(rows[i], column), sheet.format(rows[i], column));
       if (typeof reading === "number") values[i] = reading;
       else {
