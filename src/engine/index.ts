@@ -105,3 +105,18 @@ export {
   type ContextAdjustedResult,
   type SchoolContextResult,
 } from "./context/contextAdjustedResults";
+export {
+  summarizeIndicators,
+  trendOf,
+  TARGETS,
+  RISK_ZONE_DEVIATIONS,
+  STEADY_POINTS,
+  type IndicatorSummary,
+  type SummaryInputs,
+  type ShareIndicator,
+  type ProcedureDynamics,
+  type SchoolDynamics,
+  type RiskZone,
+  type StaffingShare,
+  type Trend,
+} from "./summary/indicatorSummary";

@@ -1,4 +1,6 @@
 import type { EngineError, SheetGrid } from "../types";
+import { isEngineError } from "../engineError";
+import { cellAddress } from "../table/cellAddress";
 import {
   readKeyedSheet,
   type FieldSpec,
@@ -44,8 +46,23 @@ export const STAFFING: KeyedSheetSchema = {
 
 export type Staffing = KeyedSheet;
 
+/** Reads the sheet; a count above «Педагогов всего» is a warning and is left out, never used. */
 export function readStaffing(grid: SheetGrid): Staffing | EngineError {
-  return readKeyedSheet(grid, STAFFING);
+  const staffing = readKeyedSheet(grid, STAFFING);
+  if (isEngineError(staffing)) return staffing;
+  for (const row of staffing.rows) {
+    const total = row.values.teachersTotal;
+    for (const field of STAFFING_FIELDS.slice(1)) {
+      const count = row.values[field.key];
+      if (Number.isNaN(total) || Number.isNaN(count) || count <= total) continue;
+      staffing.warnings.push({
+        cell: cellAddress(staffing.sheetName, row.row, staffing.columns[field.key]),
+        message: `кадровый состав, «${field.label}»: ${count} больше, чем педагогов всего (${total}); значение не учтено`,
+      });
+      row.values[field.key] = NaN;
+    }
+  }
+  return staffing;
 }
 
 /**

@@ -10,7 +10,7 @@ import type {
   SchoolRecord,
   SchoolYear,
 } from "./exportTable";
-import { readHeaderText, type HeaderMeaning, type Metric } from "./headerText";
+import { MAX_HEADER_TEXT, readHeaderText, type HeaderMeaning, type Metric } from "./headerText";
 import {
   cellText,
   isMissingValue,
@@ -59,6 +59,17 @@ function sheetOf(grid: SheetGrid): Sheet {
     format: (row, column) => grid.numberFormats?.[row - firstRow]?.[column - firstColumn],
     address: (row, column) => cellAddress(grid.sheetName, row, column),
   };
+}
+
+/**
+ * A cell's text for recognising headers, logins, years and totals — all short. A longer string is
+ * cut (and left longer than any header, so it is never read as one) before it is tidied: tidying a
+ * cell of megabytes took over a second, and the reader looks at a header cell several times.
+ */
+function lookText(value: CellValue): string {
+  return typeof value === "string" && value.length > MAX_HEADER_TEXT
+    ? value.slice(0, MAX_HEADER_TEXT + 1)
+    : cellText(value);
 }
 
 function rowCells(sheet: Sheet, row: number): CellValue[] {
@@ -133,7 +144,7 @@ function noTableError(sheet: Sheet): EngineError {
 
 function findFirstLoginRow(sheet: Sheet, lastRow: number): number {
   for (let r = sheet.firstRow; r < lastRow; r++) {
-    if (rowCells(sheet, r).some((cell) => LOGIN.test(cellText(cell)))) return r;
+    if (rowCells(sheet, r).some((cell) => LOGIN.test(lookText(cell)))) return r;
   }
   return -1;
 }
@@ -143,7 +154,7 @@ function findFirstLoginRow(sheet: Sheet, lastRow: number): number {
  * its municipality); logins or a majority of plain numbers make it data.
  */
 function isHeaderRow(cells: CellValue[]): boolean {
-  const filled = cells.map(cellText).filter((text) => text !== "");
+  const filled = cells.map(lookText).filter((text) => text !== "");
   if (filled.length < 2 || filled.some((text) => LOGIN.test(text))) return false;
   const numbers = filled.filter(
     (text) => /^[\d.,\s%-]+$/.test(text) && !/^20\d\d([/-]\d\d(\d\d)?)?$/.test(text)
@@ -187,10 +198,10 @@ function columnHeaderTexts(sheet: Sheet, headerRows: number[]): string[] {
   const texts: string[] = [];
   const carried = headerRows.map(() => "");
   for (let c = sheet.firstColumn; c < sheet.firstColumn + sheet.columnCount; c++) {
-    const bottomMeaning = readHeaderText(cellText(sheet.at(bottom, c)));
+    const bottomMeaning = readHeaderText(lookText(sheet.at(bottom, c)));
     const underMerge = bottomMeaning.metric !== null && bottomMeaning.procedure === null;
     const parts = headerRows.map((row, index) => {
-      const own = cellText(sheet.at(row, c));
+      const own = lookText(sheet.at(row, c));
       if (row === bottom) return own;
       carried[index] = own !== "" ? own : underMerge ? carried[index] : "";
       return carried[index];
@@ -264,7 +275,7 @@ function placeColumn(
 function yearAboveHeader(sheet: Sheet, firstHeaderRow: number): SchoolYear | null {
   for (let r = firstHeaderRow - 1; r >= sheet.firstRow; r--) {
     for (const cell of rowCells(sheet, r)) {
-      const found = findSchoolYear(cellText(cell));
+      const found = findSchoolYear(lookText(cell));
       if (found) return found.year;
     }
   }
@@ -279,10 +290,10 @@ function columnsFromConvention(
 ): TableColumns | null {
   if (firstLoginRow < 0) return null;
   const cells = rowCells(sheet, firstLoginRow);
-  const loginIndex = cells.findIndex((cell) => LOGIN.test(cellText(cell)));
+  const loginIndex = cells.findIndex((cell) => LOGIN.test(lookText(cell)));
   const valueCells = cells.slice(loginIndex + 1);
   const lastFilled = valueCells.reduce<number>(
-    (last, cell, index) => (cellText(cell) !== "" ? index : last),
+    (last, cell, index) => (lookText(cell) !== "" ? index : last),
     -1
   );
   if (lastFilled + 1 !== CONVENTION_VALUE_COLUMNS) return null;
@@ -330,7 +341,7 @@ function completeIdentity(
   const hits = new Map<number, number>();
   for (let r = dataStart; r < lastRow; r++) {
     rowCells(sheet, r).forEach((cell, index) => {
-      if (LOGIN.test(cellText(cell))) hits.set(index, (hits.get(index) ?? 0) + 1);
+      if (LOGIN.test(lookText(cell))) hits.set(index, (hits.get(index) ?? 0) + 1);
     });
   }
   const best = [...hits.entries()].sort((a, b) => b[1] - a[1])[0];
@@ -471,7 +482,7 @@ function acceptRowKey(
 ): boolean {
   if (LOGIN.test(key)) return true;
   const cells = rowCells(sheet, row);
-  if (cells.some((cell) => TOTAL_ROW.test(cellText(cell))) || isHeaderRow(cells)) return false;
+  if (cells.some((cell) => TOTAL_ROW.test(lookText(cell))) || isHeaderRow(cells)) return false;
   if (key === "") {
     const hasValues = groups.some((group) =>
       Object.values(group.columns).some((column) => !isMissingValue(sheet.at(row, column)))
