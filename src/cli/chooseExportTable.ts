@@ -15,7 +15,7 @@ function namedTable(sheets: WorkbookSheet[], sheetName: string): ExportTable {
   if (sheet === undefined) {
     throw new CliInputError(`Лист «${sheetName}» не найден. Листы книги: ${sheetList(sheets)}.`);
   }
-  const table = readExportTable(sheet.grid);
+  const table = readExportTable(sheet.grid, { mergedRanges: sheet.mergedRanges });
   if (isEngineError(table)) {
     throw new CliInputError(
       `На листе «${sheetName}» не найдена таблица результатов: ${table.message}`
@@ -38,7 +38,7 @@ function bestTable(sheets: WorkbookSheet[]): ExportTable {
       reasons.push(`«${name}»: лист записан Школьным радаром, не исходные данные`);
       continue;
     }
-    const table = readExportTable(sheet.grid);
+    const table = readExportTable(sheet.grid, { mergedRanges: sheet.mergedRanges });
     if (isEngineError(table)) reasons.push(`«${name}»: ${table.message}`);
     else if (table.schools.length === 0) reasons.push(`«${name}»: нет ни одной школы`);
     else if (best === null || table.schools.length > best.schools.length) best = table;

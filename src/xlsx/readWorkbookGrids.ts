@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import type { CellValue, SheetGrid } from "../engine";
+import type { CellValue, MergedRange, SheetGrid } from "../engine";
 import { gridCellValue } from "./gridCellValue";
 import { loadWorkbook, sourceLabel, type WorkbookSource } from "./loadWorkbook";
 import { markedOutputSheets } from "./outputSheetMark";
@@ -10,6 +10,8 @@ export interface WorkbookSheet {
   grid: SheetGrid;
   /** The defined name marking the sheet as our output (`SchoolRadar_shnor`), or null for a user sheet. */
   outputMark: string | null;
+  /** Merged ranges: the grid repeats a merge's value into all its cells; the reader needs to know. */
+  mergedRanges: MergedRange[];
 }
 
 /** Reads every worksheet of an .xlsx into the engine's `SheetGrid`, in tab order. */
@@ -24,6 +26,7 @@ export async function readWorkbookSheets(source: WorkbookSource): Promise<Workbo
   const sheets = workbook.worksheets.map((worksheet) => ({
     grid: sheetGrid(worksheet),
     outputMark: marks.get(worksheet.name) ?? null,
+    mergedRanges: mergedRanges(worksheet),
   }));
   if (!sheets.some((sheet) => hasAnyValue(sheet.grid))) {
     const label = sourceLabel(source);
@@ -60,6 +63,24 @@ function sheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
     numberFormats: filledRows(numberFormats),
     origin: { row: 0, column: 0 },
   };
+}
+
+/** `D4:F4` → zero-based rows and columns. ExcelJS lists merges only in the sheet's model. */
+function mergedRanges(worksheet: ExcelJS.Worksheet): MergedRange[] {
+  if (!worksheet.hasMerges) return [];
+  return worksheet.model.merges.flatMap((range) => {
+    const match = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
+    if (match === null) return [];
+    const [top, bottom] = [Number(match[2]) - 1, Number(match[4]) - 1];
+    const [left, right] = [columnIndex(match[1]!), columnIndex(match[3]!)];
+    return [{ top, left, bottom, right }];
+  });
+}
+
+function columnIndex(letters: string): number {
+  let index = 0;
+  for (const letter of letters) index = index * 26 + (letter.charCodeAt(0) - 64);
+  return index - 1;
 }
 
 /** ExcelJS skips empty cells and rows; the engine wants dense arrays (holes would read as undefined). */

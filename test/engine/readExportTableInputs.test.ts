@@ -137,5 +137,11 @@ describe("a header cell of megabytes", () => {
     });
     expect(Date.now() - started).toBeLessThan(2000);
     expect(table.groups).toHaveLength(1);
+    expect(table.warnings).toEqual([
+      {
+        cell: "'Лист1'!G1",
+        message: `ожидался заголовок столбца (не длиннее 1000 знаков); найден текст из ${huge.length} знаков «% «2» ВПР МА 5 2019 ы ы ы ы ы ы ы ы ы ы ы ы ы ы ы ы ы ы ы ы …»; столбец не прочитан`,
+      },
+    ]);
   });
 });

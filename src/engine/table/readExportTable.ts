@@ -218,6 +218,10 @@ function columnsFromHeader(sheet: Sheet, headerRows: number[], warnings: Warning
   const identity: TableColumns["identity"] = {};
   texts.forEach((text, index) => {
     const column = sheet.firstColumn + index;
+    if (text.length > MAX_HEADER_TEXT) {
+      warnings.push(overlongHeader(sheet, headerRows, column));
+      return;
+    }
     const meaning = readHeaderText(text);
     if (meaning.identity !== null) {
       identity[meaning.identity] ??= column;
@@ -243,6 +247,16 @@ function columnsFromHeader(sheet: Sheet, headerRows: number[], warnings: Warning
     );
   });
   return { groups: [...groups.values()], identity };
+}
+
+/** A header cell longer than any header (pasted data, a note) leaves its column unread: say so. */
+function overlongHeader(sheet: Sheet, headerRows: number[], column: number): Warning {
+  const row = headerRows.find((r) => lookText(sheet.at(r, column)).length > MAX_HEADER_TEXT);
+  const text = String(sheet.at(row ?? headerRows[0], column));
+  return {
+    cell: sheet.address(row ?? headerRows[0], column),
+    message: `ожидался заголовок столбца (не длиннее ${MAX_HEADER_TEXT} знаков); найден текст из ${text.length} знаков ${quoteFound(text)}; столбец не прочитан`,
+  };
 }
 
 /** Puts a column into its procedure × year group; an unnamed metric takes the next of (% «2», % high). */
