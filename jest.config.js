@@ -12,6 +12,8 @@ module.exports = {
     // checked by `npm run typecheck`.
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.jest.json" }],
   },
+  // Excel's CustomFunctions.Error and ErrorCode for the worksheet functions' tests (test/functions/).
+  setupFiles: ["<rootDir>/test/functions/customFunctionsRuntime.ts"],
   moduleFileExtensions: ["ts", "tsx", "js", "mjs", "cjs", "json"],
   moduleNameMapper: {
     // office-addin-mock imports office-addin-manifest only for the OfficeApp enum; the package's main

@@ -12,6 +12,7 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { RussianFunctionsMetadataPlugin } = require("./scripts/russian-functions-metadata.cjs");
 
 const DEV_URL = "https://localhost:3000/";
 const DEFAULT_PROD_URL = "https://school-radar.example.org/";
@@ -93,6 +94,8 @@ module.exports = async (env, options) => {
         input: "./src/functions/functions.ts",
         output: "functions.json",
       }),
+      // functions-ru.json: Russian names and descriptions for Russian Excel (manifest: Override ru-RU).
+      new RussianFunctionsMetadataPlugin({ source: "functions.json", output: "functions-ru.json" }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

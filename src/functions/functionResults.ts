@@ -1,0 +1,29 @@
+/*
+ * Shapes engine results for the cells: a spilled column aligned with the rows of the range the user
+ * gave (so a status sits beside its school), and the method text with what could not be read.
+ */
+import type { ExportTable, IdentificationResult, SchoolIdentification } from "../engine";
+
+/**
+ * One cell per row of the range: the school's text on its row, "" on header, title and empty rows.
+ * The engine reports each school's zero-based row in the grid, which is the row of the range.
+ */
+export function columnForRows(
+  rowCount: number,
+  schools: readonly SchoolIdentification[],
+  text: (school: SchoolIdentification) => string
+): string[][] {
+  const column: string[][] = Array.from({ length: Math.max(rowCount, 1) }, () => [""]);
+  for (const school of schools) {
+    if (school.row >= 0 && school.row < column.length) column[school.row] = [text(school)];
+  }
+  return column;
+}
+
+/** The method in words, then how many values were left out and the first of them. */
+export function methodWithWarnings(result: IdentificationResult, table: ExportTable): string {
+  const warnings = [...table.warnings, ...result.warnings];
+  if (warnings.length === 0) return result.method.description;
+  const first = warnings[0];
+  return `${result.method.description} Не учтено значений: ${warnings.length}; первое — ${first.cell}: ${first.message}.`;
+}
