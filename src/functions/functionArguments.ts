@@ -8,6 +8,7 @@ import {
   readExportTable,
   sharesFromCounts,
   type CellValue,
+  type ContextPoint,
   type ExportTable,
   type IdentificationOptions,
   type Quantile,
@@ -263,4 +264,46 @@ function looksLikeFractions(table: ExportTable): boolean {
     }
   }
   return fractional;
+}
+
+/** Two ranges of the same shape, cell by cell: each school's results index and its ИСБШ. */
+export interface ContextRanges {
+  rows: number;
+  columns: number;
+  /** One point per cell where both values are given; `login` is the cell's row-major position. */
+  points: ContextPoint[];
+}
+
+/**
+ * The schools of CONTEXT.RESIDUAL: a results index (0–100) and an ИСБШ (0–100) in the same cells of two
+ * ranges of the same shape. A cell with only one of the two leaves that school out of the line.
+ */
+export function contextRangesArguments(results: unknown, isbsh: unknown): ContextRanges {
+  const resultRows = rowsOf(results, "индекс результатов");
+  const isbshRows = rowsOf(isbsh, "ИСБШ");
+  const columns = resultRows[0]?.length ?? 0;
+  const sameShape =
+    resultRows.length === isbshRows.length &&
+    resultRows.every((row, r) => row.length === columns && isbshRows[r].length === columns);
+  if (!sameShape) {
+    throw invalidValue(
+      `индекс результатов и ИСБШ: ожидались диапазоны одного размера; найдено ${resultRows.length}×${columns} и ${isbshRows.length}×${isbshRows[0]?.length ?? 0}`
+    );
+  }
+  const points: ContextPoint[] = [];
+  resultRows.forEach((row, r) =>
+    row.forEach((result, c) => {
+      const index = isbshRows[r][c];
+      if (isOmitted(plainValue(result)) || isOmitted(plainValue(index))) return;
+      const where = `строка ${r + 1}, столбец ${c + 1}`;
+      const position = String(r * columns + c);
+      points.push({
+        login: position,
+        name: position,
+        resultsIndex: indexArgument(result, `индекс результатов, ${where}`),
+        isbsh: indexArgument(index, `ИСБШ, ${where}`),
+      });
+    })
+  );
+  return { rows: resultRows.length, columns, points };
 }

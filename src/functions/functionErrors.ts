@@ -12,6 +12,7 @@ import {
   isEngineError,
   minimumSchoolsFor,
   QUANTILE_NAMES,
+  type ContextAdjustedResult,
   type EngineError,
   type Quantile,
 } from "../engine";
@@ -61,4 +62,10 @@ export function thresholdOrNotAvailable(
   throw notAvailable(
     `для группы «${QUANTILE_NAMES[quantile]}» нужно не меньше ${minimumSchoolsFor(quantile)} школ с ИСБШ; в диапазоне ${schools}`
   );
+}
+
+/** Context-adjusted results with a fitted line, or #N/A with the engine's reason (too few schools, one ИСБШ for all). */
+export function lineOrNotAvailable(result: ContextAdjustedResult): ContextAdjustedResult {
+  if (result.line !== null) return result;
+  throw notAvailable(result.warnings[0]?.message ?? "линия «результаты ~ ИСБШ» не построена");
 }

@@ -2,7 +2,12 @@
  * Shapes engine results for the cells: a spilled column aligned with the rows of the range the user
  * gave (so a status sits beside its school), and the method text with what could not be read.
  */
-import type { ExportTable, IdentificationResult, SchoolIdentification } from "../engine";
+import type {
+  ContextAdjustedResult,
+  ExportTable,
+  IdentificationResult,
+  SchoolIdentification,
+} from "../engine";
 
 /**
  * One cell per row of the range: the school's text on its row, "" on header, title and empty rows.
@@ -26,4 +31,18 @@ export function methodWithWarnings(result: IdentificationResult, table: ExportTa
   if (warnings.length === 0) return result.method.description;
   const first = warnings[0];
   return `${result.method.description} Не учтено значений: ${warnings.length}; первое — ${first.cell}: ${first.message}.`;
+}
+
+/** Residuals in the shape of the ranges given; "" where a school had no pair of values. */
+export function residualsInShape(
+  rows: number,
+  columns: number,
+  result: ContextAdjustedResult
+): (number | string)[][] {
+  const cells: (number | string)[][] = Array.from({ length: rows }, () => Array(columns).fill(""));
+  for (const school of result.schools) {
+    const position = Number(school.login);
+    cells[Math.floor(position / columns)][position % columns] = school.residual;
+  }
+  return cells;
 }

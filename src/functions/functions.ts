@@ -9,6 +9,7 @@
  * through functionErrors.ts as #VALUE! or #N/A with a Russian message.
  */
 import {
+  contextAdjustedResults,
   identifyLowResultSchools,
   isAtOrBelow,
   isLowResult,
@@ -17,6 +18,7 @@ import {
   STATUS_LABELS,
 } from "../engine";
 import {
+  contextRangesArguments,
   exportTableArgument,
   identificationOptionsArguments,
   indexArgument,
@@ -26,10 +28,16 @@ import {
   participantsArgument,
   percentArgument,
   quantileArgument,
+  RANGE_SHEET_NAME,
   socialSharesArguments,
 } from "./functionArguments";
-import { engineValue, notAvailable, thresholdOrNotAvailable } from "./functionErrors";
-import { columnForRows, methodWithWarnings } from "./functionResults";
+import {
+  engineValue,
+  lineOrNotAvailable,
+  notAvailable,
+  thresholdOrNotAvailable,
+} from "./functionErrors";
+import { columnForRows, methodWithWarnings, residualsInShape } from "./functionResults";
 
 const DEFAULT_THRESHOLD = 30;
 const DEFAULT_MIN_PARTICIPANTS = 10;
@@ -176,5 +184,21 @@ export function shnorMethod(
   return methodWithWarnings(
     engineValue(identifyLowResultSchools(exportTable, options)),
     exportTable
+  );
+}
+
+/**
+ * Results against social context (the Krasnoyarsk method): for each school, its results index minus the value the least-squares line «results index ~ ИСБШ» of all the schools predicts for its ИСБШ. Negative: worse than its context predicts. Both scales 0–100.
+ * @customfunction CONTEXT.RESIDUAL
+ * @param results Results index of each school, 0–100: e.g. the mean of (100 − percent «2») over the counted procedures of the year. A range, one school per cell.
+ * @param isbsh ИСБШ of each school, 0–100, in the same cells of a range of the same size. At least 5 schools with both values.
+ * @returns One deviation per cell of the ranges, in index points; empty where a school lacks either value.
+ */
+export function contextResidual(results: unknown[][], isbsh: unknown[][]): unknown[][] {
+  const { rows, columns, points } = contextRangesArguments(results, isbsh);
+  return residualsInShape(
+    rows,
+    columns,
+    lineOrNotAvailable(contextAdjustedResults(points, RANGE_SHEET_NAME))
   );
 }

@@ -52,6 +52,7 @@ describe("generated custom functions metadata", () => {
       ["SHNOR", "shnor"],
       ["SHNOR.REASON", "shnorReason"],
       ["SHNOR.METHOD", "shnorMethod"],
+      ["CONTEXT.RESIDUAL", "contextResidual"],
     ];
     expect(metadata.functions.map((f) => [f.id, f.name])).toEqual(expected.map(([id]) => [id, id]));
     expect(associations.map((a) => [a.id, a.functionName])).toEqual(expected);
@@ -101,6 +102,14 @@ describe("generated custom functions metadata", () => {
     ["SHNOR", TABLE_PARAMETERS, { type: "string", dimensionality: "matrix" }],
     ["SHNOR.REASON", TABLE_PARAMETERS, { type: "string", dimensionality: "matrix" }],
     ["SHNOR.METHOD", TABLE_PARAMETERS, { type: "string" }],
+    [
+      "CONTEXT.RESIDUAL",
+      [
+        ["results", "any", false, "matrix"],
+        ["isbsh", "any", false, "matrix"],
+      ],
+      { dimensionality: "matrix" }, // type any (numbers and empty strings) is the default, left out
+    ],
   ])("%s: parameters and result", (id, parameters, result) => {
     expect(signature(id)).toEqual(parameters);
     expect(fn(id).result).toEqual(result);
@@ -121,5 +130,6 @@ describe("generated custom functions metadata", () => {
     expect(fn("ISBSH").description).toMatch(/shares 0–1, or counts/);
     expect(fn("ISBSH").description).toMatch(/0 to 100/);
     expect(fn("SHNSU.THRESHOLD").description).toMatch(/0–100/);
+    expect(fn("CONTEXT.RESIDUAL").description).toMatch(/Both scales 0–100/);
   });
 });

@@ -44,6 +44,7 @@ describe("the Russian custom functions metadata", () => {
       ["SHNOR", "ШНОР"],
       ["SHNOR.REASON", "ШНОР.ОБОСНОВАНИЕ"],
       ["SHNOR.METHOD", "ШНОР.МЕТОДИКА"],
+      ["CONTEXT.RESIDUAL", "КОНТЕКСТ.ОТКЛОНЕНИЕ"],
     ]);
   });
 
