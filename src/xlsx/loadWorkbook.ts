@@ -34,6 +34,14 @@ export async function loadWorkbook(source: WorkbookSource): Promise<ExcelJS.Work
       `Файл ${label} не является книгой Excel (.xlsx) или повреждён (${errorText(error)}).`
     );
   }
+  if (workbook.worksheets.length === 0) {
+    // A zip that is not a workbook (a .docx, an archive) loads as a workbook without sheets.
+    throw new WorkbookFileError(
+      "not_xlsx",
+      label,
+      `Файл ${label} не является книгой Excel (.xlsx) или повреждён (в архиве нет книги Excel: не найден xl/workbook.xml).`
+    );
+  }
   return workbook;
 }
 
