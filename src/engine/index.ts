@@ -120,3 +120,37 @@ export {
   type StaffingShare,
   type Trend,
 } from "./summary/indicatorSummary";
+export { socialLayout, SOCIAL_MARKER } from "./social/socialLayouts";
+export {
+  riskMatrixLayout,
+  riskListLayout,
+  RISK_MATRIX_MARKER,
+  RISK_LIST_MARKER,
+} from "./risk/riskLayouts";
+export {
+  summaryLayout,
+  schoolDynamicsLayout,
+  SUMMARY_MARKER,
+  DYNAMICS_MARKER,
+} from "./summary/summaryLayouts";
+export { contextLayout, CONTEXT_MARKER } from "./context/contextLayouts";
+export {
+  templateLayout,
+  TEMPLATE_KINDS,
+  TEMPLATE_NAMES,
+  type TemplateKind,
+  type TemplateSchool,
+} from "./templates/templateLayouts";
+export { warningsLayout, WARNINGS_MARKER } from "./warningsLayout";
+export { identificationSheets } from "./lowResults/identificationLayouts";
+export {
+  analyzeWorkbook,
+  recognizeSheets,
+  DEFAULT_ANALYSIS_OPTIONS,
+  SHEET_KIND_NAMES,
+  type AnalysisOptions,
+  type WorkbookAnalysis,
+  type WorkbookSheetInput,
+  type SheetKind,
+  type SheetRecognition,
+} from "./workbook/analyzeWorkbook";

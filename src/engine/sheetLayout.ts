@@ -20,6 +20,13 @@ export interface SheetLayout {
   body: CellValue[][];
   /** Per header column: width in characters, number format, whether text wraps. */
   columns: ColumnSpec[];
+  /**
+   * Templates become the user's data once created: hosts never replace or delete such a sheet on a
+   * re-run (a name clash gets «(2)»), unlike the add-in's outputs.
+   */
+  userData?: boolean;
+  /** Template sheets: how many rows below the header the validations cover (the rows to be filled). */
+  inputRows?: number;
   /** Parallel to `body`: how a host may colour each row (alert = flagged, ok, unknown = not enough data). */
   rowTone?: RowTone[];
 }
@@ -30,4 +37,21 @@ export interface ColumnSpec {
   width: number;
   numberFormat?: string;
   wrap?: boolean;
+  /** Data validation for the cells a person fills in (templates). */
+  validation?: ColumnValidation;
+  /** Numeric cells of this column form a heat map (risk matrix): hosts colour them by value. */
+  heat?: boolean;
+}
+
+/**
+ * What a cell of a template column accepts. `notAboveColumn` (an index into `header`) forbids a count
+ * above the row's total, e.g. «оба родителя с высшим образованием» ≤ «всего обучающихся».
+ */
+export interface ColumnValidation {
+  type: "whole" | "decimal";
+  min: number;
+  max?: number;
+  notAboveColumn?: number;
+  /** Russian text shown when a value is refused. */
+  message: string;
 }

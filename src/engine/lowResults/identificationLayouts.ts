@@ -1,6 +1,7 @@
 import type { ExportTable } from "../table/exportTable";
 import type { IdentificationResult, SchoolStatus } from "./identifyLowResultSchools";
 import type { RowTone, SheetLayout } from "../sheetLayout";
+import { warningsLayout } from "../warningsLayout";
 
 export const STATUS_LABELS: Record<SchoolStatus, string> = {
   shnor: "ШНОР",
@@ -32,7 +33,7 @@ export function identificationLayouts(
   return [
     shnorListLayout(result, table),
     methodLayout(result, table),
-    warningsLayout(result, table),
+    warningsLayout([...table.warnings, ...result.warnings]),
   ];
 }
 
@@ -118,19 +119,10 @@ function methodLayout(result: IdentificationResult, table: ExportTable): SheetLa
   };
 }
 
-function warningsLayout(result: IdentificationResult, table: ExportTable): SheetLayout {
-  const warnings = [...table.warnings, ...result.warnings];
-  return {
-    name: "Предупреждения",
-    marker: OUTPUT_MARKERS.warnings,
-    preamble: [
-      "Школьный радар — значения, которые не удалось прочитать",
-      warnings.length > 0
-        ? `Предупреждений: ${warnings.length}. Эти значения не учтены; исходные ячейки не изменены.`
-        : "Предупреждений нет.",
-    ],
-    header: ["Ячейка", "Что не так"],
-    body: warnings.map((warning) => [warning.cell, warning.message]),
-    columns: [{ width: 22 }, { width: 110, wrap: true }],
-  };
+/** The identification's own outputs without the warnings sheet, for a caller that gathers all warnings. */
+export function identificationSheets(
+  result: IdentificationResult,
+  table: ExportTable
+): SheetLayout[] {
+  return [shnorListLayout(result, table), methodLayout(result, table)];
 }

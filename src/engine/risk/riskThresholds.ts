@@ -44,6 +44,8 @@ export function riskThresholdsLayout(
   return {
     name: "Пороги факторов риска",
     marker: RISK_THRESHOLDS_MARKER,
+    // Settings the user edits: written once, then theirs.
+    userData: true,
     preamble: [
       "Школьный радар — пороги параметров факторов риска",
       "Измените значения в столбце «Порог» (и, если нужно, «Риск, когда»): матрица рисков пересчитывается по этому листу.",

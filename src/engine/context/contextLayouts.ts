@@ -1,0 +1,50 @@
+import type { SheetLayout } from "../sheetLayout";
+import type { ContextAdjustedResult } from "./contextAdjustedResults";
+
+export const CONTEXT_MARKER = "school-radar:context";
+
+/** «Результаты и контекст»: actual and expected results index by ИСБШ, the residual, and who is clearly below. */
+export function contextLayout(result: ContextAdjustedResult): SheetLayout {
+  const order = [...result.schools].sort((a, b) => (a.residual || 0) - (b.residual || 0));
+  const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
+  return {
+    name: "Результаты и контекст",
+    marker: CONTEXT_MARKER,
+    preamble: [
+      "Школьный радар — результаты с учётом социального контекста",
+      `Школ: ${result.schools.length}, ниже ожидаемых: ${result.schools.filter((school) => school.below).length}`,
+      result.description,
+    ],
+    header: [
+      "ОО",
+      "Логин",
+      "ИСБШ",
+      "Индекс результатов",
+      "Ожидаемый",
+      "Отклонение",
+      "Ниже ожидаемых",
+      "Обоснование",
+    ],
+    body: order.map((school) => [
+      school.name,
+      school.login,
+      school.isbsh,
+      school.resultsIndex,
+      orNull(school.expected),
+      orNull(school.residual),
+      school.below ? "да" : "",
+      school.reason,
+    ]),
+    columns: [
+      { width: 32, wrap: true },
+      { width: 12 },
+      { width: 9, numberFormat: "0.0" },
+      { width: 12, numberFormat: "0.0" },
+      { width: 12, numberFormat: "0.0" },
+      { width: 12, numberFormat: "0.0" },
+      { width: 10 },
+      { width: 70, wrap: true },
+    ],
+    rowTone: order.map((school) => (school.below ? "alert" : "ok")),
+  };
+}

@@ -1,0 +1,138 @@
+import type { CellValue } from "../types";
+import type { SheetLayout } from "../sheetLayout";
+import type { SchoolYear } from "../table/exportTable";
+import {
+  RISK_ZONE_DEVIATIONS,
+  STEADY_POINTS,
+  type IndicatorSummary,
+  type ShareIndicator,
+} from "./indicatorSummary";
+
+export const SUMMARY_MARKER = "school-radar:summary";
+export const DYNAMICS_MARKER = "school-radar:dynamics";
+
+const met = (value: number | null, target: number, atMost: boolean): string =>
+  value === null ? "нет данных" : (atMost ? value <= target : value >= target) ? "да" : "нет";
+
+function shareRow(
+  section: string,
+  label: string,
+  indicator: ShareIndicator | null,
+  target: number | null
+): CellValue[][] {
+  if (!indicator) return [];
+  return [
+    [
+      section,
+      `${label} (${indicator.count} из ${indicator.of})`,
+      "",
+      indicator.share,
+      target,
+      target === null ? "" : met(indicator.share, target, true),
+    ],
+  ];
+}
+
+/** «Сводка показателей»: one row per indicator with its value, target and whether it is met. */
+export function summaryLayout(summary: IndicatorSummary, years: SchoolYear[]): SheetLayout {
+  const body: CellValue[][] = [
+    ...shareRow("Школы", "Доля ШНОР, %", summary.shnor, summary.shnor?.target ?? null),
+    ...shareRow("Школы", "Доля ШНСУ, %", summary.shnsu, null),
+    ...shareRow("Школы", "Доля ШГР, %", summary.riskGroup, null),
+    ...summary.belowMinimum.map((item) => [
+      "ГИА",
+      `${item.procedure.label}: доля участников, не преодолевших минимальный порог, %${item.weighted ? "" : " (среднее по школам: нет числа участников)"}`,
+      item.year.label,
+      item.value,
+      item.target,
+      met(item.value, item.target, true),
+    ]),
+    ...summary.dynamics.flatMap((item) =>
+      item.values.map((value, index) => [
+        "Динамика",
+        `${item.procedure.label}: % «2» по муниципалитету${value.weighted ? "" : " (среднее по школам)"}`,
+        value.year.label,
+        value.value,
+        null,
+        index === 0 ? "" : (item.arrows[index - 1] ?? ""),
+      ])
+    ),
+    ...summary.staffing.map((item) => [
+      "Кадры",
+      `${item.label}, %`,
+      "",
+      item.share,
+      item.target,
+      item.target === null ? "" : met(item.share, item.target, false),
+    ]),
+    ...summary.riskZones.map((zone) => [
+      "Зоны риска",
+      `${zone.name} (${zone.login}): ${zone.procedure.label}, % «2» при среднем ${zone.mean.toFixed(1).replace(".", ",")}`,
+      "",
+      zone.value,
+      null,
+      "",
+    ]),
+  ];
+  return {
+    name: "Сводка показателей",
+    marker: SUMMARY_MARKER,
+    preamble: [
+      "Школьный радар — сводка показателей",
+      `Годы в данных: ${years.map((year) => year.label).join(", ") || "—"}`,
+      "Цели: доля ШНОР — не более 15 %; доля участников ОГЭ/ЕГЭ ниже минимального порога — не более 5 %; доля педагогов с первой или высшей категорией — не менее 85 %. " +
+        `Стрелки: ↑ доля «2» выросла, ↓ снизилась, → изменение меньше ${STEADY_POINTS} п. п. ` +
+        `Зона риска — % «2» выше среднего по муниципалитету более чем на ${String(RISK_ZONE_DEVIATIONS).replace(".", ",")} стандартного отклонения.`,
+    ],
+    header: ["Раздел", "Показатель", "Год", "Значение", "Цель", "Выполнено / тренд"],
+    body,
+    columns: [
+      { width: 12 },
+      { width: 70, wrap: true },
+      { width: 11 },
+      { width: 10, numberFormat: "0.0" },
+      { width: 8, numberFormat: "0" },
+      { width: 14 },
+    ],
+    rowTone: body.map((row) => (row[5] === "нет" ? "alert" : row[5] === "да" ? "ok" : null)),
+  };
+}
+
+/** «Динамика по школам»: % «2» of every school and counted procedure across the years, with the trend. */
+export function schoolDynamicsLayout(summary: IndicatorSummary, years: SchoolYear[]): SheetLayout {
+  return {
+    name: "Динамика по школам",
+    marker: DYNAMICS_MARKER,
+    preamble: [
+      "Школьный радар — динамика % «2» по школам",
+      `Тренд от первого к последнему году с данными: ↑ доля «2» выросла, ↓ снизилась, → меньше ${STEADY_POINTS} п. п.`,
+    ],
+    header: [
+      "ОО",
+      "Логин",
+      "Процедура",
+      ...years.map((year) => year.label),
+      "Изменение, п. п.",
+      "Тренд",
+    ],
+    body: summary.schoolDynamics.map((item) => [
+      item.name,
+      item.login,
+      item.procedure.label,
+      ...item.values,
+      item.change,
+      item.trend ?? "",
+    ]),
+    columns: [
+      { width: 32, wrap: true },
+      { width: 12 },
+      { width: 16 },
+      ...years.map(() => ({ width: 10, numberFormat: "0.0" })),
+      { width: 12, numberFormat: "0.0" },
+      { width: 7 },
+    ],
+    rowTone: summary.schoolDynamics.map((item) =>
+      item.trend === "↑" ? "alert" : item.trend === "↓" ? "ok" : null
+    ),
+  };
+}

@@ -1,0 +1,297 @@
+import type { EngineError, SheetGrid, Warning } from "../types";
+import type { ExportTable, MergedRange } from "../table/exportTable";
+import type { SheetLayout } from "../sheetLayout";
+import type { KeyedSheet } from "../sheets/keyedSheet";
+import { engineError, isEngineError } from "../engineError";
+import { readExportTable } from "../table/readExportTable";
+import {
+  identifyLowResultSchools,
+  type IdentificationResult,
+} from "../lowResults/identifyLowResultSchools";
+import {
+  DEFAULT_IDENTIFICATION_OPTIONS,
+  type IdentificationOptions,
+} from "../lowResults/identificationOptions";
+import { identificationSheets } from "../lowResults/identificationLayouts";
+import { readSocialPassport, type SocialPassport } from "../social/socialPassport";
+import { assessSocialWellBeing, type SocialWellBeingResult } from "../social/assessSocialWellBeing";
+import { socialLayout } from "../social/socialLayouts";
+import type { Quantile } from "../social/lowerQuantile";
+import { readRiskQuestionnaire, type RiskQuestionnaire } from "../risk/riskQuestionnaire";
+import {
+  readRiskThresholds,
+  riskThresholdsLayout,
+  type RiskThresholds,
+} from "../risk/riskThresholds";
+import { assessRiskFactors, type RiskAssessment } from "../risk/assessRiskFactors";
+import { riskListLayout, riskMatrixLayout } from "../risk/riskLayouts";
+import { readStaffing, type Staffing } from "../staffing/staffing";
+import { summarizeIndicators, type IndicatorSummary } from "../summary/indicatorSummary";
+import { schoolDynamicsLayout, summaryLayout } from "../summary/summaryLayouts";
+import {
+  contextAdjustedResults,
+  resultsIndex,
+  type ContextAdjustedResult,
+} from "../context/contextAdjustedResults";
+import { contextLayout } from "../context/contextLayouts";
+import { warningsLayout } from "../warningsLayout";
+
+/**
+ * One workbook (or several files' sheets) through every part of the engine: recognise what each sheet
+ * is, run what the data allows, and lay out the output sheets. The command line and the task pane
+ * both call this, so they write the same results.
+ */
+export type SheetKind =
+  "export-table" | "social-passport" | "risk-questionnaire" | "staffing" | "risk-thresholds";
+
+export const SHEET_KIND_NAMES: Record<SheetKind, string> = {
+  "export-table": "таблица результатов",
+  "social-passport": "социальный паспорт",
+  "risk-questionnaire": "анкета факторов риска",
+  staffing: "кадровый состав",
+  "risk-thresholds": "пороги факторов риска",
+};
+
+export interface WorkbookSheetInput {
+  grid: SheetGrid;
+  mergedRanges?: MergedRange[];
+  /** The sheet was written by School Radar (an output): never read as input. */
+  own?: boolean;
+}
+
+export interface SheetRecognition {
+  sheetName: string;
+  kind: SheetKind | null;
+  schools: number;
+  /** Russian: what was found, or why the sheet was not taken. */
+  note: string;
+}
+
+export interface AnalysisOptions {
+  identification: IdentificationOptions;
+  quantile: Quantile;
+  /** Take the export table from this sheet only. */
+  exportSheet: string | null;
+  /** «Below expected» when the residual is below −this × its standard deviation. */
+  belowDeviations: number;
+}
+
+export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = {
+  identification: DEFAULT_IDENTIFICATION_OPTIONS,
+  quantile: 0.25,
+  exportSheet: null,
+  belowDeviations: 1,
+};
+
+export interface WorkbookAnalysis {
+  sheets: SheetRecognition[];
+  table: ExportTable | null;
+  identification: IdentificationResult | null;
+  social: SocialWellBeingResult | null;
+  risk: RiskAssessment | null;
+  staffing: Staffing | null;
+  summary: IndicatorSummary;
+  context: ContextAdjustedResult | null;
+  warnings: Warning[];
+  layouts: SheetLayout[];
+}
+
+interface Recognised {
+  sheets: SheetRecognition[];
+  table: ExportTable | null;
+  passport: SocialPassport | null;
+  questionnaire: RiskQuestionnaire | null;
+  staffing: Staffing | null;
+  thresholds: { thresholds: RiskThresholds; warnings: Warning[] } | null;
+}
+
+/** Tries every reader on every sheet; the first sheet of each kind with the most schools wins. */
+export function recognizeSheets(
+  inputs: WorkbookSheetInput[],
+  exportSheet: string | null = null
+): Recognised {
+  const found: Recognised = {
+    sheets: [],
+    table: null,
+    passport: null,
+    questionnaire: null,
+    staffing: null,
+    thresholds: null,
+  };
+  for (const input of inputs) {
+    const name = input.grid.sheetName;
+    if (input.own) {
+      found.sheets.push({
+        sheetName: name,
+        kind: null,
+        schools: 0,
+        note: "лист записан Школьным радаром",
+      });
+      continue;
+    }
+    found.sheets.push(recognizeOne(input, exportSheet, found));
+  }
+  return found;
+}
+
+function recognizeOne(
+  input: WorkbookSheetInput,
+  exportSheet: string | null,
+  found: Recognised
+): SheetRecognition {
+  const name = input.grid.sheetName;
+  const notes: string[] = [];
+  if (exportSheet === null || exportSheet === name) {
+    const table = readExportTable(input.grid, { mergedRanges: input.mergedRanges ?? [] });
+    if (!isEngineError(table) && table.schools.length > 0) {
+      if (!found.table || table.schools.length > found.table.schools.length) found.table = table;
+      return {
+        sheetName: name,
+        kind: "export-table",
+        schools: table.schools.length,
+        note: `${table.procedures.length} процедур × ${table.years.length} лет`,
+      };
+    }
+    notes.push(isEngineError(table) ? table.message : "нет ни одной школы");
+  }
+  // The three templates share a shape; a sheet is the kind whose headers it names the most of.
+  const candidates: {
+    kind: "social-passport" | "risk-questionnaire" | "staffing";
+    sheet: KeyedSheet | EngineError;
+  }[] = [
+    { kind: "social-passport", sheet: readSocialPassport(input.grid) },
+    { kind: "risk-questionnaire", sheet: readRiskQuestionnaire(input.grid) },
+    { kind: "staffing", sheet: readStaffing(input.grid) },
+  ];
+  const best = candidates
+    .flatMap(({ kind, sheet }) => (isEngineError(sheet) ? [] : [{ kind, sheet }]))
+    .sort((a, b) => Object.keys(b.sheet.columns).length - Object.keys(a.sheet.columns).length)[0];
+  if (best) {
+    if (best.kind === "social-passport") found.passport ??= best.sheet;
+    else if (best.kind === "risk-questionnaire") found.questionnaire ??= best.sheet;
+    else found.staffing ??= best.sheet;
+    return {
+      sheetName: name,
+      kind: best.kind,
+      schools: best.sheet.rows.length,
+      note: `школ: ${best.sheet.rows.length}`,
+    };
+  }
+  const thresholds = readRiskThresholds(input.grid);
+  if (!isEngineError(thresholds)) {
+    found.thresholds ??= thresholds;
+    return {
+      sheetName: name,
+      kind: "risk-thresholds",
+      schools: 0,
+      note: "пороги параметров факторов риска",
+    };
+  }
+  return { sheetName: name, kind: null, schools: 0, note: notes[0] ?? "не распознан" };
+}
+
+export function analyzeWorkbook(
+  inputs: WorkbookSheetInput[],
+  options: Partial<AnalysisOptions> = {}
+): WorkbookAnalysis | EngineError {
+  const settings = { ...DEFAULT_ANALYSIS_OPTIONS, ...options };
+  const found = recognizeSheets(inputs, settings.exportSheet);
+  if (settings.exportSheet !== null && !found.table) {
+    const sheet = found.sheets.find((candidate) => candidate.sheetName === settings.exportSheet);
+    return engineError(
+      "no_table",
+      sheet
+        ? `На листе «${settings.exportSheet}» не найдена таблица результатов: ${sheet.note}`
+        : `Лист «${settings.exportSheet}» не найден`
+    );
+  }
+  if (!found.table && !found.passport && !found.questionnaire && !found.staffing) {
+    return engineError(
+      "no_table",
+      "В книге не найдено ни таблицы результатов, ни социального паспорта, ни анкеты факторов риска, ни кадрового состава.\n" +
+        found.sheets.map((sheet) => `  «${sheet.sheetName}»: ${sheet.note}`).join("\n")
+    );
+  }
+  const identification = found.table
+    ? identifyLowResultSchools(found.table, settings.identification)
+    : null;
+  if (isEngineError(identification)) return identification;
+  const social = found.passport
+    ? assessSocialWellBeing(found.passport, { quantile: settings.quantile })
+    : null;
+  const lowResults = identification
+    ? new Set(
+        identification.schools
+          .filter((school) => school.status === "shnor")
+          .map((school) => school.login.toLowerCase())
+      )
+    : undefined;
+  const risk = found.questionnaire
+    ? assessRiskFactors(found.questionnaire, found.thresholds?.thresholds, lowResults)
+    : null;
+  const summary = summarizeIndicators({
+    table: found.table ?? undefined,
+    identification: identification ?? undefined,
+    social: social ?? undefined,
+    risk: risk ?? undefined,
+    staffing: found.staffing ?? undefined,
+  });
+  const context =
+    found.table && identification && social
+      ? contextFor(found.table, identification, social, settings.belowDeviations)
+      : null;
+  const warnings = [
+    ...(found.table?.warnings ?? []),
+    ...(identification?.warnings ?? []),
+    ...(social?.warnings ?? []),
+    ...(risk?.warnings ?? []),
+    ...(found.thresholds?.warnings ?? []),
+    ...(found.staffing?.warnings ?? []),
+    ...(context?.warnings ?? []),
+  ];
+  const layouts: SheetLayout[] = [
+    ...(identification && found.table ? identificationSheets(identification, found.table) : []),
+    ...(social && found.passport ? [socialLayout(social, found.passport.sheetName)] : []),
+    ...(risk && found.questionnaire
+      ? [riskMatrixLayout(risk, found.questionnaire.sheetName), riskListLayout(risk)]
+      : []),
+    ...(risk && !found.thresholds ? [riskThresholdsLayout()] : []),
+    summaryLayout(summary, found.table?.years ?? []),
+    ...(found.table ? [schoolDynamicsLayout(summary, found.table.years)] : []),
+    ...(context ? [contextLayout(context)] : []),
+    warningsLayout(warnings),
+  ];
+  return {
+    sheets: found.sheets,
+    table: found.table,
+    identification,
+    social,
+    risk,
+    staffing: found.staffing,
+    summary,
+    context,
+    warnings,
+    layouts,
+  };
+}
+
+function contextFor(
+  table: ExportTable,
+  identification: IdentificationResult,
+  social: SocialWellBeingResult,
+  belowDeviations: number
+): ContextAdjustedResult {
+  const referenceEnd = table.years.find(
+    (year) => year.label === identification.method.referenceYear
+  )!.end;
+  const index = resultsIndex(table, referenceEnd);
+  const byLogin = new Map(social.schools.map((school) => [school.login.toLowerCase(), school]));
+  const points = table.schools.flatMap((school, s) => {
+    const socialSchool = byLogin.get(school.login.toLowerCase());
+    if (!socialSchool || socialSchool.isbsh === null || Number.isNaN(index[s])) return [];
+    return [
+      { login: school.login, name: school.name, isbsh: socialSchool.isbsh, resultsIndex: index[s] },
+    ];
+  });
+  return contextAdjustedResults(points, table.sheetName, belowDeviations);
+}
