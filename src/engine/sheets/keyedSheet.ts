@@ -28,6 +28,14 @@ export interface FieldSpec {
   max?: number;
 }
 
+/** A count-of-people field: the templates are mostly made of these. */
+export const countField = (key: string, label: string, ...patterns: RegExp[]): FieldSpec => ({
+  key,
+  label,
+  patterns,
+  kind: "count",
+});
+
 export interface KeyedSheetSchema {
   /** `social-passport`, `risk-questionnaire`, `staffing`. */
   kind: string;

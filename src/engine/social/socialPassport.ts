@@ -1,5 +1,6 @@
 import type { EngineError, SheetGrid } from "../types";
 import {
+  countField as count,
   readKeyedSheet,
   type FieldSpec,
   type KeyedSheet,
@@ -11,12 +12,6 @@ import {
  * other social factors seed 001 found to matter (Appendix 1). A column whose header says «доля» or
  * «%» is read as a share in per cent instead of a count.
  */
-const count = (key: string, label: string, ...patterns: RegExp[]): FieldSpec => ({
-  key,
-  label,
-  patterns,
-  kind: "count",
-});
 
 export const SOCIAL_PASSPORT_FIELDS: FieldSpec[] = [
   count(

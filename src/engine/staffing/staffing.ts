@@ -2,6 +2,7 @@ import type { EngineError, SheetGrid } from "../types";
 import { isEngineError } from "../engineError";
 import { cellAddress } from "../table/cellAddress";
 import {
+  countField as count,
   readKeyedSheet,
   type FieldSpec,
   type KeyedSheet,
@@ -9,12 +10,6 @@ import {
 } from "../sheets/keyedSheet";
 
 /** Staffing of schools (seed 003, DOMAIN §6): counts of teachers, with the shares the programmes track. */
-const count = (key: string, label: string, ...patterns: RegExp[]): FieldSpec => ({
-  key,
-  label,
-  patterns,
-  kind: "count",
-});
 
 export const STAFFING_FIELDS: FieldSpec[] = [
   count(
