@@ -12,7 +12,6 @@ import {
  * other social factors seed 001 found to matter (Appendix 1). A column whose header says «доля» or
  * «%» is read as a share in per cent instead of a count.
  */
-
 export const SOCIAL_PASSPORT_FIELDS: FieldSpec[] = [
   count(
     "studentsTotal",

@@ -10,7 +10,6 @@ import {
 } from "../sheets/keyedSheet";
 
 /** Staffing of schools (seed 003, DOMAIN §6): counts of teachers, with the shares the programmes track. */
-
 export const STAFFING_FIELDS: FieldSpec[] = [
   count(
     "teachersTotal",
