@@ -72,6 +72,10 @@ module.exports = async (env, options) => {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
       clean: true,
+      // Every Office webview has globalThis. Without this promise webpack's runtime finds the global
+      // object with `new Function("return this")`, which the pages' CSP (no 'unsafe-eval') forbids
+      // and test/security/productionBuild.test.ts rejects.
+      environment: { globalThis: true },
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".mjs"],

@@ -1,0 +1,156 @@
+/**
+ * Security of what ships: the production bundles in dist/ evaluate no strings as code, every page
+ * carries a Content Security Policy that allows only its own origin, pages load nothing from elsewhere,
+ * and the manifest asks Excel for no more than reading and writing the open workbook.
+ *
+ * .ci/run builds before it tests; run alone, this test builds dist/ itself when it is missing.
+ */
+import { execFileSync } from "child_process";
+import { existsSync, readdirSync, readFileSync } from "fs";
+import path from "path";
+
+const ROOT = path.join(__dirname, "..", "..");
+const DIST = path.join(ROOT, "dist");
+
+beforeAll(() => {
+  if (
+    !existsSync(path.join(DIST, "taskpane.html")) ||
+    !existsSync(path.join(DIST, "taskpane.js"))
+  ) {
+    execFileSync(path.join(ROOT, "node_modules", ".bin", "webpack"), ["--mode", "production"], {
+      cwd: ROOT,
+      stdio: "pipe",
+      timeout: 300_000,
+    });
+  }
+}, 320_000);
+
+/** Our own bundles; office.js and its host scripts (assets/office-js) are Microsoft's, checked apart. */
+function ownBundles(): string[] {
+  return readdirSync(DIST)
+    .filter((name) => name.endsWith(".js"))
+    .map((name) => path.join(DIST, name));
+}
+
+function htmlPages(): string[] {
+  return readdirSync(DIST)
+    .filter((name) => name.endsWith(".html"))
+    .map((name) => path.join(DIST, name));
+}
+
+/** Code that turns a string into code: what a CSP without 'unsafe-eval' forbids and an attacker wants. */
+const STRING_TO_CODE: [string, RegExp][] = [
+  ["eval(…)", /(?<![\w$.])eval\s*\(/],
+  ["new Function(…)", /new\s+Function\s*\(/],
+  ['Function("…")', /(?<![\w$.])Function\s*\(\s*["'`]/],
+  ["setTimeout/setInterval with a string", /set(?:Timeout|Interval)\s*\(\s*["'`]/],
+];
+
+describe("production bundles", () => {
+  it("exist: the task pane and the custom functions", () => {
+    expect(ownBundles().map((file) => path.basename(file))).toEqual(
+      expect.arrayContaining(["taskpane.js", "functions.js"])
+    );
+  });
+
+  it("never evaluate a string as code (no eval, no new Function)", () => {
+    const found: string[] = [];
+    for (const file of ownBundles()) {
+      const code = readFileSync(file, "utf8");
+      for (const [what, pattern] of STRING_TO_CODE) {
+        const match = pattern.exec(code);
+        if (match) {
+          const around = code.slice(Math.max(0, match.index - 60), match.index + 60);
+          found.push(`${path.basename(file)}: ${what} … ${around} …`);
+        }
+      }
+    }
+    expect(found).toEqual([]);
+  });
+});
+
+/** `default-src 'self'; script-src 'self'` → { "default-src": ["'self'"], … } */
+function policyOf(html: string): Map<string, string[]> | null {
+  const meta = /<meta\s[^>]*http-equiv=["']?Content-Security-Policy["']?[\s>][^>]*>?/i.exec(html);
+  if (!meta) return null;
+  const content = /content=(["'])(.*?)\1/is.exec(meta[0]);
+  if (!content) return null;
+  return new Map(
+    content[2]!
+      .split(";")
+      .map((directive) => directive.trim().split(/\s+/))
+      .filter((parts) => parts[0] !== "")
+      .map(([name, ...sources]) => [name!.toLowerCase(), sources])
+  );
+}
+
+describe("every page in dist/", () => {
+  const pages = htmlPages();
+
+  it("includes the task pane and the help page", () => {
+    expect(pages.map((file) => path.basename(file))).toEqual(
+      expect.arrayContaining(["taskpane.html", "help.html"])
+    );
+  });
+
+  it.each(pages.map((file) => [path.basename(file), file]))(
+    "%s has a Content Security Policy that allows only its own origin and no eval",
+    (_, file) => {
+      const policy = policyOf(readFileSync(file, "utf8"));
+      expect(policy).not.toBeNull();
+      expect(policy!.get("default-src")).toBeDefined();
+      const scripts = policy!.get("script-src") ?? policy!.get("default-src")!;
+      expect(scripts).not.toContain("'unsafe-eval'");
+      expect(scripts).not.toContain("'unsafe-inline'");
+      for (const [directive, sources] of policy!) {
+        for (const source of sources) {
+          // Only the page's own origin, inline data for images/fonts, or nothing: no remote hosts.
+          expect([directive, source]).toEqual([
+            directive,
+            expect.stringMatching(/^('self'|'none'|'unsafe-inline'|data:)$/),
+          ]);
+        }
+      }
+      // Inline styles are Fluent UI's generated rules; never inline scripts.
+      for (const [directive, sources] of policy!) {
+        if (sources.includes("'unsafe-inline'")) expect(directive).toBe("style-src");
+      }
+    }
+  );
+
+  it.each(pages.map((file) => [path.basename(file), file]))(
+    "%s loads scripts, styles and images from its own origin only",
+    (_, file) => {
+      const html = readFileSync(file, "utf8");
+      // Attributes quoted or not: the production build minifies the HTML.
+      const references = [
+        ...html.matchAll(/\s(?:src|href)=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi),
+      ].map((match) => match[1] ?? match[2] ?? match[3]!);
+      expect(references.filter((reference) => /^(?:[a-z]+:)?\/\//i.test(reference))).toEqual([]);
+      expect(/<script(?![^>]*\ssrc=)[^>]*>\s*\S/i.test(html)).toBe(false);
+    }
+  );
+});
+
+describe("the manifest asks for the least permission", () => {
+  it.each([
+    ["manifest.xml", path.join(ROOT, "manifest.xml")],
+    ["dist/manifest.xml", path.join(DIST, "manifest.xml")],
+  ])(
+    "%s: ReadWriteDocument (read the table, add result sheets), nothing of mail or of the user",
+    (_, file) => {
+      const manifest = readFileSync(file, "utf8");
+      const permissions = [...manifest.matchAll(/<Permissions>\s*([^<]*?)\s*<\/Permissions>/g)].map(
+        (match) => match[1]
+      );
+      // Excel's levels: Restricted < ReadDocument < ReadAllDocument < WriteDocument < ReadWriteDocument.
+      // The add-in reads the user's table and writes its own sheets, so it needs the last; mailbox
+      // permissions (ReadWriteMailbox…) are Outlook's and have no place in an Excel add-in.
+      expect(permissions).toEqual(["ReadWriteDocument"]);
+      expect(manifest).not.toMatch(/Mailbox|ReadAllDocument/);
+      // No AppDomains: the task pane never navigates to or frames another site.
+      const domains = [...manifest.matchAll(/<AppDomain>([^<]*)<\/AppDomain>/g)].map((m) => m[1]);
+      expect(domains).toEqual([]);
+    }
+  );
+});
