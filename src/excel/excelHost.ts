@@ -1,0 +1,105 @@
+import type {
+  OutputSheet,
+  ProgressListener,
+  WorkbookData,
+  WorkbookHost,
+  WriteReport,
+} from "../taskpane/host";
+import { HostError } from "../taskpane/host";
+import { hostError, isPayloadLimitError } from "./excelErrors";
+import type { WorkbookState } from "./outputPlan";
+import {
+  readNamedSheets,
+  readNamedSheetsInBlocks,
+  scanWorkbook,
+  type ExcelRead,
+} from "./readWorkbook";
+import type { RequestBudget } from "./requestBudget";
+import { selectCell } from "./selectCell";
+import { removePendingOutputs, writeOutputSheets } from "./writeOutputSheets";
+
+/** `Excel.run`, or a stand-in that hands a mock context to the batch (tests). */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface ExcelHostOptions {
+  budget: RequestBudget;
+  run: ExcelRun;
+}
+
+/**
+ * The open workbook as the task pane's host: one `Excel.run` per user action, each with the fewest
+ * syncs the action allows (readWorkbook.ts, writeOutputSheets.ts).
+ */
+export function createExcelHost({ budget, run }: ExcelHostOptions): WorkbookHost {
+  // The state a write needs (which sheets are ours) is the state its read saw.
+  const states = new WeakMap<WorkbookData, WorkbookState>();
+  const remember = (read: ExcelRead): WorkbookData => {
+    states.set(read.data, read.state);
+    return read.data;
+  };
+
+  return {
+    kind: "excel",
+
+    async scan(onProgress?: ProgressListener): Promise<WorkbookData> {
+      try {
+        return remember(await run((context) => scanWorkbook(context, budget, onProgress)));
+      } catch (error) {
+        throw hostError(error);
+      }
+    },
+
+    async read(sheetNames: string[], onProgress?: ProgressListener): Promise<WorkbookData> {
+      try {
+        const read = await run((context) => readNamedSheets(context, sheetNames)).catch(
+          (error: unknown) => {
+            // Excel on the web: the sheets do not fit in one 5 MB response; read them in blocks.
+            if (!isPayloadLimitError(error) || budget.valuesPerRequest === Infinity) throw error;
+            return run((context) =>
+              readNamedSheetsInBlocks(context, sheetNames, budget, onProgress)
+            );
+          }
+        );
+        onProgress?.({ phase: "read", done: 1, total: 1 });
+        return remember(read);
+      } catch (error) {
+        const failure = hostError(error);
+        throw failure.code === "workbook_changed"
+          ? new HostError("sheet_missing", failure.detail)
+          : failure;
+      }
+    },
+
+    async write(
+      outputs: OutputSheet[],
+      basis: WorkbookData,
+      onProgress?: ProgressListener
+    ): Promise<WriteReport> {
+      const state = states.get(basis);
+      if (state === undefined) {
+        throw new HostError("workbook_changed", "write() needs the WorkbookData of a read()");
+      }
+      try {
+        return await run((context) =>
+          writeOutputSheets(context, outputs, state, budget, onProgress)
+        );
+      } catch (error) {
+        const failure = hostError(error);
+        // The failed batch left at most hidden pending sheets; remove them now rather than at the
+        // next write. If even that fails, the next write removes them first.
+        await run(removePendingOutputs).catch((cleanup: unknown) => {
+          throw new HostError(failure.code, `${failure.detail}; ${hostError(cleanup).detail}`);
+        });
+        throw failure;
+      }
+    },
+
+    async selectCell(address: string): Promise<void> {
+      try {
+        await run((context) => selectCell(context, address));
+      } catch (error) {
+        throw hostError(error);
+      }
+    },
+  };
+}

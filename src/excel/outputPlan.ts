@@ -1,0 +1,142 @@
+import type { OutputSheet } from "../taskpane/host";
+import { outputMarkName, sheetOfReference } from "../xlsx/outputSheetMark";
+
+/**
+ * Which sheets School Radar owns, and how one write replaces them. Pure: planned from what one read
+ * saw, then queued by writeOutputSheets. The mark is the one src/xlsx uses — a workbook name
+ * `SchoolRadar_<kind>` pointing at A1 of the sheet — so the add-in and the command line recognise
+ * each other's sheets.
+ */
+
+/** A sheet as the read saw it. */
+export interface SheetState {
+  name: string;
+  visible: boolean;
+}
+
+/** A workbook-level name of ours and the sheet it points at (null when the sheet is gone: `#REF!`). */
+export interface MarkState {
+  name: string;
+  sheet: string | null;
+}
+
+export interface WorkbookState {
+  sheets: SheetState[];
+  marks: MarkState[];
+}
+
+const MARK_PREFIX = "schoolradar_";
+/**
+ * Marks a sheet still being written (hidden, under a temporary name). A failed write leaves such
+ * sheets behind at worst; they are hidden, and the next write (or the clean-up after the failure)
+ * deletes them. The prefix differs from `SchoolRadar_` so the command line never takes them for output.
+ */
+export const PENDING_PREFIX = "SchoolRadarPending_";
+const TEMPORARY_SHEET = "SR~запись~";
+const MAX_SHEET_NAME = 31;
+
+export function isOutputMark(name: string): boolean {
+  return name.toLowerCase().startsWith(MARK_PREFIX);
+}
+
+export function isPendingMark(name: string): boolean {
+  return name.toLowerCase().startsWith(PENDING_PREFIX.toLowerCase());
+}
+
+/** Our names among all workbook names, from their formulas (`='ШНОР'!$A$1`, `=#REF!$A$1`). */
+export function marksFromNames(names: { name: string; formula: string }[]): MarkState[] {
+  return names
+    .filter((item) => isOutputMark(item.name) || isPendingMark(item.name))
+    .map((item) => ({ name: item.name, sheet: sheetOfFormula(item.formula) }));
+}
+
+function sheetOfFormula(formula: string): string | null {
+  const reference = formula.replace(/^=/, "");
+  if (reference.includes("#REF!")) return null;
+  return sheetOfReference(reference);
+}
+
+/** Sheet name → our mark, for the sheets School Radar wrote (pending ones excluded). */
+export function outputMarksBySheet(state: WorkbookState): Map<string, string> {
+  const marks = new Map<string, string>();
+  for (const mark of state.marks) {
+    if (mark.sheet !== null && isOutputMark(mark.name)) marks.set(mark.sheet, mark.name);
+  }
+  return marks;
+}
+
+export interface PlannedSheet {
+  output: OutputSheet;
+  /** The hidden name it is written under, renamed at the end of the batch. */
+  temporaryName: string;
+  finalName: string;
+  mark: string;
+  pendingMark: string;
+}
+
+export interface OutputPlan {
+  /** Our names to delete first: leftovers of a failed write, and the marks being replaced. */
+  deleteNames: string[];
+  /** Our sheets to delete at the end of the batch (pending leftovers and replaced outputs). */
+  deleteSheets: string[];
+  /** Of those, the replaced outputs (reported to the user). */
+  replacedSheets: string[];
+  sheets: PlannedSheet[];
+}
+
+export function planOutputWrite(outputs: OutputSheet[], state: WorkbookState): OutputPlan {
+  const existing = new Map(state.sheets.map((sheet) => [folded(sheet.name), sheet.name]));
+  const wanted = new Set(outputs.map((output) => folded(outputMarkName(output.layout.marker))));
+  const deleteNames: string[] = [];
+  const deleteSheets: string[] = [];
+  const replacedSheets: string[] = [];
+  for (const mark of state.marks) {
+    const pending = isPendingMark(mark.name);
+    if (!pending && !wanted.has(folded(mark.name))) continue;
+    deleteNames.push(mark.name);
+    const sheet = mark.sheet === null ? undefined : existing.get(folded(mark.sheet));
+    if (sheet === undefined || deleteSheets.includes(sheet)) continue;
+    deleteSheets.push(sheet);
+    if (!pending) replacedSheets.push(sheet);
+  }
+  // Temporary sheets exist beside every current sheet; final names beside the sheets that stay and
+  // the other temporary sheets (renamed one after another).
+  const present = new Set(existing.keys());
+  const temporaryNames = outputs.map((_, index) => {
+    const name = freeName(`${TEMPORARY_SHEET}${index + 1}`, present);
+    present.add(folded(name));
+    return name;
+  });
+  const deleted = new Set(deleteSheets.map(folded));
+  const taken = new Set([...present].filter((name) => !deleted.has(name)));
+  const sheets = outputs.map((output, index) => {
+    const finalName = freeName(output.layout.name, taken);
+    taken.add(folded(finalName));
+    const mark = outputMarkName(output.layout.marker);
+    return {
+      output,
+      temporaryName: temporaryNames[index]!,
+      finalName,
+      mark,
+      pendingMark: PENDING_PREFIX + mark.slice("SchoolRadar_".length),
+    };
+  });
+  return { deleteNames, deleteSheets, replacedSheets, sheets };
+}
+
+/**
+ * The wanted name, or `Имя (2)`, `Имя (3)`… when a sheet that stays already has it. Excel compares
+ * sheet names without regard to case and limits them to 31 characters.
+ */
+export function freeName(wanted: string, taken: Set<string>): string {
+  if (!taken.has(folded(wanted))) return wanted;
+  for (let copy = 2; ; copy += 1) {
+    const suffix = ` (${copy})`;
+    const candidate = wanted.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+    if (!taken.has(folded(candidate))) return candidate;
+  }
+}
+
+function folded(name: string): string {
+  return name.toLocaleLowerCase("ru");
+}

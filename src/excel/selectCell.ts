@@ -1,0 +1,23 @@
+import { sheetOfReference } from "../xlsx/outputSheetMark";
+
+/** `'Результаты ОО'!CE34` → the sheet name and `CE34`; null for anything else. */
+export function splitAddress(address: string): { sheet: string; cells: string } | null {
+  const bang = address.lastIndexOf("!");
+  const sheet = sheetOfReference(address);
+  if (sheet === null || bang < 0) return null;
+  const cells = address.slice(bang + 1);
+  return /^\$?[A-Z]{0,3}\$?\d*(:\$?[A-Z]{0,3}\$?\d*)?$/i.test(cells) && cells !== ""
+    ? { sheet, cells }
+    : null;
+}
+
+/** Shows the cell a warning is about: activates its sheet and selects it, in one sync. */
+export async function selectCell(context: Excel.RequestContext, address: string): Promise<boolean> {
+  const parts = splitAddress(address);
+  if (parts === null) return false;
+  const worksheet = context.workbook.worksheets.getItem(parts.sheet);
+  worksheet.activate();
+  worksheet.getRange(parts.cells).select();
+  await context.sync();
+  return true;
+}

@@ -1,0 +1,81 @@
+import type { CellValue, SheetLayout } from "../engine";
+import { rowBytes, type RequestBudget } from "./requestBudget";
+
+/**
+ * Where a layout's rows go on its sheet: preamble lines in column A, a blank line, then the table
+ * (header and body) — the same arrangement src/xlsx writes into files.
+ */
+export function headerRowOf(layout: SheetLayout): number {
+  return layout.preamble.length === 0 ? 0 : layout.preamble.length + 1;
+}
+
+/** Rows of one sheet written by one range assignment. */
+export interface ValueBlock {
+  /** Index of the layout (and its sheet) in the write. */
+  sheet: number;
+  /** Zero-based sheet row of the first row; rows start in column A. */
+  row: number;
+  rows: CellValue[][];
+  columns: number;
+}
+
+/**
+ * Every value of the layouts, cut into blocks and grouped into requests so that no request carries
+ * more than the budget (see requestBudget.ts). Without a limit: one request, one block for the
+ * preamble and one for the table of each sheet.
+ */
+export function packValueRequests(layouts: SheetLayout[], budget: RequestBudget): ValueBlock[][] {
+  const requests: ValueBlock[][] = [[]];
+  let requestBytes = 0;
+  let block: ValueBlock | null = null;
+
+  const closeBlock = () => {
+    if (block !== null && block.rows.length > 0) requests[requests.length - 1]!.push(block);
+    block = null;
+  };
+  const add = (sheet: number, row: number, values: CellValue[], columns: number) => {
+    const bytes = rowBytes(values);
+    if (requestBytes > 0 && requestBytes + bytes > budget.valuesPerRequest) {
+      closeBlock();
+      requests.push([]);
+      requestBytes = 0;
+    }
+    if (block === null) block = { sheet, row, rows: [], columns };
+    block.rows.push(values);
+    requestBytes += bytes;
+  };
+
+  layouts.forEach((layout, sheet) => {
+    layout.preamble.forEach((line, row) => add(sheet, row, [asText(line)], 1));
+    closeBlock();
+    const columns = Math.max(layout.header.length, 1);
+    const headerRow = headerRowOf(layout);
+    add(sheet, headerRow, fitted(layout.header.map(asText), columns), columns);
+    layout.body.forEach((values, index) => {
+      add(sheet, headerRow + 1 + index, fitted(values.map(cellForExcel), columns), columns);
+    });
+    closeBlock();
+  });
+  return requests;
+}
+
+/** Rows as long as the header: Excel wants a rectangle. */
+function fitted(values: CellValue[], columns: number): CellValue[] {
+  if (values.length === columns) return values;
+  return Array.from({ length: columns }, (_, index) => values[index] ?? null);
+}
+
+function cellForExcel(value: CellValue): CellValue {
+  return typeof value === "string" ? asText(value) : value;
+}
+
+/**
+ * Excel reads a string assigned to `values` as if typed: `=…` becomes a formula, `2024-25` may become
+ * a date, `0012` a number. A leading apostrophe keeps such text as text (it is not part of the value).
+ */
+export function asText(text: string): string {
+  return LOOKS_TYPED.test(text) ? `'${text}` : text;
+}
+
+const LOOKS_TYPED =
+  /^(?:[=+\-@']|[\d\s.,:/%()$€₽-]+$|(?:true|false|истина|ложь)$|#(?:ДЕЛ\/0!|DIV\/0!|Н\/Д|N\/A))/i;

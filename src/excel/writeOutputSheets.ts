@@ -1,0 +1,188 @@
+import type { SheetLayout } from "../engine";
+import type { OutputSheet, ProgressListener, WriteReport } from "../taskpane/host";
+import {
+  isPendingMark,
+  marksFromNames,
+  planOutputWrite,
+  type OutputPlan,
+  type PlannedSheet,
+  type WorkbookState,
+} from "./outputPlan";
+import type { RequestBudget } from "./requestBudget";
+import { TONE_COLOURS, tonePlan, toneRuleFormula } from "./rowTones";
+import { headerRowOf, packValueRequests, type ValueBlock } from "./valueBlocks";
+
+export interface ExcelWriteReport extends WriteReport {
+  /** `context.sync()` calls made: 1 unless Excel on the web needed the rows in several requests. */
+  requests: number;
+}
+
+/**
+ * Writes the layouts as School Radar's own sheets, replacing earlier ones with the same marks, in ONE
+ * `context.sync()` whatever the number of schools (more only on Excel on the web beyond its 5 MB
+ * request limit: requestBudget.ts).
+ *
+ * Nothing half-written is ever visible. Office.js runs a request's commands in order and does not roll
+ * back the ones before a failing command (OfficeExtension.Error.traceMessages lists "all trace
+ * messages that were executed before the error occurred"). So the new sheets are created hidden under
+ * temporary names and marked pending; only the last commands of the last request delete the replaced
+ * sheets, rename the new ones and show them. If anything fails before, the old outputs are untouched
+ * and the hidden pending sheets are removed by `removePendingOutputs` (or by the next write).
+ */
+export async function writeOutputSheets(
+  context: Excel.RequestContext,
+  outputs: OutputSheet[],
+  state: WorkbookState,
+  budget: RequestBudget,
+  onProgress?: ProgressListener
+): Promise<ExcelWriteReport> {
+  const plan = planOutputWrite(outputs, state);
+  const requests = packValueRequests(
+    outputs.map((output) => output.layout),
+    budget
+  );
+  const workbook = context.workbook;
+  // Leftover pending names of a failed write must go before the same names are added again.
+  plan.deleteNames.filter(isPendingMark).forEach((name) => workbook.names.getItem(name).delete());
+  const worksheets = plan.sheets.map((planned) => {
+    const worksheet = workbook.worksheets.add(planned.temporaryName);
+    workbook.names.add(planned.pendingMark, worksheet.getRange("A1"));
+    worksheet.visibility = "Hidden";
+    return worksheet;
+  });
+  for (const [index, blocks] of requests.entries()) {
+    blocks.forEach((block) => writeBlock(worksheets[block.sheet]!, block));
+    if (index === requests.length - 1) {
+      plan.sheets.forEach((planned, sheet) =>
+        formatSheet(worksheets[sheet]!, planned.output.layout)
+      );
+      finish(workbook, plan, worksheets);
+    }
+    // One request per block group: Excel on the web's 5 MB limit, never a round trip per row.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    onProgress?.({ phase: "write", done: index + 1, total: requests.length });
+  }
+  return {
+    sheets: plan.sheets.map((planned) => ({
+      marker: planned.output.layout.marker,
+      requestedName: planned.output.layout.name,
+      name: planned.finalName,
+    })),
+    replacedSheets: plan.replacedSheets,
+    requests: requests.length,
+  };
+}
+
+function writeBlock(worksheet: Excel.Worksheet, block: ValueBlock): void {
+  worksheet.getRangeByIndexes(block.row, 0, block.rows.length, block.columns).values = block.rows;
+}
+
+/** The table, its formats and the frozen header of one output sheet. */
+function formatSheet(worksheet: Excel.Worksheet, layout: SheetLayout): void {
+  const headerRow = headerRowOf(layout);
+  const columns = Math.max(layout.header.length, 1);
+  const bodyRows = Math.max(layout.body.length, 1);
+  if (layout.preamble.length > 0) {
+    const title = worksheet.getRange("A1").format.font;
+    title.bold = true;
+    title.size = 13;
+  }
+  const table = worksheet.tables.add(
+    worksheet.getRangeByIndexes(headerRow, 0, 1 + bodyRows, columns),
+    true
+  );
+  table.style = "TableStyleLight1";
+  table.showBandedRows = false; // bands would fight the status colours
+  const header = worksheet.getRangeByIndexes(headerRow, 0, 1, columns).format;
+  header.wrapText = true;
+  header.verticalAlignment = "Top";
+  layout.columns.forEach((spec, column) => {
+    worksheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = characterWidthInPoints(
+      spec.width
+    );
+    const body = worksheet.getRangeByIndexes(headerRow + 1, column, bodyRows, 1);
+    if (spec.numberFormat !== undefined) {
+      // A single value applies to every cell of the range (Excel.Range.numberFormat).
+      body.numberFormat = spec.numberFormat as unknown as string[][];
+    }
+    if (spec.wrap) {
+      body.format.wrapText = true;
+      body.format.verticalAlignment = "Top";
+    }
+  });
+  colourRows(worksheet, layout, headerRow, columns);
+  worksheet.freezePanes.freezeRows(headerRow + 1);
+}
+
+function colourRows(
+  worksheet: Excel.Worksheet,
+  layout: SheetLayout,
+  headerRow: number,
+  columns: number
+): void {
+  const plan = tonePlan(layout);
+  if (layout.body.length === 0) return;
+  if (plan.kind === "rules") {
+    const body = worksheet.getRangeByIndexes(headerRow + 1, 0, layout.body.length, columns);
+    plan.rules.forEach((rule) => {
+      const format = body.conditionalFormats.add("Custom");
+      format.custom.rule.formula = toneRuleFormula(rule, plan.column, headerRow + 1);
+      format.custom.format.fill.color = TONE_COLOURS[rule.tone];
+    });
+  } else if (plan.kind === "fills") {
+    plan.runs.forEach((run) => {
+      worksheet.getRangeByIndexes(
+        headerRow + 1 + run.start,
+        0,
+        run.end - run.start,
+        columns
+      ).format.fill.color = TONE_COLOURS[run.tone];
+    });
+  }
+}
+
+/**
+ * The last commands of the write: replaced sheets and their marks go, the new sheets take their
+ * final names and marks and become visible. Until here every new sheet was hidden and pending.
+ */
+function finish(workbook: Excel.Workbook, plan: OutputPlan, worksheets: Excel.Worksheet[]): void {
+  plan.deleteNames
+    .filter((name) => !isPendingMark(name))
+    .forEach((name) => workbook.names.getItem(name).delete());
+  plan.deleteSheets.forEach((name) => workbook.worksheets.getItem(name).delete());
+  plan.sheets.forEach((planned: PlannedSheet, index) => {
+    const worksheet = worksheets[index]!;
+    workbook.names.getItem(planned.pendingMark).delete();
+    worksheet.name = planned.finalName;
+    workbook.names.add(planned.mark, worksheet.getRange("A1"));
+    if (!planned.output.hidden) worksheet.visibility = "Visible";
+  });
+  const first = plan.sheets.findIndex((planned) => !planned.output.hidden);
+  if (first >= 0) worksheets[first]!.activate();
+}
+
+/**
+ * After a failed write: deletes the hidden pending sheets it left and their names (two syncs: what is
+ * there, then the deletions). Never touches a sheet without our pending mark.
+ */
+export async function removePendingOutputs(context: Excel.RequestContext): Promise<number> {
+  const names = context.workbook.names;
+  names.load("items/name, items/formula");
+  await context.sync();
+  const pending = marksFromNames(
+    names.items.map((item) => ({ name: item.name, formula: item.formula }))
+  ).filter((mark) => isPendingMark(mark.name));
+  if (pending.length === 0) return 0;
+  pending.forEach((mark) => {
+    context.workbook.names.getItem(mark.name).delete();
+    if (mark.sheet !== null) context.workbook.worksheets.getItem(mark.sheet).delete();
+  });
+  await context.sync();
+  return pending.length;
+}
+
+/** Excel widths in characters (as layouts give them) to Office.js points: (7 px × chars + 5 px) × ¾. */
+export function characterWidthInPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}

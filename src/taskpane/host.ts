@@ -1,0 +1,99 @@
+import type { SheetGrid, SheetLayout } from "../engine";
+
+/**
+ * What the task pane needs from the place the workbook lives. Two hosts implement it: the open
+ * workbook in Excel (src/excel, Office.js) and an .xlsx file opened in the standalone page
+ * (src/standalone, ExcelJS in the browser). The components receive a host as a prop and never reach
+ * for Office or file APIs themselves, so the same UI runs — and is tested — with either.
+ */
+export interface WorkbookHost {
+  readonly kind: "excel" | "file";
+  /** Every sheet with its values (our own output sheets without them): what the source picker shows. */
+  scan(onProgress?: ProgressListener): Promise<WorkbookData>;
+  /** The named sheets read again, fresh, for one action (Excel: one `context.sync()`). */
+  read(sheetNames: string[], onProgress?: ProgressListener): Promise<WorkbookData>;
+  /**
+   * Creates or replaces the add-in's own output sheets; never touches a sheet without our mark.
+   * `basis` is the read the outputs were computed from (it says which sheets are ours).
+   */
+  write(
+    outputs: OutputSheet[],
+    basis: WorkbookData,
+    onProgress?: ProgressListener
+  ): Promise<WriteReport>;
+  /** Selects a cell such as `'Результаты ОО'!CE34` in the workbook; absent where there is no grid to show. */
+  readonly selectCell?: (address: string) => Promise<void>;
+}
+
+export interface HostSheet {
+  name: string;
+  visible: boolean;
+  /** The workbook name marking the sheet as School Radar's output (`SchoolRadar_shnor`), or null. */
+  outputMark: string | null;
+  /** Values from the used range; null for an empty sheet or a sheet that was not read. */
+  grid: SheetGrid | null;
+}
+
+export interface WorkbookData {
+  sheets: HostSheet[];
+  /** The sheet the user was on (Excel), for the picker's first choice; null when unknown. */
+  activeSheet: string | null;
+}
+
+export interface OutputSheet {
+  layout: SheetLayout;
+  /** Written as a hidden sheet (the stored settings); output lists are always visible. */
+  hidden?: boolean;
+}
+
+export interface WrittenSheet {
+  marker: string;
+  /** The name the layout asked for (`ШНОР`). */
+  requestedName: string;
+  /** The name used: `ШНОР (2)` when a sheet of the user already had the requested one. */
+  name: string;
+}
+
+export interface WriteReport {
+  sheets: WrittenSheet[];
+  /** Our sheets from an earlier run that were replaced. */
+  replacedSheets: string[];
+}
+
+export interface Progress {
+  /** `read`, `compute`, `write`. */
+  phase: "read" | "compute" | "write";
+  /** Steps done and expected (requests to Excel, for instance); total 0 when unknown. */
+  done: number;
+  total: number;
+}
+
+export type ProgressListener = (progress: Progress) => void;
+
+/**
+ * A host failure the user can act on. `code` picks the message in the pane's language; `detail` is
+ * the host's own text (often English) shown under it.
+ */
+export class HostError extends Error {
+  readonly code: HostErrorCode;
+  readonly detail: string;
+
+  constructor(code: HostErrorCode, detail: string) {
+    super(`${code}: ${detail}`);
+    this.name = "HostError";
+    this.code = code;
+    this.detail = detail;
+  }
+}
+
+export type HostErrorCode =
+  | "cell_edit_mode"
+  | "workbook_changed"
+  | "payload_too_large"
+  | "sheet_missing"
+  | "not_xlsx"
+  | "host_failed";
+
+export function isHostError(error: unknown): error is HostError {
+  return error instanceof HostError;
+}

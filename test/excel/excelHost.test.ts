@@ -1,0 +1,385 @@
+/*
+ * The Excel adapter against office-addin-mock proxies over an in-memory workbook (fakeExcel.ts):
+ * reads, writes, formats, the number of context.sync() calls, foreign sheets, re-runs and failures.
+ */
+import {
+  identificationLayouts,
+  identifyLowResultSchools,
+  isEngineError,
+  readExportTable,
+  type CellValue,
+  type SheetGrid,
+  type SheetLayout,
+} from "../../src/engine";
+import { createExcelHost, UNLIMITED, WEB_BUDGET, WEB_REQUEST_LIMIT } from "../../src/excel";
+import { characterWidthInPoints } from "../../src/excel/writeOutputSheets";
+import { isHostError, type OutputSheet, type WorkbookData } from "../../src/taskpane/host";
+import { fakeExcel, FakeWorkbook, type FakeOptions } from "./fakeExcel";
+
+const SOURCE = "Результаты ОО";
+const YEARS = ["2024/2025", "2023/2024"];
+const PROCEDURES = ["ВПР МА 5", "ВПР РУ 5", "ОГЭ МА"];
+
+/**
+ * A one-header-row export table of `count` schools: every third has two low results (ШНОР), every
+ * eleventh from the sixth has no data (недостаточно данных), the rest are fine.
+ */
+function exportRows(count: number): CellValue[][] {
+  const header: CellValue[] = ["Муниципалитет", "Наименование ОО", "Логин ОО"];
+  for (const year of YEARS)
+    for (const procedure of PROCEDURES) header.push(`${procedure} ${year} % «2»`);
+  const rows: CellValue[][] = [header];
+  for (let school = 0; school < count; school += 1) {
+    const row: CellValue[] = [
+      "Заречный МО",
+      `МБОУ «СОШ № ${school + 1}»`,
+      `sch${String(900000 + school)}`,
+    ];
+    for (let group = 0; group < YEARS.length * PROCEDURES.length; group += 1) {
+      row.push(
+        school % 11 === 5
+          ? "-"
+          : school % 3 === 0 && group < 2
+            ? 40
+            : school % 7 === 1 && group === 0
+              ? "-"
+              : 12.5
+      );
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+function workbookWith(count: number, otherSheets: string[] = ["Пояснения"]): FakeWorkbook {
+  const model = new FakeWorkbook([SOURCE, ...otherSheets]);
+  const sheet = model.sheet(SOURCE);
+  exportRows(count).forEach((row, r) =>
+    row.forEach((value, c) => {
+      if (value !== null) sheet.setCell(r, c, { value });
+    })
+  );
+  model.sheet("Пояснения")?.setCell(0, 0, { value: "Выгрузка регионального центра, 2025" });
+  return model;
+}
+
+function layoutsFor(grid: SheetGrid | null): SheetLayout[] {
+  if (grid === null) throw new Error("no grid");
+  const table = readExportTable(grid);
+  if (isEngineError(table)) throw new Error(table.message);
+  const result = identifyLowResultSchools(table);
+  if (isEngineError(result)) throw new Error(result.message);
+  return identificationLayouts(result, table);
+}
+
+/** What the task pane does for «Выявить ШНОР»: one read, the engine, one write. */
+async function identify(model: FakeWorkbook, options: FakeOptions = {}, web = false) {
+  const excel = fakeExcel(model, options);
+  const host = createExcelHost({ budget: web ? WEB_BUDGET : UNLIMITED, run: excel.run });
+  const data = await host.read([SOURCE]);
+  const grid = data.sheets.find((sheet) => sheet.name === SOURCE)!.grid;
+  const outputs: OutputSheet[] = layoutsFor(grid).map((layout) => ({ layout }));
+  const report = await host.write(outputs, data);
+  return { report, stats: excel.stats, data, outputs };
+}
+
+const OUTPUT_SHEETS = ["ШНОР", "ШНОР — метод", "Предупреждения"];
+
+describe("reading the open workbook", () => {
+  it("lists the sheets and reads the chosen one's values and number formats in one sync", async () => {
+    const model = workbookWith(3);
+    model.sheet(SOURCE).setCell(1, 3, { value: 0.4, numberFormat: "0%" });
+    const excel = fakeExcel(model);
+    const host = createExcelHost({ budget: UNLIMITED, run: excel.run });
+    const data = await host.read([SOURCE]);
+    expect(excel.stats.syncs).toBe(1);
+    expect(data.activeSheet).toBe(SOURCE);
+    expect(data.sheets.map((sheet) => [sheet.name, sheet.outputMark])).toEqual([
+      [SOURCE, null],
+      ["Пояснения", null],
+    ]);
+    const grid = data.sheets[0]!.grid!;
+    expect(grid.sheetName).toBe(SOURCE);
+    expect(grid.origin).toEqual({ row: 0, column: 0 });
+    expect(grid.values[0]!.slice(0, 3)).toEqual(["Муниципалитет", "Наименование ОО", "Логин ОО"]);
+    expect(grid.values[1]![3]).toBe(0.4);
+    expect(grid.numberFormats![1]![3]).toBe("0%");
+    expect(grid.numberFormats![1]![4]).toBe("General");
+    // Sheets not asked for are listed, not read.
+    expect(data.sheets[1]!.grid).toBeNull();
+  });
+
+  it("gives empty cells as null and a used range away from A1 with its origin", async () => {
+    const model = new FakeWorkbook(["Лист1"]);
+    model.sheet("Лист1").setCell(4, 2, { value: "ОО" });
+    model.sheet("Лист1").setCell(5, 3, { value: 7 });
+    const host = createExcelHost({ budget: UNLIMITED, run: fakeExcel(model).run });
+    const grid = (await host.read(["Лист1"])).sheets[0]!.grid!;
+    expect(grid.origin).toEqual({ row: 4, column: 2 });
+    expect(grid.values).toEqual([
+      ["ОО", null],
+      [null, 7],
+    ]);
+  });
+
+  it("scans every sheet but its own visible outputs for the source picker", async () => {
+    const model = workbookWith(5);
+    model.addSheet("Пустой");
+    await identify(model);
+    const excel = fakeExcel(model);
+    const data = await createExcelHost({ budget: UNLIMITED, run: excel.run }).scan();
+    expect(excel.stats.syncs).toBe(2);
+    const byName = new Map(data.sheets.map((sheet) => [sheet.name, sheet]));
+    expect(byName.get(SOURCE)!.grid!.values).toHaveLength(6);
+    expect(byName.get("Пустой")!.grid).toBeNull();
+    expect(byName.get("ШНОР")!.outputMark).toBe("SchoolRadar_shnor");
+    expect(byName.get("ШНОР")!.grid).toBeNull();
+  });
+
+  it("says which sheet is gone when the chosen one was deleted", async () => {
+    const host = createExcelHost({ budget: UNLIMITED, run: fakeExcel(workbookWith(2)).run });
+    await expect(host.read(["Удалённый лист"])).rejects.toMatchObject({ code: "sheet_missing" });
+  });
+
+  it("on Excel on the web reads a sheet too big for one response in blocks", async () => {
+    const model = workbookWith(20_000);
+    const excel = fakeExcel(model, { payloadLimit: WEB_REQUEST_LIMIT });
+    const host = createExcelHost({ budget: WEB_BUDGET, run: excel.run });
+    const data = await host.read([SOURCE]);
+    const grid = data.sheets[0]!.grid!;
+    expect(grid.values).toHaveLength(20_001);
+    expect(grid.values[20_000]![2]).toBe("sch919999");
+    expect(grid.numberFormats).toHaveLength(20_001);
+    expect(excel.stats.syncs).toBeGreaterThan(2);
+  });
+});
+
+describe("writing the output sheets", () => {
+  it("writes the layouts as marked, visible sheets with the values the engine gave", async () => {
+    const model = workbookWith(12);
+    const { report, outputs, stats } = await identify(model);
+    expect(report.sheets.map((sheet) => sheet.name)).toEqual(OUTPUT_SHEETS);
+    expect(report.replacedSheets).toEqual([]);
+    expect(model.sheets.map((sheet) => [sheet.name, sheet.visibility])).toEqual([
+      [SOURCE, "Visible"],
+      ["Пояснения", "Visible"],
+      ["ШНОР", "Visible"],
+      ["ШНОР — метод", "Visible"],
+      ["Предупреждения", "Visible"],
+    ]);
+    expect(model.names.map((name) => [name.name, model.nameFormula(name)])).toEqual([
+      ["SchoolRadar_shnor", "='ШНОР'!$A$1"],
+      ["SchoolRadar_method", "='ШНОР — метод'!$A$1"],
+      ["SchoolRadar_warnings", "='Предупреждения'!$A$1"],
+    ]);
+    const list = outputs[0]!.layout;
+    const values = model.valuesOf("ШНОР");
+    list.preamble.forEach((line, row) => expect(values[row]![0]).toBe(line));
+    const headerRow = list.preamble.length + 1;
+    expect(values[headerRow]).toEqual(list.header);
+    list.body.forEach((row, index) =>
+      expect(values[headerRow + 1 + index]).toEqual(row.map((value) => value ?? ""))
+    );
+    expect(model.activeSheetId).toBe(model.sheet("ШНОР").id);
+    expect(stats.syncs).toBe(2); // one read, one write
+  });
+
+  it("makes a filterable table with a frozen header, widths, number formats and status colours", async () => {
+    const model = workbookWith(12);
+    const { outputs } = await identify(model);
+    const list = outputs[0]!.layout;
+    const sheet = model.sheet("ШНОР");
+    const headerRow = list.preamble.length + 1;
+    expect(sheet.tables).toEqual([
+      expect.objectContaining({
+        rect: { row: headerRow, column: 0, rows: 13, columns: list.header.length },
+        hasHeaders: true,
+        showBandedRows: false,
+      }),
+    ]);
+    expect(sheet.frozenRows).toBe(headerRow + 1);
+    list.columns.forEach((spec, column) =>
+      expect(sheet.columnWidths.get(column)).toBe(characterWidthInPoints(spec.width))
+    );
+    expect(sheet.cell(headerRow + 1, 5)!.numberFormat).toBe("0");
+    expect(sheet.formatAt(headerRow + 1, 7, "wrapText")).toBe(true);
+    expect(sheet.formatAt(0, 0, "font.bold")).toBe(true);
+    // One rule per status, on the status column, over the whole body.
+    const first = headerRow + 2;
+    expect(sheet.conditionalFormats).toEqual([
+      expect.objectContaining({ formula: `=OR($D${first}="ШНОР")`, fill: "#FFC7CE" }),
+      expect.objectContaining({ formula: `=OR($D${first}="не ШНОР")`, fill: "#C6EFCE" }),
+      expect.objectContaining({
+        formula: `=OR($D${first}="недостаточно данных")`,
+        fill: "#EDEDED",
+      }),
+    ]);
+    expect(sheet.conditionalFormats[0]!.rect).toEqual({
+      row: headerRow + 1,
+      column: 0,
+      rows: 12,
+      columns: list.header.length,
+    });
+  });
+
+  it("keeps text as text: nothing becomes a formula, a number or a date", async () => {
+    const model = new FakeWorkbook(["Лист1"]);
+    const excel = fakeExcel(model);
+    const host = createExcelHost({ budget: UNLIMITED, run: excel.run });
+    const data = await host.read(["Лист1"]);
+    const layout: SheetLayout = {
+      name: "Проверка",
+      marker: "school-radar:check",
+      preamble: ['=HYPERLINK("http://example.org")'],
+      header: ["Код", "Год"],
+      body: [
+        ["0012", "2024-25"],
+        ["+7", "=1+1"],
+      ],
+      columns: [{ width: 10 }, { width: 10 }],
+    };
+    await host.write([{ layout }], data);
+    const sheet = model.sheet("Проверка");
+    expect(model.valuesOf("Проверка")).toEqual([
+      ['=HYPERLINK("http://example.org")', ""],
+      ["", ""],
+      ["Код", "Год"],
+      ["0012", "2024-25"],
+      ["+7", "=1+1"],
+    ]);
+    expect(sheet.rows.flat().filter((cell) => cell?.formula !== undefined)).toEqual([]);
+  });
+
+  it("uses the same number of syncs for 100 and for 50,000 schools", async () => {
+    const small = await identify(workbookWith(100));
+    const large = await identify(workbookWith(50_000));
+    expect(small.stats.syncs).toBe(2);
+    expect(large.stats.syncs).toBe(small.stats.syncs);
+    expect(large.report.sheets.map((sheet) => sheet.name)).toEqual(OUTPUT_SHEETS);
+  }, 60_000);
+
+  it("on Excel on the web splits only what does not fit in 5 MB, hidden until the last request", async () => {
+    const small = await identify(workbookWith(100), { payloadLimit: WEB_REQUEST_LIMIT }, true);
+    expect(small.stats.syncs).toBe(2);
+    const model = workbookWith(50_000);
+    const large = await identify(model, { payloadLimit: WEB_REQUEST_LIMIT }, true);
+    expect(large.stats.largestRequest).toBeLessThanOrEqual(WEB_REQUEST_LIMIT);
+    expect(large.stats.syncs).toBeGreaterThan(2);
+    // Renaming and showing come last, in the last request.
+    const commands = large.stats.commands;
+    expect(commands.lastIndexOf("range.values")).toBeLessThan(commands.indexOf("worksheet.name"));
+    expect(model.valuesOf("ШНОР")).toHaveLength(
+      large.outputs[0]!.layout.preamble.length + 2 + 50_000
+    );
+  }, 120_000);
+});
+
+describe("never touching the user's sheets", () => {
+  it("writes beside a sheet of the user with the same name and leaves it as it was", async () => {
+    const model = workbookWith(6, ["Пояснения", "ШНОР"]);
+    model.sheet("ШНОР").setCell(0, 0, { value: "мои заметки" });
+    const { report } = await identify(model);
+    expect(report.sheets[0]).toEqual({
+      marker: "school-radar:shnor",
+      requestedName: "ШНОР",
+      name: "ШНОР (2)",
+    });
+    expect(model.valuesOf("ШНОР")).toEqual([["мои заметки"]]);
+    expect(model.nameFormula(model.names[0]!)).toBe("='ШНОР (2)'!$A$1");
+  });
+
+  it("gives the same workbook when run again: replaced, not copied", async () => {
+    const model = workbookWith(9);
+    await identify(model);
+    const before = snapshot(model);
+    const again = await identify(model);
+    expect(again.report.replacedSheets).toEqual(OUTPUT_SHEETS);
+    expect(snapshot(model)).toEqual(before);
+  });
+
+  it("replaces its own sheet even after the user renamed it, and keeps the user's new sheet", async () => {
+    const model = workbookWith(9);
+    await identify(model);
+    model.renameSheet(model.sheet("ШНОР"), "ШНОР старый");
+    model.addSheet("ШНОР").setCell(0, 0, { value: "моё" });
+    const again = await identify(model);
+    expect(again.report.replacedSheets).toContain("ШНОР старый");
+    expect(model.sheetByName("ШНОР старый")).toBeUndefined();
+    expect(model.valuesOf("ШНОР")).toEqual([["моё"]]);
+    expect(again.report.sheets[0]!.name).toBe("ШНОР (2)");
+  });
+
+  it("leaves no half-written output visible when the write fails midway", async () => {
+    const model = workbookWith(9);
+    await identify(model);
+    const before = snapshot(model);
+    const failure = await identify(model, {
+      failWhen: (label) => label === "tables.add",
+    }).catch((error: unknown) => error);
+    expect(isHostError(failure)).toBe(true);
+    expect(snapshot(model)).toEqual(before);
+  });
+
+  it("removes what an earlier failed write left hidden before writing", async () => {
+    const model = workbookWith(9);
+    // The write fails and so does its clean-up: hidden pending sheets stay behind.
+    await identify(model, {
+      failWhen: (label) => label === "tables.add" || label === "namedItem.delete",
+    }).catch(() => undefined);
+    expect(model.sheets.some((sheet) => sheet.visibility === "Hidden")).toBe(true);
+    await identify(model);
+    expect(model.sheets.map((sheet) => sheet.name)).toEqual([
+      SOURCE,
+      "Пояснения",
+      ...OUTPUT_SHEETS,
+    ]);
+    expect(model.names.map((name) => name.name)).toEqual([
+      "SchoolRadar_shnor",
+      "SchoolRadar_method",
+      "SchoolRadar_warnings",
+    ]);
+  });
+
+  it("writes a hidden output (the stored settings) and keeps it hidden", async () => {
+    const model = workbookWith(3);
+    const excel = fakeExcel(model);
+    const host = createExcelHost({ budget: UNLIMITED, run: excel.run });
+    const data: WorkbookData = await host.read([SOURCE]);
+    const layout: SheetLayout = {
+      name: "Школьный радар — настройки",
+      marker: "school-radar:settings",
+      preamble: [],
+      header: ["Параметр", "Значение"],
+      body: [["threshold", 30]],
+      columns: [{ width: 20 }, { width: 20 }],
+    };
+    await host.write([{ layout, hidden: true }], data);
+    expect(model.sheet("Школьный радар — настройки").visibility).toBe("Hidden");
+    expect(model.activeSheetId).toBe(model.sheet(SOURCE).id);
+  });
+});
+
+describe("showing a cell", () => {
+  it("activates the sheet and selects the cell a warning names", async () => {
+    const model = workbookWith(3);
+    const host = createExcelHost({ budget: UNLIMITED, run: fakeExcel(model).run });
+    await host.selectCell!("'Пояснения'!B7");
+    expect(model.activeSheetId).toBe(model.sheet("Пояснения").id);
+    expect(model.selection).toEqual({ sheet: "Пояснения", address: "B7" });
+  });
+});
+
+/** Sheets (name, visibility, values, tables, rules) and names, as a user would compare them. */
+function snapshot(model: FakeWorkbook) {
+  return {
+    sheets: model.sheets.map((sheet) => ({
+      name: sheet.name,
+      visibility: sheet.visibility,
+      values: model.valuesOf(sheet.name),
+      tables: sheet.tables.map((table) => table.rect),
+      rules: sheet.conditionalFormats.map((rule) => [rule.formula, rule.fill]),
+      frozen: sheet.frozenRows,
+    })),
+    names: model.names.map((name) => [name.name, model.nameFormula(name)]),
+  };
+}

@@ -1,0 +1,794 @@
+/*
+ * A small in-memory Excel behind office-addin-mock proxies, for the adapter's tests (node environment).
+ *
+ * office-addin-mock gives each proxy Office.js's load/sync semantics: a property read before `load`
+ * and `context.sync()` is an error string, not the value. This file adds what the mock leaves out:
+ * a workbook model, a command queue that runs in order on `sync()` (so a failure midway leaves the
+ * commands before it applied, as Office.js does), Excel on the web's 5 MB request and response limits
+ * when asked, and a count of syncs. Every method the adapter calls is defined here; a method it does
+ * not define is `undefined`, and calling it fails the test.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+
+export type FakeValue = string | number | boolean;
+
+export interface FakeCell {
+  value: FakeValue | "";
+  /** Set when the adapter wrote text starting with "=" without protecting it. */
+  formula?: string;
+  numberFormat: string;
+}
+
+export interface Rect {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+export interface FakeTable {
+  name: string;
+  rect: Rect;
+  hasHeaders: boolean;
+  style: string;
+  showBandedRows: boolean;
+}
+
+export interface FakeConditionalFormat {
+  rect: Rect;
+  type: string;
+  formula: string | null;
+  fill: string | null;
+}
+
+export interface FakeFormat {
+  rect: Rect;
+  key: string;
+  value: unknown;
+}
+
+export class FakeSheet {
+  readonly id: number;
+  name: string;
+  visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
+  readonly rows: (FakeCell | undefined)[][] = [];
+  readonly tables: FakeTable[] = [];
+  readonly conditionalFormats: FakeConditionalFormat[] = [];
+  readonly formats: FakeFormat[] = [];
+  readonly columnWidths = new Map<number, number>();
+  frozenRows = 0;
+
+  constructor(id: number, name: string) {
+    this.id = id;
+    this.name = name;
+  }
+
+  cell(row: number, column: number): FakeCell | undefined {
+    return this.rows[row]?.[column];
+  }
+
+  setCell(row: number, column: number, update: Partial<FakeCell>): void {
+    const line = (this.rows[row] ??= []);
+    const cell = (line[column] ??= { value: "", numberFormat: "General" });
+    Object.assign(cell, update);
+  }
+
+  /** Values as Excel's `values` gives them ("" for empty), from A1 to the last non-empty cell. */
+  usedRect(): Rect | null {
+    let first: [number, number] | null = null;
+    let last: [number, number] = [0, 0];
+    let firstColumn = Infinity;
+    this.rows.forEach((line, row) => {
+      line?.forEach((cell, column) => {
+        if (cell === undefined || cell.value === "") return;
+        first ??= [row, column];
+        firstColumn = Math.min(firstColumn, column);
+        last = [Math.max(last[0], row), Math.max(last[1], column)];
+      });
+    });
+    if (first === null) return null;
+    const top = (first as [number, number])[0];
+    return {
+      row: top,
+      column: firstColumn,
+      rows: last[0] - top + 1,
+      columns: last[1] - firstColumn + 1,
+    };
+  }
+
+  values(rect: Rect): FakeValue[][] {
+    return grid(rect, (row, column) => this.cell(row, column)?.value ?? "");
+  }
+
+  numberFormats(rect: Rect): string[][] {
+    return grid(rect, (row, column) => this.cell(row, column)?.numberFormat ?? "General");
+  }
+
+  /** The last value set for a format key on a cell (`font.bold`, `fill.color`, `wrapText`…). */
+  formatAt(row: number, column: number, key: string): unknown {
+    let found: unknown = undefined;
+    for (const format of this.formats) {
+      if (format.key === key && inside(format.rect, row, column)) found = format.value;
+    }
+    return found;
+  }
+}
+
+function grid<T>(rect: Rect, at: (row: number, column: number) => T): T[][] {
+  return Array.from({ length: rect.rows }, (_, r) =>
+    Array.from({ length: rect.columns }, (_, c) => at(rect.row + r, rect.column + c))
+  );
+}
+
+function inside(rect: Rect, row: number, column: number): boolean {
+  return (
+    row >= rect.row &&
+    row < rect.row + rect.rows &&
+    column >= rect.column &&
+    column < rect.column + rect.columns
+  );
+}
+
+export interface FakeName {
+  name: string;
+  /** The sheet the name points at (A1), by id so that renames follow; null: `#REF!`. */
+  sheetId: number | null;
+}
+
+export class FakeWorkbook {
+  readonly sheets: FakeSheet[] = [];
+  readonly names: FakeName[] = [];
+  activeSheetId: number;
+  selection: { sheet: string; address: string } | null = null;
+  private nextId = 1;
+  private tableCount = 0;
+
+  constructor(sheetNames: string[] = ["Лист1"]) {
+    sheetNames.forEach((name) => this.addSheet(name));
+    this.activeSheetId = this.sheets[0]!.id;
+  }
+
+  addSheet(name: string): FakeSheet {
+    if (this.sheetByName(name)) throw officeError("ItemAlreadyExists", `sheet ${name} exists`);
+    checkSheetName(name);
+    const sheet = new FakeSheet(this.nextId++, name);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  sheetByName(name: string): FakeSheet | undefined {
+    return this.sheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase());
+  }
+
+  sheet(name: string): FakeSheet {
+    const sheet = this.sheetByName(name);
+    if (!sheet) throw officeError("ItemNotFound", `no sheet ${name}`);
+    return sheet;
+  }
+
+  deleteSheet(sheet: FakeSheet): void {
+    const others = this.sheets.filter((other) => other !== sheet);
+    if (!others.some((other) => other.visibility === "Visible")) {
+      throw officeError("InvalidOperation", "a workbook must keep one visible sheet");
+    }
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    this.names.forEach((name) => {
+      if (name.sheetId === sheet.id) name.sheetId = null;
+    });
+    if (this.activeSheetId === sheet.id) this.activeSheetId = others[0]!.id;
+  }
+
+  renameSheet(sheet: FakeSheet, name: string): void {
+    const other = this.sheetByName(name);
+    if (other && other !== sheet) throw officeError("ItemAlreadyExists", `sheet ${name} exists`);
+    checkSheetName(name);
+    sheet.name = name;
+  }
+
+  nameFormula(name: FakeName): string {
+    const sheet = this.sheets.find((candidate) => candidate.id === name.sheetId);
+    return sheet ? `='${sheet.name.replace(/'/g, "''")}'!$A$1` : "=#REF!$A$1";
+  }
+
+  addName(name: string, sheetId: number): void {
+    if (this.names.some((other) => other.name.toLowerCase() === name.toLowerCase())) {
+      throw officeError("ItemAlreadyExists", `name ${name} exists`);
+    }
+    this.names.push({ name, sheetId });
+  }
+
+  deleteName(name: string): void {
+    const index = this.names.findIndex((other) => other.name.toLowerCase() === name.toLowerCase());
+    if (index < 0) throw officeError("ItemNotFound", `no name ${name}`);
+    this.names.splice(index, 1);
+  }
+
+  newTableName(): string {
+    this.tableCount += 1;
+    return `Table${this.tableCount}`;
+  }
+
+  /** A sheet's values as rows, the way tests read them back. */
+  valuesOf(name: string): FakeValue[][] {
+    const sheet = this.sheet(name);
+    const rect = sheet.usedRect();
+    if (rect === null) return [];
+    return sheet.values({
+      row: 0,
+      column: 0,
+      rows: rect.row + rect.rows,
+      columns: rect.column + rect.columns,
+    });
+  }
+}
+
+function checkSheetName(name: string): void {
+  if (name.length === 0 || name.length > 31 || /[:\\/?*[\]]/.test(name)) {
+    throw officeError("InvalidArgument", `bad sheet name ${name}`);
+  }
+}
+
+export class FakeOfficeError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = "RichApi.Error";
+    this.code = code;
+  }
+}
+
+export function officeError(code: string, message: string): FakeOfficeError {
+  return new FakeOfficeError(code, message);
+}
+
+export interface FakeOptions {
+  /** Excel on the web: refuse requests and responses over this many bytes (estimated as JSON × 2). */
+  payloadLimit?: number;
+  /** Fail the command for which this returns true (its label, its index in the whole run). */
+  failWhen?: (label: string, index: number) => boolean;
+}
+
+interface Command {
+  label: string;
+  bytes: number;
+  run: () => void;
+}
+
+interface Refresh {
+  target: OfficeMockObject;
+  props: Map<string, () => unknown>;
+  after?: () => void;
+}
+
+/** Per-command bytes besides its values, a rough stand-in for Office.js's JSON of one action. */
+const COMMAND_BYTES = 200;
+
+/** One `Excel.run`: a context whose commands run on `sync()`. */
+export class FakeContext {
+  readonly workbook: OfficeMockObject;
+  syncs = 0;
+  private commands: Command[] = [];
+  private refreshes: Refresh[] = [];
+  private commandIndex = 0;
+
+  constructor(
+    readonly model: FakeWorkbook,
+    readonly options: FakeOptions,
+    readonly stats: FakeStats
+  ) {
+    const workbook = new OfficeMockObject({});
+    workbook.worksheets = worksheetCollection(this);
+    workbook.names = namedItemCollection(this);
+    this.workbook = workbook;
+  }
+
+  queue(label: string, run: () => void, bytes = 0): void {
+    this.commands.push({ label, run, bytes: bytes + COMMAND_BYTES });
+  }
+
+  refreshOnSync(refresh: Refresh): void {
+    this.refreshes.push(refresh);
+  }
+
+  async sync(): Promise<void> {
+    this.syncs += 1;
+    this.stats.syncs += 1;
+    const commands = this.commands;
+    const refreshes = this.refreshes;
+    this.commands = [];
+    this.refreshes = [];
+    const requestBytes = commands.reduce((sum, command) => sum + command.bytes, 0);
+    this.stats.largestRequest = Math.max(this.stats.largestRequest, requestBytes);
+    const limit = this.options.payloadLimit ?? Infinity;
+    if (requestBytes > limit) {
+      throw officeError("RequestPayloadSizeLimitExceeded", `request of ${requestBytes} bytes`);
+    }
+    for (const command of commands) {
+      const index = this.commandIndex++;
+      if (this.options.failWhen?.(command.label, index)) {
+        throw officeError("GeneralException", `injected failure at ${command.label}`);
+      }
+      command.run();
+      this.stats.commands.push(command.label);
+    }
+    let responseBytes = 0;
+    for (const refresh of refreshes) {
+      const properties = (refresh.target as unknown as MockInternals)._properties;
+      for (const [prop, value] of refresh.props) {
+        const current = value();
+        responseBytes += JSON.stringify(current ?? null).length * 2;
+        const property = properties.get(prop);
+        if (property) property._valueBeforeLoaded = current;
+      }
+    }
+    if (responseBytes > limit) {
+      throw officeError("ResponsePayloadSizeLimitExceeded", `response of ${responseBytes} bytes`);
+    }
+    for (const refresh of refreshes) {
+      await OfficeMockObject.prototype.sync.call(refresh.target);
+      refresh.after?.();
+    }
+    // The mock finishes property updates in microtasks queued by its own sync.
+    await Promise.resolve();
+  }
+}
+
+interface MockInternals {
+  _properties: Map<string, { _valueBeforeLoaded: unknown }>;
+}
+
+export interface FakeStats {
+  syncs: number;
+  runs: number;
+  largestRequest: number;
+  commands: string[];
+}
+
+/** A stand-in for `Excel.run` over the model: a new context per run, like Office.js. */
+export function fakeExcel(model: FakeWorkbook, options: FakeOptions = {}) {
+  const stats: FakeStats = { syncs: 0, runs: 0, largestRequest: 0, commands: [] };
+  const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    stats.runs += 1;
+    const context = new FakeContext(model, options, stats);
+    const mockContext = new OfficeMockObject({
+      sync: () => context.sync(),
+    });
+    mockContext.workbook = context.workbook;
+    return batch(mockContext as unknown as Excel.RequestContext);
+  };
+  return { run, stats, model };
+}
+
+type Loadable = Record<string, () => unknown>;
+type Settable = Record<string, (value: unknown) => void>;
+
+/**
+ * A proxy object: the mock supplies load/sync semantics for `loadable` properties; assignments to
+ * `settable` properties become queued commands; anything else assigned is a test failure.
+ */
+function proxy(
+  context: FakeContext,
+  kind: string,
+  loadable: Loadable,
+  settable: Settable,
+  methods: Record<string, (...args: never[]) => unknown>,
+  children: Record<string, unknown> = {},
+  afterLoad?: (props: string[]) => (() => void) | undefined
+): OfficeMockObject {
+  const data: Record<string, unknown> = {};
+  for (const prop of Object.keys(loadable)) data[prop] = "(placeholder)";
+  const target = new OfficeMockObject(data as never);
+  Object.assign(target, methods);
+  Object.assign(target, children);
+  target.load = (argument: string) => {
+    const props = String(argument)
+      .split(",")
+      .map((prop) => prop.trim().replace(/^items\/.*$/, "items"))
+      .filter((prop) => prop !== "");
+    const wanted = new Map<string, () => unknown>();
+    for (const prop of props) {
+      const getter = loadable[prop];
+      if (!getter) throw new Error(`fake Excel: ${kind}.load("${prop}") is not supported`);
+      wanted.set(prop, getter);
+    }
+    OfficeMockObject.prototype.load.call(target, [...wanted.keys()]);
+    context.refreshOnSync({ target, props: wanted, after: afterLoad?.([...wanted.keys()]) });
+    return target;
+  };
+  const wrapped = new Proxy(target, {
+    set(object, prop, value) {
+      if (typeof prop === "string" && settable[prop]) {
+        const set = settable[prop]!;
+        context.queue(
+          `${kind}.${prop}`,
+          () => set(value),
+          JSON.stringify(value ?? null).length * 2
+        );
+      } else if (
+        typeof prop === "string" &&
+        !(prop in loadable) &&
+        !prop.startsWith("_") &&
+        prop !== "isNullObject" // kept up to date by the fake after each sync
+      ) {
+        throw new Error(`fake Excel: ${kind}.${prop} cannot be set`);
+      }
+      (object as unknown as Record<string | symbol, unknown>)[prop] = value;
+      return true;
+    },
+  });
+  TARGETS.set(wrapped, target);
+  return wrapped;
+}
+
+const TARGETS = new WeakMap<object, OfficeMockObject>();
+
+/** A collection item as Office.js returns it: its properties already loaded with these values. */
+function loadedItem(item: OfficeMockObject, values: Record<string, unknown>): OfficeMockObject {
+  const target = TARGETS.get(item)!;
+  const properties = (target as unknown as MockInternals)._properties;
+  OfficeMockObject.prototype.load.call(target, Object.keys(values));
+  for (const [prop, value] of Object.entries(values)) {
+    properties.get(prop)!._valueBeforeLoaded = value;
+  }
+  void OfficeMockObject.prototype.sync.call(target);
+  return item;
+}
+
+function worksheetCollection(context: FakeContext): OfficeMockObject {
+  const model = context.model;
+  const collection: OfficeMockObject = proxy(
+    context,
+    "worksheets",
+    { items: () => model.sheets.map((sheet) => itemSheet(sheet)) },
+    {},
+    {
+      getItem: (name: string) => worksheet(context, () => model.sheet(name)),
+      getActiveWorksheet: () =>
+        worksheet(context, () => model.sheets.find((sheet) => sheet.id === model.activeSheetId)!),
+      add: (name: string) => {
+        let created: FakeSheet | null = null;
+        context.queue("worksheets.add", () => {
+          created = model.addSheet(name);
+        });
+        return worksheet(context, () => {
+          if (created === null) throw officeError("ItemNotFound", "sheet not added yet");
+          return created;
+        });
+      },
+    }
+  );
+  // Items come back loaded with the properties asked for ("items/name, items/visibility").
+  const itemSheet = (sheet: FakeSheet) =>
+    loadedItem(
+      worksheet(context, () => sheet),
+      { name: sheet.name, visibility: sheet.visibility }
+    );
+  return collection;
+}
+
+function worksheet(context: FakeContext, resolve: () => FakeSheet): OfficeMockObject {
+  const model = context.model;
+  return proxy(
+    context,
+    "worksheet",
+    { name: () => resolve().name, visibility: () => resolve().visibility },
+    {
+      name: (value) => model.renameSheet(resolve(), String(value)),
+      visibility: (value) => {
+        resolve().visibility = value as FakeSheet["visibility"];
+      },
+    },
+    {
+      getRange: (address: string) => range(context, resolve, () => parseAddress(address)),
+      getRangeByIndexes: (row: number, column: number, rows: number, columns: number) => {
+        if (rows < 1 || columns < 1) throw officeError("InvalidArgument", "empty range");
+        return range(context, resolve, () => ({ row, column, rows, columns }));
+      },
+      getUsedRangeOrNullObject: (valuesOnly?: boolean) => {
+        if (valuesOnly !== true) throw new Error("fake Excel: only valuesOnly used ranges");
+        return range(context, resolve, () => resolve().usedRect(), true);
+      },
+      delete: () => context.queue("worksheet.delete", () => model.deleteSheet(resolve())),
+      activate: () =>
+        context.queue("worksheet.activate", () => {
+          model.activeSheetId = resolve().id;
+        }),
+    },
+    {
+      tables: {
+        add: (target: OfficeMockObject, hasHeaders: boolean) => {
+          const table: Partial<FakeTable> = {
+            hasHeaders,
+            style: "TableStyleMedium2",
+            showBandedRows: true,
+          };
+          context.queue("tables.add", () => {
+            const sheet = resolve();
+            const rect = rectOf(target);
+            if (sheet.tables.some((other) => overlaps(other.rect, rect))) {
+              throw officeError("InvalidOperation", "tables overlap");
+            }
+            Object.assign(table, { rect, name: model.newTableName() });
+            sheet.tables.push(table as FakeTable);
+          });
+          return proxy(
+            context,
+            "table",
+            {},
+            {
+              style: (value) => {
+                table.style = String(value);
+              },
+              showBandedRows: (value) => {
+                table.showBandedRows = Boolean(value);
+              },
+            },
+            {}
+          );
+        },
+      },
+      freezePanes: {
+        freezeRows: (count: number) =>
+          context.queue("freezePanes.freezeRows", () => {
+            resolve().frozenRows = count;
+          }),
+      },
+    }
+  );
+}
+
+const RECTS = new WeakMap<object, () => Rect | null>();
+
+function rectOf(target: OfficeMockObject): Rect {
+  const rect = RECTS.get(target)?.();
+  if (!rect) throw officeError("InvalidArgument", "not a range");
+  return rect;
+}
+
+function range(
+  context: FakeContext,
+  sheetOf: () => FakeSheet,
+  rectOfRange: () => Rect | null,
+  orNull = false
+): OfficeMockObject {
+  const model = context.model;
+  const rect = () => {
+    const found = rectOfRange();
+    if (found === null) throw officeError("ItemNotFound", "null range");
+    return found;
+  };
+  // A null object's properties come back empty; only isNullObject says why.
+  const read = (getter: () => unknown) => () =>
+    orNull && rectOfRange() === null ? null : getter();
+  const formatOf = (key: string) => (value: unknown) => {
+    sheetOf().formats.push({ rect: rect(), key, value });
+    if (key === "columnWidth") {
+      const { column, columns } = rect();
+      for (let c = column; c < column + columns; c += 1)
+        sheetOf().columnWidths.set(c, Number(value));
+    }
+  };
+  const format = {
+    font: proxy(
+      context,
+      "font",
+      {},
+      { bold: formatOf("font.bold"), size: formatOf("font.size") },
+      {}
+    ),
+    fill: proxy(context, "fill", {}, { color: formatOf("fill.color") }, {}),
+  };
+  const formatProxy = proxy(
+    context,
+    "format",
+    {},
+    {
+      wrapText: formatOf("wrapText"),
+      verticalAlignment: formatOf("verticalAlignment"),
+      columnWidth: formatOf("columnWidth"),
+    },
+    {},
+    format
+  );
+  const result: OfficeMockObject = proxy(
+    context,
+    "range",
+    {
+      values: read(() => sheetOf().values(rect())),
+      numberFormat: read(() => sheetOf().numberFormats(rect())),
+      rowIndex: read(() => rect().row),
+      columnIndex: read(() => rect().column),
+      rowCount: read(() => rect().rows),
+      columnCount: read(() => rect().columns),
+    },
+    {
+      values: (value) => writeValues(sheetOf(), rect(), value),
+      numberFormat: (value) => writeFormats(sheetOf(), rect(), value),
+    },
+    {
+      select: () =>
+        context.queue("range.select", () => {
+          const { row, column } = rect();
+          model.selection = { sheet: sheetOf().name, address: `${letters(column)}${row + 1}` };
+        }),
+    },
+    {
+      format: formatProxy,
+      conditionalFormats: {
+        add: (type: string) => {
+          const added: FakeConditionalFormat = {
+            rect: { row: 0, column: 0, rows: 0, columns: 0 },
+            type,
+            formula: null,
+            fill: null,
+          };
+          context.queue("conditionalFormats.add", () => {
+            added.rect = rect();
+            sheetOf().conditionalFormats.push(added);
+          });
+          return {
+            custom: {
+              rule: proxy(
+                context,
+                "rule",
+                {},
+                {
+                  formula: (value) => {
+                    added.formula = String(value);
+                  },
+                },
+                {}
+              ),
+              format: {
+                fill: proxy(
+                  context,
+                  "cfFill",
+                  {},
+                  {
+                    color: (value) => {
+                      added.fill = String(value);
+                    },
+                  },
+                  {}
+                ),
+              },
+            },
+          };
+        },
+      },
+    },
+    orNull
+      ? () => () => {
+          (result as unknown as { isNullObject: boolean }).isNullObject = rectOfRange() === null;
+        }
+      : undefined
+  );
+  if (orNull) {
+    (result as unknown as { isNullObject: boolean | string }).isNullObject =
+      "Error, context.sync() was not called";
+  }
+  RECTS.set(result, rect);
+  SHEETS.set(result, sheetOf);
+  return result;
+}
+
+function writeValues(sheet: FakeSheet, rect: Rect, value: unknown): void {
+  const rows = value as unknown[][];
+  if (
+    !Array.isArray(rows) ||
+    rows.length !== rect.rows ||
+    rows.some((row) => !Array.isArray(row) || row.length !== rect.columns)
+  ) {
+    throw officeError("InvalidArgument", "values do not match the range's dimensions");
+  }
+  rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell === null || cell === undefined) return; // Office.js leaves the cell unchanged
+      sheet.setCell(rect.row + r, rect.column + c, typedAsExcelWould(cell as FakeValue));
+    })
+  );
+}
+
+/** What Excel makes of a value assigned to `values`, for the cases the adapter must prevent. */
+function typedAsExcelWould(value: FakeValue): Partial<FakeCell> {
+  if (typeof value !== "string") return { value, formula: undefined };
+  if (value.startsWith("'")) return { value: value.slice(1), formula: undefined };
+  if (value.startsWith("=")) return { value: "", formula: value };
+  if (/^-?\d+(?:[.,]\d+)?$/.test(value)) return { value: Number(value.replace(",", ".")) };
+  return { value, formula: undefined };
+}
+
+function writeFormats(sheet: FakeSheet, rect: Rect, value: unknown): void {
+  if (typeof value === "string") {
+    // A single value applies to every cell of the range.
+    for (let r = 0; r < rect.rows; r += 1) {
+      for (let c = 0; c < rect.columns; c += 1)
+        sheet.setCell(rect.row + r, rect.column + c, { numberFormat: value });
+    }
+    return;
+  }
+  const rows = value as unknown[][];
+  if (!Array.isArray(rows) || rows.length !== rect.rows) {
+    throw officeError("InvalidArgument", "numberFormat does not match the range's dimensions");
+  }
+  rows.forEach((row, r) =>
+    row.forEach((format, c) =>
+      sheet.setCell(rect.row + r, rect.column + c, { numberFormat: String(format) })
+    )
+  );
+}
+
+function namedItemCollection(context: FakeContext): OfficeMockObject {
+  const model = context.model;
+  return proxy(
+    context,
+    "names",
+    {
+      items: () =>
+        model.names.map((name) =>
+          loadedItem(
+            proxy(context, "namedItem", { name: () => name.name, formula: () => "" }, {}, {}),
+            { name: name.name, formula: model.nameFormula(name) }
+          )
+        ),
+    },
+    {},
+    {
+      add: (name: string, reference: OfficeMockObject) => {
+        context.queue("names.add", () => {
+          rectOf(reference);
+          const sheetOf = SHEETS.get(reference);
+          if (!sheetOf) throw officeError("InvalidArgument", "reference is not a range");
+          model.addName(name, sheetOf().id);
+        });
+        return proxy(context, "namedItem", {}, {}, {});
+      },
+      getItem: (name: string) =>
+        proxy(
+          context,
+          "namedItem",
+          {},
+          {},
+          {
+            delete: () => context.queue("namedItem.delete", () => model.deleteName(name)),
+          }
+        ),
+    }
+  );
+}
+
+/** Which sheet a range proxy is on (names.add takes a range). */
+const SHEETS = new WeakMap<object, () => FakeSheet>();
+
+function parseAddress(address: string): Rect {
+  const match = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(address.replace(/\$/g, ""));
+  if (!match) throw officeError("InvalidArgument", `bad address ${address}`);
+  const column = columnIndex(match[1]!);
+  const row = Number(match[2]) - 1;
+  const lastColumn = match[3] ? columnIndex(match[3]) : column;
+  const lastRow = match[4] ? Number(match[4]) - 1 : row;
+  return { row, column, rows: lastRow - row + 1, columns: lastColumn - column + 1 };
+}
+
+function columnIndex(letters: string): number {
+  return (
+    [...letters.toUpperCase()].reduce((sum, letter) => sum * 26 + letter.charCodeAt(0) - 64, 0) - 1
+  );
+}
+
+export function letters(column: number): string {
+  let text = "";
+  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    text = String.fromCharCode(65 + ((n - 1) % 26)) + text;
+  }
+  return text;
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return (
+    a.row < b.row + b.rows &&
+    b.row < a.row + a.rows &&
+    a.column < b.column + b.columns &&
+    b.column < a.column + a.columns
+  );
+}
