@@ -5,6 +5,14 @@ export {
   type OutputWorkbookReport,
   type WrittenSheet,
 } from "./writeWorkbookWithOutputs";
+export { writeNewWorkbook, type NewWorkbookReport } from "./writeNewWorkbook";
+export {
+  outputMarkName,
+  userDataMarkName,
+  layoutMarkName,
+  markedOutputSheets,
+  markedUserDataSheets,
+} from "./outputSheetMark";
 export {
   WorkbookFileError,
   isWorkbookFileError,

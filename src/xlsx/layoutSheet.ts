@@ -1,5 +1,12 @@
 import type ExcelJS from "exceljs";
-import type { CellValue, ColumnSpec, RowTone, SheetLayout } from "../engine";
+import {
+  columnLetters,
+  type CellValue,
+  type ColumnSpec,
+  type ColumnValidation,
+  type RowTone,
+  type SheetLayout,
+} from "../engine";
 
 /** Light fills close to Excel's own "light red / green" highlight presets, and a neutral grey. */
 const TONE_COLOURS: Record<Exclude<RowTone, null>, string> = {
@@ -8,6 +15,8 @@ const TONE_COLOURS: Record<Exclude<RowTone, null>, string> = {
   unknown: "FFEDEDED",
 };
 const HEADER_COLOUR = "FFDDEBF7";
+/** Heat map (risk matrix): white for the lowest value, Excel's own colour-scale red for the highest. */
+const HEAT_COLOURS = ["FFFFFFFF", "FFF8696B"];
 
 /**
  * Writes one engine layout onto a new worksheet: preamble lines in column A (title in bold), a blank
@@ -39,11 +48,108 @@ export function addLayoutSheet(
   worksheet.autoFilter = {
     from: { row: headerRowNumber, column: 1 },
     to: {
-      row: headerRowNumber + Math.max(layout.body.length, 1),
+      row: headerRowNumber + Math.max(layout.body.length, layout.inputRows ?? 0, 1),
       column: Math.max(layout.header.length, 1),
     },
   };
+  addValidations(worksheet, layout, headerRowNumber);
+  addHeatScales(worksheet, layout, headerRowNumber);
   return worksheet;
+}
+
+/** ExcelJS keeps a sheet's validations in `dataValidations` (keyed by cell or range) but does not type it. */
+interface SheetValidations {
+  dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
+}
+
+/**
+ * Data validation over the rows a person fills in (the body and `inputRows` below the header): one
+ * range per column, so the file stays small. A count «not above the total» is a custom formula relative
+ * to the range's first row (`D5` there, `D6` in the next row), which Excel and LibreOffice both apply
+ * row by row; a blank total does not block typing the count first. Blank cells are always allowed.
+ */
+function addValidations(
+  worksheet: ExcelJS.Worksheet,
+  layout: SheetLayout,
+  headerRowNumber: number
+): void {
+  const rows = Math.max(layout.body.length, layout.inputRows ?? 0);
+  if (rows === 0) return;
+  const first = headerRowNumber + 1;
+  const last = headerRowNumber + rows;
+  layout.columns.forEach((spec, index) => {
+    if (spec.validation === undefined) return;
+    const column = columnLetters(index);
+    (worksheet as unknown as SheetValidations).dataValidations.add(
+      `${column}${first}:${column}${last}`,
+      {
+        ...validationRule(spec.validation, `${column}${first}`, first),
+        allowBlank: true,
+        showErrorMessage: true,
+        errorStyle: "stop",
+        errorTitle: "Школьный радар",
+        error: spec.validation.message,
+      }
+    );
+  });
+}
+
+function validationRule(
+  validation: ColumnValidation,
+  firstCell: string,
+  firstRow: number
+): Pick<ExcelJS.DataValidation, "type" | "operator" | "formulae"> {
+  if (validation.notAboveColumn === undefined) {
+    return validation.max === undefined
+      ? { type: validation.type, operator: "greaterThanOrEqual", formulae: [validation.min] }
+      : { type: validation.type, operator: "between", formulae: [validation.min, validation.max] };
+  }
+  const total = `$${columnLetters(validation.notAboveColumn)}${firstRow}`;
+  const conditions = [
+    `ISNUMBER(${firstCell})`,
+    ...(validation.type === "whole" ? [`${firstCell}=INT(${firstCell})`] : []),
+    `${firstCell}>=${validation.min}`,
+    ...(validation.max === undefined ? [] : [`${firstCell}<=${validation.max}`]),
+    `OR(ISBLANK(${total}),${firstCell}<=${total})`,
+  ];
+  return { type: "custom", formulae: [`AND(${conditions.join(",")})`] };
+}
+
+/**
+ * A two-colour scale (white → red) over the numeric cells of each `heat` column, from 0 (or the
+ * column's lowest value, if negative) to its highest value, so a 0/1 factor column shows present
+ * factors in red and a column of zeros stays white.
+ */
+function addHeatScales(
+  worksheet: ExcelJS.Worksheet,
+  layout: SheetLayout,
+  headerRowNumber: number
+): void {
+  if (layout.body.length === 0) return;
+  layout.columns.forEach((spec, index) => {
+    if (spec.heat !== true) return;
+    const numbers = layout.body
+      .map((row) => row[index])
+      .filter((value): value is number => typeof value === "number" && Number.isFinite(value));
+    if (numbers.length === 0) return;
+    const low = Math.min(0, ...numbers);
+    const high = Math.max(low + 1, ...numbers);
+    const column = columnLetters(index);
+    worksheet.addConditionalFormatting({
+      ref: `${column}${headerRowNumber + 1}:${column}${headerRowNumber + layout.body.length}`,
+      rules: [
+        {
+          type: "colorScale",
+          priority: index + 1,
+          cfvo: [
+            { type: "num", value: low },
+            { type: "num", value: high },
+          ],
+          color: HEAT_COLOURS.map((argb) => ({ argb })),
+        },
+      ],
+    });
+  });
 }
 
 /** Returns the row number of the table header. */
@@ -76,7 +182,9 @@ function writeBodyRow(
 ): void {
   values.forEach((value, index) => {
     const cell = row.getCell(index + 1);
-    if (value !== null) cell.value = value;
+    // NaN or ±Infinity would make a file Excel reports as damaged: such a cell stays empty.
+    if (value !== null && !(typeof value === "number" && !Number.isFinite(value)))
+      cell.value = value;
     const spec = columns[index];
     if (spec?.numberFormat) cell.numFmt = spec.numberFormat;
     if (spec?.wrap) cell.alignment = { wrapText: true, vertical: "top" };

@@ -8,11 +8,43 @@ import type ExcelJS from "exceljs";
  * The Excel add-in can set the same name through `workbook.names`, which keeps both hosts compatible.
  */
 const NAME_PREFIX = "SchoolRadar_";
+/**
+ * Sheets that become the user's data once written (templates, the risk thresholds): marked with their
+ * own prefix, so that no host takes them for output to replace, and the readers read them as input.
+ * A run writes such a sheet only when no sheet carries its mark yet.
+ */
+const USER_DATA_PREFIX = "SchoolRadarData_";
 
 /** The defined name for a layout marker; Excel names allow only letters, digits, `_` and `.`. */
 export function outputMarkName(marker: string): string {
-  const kind = marker.replace(/^school-radar:/, "");
-  return NAME_PREFIX + kind.replace(/[^A-Za-z0-9_.]/g, "_");
+  return NAME_PREFIX + markKind(marker);
+}
+
+/** The defined name of a user-data sheet: `SchoolRadarData_template_social_passport`. */
+export function userDataMarkName(marker: string): string {
+  return USER_DATA_PREFIX + markKind(marker);
+}
+
+function markKind(marker: string): string {
+  return marker.replace(/^school-radar:/, "").replace(/[^A-Za-z0-9_.]/g, "_");
+}
+
+/** The mark of a layout: a user-data mark for `userData` layouts, an output mark otherwise. */
+export function layoutMarkName(layout: { marker: string; userData?: boolean }): string {
+  return layout.userData === true ? userDataMarkName(layout.marker) : outputMarkName(layout.marker);
+}
+
+/** Sheet name → defined name of every user-data sheet School Radar created in the workbook. */
+export function markedUserDataSheets(workbook: ExcelJS.Workbook): Map<string, string> {
+  const marked = new Map<string, string>();
+  for (const definedName of workbook.definedNames.model) {
+    if (!definedName.name.toLowerCase().startsWith(USER_DATA_PREFIX.toLowerCase())) continue;
+    for (const range of definedName.ranges) {
+      const sheetName = sheetOfReference(range);
+      if (sheetName !== null) marked.set(sheetName, definedName.name);
+    }
+  }
+  return marked;
 }
 
 /** Sheet name → defined name of every School Radar sheet in the workbook. */
@@ -31,9 +63,15 @@ export function markedOutputSheets(workbook: ExcelJS.Workbook): Map<string, stri
 export function markOutputSheet(
   workbook: ExcelJS.Workbook,
   sheetName: string,
-  marker: string
+  marker: string,
+  userData = false
 ): void {
-  workbook.definedNames.add(`${quoteSheetName(sheetName)}!$A$1`, outputMarkName(marker));
+  const name = userData ? userDataMarkName(marker) : outputMarkName(marker);
+  // A mark left pointing at a sheet the user deleted (`#REF!`) would otherwise gain a second range.
+  workbook.definedNames.model = workbook.definedNames.model.filter(
+    (definedName) => definedName.name.toLowerCase() !== name.toLowerCase()
+  );
+  workbook.definedNames.add(`${quoteSheetName(sheetName)}!$A$1`, name);
 }
 
 /**

@@ -3,7 +3,14 @@
  * (Russian) and exits with status 2: these are problems with the user's input, not bugs.
  */
 export type WorkbookFileProblem =
-  "missing" | "not_a_file" | "legacy_xls" | "not_xlsx" | "empty" | "same_as_input" | "unwritable";
+  | "missing"
+  | "not_a_file"
+  | "legacy_xls"
+  | "not_xlsx"
+  | "empty"
+  | "same_as_input"
+  | "unwritable"
+  | "exists";
 
 export class WorkbookFileError extends Error {
   readonly problem: WorkbookFileProblem;
