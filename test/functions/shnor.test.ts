@@ -3,6 +3,7 @@
  * ШНОР.МЕТОДИКА: a whole export table range in, one cell per row of the range out, the same statuses
  * and reasons as the engine gives for the same table.
  */
+import { join } from "node:path";
 import {
   identifyLowResultSchools,
   isEngineError,
@@ -14,6 +15,7 @@ import {
   type SheetGrid,
 } from "../../src/engine";
 import { shnor, shnorMethod, shnorReason } from "../../src/functions/functions";
+import { readWorkbookSheets } from "../../src/xlsx";
 import { flatExportGrid } from "../fixtures/grids";
 import { seed002Appendix1, seed003School30 } from "../fixtures/seeds";
 import { OMITTED, thrownBy } from "./thrown";
@@ -98,6 +100,22 @@ describe("SHNOR on the seed 002 table (Novokuznetsk, Appendix 1: 15 schools, no 
     expect(method).toMatch(/редакция 2020/);
     expect(shnorMethod(range, 2025, 25)).toMatch(/редакция 2025.*не менее 25 %/);
   });
+});
+
+describe("SHNOR on the sample workbook's table", () => {
+  it("gives the engine's statuses and reasons for the sheet, row by row: 9 ШНОР as the command line finds", async () => {
+    const sample = join(__dirname, "..", "..", "samples", "school-radar-sample.xlsx");
+    const sheets = await readWorkbookSheets(sample);
+    const grid = sheets.find((sheet) => sheet.grid.sheetName === "Результаты ОО")!.grid;
+    // The range A2:CO49 as a formula would name it: both header rows and every school.
+    const range = grid.values.slice(1);
+    const expected = engineResult(grid).schools;
+    const statuses = column(shnor(range));
+    expect(statuses.slice(0, 2)).toEqual(["", ""]);
+    expect(statuses.slice(2)).toEqual(expected.map((school) => STATUS_LABELS[school.status]));
+    expect(column(shnorReason(range)).slice(2)).toEqual(expected.map((school) => school.reason));
+    expect(statuses.filter((status) => status === "ШНОР")).toHaveLength(9);
+  }, 30_000);
 });
 
 describe("SHNOR with another reference year", () => {
