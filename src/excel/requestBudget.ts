@@ -29,7 +29,7 @@ export const UNLIMITED: RequestBudget = { valuesPerRequest: Infinity };
 export const WEB_BUDGET: RequestBudget = { valuesPerRequest: WEB_VALUES_BUDGET };
 
 /** The budget for the platform Office reports (`Office.context.platform`). */
-export function budgetForPlatform(platform: string | undefined): RequestBudget {
+export function budgetForPlatform(platform: unknown): RequestBudget {
   return platform === "OfficeOnline" ? WEB_BUDGET : UNLIMITED;
 }
 

@@ -1,56 +1,326 @@
 import {
+  Body1,
+  Caption1,
+  Field,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Body1,
+  ProgressBar,
+  Subtitle2,
   Title2,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { isEngineError, parseIdentificationOptions } from "../engine";
+import { PANE_ACTIONS, type PaneAction, type ResultView } from "./actions";
+import { ActionButtons } from "./components/ActionButtons";
+import { MethodSettings } from "./components/MethodSettings";
+import { ResultsPanel } from "./components/ResultsPanel";
+import { RunProgress } from "./components/RunProgress";
+import { SourcePicker } from "./components/SourcePicker";
+import { WarningsPanel } from "./components/WarningsPanel";
+import {
+  isHostError,
+  type Progress,
+  type WorkbookData,
+  type WorkbookHost,
+  type WriteReport,
+} from "./host";
+import type { Messages } from "./messages";
+import { defaultSource, recogniseSheets, type SourceCandidate } from "./recognition";
+import {
+  DEFAULT_SETTINGS,
+  SETTINGS_MARK,
+  settingsFromGrid,
+  settingsLayout,
+  type PaneSettings,
+} from "./settings";
 
 export interface AppProps {
-  /** True when Office.onReady reported Excel as the host. */
-  inExcel: boolean;
+  /** Where the workbook lives; null outside Excel, or before the standalone page has a file. */
+  host: WorkbookHost | null;
+  messages: Messages;
+  actions?: PaneAction[];
+  /** Shown instead of the pane while there is no host (default: "open the add-in in Excel"). */
+  placeholder?: ReactNode;
+  /** Shown under the title (the standalone page's file controls). */
+  toolbar?: ReactNode;
+  /** After every successful write (the standalone page then offers the result for download). */
+  onWritten?: (report: WriteReport) => void;
+}
+
+type Status =
+  | { kind: "idle" }
+  | { kind: "scanning" }
+  | { kind: "running"; action: string; progress: Progress | null };
+
+interface Outcome {
+  action: string;
+  view: ResultView;
+  report: WriteReport;
+}
+
+interface Failure {
+  title: string;
+  detail: string;
 }
 
 const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
-    rowGap: tokens.spacingVerticalM,
+    rowGap: tokens.spacingVerticalL,
     padding: tokens.spacingHorizontalL,
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
     minHeight: "100vh",
     boxSizing: "border-box",
+    maxWidth: "720px",
   },
-  header: {
-    color: tokens.colorBrandForeground1,
-  },
+  header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  title: { color: tokens.colorBrandForeground1 },
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  method: { color: tokens.colorNeutralForeground3 },
 });
 
-/** The task pane; for now a placeholder that says what the add-in does and where it must run. */
-export function App({ inExcel }: AppProps) {
+/**
+ * The task pane: source sheet, method, actions, results and warnings. Everything that touches the
+ * workbook goes through `host`, so the same component runs in Excel and on the standalone page.
+ */
+export function App(props: AppProps) {
+  const { host, messages } = props;
+  const actions = props.actions ?? PANE_ACTIONS;
   const styles = useStyles();
+  const [data, setData] = useState<WorkbookData | null>(null);
+  const [candidates, setCandidates] = useState<SourceCandidate[]>([]);
+  const [settings, setSettings] = useState<PaneSettings>(DEFAULT_SETTINGS);
+  const [status, setStatus] = useState<Status>({ kind: "idle" });
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
+
+  const describeFailure = useCallback(
+    (error: unknown): Failure =>
+      isHostError(error)
+        ? { title: messages.hostErrors[error.code], detail: error.detail }
+        : { title: messages.error, detail: error instanceof Error ? error.message : String(error) },
+    [messages]
+  );
+
+  const scan = useCallback(
+    async (initial: boolean) => {
+      if (host === null) return;
+      setStatus({ kind: "scanning" });
+      setFailure(null);
+      try {
+        const scanned = await host.scan();
+        const found = recogniseSheets(scanned);
+        const settingsSheet = scanned.sheets.find(
+          (sheet) => sheet.outputMark?.toLowerCase() === SETTINGS_MARK.toLowerCase()
+        );
+        const stored = initial ? settingsFromGrid(settingsSheet?.grid ?? null) : {};
+        setData(scanned);
+        setCandidates(found);
+        setSettings((current) => {
+          const merged = { ...current, ...stored };
+          const source = defaultSource(found, merged.sourceSheet, scanned.activeSheet);
+          return { ...merged, sourceSheet: source };
+        });
+      } catch (error) {
+        setFailure(describeFailure(error));
+      } finally {
+        setStatus({ kind: "idle" });
+      }
+    },
+    [host, describeFailure]
+  );
+
+  useEffect(() => {
+    setData(null);
+    setCandidates([]);
+    setOutcome(null);
+    setSettings(DEFAULT_SETTINGS);
+    void scan(true);
+  }, [scan]);
+
+  const source = candidates.find((candidate) => candidate.name === settings.sourceSheet);
+  const years = source?.recognition.kind === "export" ? source.recognition.yearLabels : [];
+  const problem = useMemo(() => {
+    const parsed = parseIdentificationOptions({
+      edition: settings.edition,
+      threshold: settings.threshold,
+      minParticipants: settings.minParticipants,
+      year: settings.referenceYear === "" ? undefined : settings.referenceYear,
+    });
+    return isEngineError(parsed) ? parsed.message : null;
+  }, [settings]);
+
+  const run = async (action: PaneAction) => {
+    if (host === null || settings.sourceSheet === null) return;
+    const label = action.label[messages.language];
+    const onProgress = (progress: Progress) =>
+      setStatus({ kind: "running", action: label, progress });
+    setFailure(null);
+    setStatus({ kind: "running", action: label, progress: null });
+    try {
+      const fresh = await host.read([settings.sourceSheet], onProgress);
+      onProgress({ phase: "compute", done: 0, total: 0 });
+      await nextPaint();
+      const result = action.run(fresh, settings);
+      if (isEngineError(result)) {
+        setFailure({ title: messages.error, detail: result.message });
+        return;
+      }
+      const report = await host.write(
+        [
+          ...result.layouts.map((layout) => ({ layout })),
+          { layout: settingsLayout(settings), hidden: true },
+        ],
+        fresh,
+        onProgress
+      );
+      setOutcome({ action: label, view: result.view, report });
+      props.onWritten?.(report);
+    } catch (error) {
+      setFailure(describeFailure(error));
+    } finally {
+      setStatus({ kind: "idle" });
+    }
+  };
+
+  const showCell = host?.selectCell
+    ? (address: string) => {
+        host.selectCell!(address).catch((error: unknown) => setFailure(describeFailure(error)));
+      }
+    : undefined;
+
+  const busy = status.kind !== "idle";
   return (
     <main className={styles.root}>
-      <Title2 as="h1" className={styles.header}>
-        Школьный радар
-      </Title2>
-      <Body1 as="p">
-        Находит школы с низкими образовательными результатами (ШНОР) по выгрузке региональных
-        оценочных процедур: читает таблицу на листе, применяет критерии и объясняет по каждой школе,
-        почему она попала в список.
-      </Body1>
-      {!inExcel && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            <MessageBarTitle>Откройте надстройку в Excel.</MessageBarTitle>
-            Эта страница работает внутри Excel (на компьютере или в Excel в Интернете); в обычном
-            окне браузера она не может читать листы книги.
-          </MessageBarBody>
-        </MessageBar>
+      <header className={styles.header}>
+        <Title2 as="h1" className={styles.title}>
+          {messages.title}
+        </Title2>
+        <Body1 as="p">{messages.tagline}</Body1>
+      </header>
+      {props.toolbar}
+      {host === null ? (
+        (props.placeholder ?? (
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              <MessageBarTitle>{messages.outsideOfficeTitle}</MessageBarTitle>
+              {messages.outsideOffice}
+            </MessageBarBody>
+          </MessageBar>
+        ))
+      ) : (
+        <>
+          {failure !== null && (
+            <MessageBar intent="error" role="alert">
+              <MessageBarBody>
+                <MessageBarTitle>{failure.title}</MessageBarTitle>
+                {failure.detail}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {status.kind === "scanning" && (
+            <Field label={messages.reading}>
+              <ProgressBar aria-label={messages.reading} />
+            </Field>
+          )}
+          {data !== null && (
+            <>
+              <SourcePicker
+                messages={messages}
+                candidates={candidates}
+                selected={settings.sourceSheet}
+                disabled={busy}
+                onSelect={(sheet) => setSettings({ ...settings, sourceSheet: sheet })}
+                onRefresh={() => void scan(false)}
+              />
+              <section className={styles.section} aria-label={messages.settings}>
+                <Subtitle2 as="h2">{messages.settings}</Subtitle2>
+                <MethodSettings
+                  messages={messages}
+                  settings={settings}
+                  years={years}
+                  problem={problem}
+                  disabled={busy}
+                  onChange={(change) => setSettings({ ...settings, ...change })}
+                />
+              </section>
+              <section className={styles.section} aria-label={messages.actions}>
+                <Subtitle2 as="h2">{messages.actions}</Subtitle2>
+                <ActionButtons
+                  messages={messages}
+                  actions={actions}
+                  disabled={busy || problem !== null || source?.recognition.kind !== "export"}
+                  onRun={(action) => void run(action)}
+                />
+                {status.kind === "running" && (
+                  <RunProgress
+                    messages={messages}
+                    action={status.action}
+                    progress={status.progress}
+                  />
+                )}
+              </section>
+            </>
+          )}
+          {outcome !== null && (
+            <OutcomeSection
+              outcome={outcome}
+              messages={messages}
+              onShowCell={showCell}
+              methodClass={styles.method}
+              sectionClass={styles.section}
+            />
+          )}
+        </>
       )}
     </main>
   );
+}
+
+function OutcomeSection(props: {
+  outcome: Outcome;
+  messages: Messages;
+  onShowCell?: (address: string) => void;
+  methodClass: string;
+  sectionClass: string;
+}) {
+  const { outcome, messages } = props;
+  const visible = outcome.report.sheets.filter((sheet) => !sheet.marker.endsWith(":settings"));
+  return (
+    <>
+      <section className={props.sectionClass} aria-label={messages.results}>
+        <Subtitle2 as="h2">{`${messages.results}: ${outcome.action}`}</Subtitle2>
+        <MessageBar intent="success">
+          <MessageBarBody>
+            {messages.written(visible.map((sheet) => `«${sheet.name}»`).join(", "))}
+            {visible
+              .filter((sheet) => sheet.name !== sheet.requestedName)
+              .map((sheet) => (
+                <div key={sheet.marker}>{messages.renamed(sheet.requestedName, sheet.name)}</div>
+              ))}
+          </MessageBarBody>
+        </MessageBar>
+        <Caption1 className={props.methodClass}>{outcome.view.method}</Caption1>
+        <ResultsPanel messages={messages} view={outcome.view} />
+      </section>
+      <section className={props.sectionClass}>
+        <Subtitle2 as="h2">{messages.warnings(outcome.view.warnings.length)}</Subtitle2>
+        <WarningsPanel
+          messages={messages}
+          warnings={outcome.view.warnings}
+          onShowCell={props.onShowCell}
+        />
+      </section>
+    </>
+  );
+}
+
+/** Lets the browser paint the progress before the engine's synchronous work. */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -4,16 +4,21 @@
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
+import { budgetForPlatform, createExcelHost } from "../excel";
 import { App } from "./App";
+import type { WorkbookHost } from "./host";
+import { messagesFor } from "./messages";
 
-function render(inExcel: boolean): void {
+function render(host: WorkbookHost | null, displayLanguage: string | null): void {
   const container = document.getElementById("container");
   if (!container) {
     throw new Error("taskpane.html has no #container element");
   }
+  const messages = messagesFor(displayLanguage);
+  document.documentElement.lang = messages.language;
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App inExcel={inExcel} />
+      <App host={host} messages={messages} />
     </FluentProvider>
   );
 }
@@ -21,7 +26,17 @@ function render(inExcel: boolean): void {
 // Outside Office (a plain browser tab) office.js may be missing entirely, or present and resolve
 // onReady with host null: both mean "not inside Excel", and the pane says so instead of failing.
 if (typeof Office === "undefined") {
-  render(false);
+  render(null, null);
 } else {
-  void Office.onReady((info) => render(info.host === Office.HostType.Excel));
+  void Office.onReady((info) => {
+    if (info.host !== Office.HostType.Excel) {
+      render(null, null);
+      return;
+    }
+    const host = createExcelHost({
+      budget: budgetForPlatform(Office.context.platform),
+      run: (batch) => Excel.run(batch),
+    });
+    render(host, Office.context.displayLanguage);
+  });
 }

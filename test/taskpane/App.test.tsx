@@ -2,8 +2,19 @@
  * @jest-environment jsdom
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { render, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
+import { HostError } from "../../src/taskpane/host";
+import { messagesFor } from "../../src/taskpane/messages";
+import {
+  settingsLayout,
+  DEFAULT_SETTINGS,
+  SETTINGS_MARKER,
+  SETTINGS_SHEET,
+} from "../../src/taskpane/settings";
+import type { SheetGrid } from "../../src/engine";
+import { flatExportGrid } from "../fixtures/grids";
+import { MemoryHost } from "./memoryHost";
 
 // jsdom has no layout and no ResizeObserver; Fluent's MessageBar observes its own width for reflow.
 class NoLayoutResizeObserver {
@@ -13,27 +24,214 @@ class NoLayoutResizeObserver {
 }
 Object.assign(window, { ResizeObserver: NoLayoutResizeObserver });
 
-function renderApp(inExcel: boolean) {
+const RU = messagesFor("ru-RU");
+const EN = messagesFor("en-US");
+
+/** Three schools: ШНОР by criterion 1, fine, and one with an unreadable value. */
+function resultsGrid(): SheetGrid {
+  const grid = flatExportGrid(
+    ["ВПР МА 5 2024", "ВПР РУ 5 2024", "ВПР МА 5 2023"],
+    [
+      {
+        login: "sch100001",
+        name: "МБОУ «СОШ № 1»",
+        failing: { "ВПР МА 5 2024": 40, "ВПР РУ 5 2024": 35, "ВПР МА 5 2023": 10 },
+      },
+      {
+        login: "sch100002",
+        name: "МБОУ «СОШ № 2»",
+        failing: { "ВПР МА 5 2024": 10, "ВПР РУ 5 2024": 12, "ВПР МА 5 2023": 5 },
+      },
+      {
+        login: "sch100003",
+        name: "МБОУ «ООШ № 3»",
+        failing: { "ВПР МА 5 2024": 28, "ВПР РУ 5 2024": "abc", "ВПР МА 5 2023": 31 },
+      },
+    ]
+  );
+  return { ...grid, sheetName: "Результаты ОО" };
+}
+
+const notes: SheetGrid = { sheetName: "Пояснения", values: [["Выгрузка регионального центра"]] };
+
+function renderPane(host: MemoryHost | null, messages = RU) {
   return render(
     <FluentProvider theme={webLightTheme}>
-      <App inExcel={inExcel} />
+      <App host={host} messages={messages} />
     </FluentProvider>
   );
 }
 
-describe("task pane", () => {
-  it("shows the product name as the heading", () => {
-    renderApp(true);
-    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Школьный радар");
-  });
+async function ready() {
+  await screen.findByRole("combobox", { name: RU.source });
+}
 
-  it("asks to open the add-in in Excel when it runs outside Excel", () => {
-    renderApp(false);
+describe("task pane outside Excel", () => {
+  it("shows the product name and asks to open the add-in in Excel", () => {
+    renderPane(null);
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Школьный радар");
     expect(screen.getByText(/Откройте надстройку в Excel/)).toBeTruthy();
   });
 
-  it("does not show that message inside Excel", () => {
-    renderApp(true);
-    expect(screen.queryByText(/Откройте надстройку в Excel/)).toBeNull();
+  it("speaks English when Office's display language is English", () => {
+    renderPane(null, EN);
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("School Radar");
+    expect(screen.getByText(/Open the add-in in Excel/)).toBeTruthy();
+  });
+});
+
+describe("task pane in a workbook", () => {
+  it("picks the sheet with the results table and says what it recognised", async () => {
+    renderPane(new MemoryHost([notes, resultsGrid()]));
+    await ready();
+    const picker = screen.getByRole("combobox", { name: RU.source }) as HTMLSelectElement;
+    expect(picker.value).toBe("Результаты ОО");
+    expect(screen.getByText("3 школы, 2 процедуры × 2 года, 1 предупреждение")).toBeTruthy();
+  });
+
+  it("lists the other sheets, and says why one is not a results table when chosen", async () => {
+    renderPane(new MemoryHost([notes, resultsGrid()]));
+    await ready();
+    const picker = screen.getByRole("combobox", { name: RU.source }) as HTMLSelectElement;
+    const options = within(picker).getAllByRole("option");
+    expect(options.map((option) => option.textContent)).toEqual([
+      "Пояснения",
+      "Результаты ОО — 3 школы",
+    ]);
+    expect(options[0]!.getAttribute("title")).toMatch(/^Таблица результатов не найдена/);
+    fireEvent.change(picker, { target: { value: "Пояснения" } });
+    expect(screen.getByText(/^Таблица результатов не найдена/)).toBeTruthy();
+    expect(
+      (screen.getByRole("button", { name: "Выявить ШНОР" }) as HTMLButtonElement).disabled
+    ).toBe(true);
+  });
+
+  it("runs «Выявить ШНОР»: reads the sheet, writes the outputs and the settings, shows the result", async () => {
+    const host = new MemoryHost([notes, resultsGrid()]);
+    renderPane(host);
+    await ready();
+    fireEvent.click(screen.getByRole("button", { name: "Выявить ШНОР" }));
+    await screen.findByText(/Записаны листы: «ШНОР», «ШНОР — метод», «Предупреждения»\./);
+    expect(host.reads).toEqual([["Результаты ОО"]]);
+    const written = host.writes[0]!;
+    expect(written.map((output) => [output.layout.name, output.hidden ?? false])).toEqual([
+      ["ШНОР", false],
+      ["ШНОР — метод", false],
+      ["Предупреждения", false],
+      [SETTINGS_SHEET, true],
+    ]);
+    expect(screen.getByRole("button", { name: "ШНОР (1)" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "не ШНОР (2)" })).toBeTruthy();
+    expect(screen.getByText(/К1: 2024 — ВПР МА 5 \(40 %\), ВПР РУ 5 \(35 %\)/)).toBeTruthy();
+  });
+
+  it("filters the list by status", async () => {
+    renderPane(new MemoryHost([resultsGrid()]));
+    await ready();
+    fireEvent.click(screen.getByRole("button", { name: "Выявить ШНОР" }));
+    await screen.findByRole("button", { name: "ШНОР (1)" });
+    const list = () =>
+      within(screen.getByRole("region", { name: RU.results })).getAllByRole("listitem");
+    expect(list()).toHaveLength(3);
+    fireEvent.click(screen.getByRole("button", { name: "ШНОР (1)" }));
+    expect(list().map((item) => item.textContent)).toEqual([
+      expect.stringContaining("МБОУ «СОШ № 1»"),
+    ]);
+  });
+
+  it("selects the offending cell in Excel from the warnings list", async () => {
+    const host = new MemoryHost([resultsGrid()]);
+    renderPane(host);
+    await ready();
+    fireEvent.click(screen.getByRole("button", { name: "Выявить ШНОР" }));
+    const show = await screen.findByRole("button", { name: "Показать 'Результаты ОО'!E4" });
+    fireEvent.click(show);
+    await waitFor(() => expect(host.selected).toEqual(["'Результаты ОО'!E4"]));
+  });
+
+  it("shows the settings stored in the workbook, and stores what was used", async () => {
+    const stored = settingsLayout({ ...DEFAULT_SETTINGS, threshold: "25", edition: "2025" });
+    const host = new MemoryHost(
+      [resultsGrid()],
+      [
+        MemoryHost.ownSheet(
+          SETTINGS_SHEET,
+          SETTINGS_MARKER,
+          {
+            sheetName: SETTINGS_SHEET,
+            values: [...stored.preamble.map((line) => [line]), [], stored.header, ...stored.body],
+          },
+          false
+        ),
+      ]
+    );
+    renderPane(host);
+    await ready();
+    expect((screen.getByRole("textbox", { name: /Порог/ }) as HTMLInputElement).value).toBe("25");
+    expect((screen.getByRole("combobox", { name: RU.edition }) as HTMLSelectElement).value).toBe(
+      "2025"
+    );
+    fireEvent.change(screen.getByRole("textbox", { name: /Порог/ }), { target: { value: "27,5" } });
+    fireEvent.click(screen.getByRole("button", { name: "Выявить ШНОР" }));
+    await screen.findByText(/Записаны листы/);
+    const saved = host.writes[0]!.find((output) => output.layout.marker === SETTINGS_MARKER)!;
+    expect(saved.layout.body).toContainEqual(["threshold", expect.any(String), "27,5"]);
+    expect(saved.layout.body).toContainEqual(["edition", expect.any(String), "2025"]);
+    expect(saved.layout.body).toContainEqual(["sourceSheet", expect.any(String), "Результаты ОО"]);
+  });
+
+  it("refuses to run with a threshold the method does not accept, and says why", async () => {
+    renderPane(new MemoryHost([resultsGrid()]));
+    await ready();
+    fireEvent.change(screen.getByRole("textbox", { name: /Порог/ }), { target: { value: "130" } });
+    expect(
+      screen.getByText(/порог низкого результата: ожидалось число больше 0 и не больше 100/)
+    ).toBeTruthy();
+    expect(
+      (screen.getByRole("button", { name: "Выявить ШНОР" }) as HTMLButtonElement).disabled
+    ).toBe(true);
+  });
+
+  it("shows progress while the action runs", async () => {
+    const host = new MemoryHost([resultsGrid()]);
+    let release!: () => void;
+    host.holdWrite = new Promise((resolve) => (release = resolve));
+    renderPane(host);
+    await ready();
+    fireEvent.click(screen.getByRole("button", { name: "Выявить ШНОР" }));
+    expect(await screen.findByRole("progressbar")).toBeTruthy();
+    expect(await screen.findByText(/запись листов: 0 из 1/)).toBeTruthy();
+    expect(
+      (screen.getByRole("button", { name: "Выявить ШНОР" }) as HTMLButtonElement).disabled
+    ).toBe(true);
+    await act(async () => release());
+    await screen.findByText(/Записаны листы/);
+    expect(screen.queryByRole("progressbar")).toBeNull();
+  });
+
+  it("says in the user's words what went wrong in Excel", async () => {
+    const host = new MemoryHost([resultsGrid()]);
+    host.failWrite = new HostError("cell_edit_mode", "InvalidOperationInCellEditMode");
+    renderPane(host);
+    await ready();
+    fireEvent.click(screen.getByRole("button", { name: "Выявить ШНОР" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Excel в режиме редактирования ячейки");
+  });
+
+  it("says where the result went when a sheet of the user has the output's name", async () => {
+    const userSheet: SheetGrid = { sheetName: "ШНОР", values: [["мои заметки"]] };
+    renderPane(new MemoryHost([resultsGrid(), userSheet]));
+    await ready();
+    fireEvent.click(screen.getByRole("button", { name: "Выявить ШНОР" }));
+    expect(await screen.findByText(/результат записан на лист «ШНОР \(2\)»/)).toBeTruthy();
+  });
+
+  it("speaks English around the engine's Russian output", async () => {
+    renderPane(new MemoryHost([resultsGrid()]), EN);
+    await screen.findByRole("combobox", { name: EN.source });
+    expect(screen.getByText("3 schools, 2 procedures × 2 years, 1 warnings")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Identify ШНОР" }));
+    expect(await screen.findByText(/Sheets written: «ШНОР»/)).toBeTruthy();
   });
 });

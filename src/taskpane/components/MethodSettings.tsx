@@ -1,0 +1,82 @@
+import { Caption1, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import type { Messages } from "../messages";
+import type { PaneSettings } from "../settings";
+
+export interface MethodSettingsProps {
+  messages: Messages;
+  settings: PaneSettings;
+  /** Year labels of the chosen table, oldest first. */
+  years: string[];
+  /** The engine's message about the current parameters, or null when they are valid. */
+  problem: string | null;
+  disabled: boolean;
+  onChange: (change: Partial<PaneSettings>) => void;
+}
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  pair: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS },
+  note: { color: tokens.colorNeutralForeground3 },
+});
+
+/** The method's parameters; validated by the engine's option parser (one set of rules and messages). */
+export function MethodSettings(props: MethodSettingsProps) {
+  const { messages, settings, disabled, onChange } = props;
+  const styles = useStyles();
+  return (
+    <div className={styles.form}>
+      <div className={styles.pair}>
+        <Field label={messages.threshold} hint={messages.thresholdHint}>
+          <Input
+            inputMode="decimal"
+            value={settings.threshold}
+            disabled={disabled}
+            onChange={(_, data) => onChange({ threshold: data.value })}
+          />
+        </Field>
+        <Field label={messages.minParticipants} hint={messages.minParticipantsHint}>
+          <Input
+            inputMode="numeric"
+            value={settings.minParticipants}
+            disabled={disabled}
+            onChange={(_, data) => onChange({ minParticipants: data.value })}
+          />
+        </Field>
+      </div>
+      <Field label={messages.edition}>
+        <Select
+          value={settings.edition}
+          disabled={disabled}
+          onChange={(_, data) => {
+            if (data.value === "2020" || data.value === "2025") onChange({ edition: data.value });
+          }}
+        >
+          <option value="2020">{messages.edition2020}</option>
+          <option value="2025">{messages.edition2025}</option>
+        </Select>
+      </Field>
+      <Field
+        label={messages.referenceYear}
+        validationState={props.problem === null ? "none" : "error"}
+        validationMessage={props.problem ?? undefined}
+      >
+        <Select
+          value={settings.referenceYear}
+          disabled={disabled}
+          onChange={(_, data) => onChange({ referenceYear: data.value })}
+        >
+          <option value="">{messages.latestYear}</option>
+          {[...props.years].reverse().map((year) => (
+            <option key={year} value={year}>
+              {year}
+            </option>
+          ))}
+          {settings.referenceYear !== "" && !props.years.includes(settings.referenceYear) && (
+            <option value={settings.referenceYear}>{settings.referenceYear}</option>
+          )}
+        </Select>
+      </Field>
+      <Caption1 className={styles.note}>{messages.settingsStored}</Caption1>
+    </div>
+  );
+}

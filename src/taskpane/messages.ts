@@ -1,0 +1,185 @@
+import type { HostErrorCode } from "./host";
+
+/**
+ * The pane's own words in Russian (default) and English. What the engine writes — statuses, reasons,
+ * warnings, the output sheets — stays Russian: it is the method's language and goes into the
+ * workbook that is sent on.
+ */
+export interface Messages {
+  language: "ru" | "en";
+  title: string;
+  tagline: string;
+  outsideOfficeTitle: string;
+  outsideOffice: string;
+  reading: string;
+  source: string;
+  sourceHint: string;
+  refresh: string;
+  noSheets: string;
+  recognised: (schools: number, procedures: number, years: number, warnings: number) => string;
+  notRecognised: (reason: string) => string;
+  emptySheet: string;
+  schools: (count: number) => string;
+  settings: string;
+  settingsStored: string;
+  threshold: string;
+  thresholdHint: string;
+  edition: string;
+  edition2020: string;
+  edition2025: string;
+  referenceYear: string;
+  latestYear: string;
+  minParticipants: string;
+  minParticipantsHint: string;
+  actions: string;
+  running: (action: string) => string;
+  phase: Record<"read" | "compute" | "write", string>;
+  step: (done: number, total: number) => string;
+  results: string;
+  written: (sheets: string) => string;
+  renamed: (requested: string, used: string) => string;
+  filter: string;
+  filterAll: string;
+  shown: (shown: number, total: number) => string;
+  noRows: string;
+  warnings: (count: number) => string;
+  noWarnings: string;
+  showCell: string;
+  moreWarnings: (count: number) => string;
+  error: string;
+  hostErrors: Record<HostErrorCode, string>;
+  invalidSettings: string;
+  dismiss: string;
+}
+
+const RU: Messages = {
+  language: "ru",
+  title: "Школьный радар",
+  tagline:
+    "Находит школы с низкими образовательными результатами (ШНОР) по выгрузке оценочных процедур и объясняет по каждой школе, почему она в списке.",
+  outsideOfficeTitle: "Откройте надстройку в Excel.",
+  outsideOffice:
+    "Эта страница работает внутри Excel (на компьютере или в Excel в Интернете); в обычном окне браузера она не может читать листы книги. Без установки надстройки откройте книгу на странице standalone.html.",
+  reading: "Чтение книги…",
+  source: "Лист с результатами",
+  sourceHint: "Таблица выгрузки: логин ОО, наименование, «% «2»» по процедурам и годам.",
+  refresh: "Обновить",
+  noSheets: "В книге нет листов с данными.",
+  recognised: (schools, procedures, years, warnings) =>
+    `${plural(schools, "школа", "школы", "школ")}, ${plural(procedures, "процедура", "процедуры", "процедур")} × ${plural(years, "год", "года", "лет")}, ${plural(warnings, "предупреждение", "предупреждения", "предупреждений")}`,
+  notRecognised: (reason) => `Таблица результатов не найдена: ${reason}`,
+  emptySheet: "Лист пуст.",
+  schools: (count) => plural(count, "школа", "школы", "школ"),
+  settings: "Метод",
+  settingsStored:
+    "Параметры сохраняются в книге (скрытый лист «Школьный радар — настройки») при каждом запуске, чтобы следующий пользователь видел тот же метод.",
+  threshold: "Порог низкого результата, % «2»",
+  thresholdHint: "Результат низкий, если доля «2» не меньше порога (≥).",
+  edition: "Редакция правил",
+  edition2020: "2020: критерий 2 — любые процедуры в каждом из двух лет",
+  edition2025: "2025: критерий 2 — одна и та же процедура в обоих годах",
+  referenceYear: "Отчётный год",
+  latestYear: "последний год в таблице",
+  minParticipants: "Минимум участников",
+  minParticipantsHint: "Меньше участников — «недостаточно данных», а не низкий результат.",
+  actions: "Действия",
+  running: (action) => `Выполняется: ${action}`,
+  phase: { read: "чтение листов", compute: "расчёт", write: "запись листов" },
+  step: (done, total) => (total > 0 ? `${done} из ${total}` : ""),
+  results: "Результат",
+  written: (sheets) => `Записаны листы: ${sheets}.`,
+  renamed: (requested, used) =>
+    `Лист «${requested}» в книге уже есть и создан не надстройкой — результат записан на лист «${used}».`,
+  filter: "Показать",
+  filterAll: "Все",
+  shown: (shown, total) => `Показано ${shown} из ${total}; полный список — на листе.`,
+  noRows: "Нет школ с таким статусом.",
+  warnings: (count) => `Предупреждения: ${count}`,
+  noWarnings: "Предупреждений нет: все значения прочитаны.",
+  showCell: "Показать",
+  moreWarnings: (count) => `…и ещё ${count}; все — на листе «Предупреждения».`,
+  error: "Не удалось выполнить действие",
+  hostErrors: {
+    cell_edit_mode: "Excel в режиме редактирования ячейки: нажмите Enter или Esc и повторите.",
+    workbook_changed: "Книга изменилась во время работы; нажмите «Обновить» и повторите.",
+    payload_too_large: "Данных больше, чем Excel в Интернете принимает за один запрос.",
+    sheet_missing: "Выбранного листа больше нет в книге; нажмите «Обновить».",
+    not_xlsx: "Файл не является книгой Excel (.xlsx) или повреждён.",
+    host_failed: "Excel сообщил об ошибке.",
+  },
+  invalidSettings: "Проверьте параметры метода",
+  dismiss: "Закрыть",
+};
+
+const EN: Messages = {
+  language: "en",
+  title: "School Radar",
+  tagline:
+    "Finds schools with low educational results (ШНОР) in regional assessment exports and explains, school by school, why each is on the list.",
+  outsideOfficeTitle: "Open the add-in in Excel.",
+  outsideOffice:
+    "This page runs inside Excel (desktop or Excel on the web); in a plain browser tab it cannot read the workbook. Without installing the add-in, open a workbook on standalone.html.",
+  reading: "Reading the workbook…",
+  source: "Results sheet",
+  sourceHint: "The export table: school login, name, “% «2»” per procedure and year.",
+  refresh: "Refresh",
+  noSheets: "The workbook has no sheets with data.",
+  recognised: (schools, procedures, years, warnings) =>
+    `${schools} schools, ${procedures} procedures × ${years} years, ${warnings} warnings`,
+  notRecognised: (reason) => `No results table found: ${reason}`,
+  emptySheet: "The sheet is empty.",
+  schools: (count) => `${count} schools`,
+  settings: "Method",
+  settingsStored:
+    "The parameters are stored in the workbook (hidden sheet «Школьный радар — настройки») on every run, so the next user sees the same method.",
+  threshold: "Low-result threshold, % «2»",
+  thresholdHint: "A result is low when the share of «2» is at least the threshold (≥).",
+  edition: "Rule edition",
+  edition2020: "2020: criterion 2 — any procedures in each of the two years",
+  edition2025: "2025: criterion 2 — the same procedure in both years",
+  referenceYear: "Reference year",
+  latestYear: "latest year in the table",
+  minParticipants: "Minimum participants",
+  minParticipantsHint: "Fewer participants: “not enough data”, never a low result.",
+  actions: "Actions",
+  running: (action) => `Running: ${action}`,
+  phase: { read: "reading sheets", compute: "computing", write: "writing sheets" },
+  step: (done, total) => (total > 0 ? `${done} of ${total}` : ""),
+  results: "Result",
+  written: (sheets) => `Sheets written: ${sheets}.`,
+  renamed: (requested, used) =>
+    `A sheet «${requested}» not made by the add-in already exists — the result went to «${used}».`,
+  filter: "Show",
+  filterAll: "All",
+  shown: (shown, total) => `Showing ${shown} of ${total}; the full list is on the sheet.`,
+  noRows: "No schools with this status.",
+  warnings: (count) => `Warnings: ${count}`,
+  noWarnings: "No warnings: every value was read.",
+  showCell: "Show",
+  moreWarnings: (count) => `…and ${count} more; all are on the «Предупреждения» sheet.`,
+  error: "The action failed",
+  hostErrors: {
+    cell_edit_mode: "Excel is editing a cell: press Enter or Esc and try again.",
+    workbook_changed: "The workbook changed meanwhile; press Refresh and try again.",
+    payload_too_large: "More data than Excel on the web accepts in one request.",
+    sheet_missing: "The chosen sheet is no longer in the workbook; press Refresh.",
+    not_xlsx: "The file is not an Excel workbook (.xlsx) or is damaged.",
+    host_failed: "Excel reported an error.",
+  },
+  invalidSettings: "Check the method's parameters",
+  dismiss: "Dismiss",
+};
+
+/** English when the display language is English (`en`, `en-US`, `en-GB`…), Russian otherwise. */
+export function messagesFor(displayLanguage: string | null | undefined): Messages {
+  return /^en\b/i.test(displayLanguage ?? "") ? EN : RU;
+}
+
+/** `1 школа`, `3 школы`, `5 школ`, `21 школа`. */
+export function plural(count: number, one: string, few: string, many: string): string {
+  const tens = count % 100;
+  const units = count % 10;
+  const word =
+    tens >= 11 && tens <= 14 ? many : units === 1 ? one : units >= 2 && units <= 4 ? few : many;
+  return `${count} ${word}`;
+}

@@ -1,0 +1,81 @@
+import type { CellValue, SheetGrid, SheetLayout } from "../engine";
+
+/**
+ * The method as the user set it in the pane. Kept as typed (strings) and validated by the engine's
+ * own option parser when an action runs, so the pane and the command line share rules and messages.
+ */
+export interface PaneSettings {
+  /** The sheet with the export table; null: let the pane choose. */
+  sourceSheet: string | null;
+  edition: "2020" | "2025";
+  threshold: string;
+  minParticipants: string;
+  /** `""`: the latest year in the table. */
+  referenceYear: string;
+}
+
+export const DEFAULT_SETTINGS: PaneSettings = {
+  sourceSheet: null,
+  edition: "2020",
+  threshold: "30",
+  minParticipants: "10",
+  referenceYear: "",
+};
+
+/**
+ * Where the settings live: a hidden sheet of ours in the workbook. Chosen over Office's document
+ * settings (Excel.SettingCollection / Office.context.document.settings) because those sit in the
+ * file's web-extension part, which a copy made by the command line or the standalone page (ExcelJS)
+ * drops, and over a custom XML part for the same reason; a sheet survives every host, is read in the
+ * same request as the data, and a person can unhide it and see the method.
+ */
+export const SETTINGS_MARKER = "school-radar:settings";
+export const SETTINGS_MARK = "SchoolRadar_settings";
+export const SETTINGS_SHEET = "Школьный радар — настройки";
+
+const KEYS: Record<Exclude<keyof PaneSettings, never>, string> = {
+  sourceSheet: "Лист с результатами",
+  edition: "Редакция правил",
+  threshold: "Порог низкого результата, %",
+  minParticipants: "Минимум участников",
+  referenceYear: "Отчётный год",
+};
+
+export function settingsLayout(settings: PaneSettings): SheetLayout {
+  const rows: CellValue[][] = (Object.keys(KEYS) as (keyof PaneSettings)[]).map((key) => [
+    key,
+    KEYS[key],
+    settings[key] ?? "",
+  ]);
+  return {
+    name: SETTINGS_SHEET,
+    marker: SETTINGS_MARKER,
+    preamble: [
+      "Школьный радар — параметры метода, с которыми получены листы результатов",
+      "Надстройка читает этот лист при открытии книги; изменяйте параметры в области задач.",
+    ],
+    header: ["Ключ", "Параметр", "Значение"],
+    body: rows,
+    columns: [{ width: 16 }, { width: 32 }, { width: 40 }],
+  };
+}
+
+/** The stored settings from the sheet's values; unknown or malformed entries keep their defaults. */
+export function settingsFromGrid(grid: SheetGrid | null): Partial<PaneSettings> {
+  if (grid === null) return {};
+  const found: Partial<PaneSettings> = {};
+  for (const row of grid.values) {
+    const key = row[0];
+    const value = row[2];
+    if (typeof key !== "string" || !(key in KEYS)) continue;
+    const text = value === null || value === undefined ? "" : String(value).trim();
+    if (key === "edition") {
+      if (text === "2020" || text === "2025") found.edition = text;
+    } else if (key === "sourceSheet") {
+      found.sourceSheet = text === "" ? null : text;
+    } else {
+      found[key as "threshold" | "minParticipants" | "referenceYear"] = text;
+    }
+  }
+  return found;
+}

@@ -1,0 +1,80 @@
+import type { SheetGrid } from "../../src/engine";
+import type {
+  HostSheet,
+  OutputSheet,
+  ProgressListener,
+  WorkbookData,
+  WorkbookHost,
+  WriteReport,
+} from "../../src/taskpane/host";
+import { outputMarkName } from "../../src/xlsx/outputSheetMark";
+
+/**
+ * A host over plain grids, for the pane's tests: what the pane asked for and wrote is recorded, and
+ * any call can be held (to see the progress) or made to fail.
+ */
+export class MemoryHost implements WorkbookHost {
+  readonly kind = "excel" as const;
+  readonly sheets: HostSheet[];
+  readonly writes: OutputSheet[][] = [];
+  readonly reads: string[][] = [];
+  readonly selected: string[] = [];
+  /** When set, the next write waits for this promise (then clears it). */
+  holdWrite: Promise<void> | null = null;
+  failWrite: Error | null = null;
+
+  constructor(grids: SheetGrid[], extra: HostSheet[] = []) {
+    this.sheets = [
+      ...grids.map((grid) => ({ name: grid.sheetName, visible: true, outputMark: null, grid })),
+      ...extra,
+    ];
+  }
+
+  async scan(): Promise<WorkbookData> {
+    return {
+      sheets: this.sheets.map((sheet) => ({ ...sheet })),
+      activeSheet: this.sheets[0]!.name,
+    };
+  }
+
+  async read(sheetNames: string[], onProgress?: ProgressListener): Promise<WorkbookData> {
+    this.reads.push(sheetNames);
+    onProgress?.({ phase: "read", done: 1, total: 1 });
+    return this.scan();
+  }
+
+  async write(
+    outputs: OutputSheet[],
+    _basis: WorkbookData,
+    onProgress?: ProgressListener
+  ): Promise<WriteReport> {
+    onProgress?.({ phase: "write", done: 0, total: 1 });
+    if (this.holdWrite) {
+      const hold = this.holdWrite;
+      this.holdWrite = null;
+      await hold;
+    }
+    if (this.failWrite) throw this.failWrite;
+    this.writes.push(outputs);
+    const taken = new Set(
+      this.sheets.filter((sheet) => sheet.outputMark === null).map((s) => s.name)
+    );
+    return {
+      sheets: outputs.map(({ layout }) => ({
+        marker: layout.marker,
+        requestedName: layout.name,
+        name: taken.has(layout.name) ? `${layout.name} (2)` : layout.name,
+      })),
+      replacedSheets: [],
+    };
+  }
+
+  readonly selectCell = async (address: string): Promise<void> => {
+    this.selected.push(address);
+  };
+
+  /** A sheet of ours as a previous run left it. */
+  static ownSheet(name: string, marker: string, grid: SheetGrid | null, visible = true): HostSheet {
+    return { name, visible, outputMark: outputMarkName(marker), grid };
+  }
+}
