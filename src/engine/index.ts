@@ -22,7 +22,7 @@ export { identificationLayouts } from "./lowResults/identificationLayouts";
 export { isEngineError } from "./engineError";
 export { STATUS_LABELS, OUTPUT_MARKERS } from "./lowResults/identificationLayouts";
 export { cellAddress, columnLetters } from "./table/cellAddress";
-export { isLowResult } from "./lowResults/lowResult";
+export { isLowResult, judgeResult, type ResultState } from "./lowResults/lowResult";
 export { procedureResult, groupCellAddress } from "./table/procedureResult";
 export {
   socialWellBeingIndex,
@@ -36,6 +36,7 @@ export {
   lowerQuantileThreshold,
   percentileInclusive,
   isAtOrBelow,
+  isInLowerQuantile,
   minimumSchoolsFor,
   QUANTILE_NAMES,
   type Quantile,

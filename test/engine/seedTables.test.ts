@@ -101,3 +101,12 @@ describe("seed 003: МБОУ «СОШ № 30», a two-row header with merged tit
     expect(school.reason).toBe("К1: 2019 — ВПР МА 5 (33 %), ВПР РУ 6 (31 %)");
   });
 });
+
+describe("seed 002's relative years", () => {
+  it("can be chosen by the labels the table gives them", () => {
+    const table = read(seed002Appendix1());
+    const result = identifyLowResultSchools(table, { referenceYear: "предыдущий год" });
+    if (isEngineError(result)) throw new Error(result.message);
+    expect(result.method).toMatchObject({ referenceYear: "предыдущий год", previousYear: null });
+  });
+});

@@ -147,8 +147,10 @@ export function chooseRuleYears(
   );
   let reference: SchoolYear | undefined;
   if (chosen !== undefined) {
+    // A year in any spelling, or a label exactly as the table names it (the headerless convention's
+    // «последний год»).
     const wanted = parseSchoolYear(chosen)?.end;
-    reference = table.years.find((year) => year.end === wanted);
+    reference = table.years.find((year) => year.end === wanted || year.label === chosen.trim());
     if (reference === undefined) {
       const present = table.years.map((year) => year.label).join(", ");
       return engineError(

@@ -43,3 +43,16 @@ export function lowerQuantileThreshold(values: readonly number[], quantile: numb
 export function isAtOrBelow(value: number, threshold: number): boolean {
   return value <= threshold + 1e-9;
 }
+
+/**
+ * Whether one index belongs to the lower group of a set of indices (the set includes it or not, as the
+ * caller's data has it); null when the set is too small to form a group.
+ */
+export function isInLowerQuantile(
+  value: number,
+  values: readonly number[],
+  quantile: number
+): boolean | null {
+  const threshold = lowerQuantileThreshold(values, quantile);
+  return threshold === null ? null : isAtOrBelow(value, threshold);
+}

@@ -1,6 +1,7 @@
 import {
   assessSocialWellBeing,
   isEngineError,
+  isInLowerQuantile,
   lowerQuantileThreshold,
   percentileInclusive,
   readSocialPassport,
@@ -178,5 +179,17 @@ describe("inconsistent rows are reported with their cell and left out of the ran
         message: expect.stringContaining("для группы «нижний квартиль» нужно не меньше 4"),
       },
     ]);
+  });
+});
+
+describe("membership of one index", () => {
+  it("is true at or below the threshold, false above, null for too few schools", () => {
+    const values = [60, 61, 62, 70, 75, 80, 90];
+    expect([
+      isInLowerQuantile(61, values, 0.25),
+      isInLowerQuantile(61.5, values, 0.25),
+      isInLowerQuantile(62, values, 0.25),
+    ]).toEqual([true, true, false]);
+    expect(isInLowerQuantile(60, [60, 70, 80], 0.25)).toBeNull();
   });
 });
