@@ -12,7 +12,7 @@ import {
   contextAdjustedResults,
   identifyLowResultSchools,
   isAtOrBelow,
-  isLowResult,
+  judgeResult,
   lowerQuantileThreshold,
   socialWellBeingIndex,
   STATUS_LABELS,
@@ -62,11 +62,12 @@ export function lowResult(
   const minimum = isOmitted(minParticipants)
     ? DEFAULT_MIN_PARTICIPANTS
     : participantsArgument(minParticipants, "минимум участников");
-  if (!isOmitted(participants)) {
-    const count = participantsArgument(participants, "число участников");
-    if (count < minimum) throw notAvailable(`мало участников: ${count} < ${minimum}`);
-  }
-  return isLowResult(failing, limit);
+  const count = isOmitted(participants)
+    ? null
+    : participantsArgument(participants, "число участников");
+  const state = judgeResult(failing, count, limit, minimum);
+  if (state === "small") throw notAvailable(`мало участников: ${count} < ${minimum}`);
+  return state === "low";
 }
 
 /**
