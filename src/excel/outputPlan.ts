@@ -1,5 +1,5 @@
 import type { OutputSheet } from "../taskpane/host";
-import { outputMarkName, sheetOfReference } from "../xlsx/outputSheetMark";
+import { layoutMarkName, sheetOfReference } from "../xlsx/outputSheetMark";
 
 /**
  * Which sheets School Radar owns, and how one write replaces them. Pure: planned from what one read
@@ -26,6 +26,8 @@ export interface WorkbookState {
 }
 
 const MARK_PREFIX = "schoolradar_";
+/** Sheets that became the user's data (templates, risk thresholds): written once, never replaced. */
+const USER_DATA_PREFIX = "schoolradardata_";
 /**
  * Marks a sheet still being written (hidden, under a temporary name). A failed write leaves such
  * sheets behind at worst; they are hidden, and the next write (or the clean-up after the failure)
@@ -39,6 +41,10 @@ export function isOutputMark(name: string): boolean {
   return name.toLowerCase().startsWith(MARK_PREFIX);
 }
 
+export function isUserDataMark(name: string): boolean {
+  return name.toLowerCase().startsWith(USER_DATA_PREFIX);
+}
+
 export function isPendingMark(name: string): boolean {
   return name.toLowerCase().startsWith(PENDING_PREFIX.toLowerCase());
 }
@@ -46,7 +52,9 @@ export function isPendingMark(name: string): boolean {
 /** Our names among all workbook names, from their formulas (`='ШНОР'!$A$1`, `=#REF!$A$1`). */
 export function marksFromNames(names: { name: string; formula: string }[]): MarkState[] {
   return names
-    .filter((item) => isOutputMark(item.name) || isPendingMark(item.name))
+    .filter(
+      (item) => isOutputMark(item.name) || isUserDataMark(item.name) || isPendingMark(item.name)
+    )
     .map((item) => ({ name: item.name, sheet: sheetOfFormula(item.formula) }));
 }
 
@@ -75,6 +83,8 @@ export interface PlannedSheet {
 }
 
 export interface OutputPlan {
+  /** User-data layouts not written because the workbook already has their sheet (the user's now). */
+  kept: { output: OutputSheet; sheet: string }[];
   /** Our names to delete first: leftovers of a failed write, and the marks being replaced. */
   deleteNames: string[];
   /** Our sheets to delete at the end of the batch (pending leftovers and replaced outputs). */
@@ -86,7 +96,20 @@ export interface OutputPlan {
 
 export function planOutputWrite(outputs: OutputSheet[], state: WorkbookState): OutputPlan {
   const existing = new Map(state.sheets.map((sheet) => [folded(sheet.name), sheet.name]));
-  const wanted = new Set(outputs.map((output) => folded(outputMarkName(output.layout.marker))));
+  const sheetOfMark = new Map(
+    state.marks.flatMap((mark) => {
+      const sheet = mark.sheet === null ? undefined : existing.get(folded(mark.sheet));
+      return sheet === undefined ? [] : [[folded(mark.name), sheet] as const];
+    })
+  );
+  const kept: OutputPlan["kept"] = [];
+  const toWrite = outputs.filter((output) => {
+    if (output.layout.userData !== true) return true;
+    const sheet = sheetOfMark.get(folded(layoutMarkName(output.layout)));
+    if (sheet !== undefined) kept.push({ output, sheet });
+    return sheet === undefined;
+  });
+  const wanted = new Set(toWrite.map((output) => folded(layoutMarkName(output.layout))));
   const deleteNames: string[] = [];
   const deleteSheets: string[] = [];
   const replacedSheets: string[] = [];
@@ -94,34 +117,35 @@ export function planOutputWrite(outputs: OutputSheet[], state: WorkbookState): O
     const pending = isPendingMark(mark.name);
     if (!pending && !wanted.has(folded(mark.name))) continue;
     deleteNames.push(mark.name);
-    const sheet = mark.sheet === null ? undefined : existing.get(folded(mark.sheet));
-    if (sheet === undefined || deleteSheets.includes(sheet)) continue;
+    const sheet = sheetOfMark.get(folded(mark.name));
+    // A user-data mark is only here when its sheet is gone (#REF!): only the name goes.
+    if (sheet === undefined || isUserDataMark(mark.name) || deleteSheets.includes(sheet)) continue;
     deleteSheets.push(sheet);
     if (!pending) replacedSheets.push(sheet);
   }
   // Temporary sheets exist beside every current sheet; final names beside the sheets that stay and
   // the other temporary sheets (renamed one after another).
   const present = new Set(existing.keys());
-  const temporaryNames = outputs.map((_, index) => {
+  const temporaryNames = toWrite.map((_, index) => {
     const name = freeName(`${TEMPORARY_SHEET}${index + 1}`, present);
     present.add(folded(name));
     return name;
   });
   const deleted = new Set(deleteSheets.map(folded));
   const taken = new Set([...present].filter((name) => !deleted.has(name)));
-  const sheets = outputs.map((output, index) => {
+  const sheets = toWrite.map((output, index) => {
     const finalName = freeName(output.layout.name, taken);
     taken.add(folded(finalName));
-    const mark = outputMarkName(output.layout.marker);
+    const mark = layoutMarkName(output.layout);
     return {
       output,
       temporaryName: temporaryNames[index]!,
       finalName,
       mark,
-      pendingMark: PENDING_PREFIX + mark.slice("SchoolRadar_".length),
+      pendingMark: PENDING_PREFIX + mark.replace(/^SchoolRadar_?/, ""),
     };
   });
-  return { deleteNames, deleteSheets, replacedSheets, sheets };
+  return { kept, deleteNames, deleteSheets, replacedSheets, sheets };
 }
 
 /**

@@ -10,6 +10,9 @@ export const TONE_COLOURS: Record<Exclude<RowTone, null>, string> = {
   unknown: "#EDEDED",
 };
 
+/** Heat map (risk matrix): white for the lowest value, Excel's own colour-scale red for the highest. */
+export const HEAT_COLOURS = ["#FFFFFF", "#F8696B"] as const;
+
 /**
  * How to colour the rows: by conditional formatting on a column whose value decides the tone (the
  * status column of the ШНОР list: one rule per tone, whatever the number of schools, and the colour

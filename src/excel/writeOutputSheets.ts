@@ -1,4 +1,4 @@
-import type { SheetLayout } from "../engine";
+import { columnLetters, type ColumnValidation, type SheetLayout } from "../engine";
 import type { OutputSheet, ProgressListener, WriteReport } from "../taskpane/host";
 import {
   isPendingMark,
@@ -9,7 +9,7 @@ import {
   type WorkbookState,
 } from "./outputPlan";
 import type { RequestBudget } from "./requestBudget";
-import { TONE_COLOURS, tonePlan, toneRuleFormula } from "./rowTones";
+import { HEAT_COLOURS, TONE_COLOURS, tonePlan, toneRuleFormula } from "./rowTones";
 import { headerRowOf, packValueRequests, type ValueBlock } from "./valueBlocks";
 
 export interface ExcelWriteReport extends WriteReport {
@@ -38,7 +38,7 @@ export async function writeOutputSheets(
 ): Promise<ExcelWriteReport> {
   const plan = planOutputWrite(outputs, state);
   const requests = packValueRequests(
-    outputs.map((output) => output.layout),
+    plan.sheets.map((planned) => planned.output.layout),
     budget
   );
   const workbook = context.workbook;
@@ -70,6 +70,11 @@ export async function writeOutputSheets(
       name: planned.finalName,
     })),
     replacedSheets: plan.replacedSheets,
+    keptSheets: plan.kept.map(({ output, sheet }) => ({
+      marker: output.layout.marker,
+      requestedName: output.layout.name,
+      name: sheet,
+    })),
     requests: requests.length,
   };
 }
@@ -82,7 +87,8 @@ function writeBlock(worksheet: Excel.Worksheet, block: ValueBlock): void {
 function formatSheet(worksheet: Excel.Worksheet, layout: SheetLayout): void {
   const headerRow = headerRowOf(layout);
   const columns = Math.max(layout.header.length, 1);
-  const bodyRows = Math.max(layout.body.length, 1);
+  // Templates: the table, formats and validations reach the rows still to be filled in.
+  const bodyRows = Math.max(layout.body.length, layout.inputRows ?? 0, 1);
   if (layout.preamble.length > 0) {
     const title = worksheet.getRange("A1").format.font;
     title.bold = true;
@@ -112,7 +118,78 @@ function formatSheet(worksheet: Excel.Worksheet, layout: SheetLayout): void {
     }
   });
   colourRows(worksheet, layout, headerRow, columns);
+  addHeatScales(worksheet, layout, headerRow);
+  addValidations(worksheet, layout, headerRow);
   worksheet.freezePanes.freezeRows(headerRow + 1);
+}
+
+/**
+ * A white → red colour scale over each `heat` column (risk matrix), from 0 (or the lowest value, if
+ * negative) to the highest — as src/xlsx writes it, so a 0/1 factor column shows present factors red.
+ */
+function addHeatScales(worksheet: Excel.Worksheet, layout: SheetLayout, headerRow: number): void {
+  if (layout.body.length === 0) return;
+  layout.columns.forEach((spec, column) => {
+    if (spec.heat !== true) return;
+    const numbers = layout.body
+      .map((row) => row[column])
+      .filter((value): value is number => typeof value === "number" && Number.isFinite(value));
+    if (numbers.length === 0) return;
+    const low = Math.min(0, ...numbers);
+    const high = Math.max(low + 1, ...numbers);
+    const range = worksheet.getRangeByIndexes(headerRow + 1, column, layout.body.length, 1);
+    const scale = range.conditionalFormats.add("ColorScale");
+    scale.colorScale.criteria = {
+      minimum: { type: "Number", formula: String(low), color: HEAT_COLOURS[0] },
+      maximum: { type: "Number", formula: String(high), color: HEAT_COLOURS[1] },
+    };
+  });
+}
+
+/**
+ * Data validation on the cells a person fills in (templates): the same rules as src/xlsx — bounds,
+ * and «not above the row's total» as a custom formula relative to the first row. Blanks allowed.
+ */
+function addValidations(worksheet: Excel.Worksheet, layout: SheetLayout, headerRow: number): void {
+  const rows = Math.max(layout.body.length, layout.inputRows ?? 0);
+  if (rows === 0) return;
+  layout.columns.forEach((spec, column) => {
+    const validation = spec.validation;
+    if (validation === undefined) return;
+    const range = worksheet.getRangeByIndexes(headerRow + 1, column, rows, 1);
+    range.dataValidation.rule = validationRule(validation, column, headerRow + 1);
+    range.dataValidation.ignoreBlanks = true;
+    range.dataValidation.errorAlert = {
+      showAlert: true,
+      style: "Stop",
+      title: "Школьный радар",
+      message: validation.message,
+    };
+  });
+}
+
+function validationRule(
+  validation: ColumnValidation,
+  column: number,
+  firstRow: number
+): Excel.DataValidationRule {
+  if (validation.notAboveColumn === undefined) {
+    const basic: Excel.BasicDataValidation =
+      validation.max === undefined
+        ? { operator: "GreaterThanOrEqualTo", formula1: validation.min }
+        : { operator: "Between", formula1: validation.min, formula2: validation.max };
+    return validation.type === "whole" ? { wholeNumber: basic } : { decimal: basic };
+  }
+  const cell = `${columnLetters(column)}${firstRow + 1}`;
+  const total = `$${columnLetters(validation.notAboveColumn)}${firstRow + 1}`;
+  const conditions = [
+    `ISNUMBER(${cell})`,
+    ...(validation.type === "whole" ? [`${cell}=INT(${cell})`] : []),
+    `${cell}>=${validation.min}`,
+    ...(validation.max === undefined ? [] : [`${cell}<=${validation.max}`]),
+    `OR(ISBLANK(${total}),${cell}<=${total})`,
+  ];
+  return { custom: { formula: `=AND(${conditions.join(",")})` } };
 }
 
 function colourRows(

@@ -58,6 +58,11 @@ export interface WriteReport {
   sheets: WrittenSheet[];
   /** Our sheets from an earlier run that were replaced. */
   replacedSheets: string[];
+  /**
+   * Sheets that became the user's data (a template, the risk thresholds) and so were not written
+   * again: `name` is the sheet that holds them.
+   */
+  keptSheets: WrittenSheet[];
 }
 
 export interface Progress {

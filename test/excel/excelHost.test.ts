@@ -383,3 +383,116 @@ function snapshot(model: FakeWorkbook) {
     names: model.names.map((name) => [name.name, model.nameFormula(name)]),
   };
 }
+
+describe("templates, thresholds and heat maps", () => {
+  const template: SheetLayout = {
+    name: "Социальный паспорт",
+    marker: "school-radar:template_social_passport",
+    preamble: ["Социальный паспорт школ", "Одна строка — одна школа."],
+    header: ["Логин ОО", "Всего обучающихся", "Из неполных семей", "Доля, %"],
+    body: [["sch100001", null, null, null]],
+    columns: [
+      { width: 12 },
+      { width: 12, validation: { type: "whole", min: 0, message: "Целое число" } },
+      {
+        width: 12,
+        validation: { type: "whole", min: 0, notAboveColumn: 1, message: "Не больше всего" },
+      },
+      { width: 12, validation: { type: "decimal", min: 0, max: 100, message: "0–100" } },
+    ],
+    userData: true,
+    inputRows: 200,
+  };
+  const matrix: SheetLayout = {
+    name: "Матрица рисков",
+    marker: "school-radar:risk_matrix",
+    preamble: [],
+    header: ["ОО", "Ф1", "Ф2"],
+    body: [
+      ["Школа 1", 1, 0],
+      ["Школа 2", 0, 0],
+    ],
+    columns: [{ width: 20 }, { width: 6, heat: true }, { width: 6, heat: true }],
+  };
+
+  async function write(model: FakeWorkbook, layouts: SheetLayout[]) {
+    const host = createExcelHost({ budget: UNLIMITED, run: fakeExcel(model).run });
+    const data = await host.read([SOURCE]);
+    return host.write(
+      layouts.map((layout) => ({ layout })),
+      data
+    );
+  }
+
+  it("validates the cells to fill in, down to the template's spare rows", async () => {
+    const model = workbookWith(2);
+    await write(model, [template]);
+    const sheet = model.sheet("Социальный паспорт");
+    expect(sheet.tables[0]!.rect).toEqual({ row: 3, column: 0, rows: 201, columns: 4 });
+    expect(sheet.validations.map((validation) => [validation.rect, validation.rule])).toEqual([
+      [
+        { row: 4, column: 1, rows: 200, columns: 1 },
+        { wholeNumber: { operator: "GreaterThanOrEqualTo", formula1: 0 } },
+      ],
+      [
+        { row: 4, column: 2, rows: 200, columns: 1 },
+        { custom: { formula: "=AND(ISNUMBER(C5),C5=INT(C5),C5>=0,OR(ISBLANK($B5),C5<=$B5))" } },
+      ],
+      [
+        { row: 4, column: 3, rows: 200, columns: 1 },
+        { decimal: { operator: "Between", formula1: 0, formula2: 100 } },
+      ],
+    ]);
+    expect(sheet.validations[1]!.errorAlert).toMatchObject({ message: "Не больше всего" });
+    expect(model.names.map((name) => name.name)).toEqual([
+      "SchoolRadarData_template_social_passport",
+    ]);
+  });
+
+  it("keeps a template the user has filled in when run again", async () => {
+    const model = workbookWith(2);
+    await write(model, [template]);
+    model.sheet("Социальный паспорт").setCell(4, 1, { value: 640 });
+    const report = await write(model, [template]);
+    expect(report.sheets).toEqual([]);
+    expect(report.keptSheets).toEqual([
+      { marker: template.marker, requestedName: "Социальный паспорт", name: "Социальный паспорт" },
+    ]);
+    expect(model.sheet("Социальный паспорт").cell(4, 1)!.value).toBe(640);
+  });
+
+  it("writes the template again when the user deleted it", async () => {
+    const model = workbookWith(2);
+    await write(model, [template]);
+    model.deleteSheet(model.sheet("Социальный паспорт"));
+    const report = await write(model, [template]);
+    expect(report.sheets.map((sheet) => sheet.name)).toEqual(["Социальный паспорт"]);
+    expect(model.names.map((name) => model.nameFormula(name))).toEqual([
+      "='Социальный паспорт'!$A$1",
+    ]);
+  });
+
+  it("colours heat-map columns white to red from 0 to their highest value", async () => {
+    const model = workbookWith(2);
+    await write(model, [matrix]);
+    const scales = model
+      .sheet("Матрица рисков")
+      .conditionalFormats.filter((format) => format.type === "ColorScale");
+    expect(scales.map((scale) => [scale.rect, scale.criteria])).toEqual([
+      [
+        { row: 1, column: 1, rows: 2, columns: 1 },
+        {
+          minimum: { type: "Number", formula: "0", color: "#FFFFFF" },
+          maximum: { type: "Number", formula: "1", color: "#F8696B" },
+        },
+      ],
+      [
+        { row: 1, column: 2, rows: 2, columns: 1 },
+        {
+          minimum: { type: "Number", formula: "0", color: "#FFFFFF" },
+          maximum: { type: "Number", formula: "1", color: "#F8696B" },
+        },
+      ],
+    ]);
+  });
+});

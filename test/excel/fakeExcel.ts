@@ -39,6 +39,15 @@ export interface FakeConditionalFormat {
   type: string;
   formula: string | null;
   fill: string | null;
+  /** Colour scales: the criteria as set. */
+  criteria?: unknown;
+}
+
+export interface FakeValidation {
+  rect: Rect;
+  rule: unknown;
+  ignoreBlanks?: boolean;
+  errorAlert?: unknown;
 }
 
 export interface FakeFormat {
@@ -55,6 +64,7 @@ export class FakeSheet {
   readonly tables: FakeTable[] = [];
   readonly conditionalFormats: FakeConditionalFormat[] = [];
   readonly formats: FakeFormat[] = [];
+  readonly validations: FakeValidation[] = [];
   readonly columnWidths = new Map<number, number>();
   frozenRows = 0;
 
@@ -614,6 +624,31 @@ function range(
     },
     {
       format: formatProxy,
+      dataValidation: (() => {
+        const validation: FakeValidation = {
+          rect: { row: 0, column: 0, rows: 0, columns: 0 },
+          rule: null,
+        };
+        const sync = (key: keyof FakeValidation) => (value: unknown) => {
+          const sheet = sheetOf();
+          if (!sheet.validations.includes(validation)) {
+            validation.rect = rect();
+            sheet.validations.push(validation);
+          }
+          (validation as unknown as Record<string, unknown>)[key] = value;
+        };
+        return proxy(
+          context,
+          "dataValidation",
+          {},
+          {
+            rule: sync("rule"),
+            ignoreBlanks: sync("ignoreBlanks"),
+            errorAlert: sync("errorAlert"),
+          },
+          {}
+        );
+      })(),
       conditionalFormats: {
         add: (type: string) => {
           const added: FakeConditionalFormat = {
@@ -627,6 +662,19 @@ function range(
             sheetOf().conditionalFormats.push(added);
           });
           return {
+            colorScale: proxy(
+              context,
+              "colorScale",
+              {},
+              {
+                criteria: (value) => {
+                  if (added.type !== "ColorScale")
+                    throw officeError("InvalidArgument", "not a scale");
+                  added.criteria = value;
+                },
+              },
+              {}
+            ),
             custom: {
               rule: proxy(
                 context,

@@ -66,6 +66,7 @@ export class MemoryHost implements WorkbookHost {
         name: taken.has(layout.name) ? `${layout.name} (2)` : layout.name,
       })),
       replacedSheets: [],
+      keptSheets: [],
     };
   }
 
