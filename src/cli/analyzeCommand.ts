@@ -1,41 +1,59 @@
 import {
-  identificationLayouts,
-  identifyLowResultSchools,
+  analyzeWorkbook,
   isEngineError,
   parseIdentificationOptions,
   type IdentificationOptions,
+  type WorkbookAnalysis,
 } from "../engine";
-import { readWorkbookSheets, writeWorkbookWithOutputs, type OutputWorkbookReport } from "../xlsx";
+import { writeWorkbookWithOutputs, type OutputWorkbookReport } from "../xlsx";
 import type { AnalyzeRequest } from "./cliArguments";
-import { chooseExportTable } from "./chooseExportTable";
 import { CliInputError } from "./cliInputError";
 import type { CliIo } from "./cliIo";
 import { humanSummary } from "./humanSummary";
 import { jsonReport } from "./jsonReport";
+import { readAnalysisInputs, noDataMessage } from "./analysisInputs";
 
-/** `school-radar analyze`: read the workbook, identify ШНОР, optionally write the result workbook. */
+/**
+ * `school-radar analyze`: read the workbook (and the template files given beside it), run every part
+ * of the engine the data allows (ШНОР, ИСБШ/ШНСУ, risk factors, summary, context), optionally write
+ * the result workbook.
+ */
 export async function analyzeCommand(request: AnalyzeRequest, io: CliIo): Promise<number> {
   const options = identificationOptions(request);
-  const sheets = await readWorkbookSheets(request.input);
-  const table = chooseExportTable(sheets, request.sheet);
-  const result = identifyLowResultSchools(table, options);
-  if (isEngineError(result)) throw new CliInputError(result.message);
+  const inputs = await readAnalysisInputs(request);
+  const analysis = analyzeWorkbook(inputs, {
+    identification: options,
+    quantile: request.quantile,
+    exportSheet: request.sheet,
+  });
+  if (isEngineError(analysis)) {
+    throw new CliInputError(
+      analysis.code === "no_table" && request.sheet === null
+        ? noDataMessage(inputs)
+        : analysis.message
+    );
+  }
   const written: OutputWorkbookReport | null =
     request.out === null
       ? null
-      : await writeWorkbookWithOutputs(
-          request.input,
-          identificationLayouts(result, table),
-          request.out
-        );
+      : await writeWorkbookWithOutputs(request.input, analysis.layouts, request.out);
+  report(request, analysis, written, io);
+  return 0;
+}
+
+function report(
+  request: AnalyzeRequest,
+  analysis: WorkbookAnalysis,
+  written: OutputWorkbookReport | null,
+  io: CliIo
+): void {
   if (request.json) {
-    io.stdout(JSON.stringify(jsonReport(result, table), null, 2) + "\n");
+    io.stdout(JSON.stringify(jsonReport(analysis), null, 2) + "\n");
     // stdout carries the JSON object alone; where the workbook went is a note for the person.
     if (written !== null) io.stderr(`Результат записан: ${written.outputPath}\n`);
   } else {
-    io.stdout(humanSummary({ inputPath: request.input, table, result, written }) + "\n");
+    io.stdout(humanSummary({ inputPath: request.input, analysis, written }) + "\n");
   }
-  return 0;
 }
 
 /** Validated before the file is read, so a mistyped option fails at once. */

@@ -1,5 +1,10 @@
 import { parseArgs } from "util";
-import type { parseIdentificationOptions } from "../engine";
+import {
+  TEMPLATE_KINDS,
+  type parseIdentificationOptions,
+  type Quantile,
+  type TemplateKind,
+} from "../engine";
 import { CliInputError } from "./cliInputError";
 
 /** The option strings `parseIdentificationOptions` accepts (the engine does not export the type by name). */
@@ -13,9 +18,23 @@ export interface AnalyzeRequest {
   /** Option strings as typed; the engine validates them (one place for the rules and messages). */
   options: RawIdentificationOptions;
   sheet: string | null;
+  /** Lower quartile (0.25, the default) or quintile (0.2) of ИСБШ: the ШНСУ group. */
+  quantile: Quantile;
+  /** Workbooks holding the templates, beside the input: their sheets are read as well. */
+  social: string | null;
+  risk: string | null;
+  staff: string | null;
 }
 
-export type CliRequest = { command: "help" } | AnalyzeRequest;
+export interface TemplateRequest {
+  command: "template";
+  kind: TemplateKind | "all";
+  out: string;
+  /** An export table whose schools pre-fill the template. */
+  from: string | null;
+}
+
+export type CliRequest = { command: "help" } | AnalyzeRequest | TemplateRequest;
 
 const OPTIONS = {
   out: { type: "string", short: "o" },
@@ -25,8 +44,35 @@ const OPTIONS = {
   "min-participants": { type: "string" },
   year: { type: "string" },
   sheet: { type: "string" },
+  quantile: { type: "string" },
+  social: { type: "string" },
+  risk: { type: "string" },
+  staff: { type: "string" },
+  from: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
+
+type OptionName = keyof typeof OPTIONS;
+type OptionValues = Partial<Record<OptionName, string | boolean>>;
+
+/** Which options each command takes; any other is refused rather than silently ignored. */
+const COMMAND_OPTIONS: Record<"analyze" | "template", OptionName[]> = {
+  analyze: [
+    "out",
+    "json",
+    "edition",
+    "threshold",
+    "min-participants",
+    "year",
+    "sheet",
+    "quantile",
+    "social",
+    "risk",
+    "staff",
+    "help",
+  ],
+  template: ["out", "from", "help"],
+};
 
 /** Reads the command line; anything malformed is a `CliInputError` naming what to fix. */
 export function parseCliArguments(argv: string[]): CliRequest {
@@ -35,11 +81,27 @@ export function parseCliArguments(argv: string[]): CliRequest {
   const [command, ...rest] = positionals;
   if (command === undefined)
     throw new CliInputError("Не указана команда. Запустите: school-radar --help");
-  if (command !== "analyze") {
+  if (command !== "analyze" && command !== "template") {
     throw new CliInputError(
-      `Неизвестная команда «${command}». Доступна команда analyze; справка: school-radar --help`
+      `Неизвестная команда «${command}». Доступны команды analyze и template; справка: school-radar --help`
     );
   }
+  refuseForeignOptions(command, values);
+  return command === "analyze" ? analyzeRequest(rest, values) : templateRequest(rest, values);
+}
+
+function refuseForeignOptions(command: "analyze" | "template", values: OptionValues): void {
+  const foreign = (Object.keys(values) as OptionName[]).filter(
+    (name) => values[name] !== undefined && !COMMAND_OPTIONS[command].includes(name)
+  );
+  if (foreign.length > 0) {
+    throw new CliInputError(
+      `Параметр ${foreign.map((name) => `--${name}`).join(", ")} не относится к команде ${command}. Справка: school-radar --help`
+    );
+  }
+}
+
+function analyzeRequest(rest: string[], values: OptionValues): AnalyzeRequest {
   if (rest.length !== 1) {
     throw new CliInputError(
       rest.length === 0
@@ -47,24 +109,72 @@ export function parseCliArguments(argv: string[]): CliRequest {
         : `Ожидался один файл книги, получено ${rest.length}: ${rest.join(", ")}`
     );
   }
-  const out = values.out ?? null;
-  if (out !== null && !/\.xlsx$/i.test(out)) {
-    // The copy is always an .xlsx workbook; under another extension Excel refuses or warns on opening it.
-    throw new CliInputError(`Файл результата должен иметь расширение .xlsx: «${out}»`);
-  }
+  const out = text(values.out);
+  if (out !== null) requireXlsx(out, "Файл результата");
   return {
     command: "analyze",
     input: rest[0]!,
     out,
     json: values.json === true,
     options: {
-      edition: values.edition,
-      threshold: values.threshold,
-      minParticipants: values["min-participants"],
-      year: values.year,
+      edition: text(values.edition) ?? undefined,
+      threshold: text(values.threshold) ?? undefined,
+      minParticipants: text(values["min-participants"]) ?? undefined,
+      year: text(values.year) ?? undefined,
     },
-    sheet: values.sheet ?? null,
+    sheet: text(values.sheet),
+    quantile: parseQuantile(text(values.quantile)),
+    social: text(values.social),
+    risk: text(values.risk),
+    staff: text(values.staff),
   };
+}
+
+function templateRequest(rest: string[], values: OptionValues): TemplateRequest {
+  const kinds = [...TEMPLATE_KINDS, "all"].join(", ");
+  if (rest.length !== 1) {
+    throw new CliInputError(
+      rest.length === 0
+        ? `Не указан вид шаблона: school-radar template <${TEMPLATE_KINDS.join("|")}|all> --out <файл.xlsx>`
+        : `Ожидался один вид шаблона, получено ${rest.length}: ${rest.join(", ")}`
+    );
+  }
+  const kind = rest[0]!;
+  if (kind !== "all" && !(TEMPLATE_KINDS as string[]).includes(kind)) {
+    throw new CliInputError(`Неизвестный вид шаблона «${kind}». Доступны: ${kinds}`);
+  }
+  const out = text(values.out);
+  if (out === null) {
+    throw new CliInputError(
+      `Не указан файл шаблона: school-radar template ${kind} --out <файл.xlsx>`
+    );
+  }
+  requireXlsx(out, "Файл шаблона");
+  return { command: "template", kind: kind as TemplateKind | "all", out, from: text(values.from) };
+}
+
+/**
+ * `--quantile`: the share of schools with the lowest ИСБШ that form the ШНСУ group. Accepts the
+ * fraction (0.25, 0,2), the per cent (25, 20 %) or the word (квартиль, квинтиль).
+ */
+export function parseQuantile(raw: string | null): Quantile {
+  if (raw === null) return 0.25;
+  const typed = raw.trim().toLocaleLowerCase("ru").replace(",", ".").replace(/\s*%$/, "");
+  if (["0.25", "25", "квартиль", "quartile"].includes(typed)) return 0.25;
+  if (["0.2", "0.20", "20", "квинтиль", "quintile"].includes(typed)) return 0.2;
+  throw new CliInputError(
+    `Неверный параметр: --quantile (группа ШНСУ): ожидалось 0.25 (нижний квартиль) или 0.2 (нижний квинтиль); найдено «${raw}»`
+  );
+}
+
+function requireXlsx(file: string, what: string): void {
+  // The file is always an .xlsx workbook; under another extension Excel refuses or warns on opening it.
+  if (!/\.xlsx$/i.test(file))
+    throw new CliInputError(`${what} должен иметь расширение .xlsx: «${file}»`);
+}
+
+function text(value: string | boolean | undefined): string | null {
+  return typeof value === "string" ? value : null;
 }
 
 function parseOrExplain(argv: string[]) {

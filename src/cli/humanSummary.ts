@@ -1,31 +1,50 @@
-import type { ExportTable, IdentificationResult } from "../engine";
+import {
+  QUANTILE_NAMES,
+  RISK_FACTORS,
+  type IdentificationResult,
+  type IndicatorSummary,
+  type WorkbookAnalysis,
+} from "../engine";
 import type { OutputWorkbookReport } from "../xlsx";
-import { allWarnings } from "./jsonReport";
 
 /** How many flagged schools and warnings the terminal shows; the full lists are in the result workbook. */
 const SHOWN_SCHOOLS = 10;
 const SHOWN_WARNINGS = 3;
+/** Names listed on one line (ШНСУ, below expected) before «… и ещё N». */
+const SHOWN_NAMES = 5;
 
 export interface SummaryInput {
   inputPath: string;
-  table: ExportTable;
-  result: IdentificationResult;
+  analysis: WorkbookAnalysis;
   written: OutputWorkbookReport | null;
 }
 
 /** The short Russian report printed without `--json`. */
 export function humanSummary(input: SummaryInput): string {
-  const { table, result } = input;
+  const { analysis } = input;
   return [
     "Школьный радар — выявление школ с низкими образовательными результатами (ШНОР)",
     `Файл: ${input.inputPath}`,
-    `Лист: «${table.sheetName}» — школ: ${table.schools.length}; годы: ${table.years.map((year) => year.label).join(", ")}`,
-    methodLine(result),
-    countsLine(result),
-    ...flaggedLines(result),
-    ...warningLines(result, table),
+    ...identificationLines(analysis),
+    ...socialLines(analysis),
+    ...riskLines(analysis),
+    ...contextLines(analysis),
+    ...summaryLines(analysis.summary),
+    ...warningLines(analysis),
     ...writtenLines(input.written),
   ].join("\n");
+}
+
+function identificationLines({ table, identification }: WorkbookAnalysis): string[] {
+  if (table === null || identification === null) {
+    return ["Таблица результатов оценочных процедур не найдена — ШНОР не определялись."];
+  }
+  return [
+    `Лист: «${table.sheetName}» — школ: ${table.schools.length}; годы: ${table.years.map((year) => year.label).join(", ")}`,
+    methodLine(identification),
+    countsLine(identification),
+    ...flaggedLines(identification),
+  ];
 }
 
 function methodLine({ method }: IdentificationResult): string {
@@ -60,8 +79,78 @@ function flaggedLines({ schools }: IdentificationResult): string[] {
   return ["Школы с низкими результатами:", ...shown, ...more];
 }
 
-function warningLines(result: IdentificationResult, table: ExportTable): string[] {
-  const warnings = allWarnings(result, table);
+function socialLines({ social, sheets }: WorkbookAnalysis): string[] {
+  if (social === null) return [];
+  const sheet = sheets.find((candidate) => candidate.kind === "social-passport");
+  const computed = social.schools.filter((school) => school.isbsh !== null);
+  const group = social.schools.filter((school) => school.shnsu);
+  const threshold =
+    social.threshold === null
+      ? "группа не выделена: мало школ"
+      : `ИСБШ ≤ ${index(social.threshold)}`;
+  return [
+    `ИСБШ: лист «${sheet?.sheetName ?? "?"}» — индекс рассчитан для ${computed.length} из ${social.schools.length} школ`,
+    `ШНСУ (${QUANTILE_NAMES[social.quantile]}, ${threshold}): ${group.length}${names(group.map((school) => school.name))}`,
+  ];
+}
+
+function riskLines({ risk, identification }: WorkbookAnalysis): string[] {
+  if (risk === null) return [];
+  const withFactors = risk.schools.filter((school) => school.factors.length > 0).length;
+  const group = risk.schools.filter((school) => school.riskGroup);
+  const frequent = risk.byFactor
+    .filter((item) => item.schools.length > 0)
+    .sort((a, b) => b.schools.length - a.schools.length || a.factor.number - b.factor.number)
+    .slice(0, 3)
+    .map((item) => `Ф${item.factor.number} ${item.factor.name} — ${item.schools.length}`);
+  const groupRule =
+    identification === null
+      ? "факторы риска есть; ШНОР не определялись"
+      : "факторы риска есть, не ШНОР";
+  return [
+    `Факторы риска: школ с факторами — ${withFactors} из ${risk.schools.length} (факторов в анкете: ${RISK_FACTORS.length})` +
+      (frequent.length > 0 ? `; чаще всего: ${frequent.join("; ")}` : ""),
+    `ШГР (${groupRule}): ${group.length}${names(group.map((school) => school.name))}`,
+  ];
+}
+
+function contextLines({ context }: WorkbookAnalysis): string[] {
+  if (context === null) return [];
+  if (context.line === null) {
+    return [
+      "Результаты с учётом контекста: линия «результаты ~ ИСБШ» не построена (мало школ с обоими данными).",
+    ];
+  }
+  const below = context.schools.filter((school) => school.below);
+  return [
+    `Результаты с учётом контекста (по ${context.line.n} школам): ниже ожидаемых при данном социальном контексте — ` +
+      `${below.length}${names(below.map((school) => school.name))}`,
+  ];
+}
+
+function summaryLines(summary: IndicatorSummary): string[] {
+  const parts: string[] = [];
+  if (summary.shnor?.share != null)
+    parts.push(`доля ШНОР ${percent(summary.shnor.share)} (цель ≤ ${summary.shnor.target} %)`);
+  if (summary.shnsu?.share != null) parts.push(`доля ШНСУ ${percent(summary.shnsu.share)}`);
+  if (summary.riskGroup?.share != null) parts.push(`доля ШГР ${percent(summary.riskGroup.share)}`);
+  const below = summary.belowMinimum.filter((item) => item.value !== null);
+  if (below.length > 0) {
+    parts.push(
+      `ниже минимального порога: ${below.map((item) => `${item.procedure.label} ${percent(item.value!)}`).join(", ")} (цель ≤ ${below[0]!.target} %)`
+    );
+  }
+  const category = summary.staffing.find((item) => item.target !== null && item.share !== null);
+  if (category)
+    parts.push(
+      `${category.label.toLocaleLowerCase("ru")} ${percent(category.share!)} (цель ≥ ${category.target} %)`
+    );
+  if (summary.riskZones.length > 0)
+    parts.push(`зон риска (% «2» намного выше среднего): ${summary.riskZones.length}`);
+  return parts.length === 0 ? [] : [`Сводка: ${parts.join("; ")}`];
+}
+
+function warningLines({ warnings }: WorkbookAnalysis): string[] {
   if (warnings.length === 0) return ["Предупреждений нет."];
   const shown = warnings
     .slice(0, SHOWN_WARNINGS)
@@ -82,7 +171,26 @@ function writtenLines(written: OutputWorkbookReport | null): string[] {
       (sheet) =>
         `Лист «${sheet.requestedName}» в книге уже есть и не наш — результат записан на лист «${sheet.name}».`
     );
-  return [`Результат записан: ${written.outputPath} (листы ${sheets})`, ...renamed];
+  const kept = written.keptSheets.map(
+    (sheet) =>
+      `Лист «${sheet.name}» уже есть в книге — оставлен как есть (его значения использованы).`
+  );
+  return [`Результат записан: ${written.outputPath} (листы ${sheets})`, ...renamed, ...kept];
+}
+
+/** `: А, Б, В … и ещё 3`, or nothing for an empty list. */
+function names(list: string[]): string {
+  if (list.length === 0) return "";
+  const more = list.length > SHOWN_NAMES ? ` … и ещё ${list.length - SHOWN_NAMES}` : "";
+  return `: ${list.slice(0, SHOWN_NAMES).join(", ")}${more}`;
+}
+
+function percent(value: number): string {
+  return `${decimal(Math.round(value * 10) / 10)} %`;
+}
+
+function index(value: number): string {
+  return value.toFixed(1).replace(".", ",");
 }
 
 /** `20.5` → `20,5`: Russian decimal comma. */

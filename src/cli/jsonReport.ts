@@ -1,14 +1,19 @@
-import type { ExportTable, IdentificationResult, Warning } from "../engine";
+import type { IndicatorSummary, Warning, WorkbookAnalysis } from "../engine";
 
-/** The `--json` object: the shape scripts rely on, so only these fields, in this order. */
+/**
+ * The `--json` object: the shape scripts rely on, so only these fields, in this order. Numbers the
+ * engine could not compute (NaN) are `null`; there are no class instances, only plain JSON.
+ */
 export interface JsonReport {
+  /** null when the workbook has no export table (e.g. only a social passport). */
   method: {
     edition: string;
     threshold: number;
     minParticipants: number;
     referenceYear: string;
     previousYear: string | null;
-  };
+  } | null;
+  /** ШНОР identification, one entry per school of the export table; [] without a table. */
   schools: {
     login: string;
     name: string;
@@ -18,25 +23,139 @@ export interface JsonReport {
     reason: string;
   }[];
   warnings: Warning[];
+  /** ИСБШ and ШНСУ per school of the social passport; [] without one. */
+  social: { login: string; isbsh: number | null; shnsu: boolean; reason: string }[];
+  /** Risk factors present (numbers 1–10) and the risk group per school of the questionnaire. */
+  risk: { login: string; factors: number[]; riskGroup: boolean }[];
+  summary: JsonSummary;
+  /** Context-adjusted results: needs both the export table and the social passport. */
+  context: {
+    login: string;
+    expected: number | null;
+    actual: number | null;
+    residual: number | null;
+    below: boolean;
+  }[];
 }
 
-export function jsonReport(result: IdentificationResult, table: ExportTable): JsonReport {
-  const { edition, threshold, minParticipants, referenceYear, previousYear } = result.method;
+interface JsonShare {
+  count: number;
+  of: number;
+  share: number | null;
+}
+
+export interface JsonSummary {
+  shnor: (JsonShare & { target: number }) | null;
+  shnsu: JsonShare | null;
+  riskGroup: JsonShare | null;
+  belowMinimum: {
+    procedure: string;
+    year: string;
+    value: number | null;
+    weighted: boolean;
+    target: number;
+  }[];
+  dynamics: {
+    procedure: string;
+    values: { year: string; value: number | null }[];
+    arrows: string[];
+  }[];
+  riskZones: {
+    login: string;
+    name: string;
+    procedure: string;
+    value: number | null;
+    mean: number | null;
+    deviation: number | null;
+  }[];
+  staffing: { label: string; share: number | null; target: number | null }[];
+}
+
+export function jsonReport(analysis: WorkbookAnalysis): JsonReport {
+  const identification = analysis.identification;
+  const method = identification?.method;
   return {
-    method: { edition, threshold, minParticipants, referenceYear, previousYear },
-    schools: result.schools.map(({ login, name, municipality, status, criteria, reason }) => ({
-      login,
-      name,
-      municipality,
-      status,
-      criteria: [...criteria],
-      reason,
+    method: method
+      ? {
+          edition: method.edition,
+          threshold: method.threshold,
+          minParticipants: method.minParticipants,
+          referenceYear: method.referenceYear,
+          previousYear: method.previousYear,
+        }
+      : null,
+    schools: (identification?.schools ?? []).map(
+      ({ login, name, municipality, status, criteria, reason }) => ({
+        login,
+        name,
+        municipality,
+        status,
+        criteria: [...criteria],
+        reason,
+      })
+    ),
+    warnings: analysis.warnings.map(({ cell, message }) => ({ cell, message })),
+    social: (analysis.social?.schools ?? []).map((school) => ({
+      login: school.login,
+      isbsh: number(school.isbsh),
+      shnsu: school.shnsu,
+      reason: school.reason,
     })),
-    warnings: allWarnings(result, table).map(({ cell, message }) => ({ cell, message })),
+    risk: (analysis.risk?.schools ?? []).map((school) => ({
+      login: school.login,
+      factors: [...school.factors],
+      riskGroup: school.riskGroup,
+    })),
+    summary: jsonSummary(analysis.summary),
+    context: (analysis.context?.schools ?? []).map((school) => ({
+      login: school.login,
+      expected: number(school.expected),
+      actual: number(school.resultsIndex),
+      residual: number(school.residual),
+      below: school.below,
+    })),
   };
 }
 
-/** What the reader could not read, then what identification set aside — as the warnings sheet lists them. */
-export function allWarnings(result: IdentificationResult, table: ExportTable): Warning[] {
-  return [...table.warnings, ...result.warnings];
+function jsonSummary(summary: IndicatorSummary): JsonSummary {
+  const share = <T extends JsonShare>(indicator: T | null) =>
+    indicator === null
+      ? null
+      : { count: indicator.count, of: indicator.of, share: number(indicator.share) };
+  return {
+    shnor:
+      summary.shnor === null ? null : { ...share(summary.shnor)!, target: summary.shnor.target },
+    shnsu: share(summary.shnsu),
+    riskGroup: share(summary.riskGroup),
+    belowMinimum: summary.belowMinimum.map((item) => ({
+      procedure: item.procedure.label,
+      year: item.year.label,
+      value: number(item.value),
+      weighted: item.weighted,
+      target: item.target,
+    })),
+    dynamics: summary.dynamics.map((item) => ({
+      procedure: item.procedure.label,
+      values: item.values.map((value) => ({ year: value.year.label, value: number(value.value) })),
+      arrows: [...item.arrows],
+    })),
+    riskZones: summary.riskZones.map((zone) => ({
+      login: zone.login,
+      name: zone.name,
+      procedure: zone.procedure.label,
+      value: number(zone.value),
+      mean: number(zone.mean),
+      deviation: number(zone.deviation),
+    })),
+    staffing: summary.staffing.map((item) => ({
+      label: item.label,
+      share: number(item.share),
+      target: item.target,
+    })),
+  };
+}
+
+/** JSON has no NaN or Infinity: what the engine could not compute is null. */
+function number(value: number | null): number | null {
+  return value === null || !Number.isFinite(value) ? null : value;
 }

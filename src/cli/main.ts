@@ -1,5 +1,6 @@
 import { isWorkbookFileError } from "../xlsx";
 import { analyzeCommand } from "./analyzeCommand";
+import { templateCommand } from "./templateCommand";
 import { parseCliArguments } from "./cliArguments";
 import { CliInputError } from "./cliInputError";
 import type { CliIo } from "./cliIo";
@@ -18,6 +19,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stdout(USAGE);
       return 0;
     }
+    if (request.command === "template") return await templateCommand(request, io);
     return await analyzeCommand(request, io);
   } catch (error) {
     if (error instanceof CliInputError || isWorkbookFileError(error)) {

@@ -15,6 +15,16 @@ const input = path.join(folder.dir, "выгрузка.xlsx");
 afterAll(folder.remove);
 beforeAll(() => writeResultsWorkbook(input));
 
+/** The workbook's sheet, then what `analyze --out` writes for an export table alone. */
+const OUTPUT_SHEETS = [
+  FIXTURE_SHEET,
+  "ШНОР",
+  "ШНОР — метод",
+  "Сводка показателей",
+  "Динамика по школам",
+  "Предупреждения",
+];
+
 const statuses = (report: { schools: { login: string; status: string; criteria: number[] }[] }) =>
   Object.fromEntries(
     report.schools.map((school) => [school.login, [school.status, school.criteria]])
@@ -26,7 +36,17 @@ describe("school-radar analyze --json", () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("");
     const report = JSON.parse(run.stdout);
-    expect(Object.keys(report)).toEqual(["method", "schools", "warnings"]);
+    expect(Object.keys(report)).toEqual([
+      "method",
+      "schools",
+      "warnings",
+      "social",
+      "risk",
+      "summary",
+      "context",
+    ]);
+    // Without templates in the workbook: the social, risk and context lists are empty.
+    expect([report.social, report.risk, report.context]).toEqual([[], [], []]);
     expect(report.method).toEqual({
       edition: "2020",
       threshold: 30,
@@ -112,12 +132,7 @@ describe("school-radar analyze --out", () => {
     expect(fileHash(input)).toBe(before);
     expect(run.stdout).toContain(`Результат записан: ${output}`);
     const written = await readBack(output);
-    expect(written.worksheets.map((sheet) => sheet.name)).toEqual([
-      FIXTURE_SHEET,
-      "ШНОР",
-      "ШНОР — метод",
-      "Предупреждения",
-    ]);
+    expect(written.worksheets.map((sheet) => sheet.name)).toEqual(OUTPUT_SHEETS);
     const list = written.getWorksheet("ШНОР")!;
     const logins: unknown[] = [];
     list.eachRow((row) => logins.push(row.getCell(3).value));
@@ -147,12 +162,7 @@ describe("school-radar analyze --out", () => {
     expect(fileHash(output)).toBe(before);
     expect(JSON.parse(run.stdout).schools).toHaveLength(5);
     const written = await readBack(second);
-    expect(written.worksheets.map((sheet) => sheet.name)).toEqual([
-      FIXTURE_SHEET,
-      "ШНОР",
-      "ШНОР — метод",
-      "Предупреждения",
-    ]);
+    expect(written.worksheets.map((sheet) => sheet.name)).toEqual(OUTPUT_SHEETS);
   });
 
   it("does not overwrite a user's sheet named like an output sheet", async () => {

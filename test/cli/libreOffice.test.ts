@@ -58,6 +58,8 @@ describe("the --out workbook opened by LibreOffice", () => {
       ["Пояснения", null],
       ["ШНОР", "SchoolRadar_shnor"],
       ["ШНОР — метод", "SchoolRadar_method"],
+      ["Сводка показателей", "SchoolRadar_summary"],
+      ["Динамика по школам", "SchoolRadar_dynamics"],
       ["Предупреждения", "SchoolRadar_warnings"],
     ]);
   });

@@ -1,11 +1,17 @@
 /**
  * The command line adds nothing and loses nothing: for random tables written to a real .xlsx file,
- * `school-radar analyze --json` prints exactly what the engine returns for the same cells.
+ * `school-radar analyze --json` prints exactly what the engine returns for the same cells (the
+ * identification of readExportTable + identifyLowResultSchools, through analyzeWorkbook).
  */
 import path from "path";
 import fc from "fast-check";
 import ExcelJS from "exceljs";
-import { identifyLowResultSchools, isEngineError, readExportTable } from "../../src/engine";
+import {
+  analyzeWorkbook,
+  identifyLowResultSchools,
+  isEngineError,
+  readExportTable,
+} from "../../src/engine";
 import { jsonReport } from "../../src/cli/jsonReport";
 import { runCli } from "../cli/runCli";
 import { temporaryFolder } from "../xlsx/workbookFiles";
@@ -71,11 +77,12 @@ describe("school-radar analyze --json equals the engine's result", () => {
         );
         const table = readExportTable(grid);
         if (isEngineError(table)) throw new Error(table.message);
-        const result = identifyLowResultSchools(table, {
+        const identification = {
           edition: raw.edition as "2020" | "2025",
           threshold: Number(raw.threshold.replace(",", ".").replace("%", "")),
           minParticipants: Number(raw.minParticipants),
-        });
+        };
+        const result = identifyLowResultSchools(table, identification);
         if (isEngineError(result)) {
           expect(cli.code).toBe(2);
           expect(cli.stderr).toBe(`school-radar: ${result.message}\n`);
@@ -83,7 +90,10 @@ describe("school-radar analyze --json equals the engine's result", () => {
         }
         expect(cli.stderr).toBe("");
         expect(cli.code).toBe(0);
-        expect(JSON.parse(cli.stdout)).toEqual(jsonReport(result, table));
+        const analysis = analyzeWorkbook([{ grid }], { identification });
+        if (isEngineError(analysis)) throw new Error(analysis.message);
+        expect(analysis.identification).toEqual(result);
+        expect(JSON.parse(cli.stdout)).toEqual(jsonReport(analysis));
       }),
       propertyParameters(25)
     );
