@@ -1,5 +1,11 @@
 /** The .xlsx file adapter: the only code that touches ExcelJS. */
-export { readWorkbookGrids, readWorkbookSheets, type WorkbookSheet } from "./readWorkbookGrids";
+export {
+  readWorkbookGrids,
+  readWorkbookSheets,
+  readWorkbookSheetsExcelJS,
+  type WorkbookSheet,
+} from "./readWorkbookGrids";
+export { readWorkbookSheetsFocused } from "./focused/readWorkbookFocused";
 export {
   writeWorkbookWithOutputs,
   type OutputWorkbookReport,

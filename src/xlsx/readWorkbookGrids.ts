@@ -4,6 +4,7 @@ import { gridCellValue } from "./gridCellValue";
 import { loadWorkbook, sourceLabel, type WorkbookSource } from "./loadWorkbook";
 import { markedOutputSheets } from "./outputSheetMark";
 import { WorkbookFileError } from "./workbookFileError";
+import { readWorkbookSheetsFocused } from "./focused/readWorkbookFocused";
 
 /** One worksheet as the engine reads it, and whether School Radar wrote it (then it is no input). */
 export interface WorkbookSheet {
@@ -20,7 +21,19 @@ export async function readWorkbookGrids(source: WorkbookSource): Promise<SheetGr
   return sheets.map((sheet) => sheet.grid);
 }
 
-export async function readWorkbookSheets(source: WorkbookSource): Promise<WorkbookSheet[]> {
+/**
+ * Every worksheet with its mark and merged ranges, read through the focused streaming reader (what
+ * the command line uses: seconds faster and a fraction of the memory on a national table).
+ */
+export function readWorkbookSheets(source: WorkbookSource): Promise<WorkbookSheet[]> {
+  return readWorkbookSheetsFocused(source);
+}
+
+/**
+ * The same through ExcelJS's full object model: the reference the focused reader is tested against
+ * (test/xlsx/focusedReader.test.ts).
+ */
+export async function readWorkbookSheetsExcelJS(source: WorkbookSource): Promise<WorkbookSheet[]> {
   const workbook = await loadWorkbook(source);
   const marks = markedOutputSheets(workbook);
   const sheets = workbook.worksheets.map((worksheet) => ({

@@ -1,0 +1,273 @@
+import type { CellValue, MergedRange, SheetGrid } from "../../engine";
+import { isDateFormat } from "./workbookParts";
+import type { XmlAttributes, XmlHandler } from "./xmlEvents";
+
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+
+export interface SheetContext {
+  sharedStrings: string[];
+  /** Number format of each cell style index. */
+  cellFormats: (string | null)[];
+  date1904: boolean;
+}
+
+/**
+ * Reads one worksheet's XML into the engine's grid, cell for cell as the ExcelJS adapter gives it
+ * (src/xlsx/readWorkbookGrids.ts): a cell's cached value (formulas by their result, errors as their
+ * text, shared and inline strings as text, numbers under a date format as ISO dates), its number
+ * format, rows from A1 down to the last row with a value, a merged range's first value repeated into
+ * its other cells. Only `<row>`, `<c>`, `<v>`, `<f>`, `<is>` and `<mergeCell>` are looked at.
+ */
+export class SheetCells implements XmlHandler {
+  private readonly values: CellValue[][] = [];
+  private readonly formats: (string | null)[][] = [];
+  readonly mergedRanges: MergedRange[] = [];
+
+  private row = 0;
+  private nextColumn = 0;
+  private inCell = false;
+  private cellRow = 0;
+  private cellColumn = 0;
+  private cellType: string | undefined;
+  private cellStyle = 0;
+  private hasFormula = false;
+  private valueText: string | undefined;
+  private inValue = false;
+  private inInline = false;
+  private inInlineText = false;
+  private phonetic = 0;
+
+  constructor(
+    private readonly sheetName: string,
+    private readonly context: SheetContext
+  ) {}
+
+  open(name: string, attributes: XmlAttributes): void {
+    switch (name) {
+      case "row": {
+        const r = Number(attributes.get("r"));
+        this.row = Number.isInteger(r) && r >= 1 ? r - 1 : this.row + 1;
+        this.nextColumn = 0;
+        return;
+      }
+      case "c":
+        this.openCell(attributes);
+        return;
+      case "v":
+        if (this.inCell) this.inValue = true;
+        return;
+      case "f":
+        if (this.inCell) this.hasFormula = true;
+        return;
+      case "is":
+        if (this.inCell) this.inInline = true;
+        return;
+      case "t":
+        if (this.inInline) this.inInlineText = true;
+        return;
+      case "rPh":
+        this.phonetic++;
+        return;
+      case "mergeCell": {
+        const range = parseRange(attributes.get("ref") ?? "");
+        if (range !== null) this.mergedRanges.push(range);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  text(text: string): void {
+    if (this.inValue || (this.inInlineText && this.phonetic === 0))
+      this.valueText = this.valueText === undefined ? text : this.valueText + text;
+  }
+
+  close(name: string): void {
+    switch (name) {
+      case "c":
+        if (this.inCell) this.closeCell();
+        return;
+      case "v":
+        this.inValue = false;
+        return;
+      case "is":
+        this.inInline = false;
+        return;
+      case "t":
+        this.inInlineText = false;
+        return;
+      case "rPh":
+        this.phonetic--;
+        return;
+      default:
+        return;
+    }
+  }
+
+  private openCell(attributes: XmlAttributes): void {
+    const reference = attributes.get("r");
+    const position = reference === undefined ? null : parseReference(reference);
+    this.cellRow = position?.row ?? this.row;
+    this.cellColumn = position?.column ?? this.nextColumn;
+    this.nextColumn = this.cellColumn + 1;
+    this.cellType = attributes.get("t");
+    const style = attributes.get("s");
+    this.cellStyle = style === undefined ? 0 : Number(style);
+    this.hasFormula = false;
+    this.valueText = undefined;
+    this.inCell = true;
+  }
+
+  private closeCell(): void {
+    this.inCell = false;
+    this.inValue = false;
+    this.inInline = false;
+    if (!this.hasFormula && this.valueText === undefined) return;
+    if (this.cellRow >= MAX_ROWS || this.cellColumn >= MAX_COLUMNS) return;
+    // Style 0 is the workbook's default, read as no format (as ExcelJS does; LibreOffice gives it a
+    // custom "General").
+    const format = this.cellStyle > 0 ? (this.context.cellFormats[this.cellStyle] ?? null) : null;
+    const value = this.hasFormula ? this.formulaResult(format) : this.plainValue(format);
+    this.store(this.cellRow, this.cellColumn, value, format);
+  }
+
+  /** A formula's cached result; a formula never calculated has none (no value, not zero). */
+  private formulaResult(format: string | null): CellValue {
+    const text = this.valueText;
+    if (!text) return null;
+    switch (this.cellType) {
+      case "str":
+        return text;
+      case "b":
+        return parseInt(text, 10) !== 0;
+      case "e":
+        return text;
+      default:
+        return this.numberValue(text, format);
+    }
+  }
+
+  private plainValue(format: string | null): CellValue {
+    const text = this.valueText!;
+    switch (this.cellType) {
+      case "s":
+        return this.context.sharedStrings[parseInt(text, 10)] ?? null;
+      case "str":
+      case "inlineStr":
+        return text;
+      case "b":
+        return parseInt(text, 10) !== 0;
+      case "e":
+        return text;
+      default:
+        return this.numberValue(text, format);
+    }
+  }
+
+  private numberValue(text: string, format: string | null): CellValue {
+    const number = parseFloat(text);
+    return isDateFormat(format) ? isoDate(number, this.context.date1904) : number;
+  }
+
+  private store(row: number, column: number, value: CellValue, format: string | null): void {
+    let values = this.values[row];
+    if (values === undefined) {
+      values = this.values[row] = [];
+      this.formats[row] = [];
+    }
+    values[column] = value;
+    this.formats[row]![column] = format;
+  }
+
+  /** The grid, once the whole sheet XML has been read. */
+  grid(): SheetGrid {
+    this.repeatMergedValues();
+    const rows = this.values.length;
+    const values: CellValue[][] = new Array(rows);
+    const numberFormats: (string | null)[][] = new Array(rows);
+    for (let r = 0; r < rows; r++) {
+      values[r] = dense(this.values[r], null);
+      numberFormats[r] = dense(this.formats[r], null);
+    }
+    return { sheetName: this.sheetName, values, numberFormats, origin: { row: 0, column: 0 } };
+  }
+
+  /**
+   * As ExcelJS reads a merge: every other cell of the range takes the first cell's value. A range
+   * larger than the used area (a merge over whole columns) is cut to it: beyond it there is nothing
+   * to read, and a million repeated cells would only cost memory.
+   */
+  private repeatMergedValues(): void {
+    const usedRows = this.values.length;
+    let usedColumns = 0;
+    for (const row of this.values) if (row && row.length > usedColumns) usedColumns = row.length;
+    for (const range of this.mergedRanges) {
+      const master = this.values[range.top]?.[range.left] ?? null;
+      const large = (range.bottom - range.top + 1) * (range.right - range.left + 1) > 100_000;
+      const bottom = large ? Math.min(range.bottom, usedRows - 1) : range.bottom;
+      const right = large ? Math.min(range.right, usedColumns - 1) : range.right;
+      for (let r = range.top; r <= bottom; r++) {
+        for (let c = range.left; c <= right; c++) {
+          if (r === range.top && c === range.left) continue;
+          const format = this.formats[r]?.[c] ?? null;
+          this.store(r, c, master, format);
+        }
+      }
+    }
+  }
+}
+
+/** A sparse row made dense, holes as `empty` (the engine reads a hole as undefined otherwise). */
+function dense<T>(sparse: T[] | undefined, empty: T): T[] {
+  if (sparse === undefined) return [];
+  const length = sparse.length;
+  const row = new Array<T>(length);
+  for (let i = 0; i < length; i++) row[i] = sparse[i] ?? empty;
+  return row;
+}
+
+/** `AB12` → zero-based row 11, column 27; null when it is not a cell reference. */
+export function parseReference(reference: string): { row: number; column: number } | null {
+  let column = 0;
+  let i = 0;
+  for (; i < reference.length; i++) {
+    const code = reference.charCodeAt(i);
+    if (code === 36) continue; // `$`
+    const letter = code >= 97 ? code - 32 : code;
+    if (letter < 65 || letter > 90) break;
+    column = column * 26 + (letter - 64);
+  }
+  let row = 0;
+  for (; i < reference.length; i++) {
+    const code = reference.charCodeAt(i);
+    if (code === 36) continue;
+    if (code < 48 || code > 57) return null;
+    row = row * 10 + (code - 48);
+  }
+  if (column === 0 || row === 0) return null;
+  return { row: row - 1, column: column - 1 };
+}
+
+/** `D4:F4` → zero-based corners. */
+export function parseRange(reference: string): MergedRange | null {
+  const [from, to] = reference.split(":");
+  const first = parseReference(from ?? "");
+  const last = to === undefined ? first : parseReference(to);
+  if (first === null || last === null) return null;
+  return {
+    top: Math.min(first.row, last.row),
+    left: Math.min(first.column, last.column),
+    bottom: Math.max(first.row, last.row),
+    right: Math.max(first.column, last.column),
+  };
+}
+
+/** A date serial as ExcelJS turns it into a date and the adapter into text: `2025-05-20`, or the full ISO time. */
+function isoDate(serial: number, date1904: boolean): string | null {
+  const date = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+  if (Number.isNaN(date.getTime())) return null;
+  const iso = date.toISOString();
+  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
+}

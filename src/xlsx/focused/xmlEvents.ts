@@ -1,0 +1,122 @@
+import { Tokenizer } from "htmlparser2";
+
+/** The attributes of the element being opened; valid only during the `open` call (reused). */
+export interface XmlAttributes {
+  get(name: string): string | undefined;
+}
+
+/** What a part reader wants from an XML stream: elements (namespace prefix removed) and text. */
+export interface XmlHandler {
+  open(name: string, attributes: XmlAttributes): void;
+  text(text: string): void;
+  close(name: string): void;
+}
+
+/** `x:c` → `c`: some producers write SpreadsheetML with a namespace prefix. */
+function localName(name: string): string {
+  const colon = name.indexOf(":");
+  return colon < 0 ? name : name.slice(colon + 1);
+}
+
+/**
+ * A streaming XML reader on htmlparser2's tokenizer (the fastest maintained tokenizer measured here:
+ * 1.2 s for 130 MB of sheet XML against 2.2 s for saxes and 5.4 s for sax). The tokenizer reports
+ * positions in the stream; this class keeps the chunks those positions point into, turns them into
+ * names, attributes and decoded text, and hands them to a handler. No DOM, no per-element objects.
+ */
+export class XmlEvents {
+  private readonly tokenizer: Tokenizer;
+  private chunks: string[] = [];
+  /** Stream offset of `chunks[0]`. */
+  private chunksOffset = 0;
+  private tagName = "";
+  private attributeName = "";
+  private attributeValue = "";
+  private readonly names: string[] = [];
+  private readonly values: string[] = [];
+  private attributeCount = 0;
+  private readonly attributes: XmlAttributes = {
+    get: (name) => {
+      for (let i = 0; i < this.attributeCount; i++)
+        if (this.names[i] === name) return this.values[i];
+      return undefined;
+    },
+  };
+
+  constructor(private readonly handler: XmlHandler) {
+    this.tokenizer = new Tokenizer(
+      { xmlMode: true, decodeEntities: true },
+      {
+        onattribdata: (start, end) => {
+          this.attributeValue += this.slice(start, end);
+        },
+        onattribentity: (codepoint) => {
+          this.attributeValue += String.fromCodePoint(codepoint);
+        },
+        onattribend: () => {
+          this.names[this.attributeCount] = this.attributeName;
+          this.values[this.attributeCount] = this.attributeValue;
+          this.attributeCount++;
+          this.attributeValue = "";
+        },
+        onattribname: (start, end) => {
+          this.attributeName = localName(this.slice(start, end));
+        },
+        oncdata: (start, end, offset) => this.handler.text(this.slice(start, end - offset)),
+        onclosetag: (start, end) => this.handler.close(localName(this.slice(start, end))),
+        oncomment: () => undefined,
+        ondeclaration: () => undefined,
+        onend: () => undefined,
+        onopentagend: () => {
+          this.handler.open(this.tagName, this.attributes);
+          this.attributeCount = 0;
+        },
+        onopentagname: (start, end) => {
+          this.tagName = localName(this.slice(start, end));
+          this.attributeCount = 0;
+        },
+        onprocessinginstruction: () => undefined,
+        onselfclosingtag: () => {
+          this.handler.open(this.tagName, this.attributes);
+          this.attributeCount = 0;
+          this.handler.close(this.tagName);
+        },
+        ontext: (start, end) => this.handler.text(this.slice(start, end)),
+        ontextentity: (codepoint) => this.handler.text(String.fromCodePoint(codepoint)),
+      }
+    );
+  }
+
+  write(chunk: string): void {
+    if (chunk.length === 0) return;
+    this.chunks.push(chunk);
+    this.tokenizer.write(chunk);
+  }
+
+  end(): void {
+    this.tokenizer.end();
+  }
+
+  /** The stream's text from `start` to `end`; positions only grow, so earlier chunks are dropped (as htmlparser2's Parser does). */
+  private slice(start: number, end: number): string {
+    while (start - this.chunksOffset >= this.chunks[0].length) {
+      this.chunksOffset += this.chunks[0].length;
+      this.chunks.shift();
+    }
+    let text = this.chunks[0].slice(start - this.chunksOffset, end - this.chunksOffset);
+    let offset = this.chunksOffset;
+    for (let index = 0; end - offset > this.chunks[index].length;) {
+      offset += this.chunks[index].length;
+      index++;
+      text += this.chunks[index].slice(0, end - offset);
+    }
+    return text;
+  }
+}
+
+/** Parses a whole (small) part. */
+export function parseXml(text: string, handler: XmlHandler): void {
+  const events = new XmlEvents(handler);
+  events.write(text);
+  events.end();
+}
