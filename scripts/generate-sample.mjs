@@ -1,15 +1,38 @@
 #!/usr/bin/env node
 // Generates samples/school-radar-sample.xlsx: a regional export table of a FICTIONAL municipality
-// («Заречный муниципальный округ») in the two-row merged header shape of seed 003, for the README's
-// quick start and the tests. Deterministic: a seeded PRNG, fixed document dates and fixed zip entry
-// dates, so running it twice gives byte-identical files (a changed sample shows up in review).
+// («Заречный муниципальный округ») in the two-row merged header shape of seed 003, and the three
+// coordinators' templates (social passport, risk questionnaire, staffing) filled in for its schools,
+// for the README's quick start and the tests. Deterministic: seeded PRNGs, fixed document dates and
+// fixed zip entry dates, so running it twice gives byte-identical files (a changed sample shows up in
+// review).
 //
-//   node scripts/generate-sample.mjs [output.xlsx]
+// The templates are written by the compiled engine and .xlsx adapter (build/, `npm run build:cli`),
+// exactly as `school-radar template` writes them, so their headers and validations cannot drift.
+//
+//   npm run build:cli && node scripts/generate-sample.mjs [output.xlsx]
 import { mkdir, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+
+const require = createRequire(import.meta.url);
+function fromBuild(module) {
+  try {
+    return require(`../build/${module}.js`);
+  } catch (error) {
+    if (error && error.code === "MODULE_NOT_FOUND") {
+      process.stderr.write(
+        "generate-sample: the engine is not compiled yet; run `npm run build:cli` first.\n"
+      );
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+const engine = fromBuild("engine/index");
+const { addOutputSheet } = fromBuild("xlsx/writeWorkbookWithOutputs");
 
 // Zip entries store local wall-clock time: pin the zone so the bytes do not depend on the machine.
 process.env.TZ = "UTC";
@@ -361,6 +384,13 @@ const NOTES = [
   "• значения, записанные текстом («24,5», «31%»), и одна ошибка формулы #DIV/0! — их читатель таблицы отмечает предупреждением.",
   "",
   "Проценты — доли от числа участников (целые числа учеников), поэтому встречаются значения вроде 33,3.",
+  "",
+  "Листы «Социальный паспорт», «Анкета факторов риска» и «Кадровый состав» — шаблоны координатора (school-radar template all), " +
+    "заполненные для тех же школ: численность обучающихся по социальным категориям (для ИСБШ и ШНСУ), параметры десяти факторов риска, " +
+    "численность педагогов по группам. Сильные школы благополучнее, сельские чаще испытывают дефицит кадров; часть ответов анкеты пуста.",
+  "Намеренные ошибки в шаблонах: у МБОУ «Гусиноозёрская ООШ» из неполных семей больше обучающихся, чем всего; у МБОУ «Лесохимская НОШ» " +
+    "всего обучающихся 0; у МБОУ «Верхнеключевская СОШ» педагогов с категорией больше, чем педагогов. Такие строки попадают в предупреждения " +
+    "и не участвуют в расчётах.",
   "Файл создан скриптом scripts/generate-sample.mjs; повторный запуск даёт тот же файл байт в байт.",
 ];
 
@@ -375,6 +405,169 @@ function addNotesSheet(workbook) {
   sheet.getCell("A1").font = { bold: true, size: 12 };
 }
 
+// ---------------------------------------------------------------------------------------------
+// The coordinators' templates, filled in. A second PRNG, so the results above do not change when
+// the templates do. Each school gets a social and a staffing profile from its quality (0 strong … 2
+// weak) and whether it is a village school (logins 8402xx–8404xx); a few rows are deliberately
+// inconsistent so that the warnings sheet shows what the reader does with them.
+
+const templateRandom = mulberry32(20250902);
+const tBetween = (low, high) => low + (high - low) * templateRandom();
+const tInteger = (low, high) => Math.floor(tBetween(low, high + 1));
+
+const isVillage = (school) => !school.login.startsWith("sch8401");
+const GRADES = { СОШ: 11, ООШ: 9, НОШ: 4 };
+
+const students = new Map();
+/** Pupils of the school, drawn once: the social passport and the staffing agree on the school's size. */
+function studentsOf(school) {
+  if (!students.has(school.login))
+    students.set(
+      school.login,
+      Math.round(school.grade * GRADES[school.type] * tBetween(0.9, 1.05))
+    );
+  return students.get(school.login);
+}
+
+/** Share ranges by quality (strong, average, weak); villages shift some of them. */
+function socialRow(school) {
+  const total = studentsOf(school);
+  const q = school.quality;
+  const village = isVillage(school);
+  const count = (low, high) => Math.round(total * tBetween(low, high));
+  const values = {
+    studentsTotal: total,
+    bothParentsHigherEducation: count(
+      ...[
+        [0.32, 0.48],
+        [0.14, 0.28],
+        [0.05, 0.14],
+      ][q].map((x) => (village ? x * 0.6 : x))
+    ),
+    oneParentHigherEducation: count(0.15, 0.3),
+    singleParentFamilies: count(
+      ...[
+        [0.1, 0.2],
+        [0.16, 0.28],
+        [0.24, 0.38],
+      ][q]
+    ),
+    registeredKdn: count(0, [0.006, 0.012, 0.025][q]),
+    onRegisters: count(
+      ...[
+        [0.004, 0.015],
+        [0.01, 0.035],
+        [0.03, 0.07],
+      ][q]
+    ),
+    largeFamilies: count(village ? 0.18 : 0.08, village ? 0.32 : 0.18),
+    nonNativeRussian: count(0, village ? 0.12 : 0.05),
+    bothParentsUnemployed: count(0.01, village ? 0.09 : 0.04),
+    parentWithDisability: count(0.01, 0.04),
+    fosterFamilies: count(0.005, 0.03),
+    sociallyDangerous: count(0, [0.005, 0.012, 0.025][q]),
+    poorHousing: count(village ? 0.2 : 0.02, village ? 0.55 : 0.1),
+  };
+  // Deliberate mistakes: more pupils from single-parent families than pupils; a total of 0.
+  if (school.login === "sch840306") values.singleParentFamilies = total + 7;
+  if (school.login === "sch840402") values.studentsTotal = 0;
+  return values;
+}
+
+/** A parameter's value on the risky or the safe side of its default threshold. */
+function parameterValue(parameter, risky) {
+  const { scale, direction, threshold } = parameter;
+  if (scale === "count") return risky ? tInteger(1, 3) : 0;
+  if (scale === "score") {
+    const value = risky ? tBetween(1.5, threshold - 0.2) : tBetween(threshold + 0.1, 5);
+    return Math.round(value * 10) / 10;
+  }
+  const value =
+    direction === "below"
+      ? risky
+        ? tBetween(Math.max(0, threshold - 30), threshold - 2)
+        : tBetween(threshold + 2, Math.min(100, threshold + 35))
+      : risky
+        ? tBetween(threshold + 2, Math.min(100, threshold + 30))
+        : tBetween(Math.max(0, threshold - 25), threshold - 1);
+  return Math.round(value);
+}
+
+/**
+ * One school's answers: each factor is "leaning" risky with a probability that grows with weakness
+ * and in villages (teacher shortage and parents' involvement more so); a leaning factor has most of
+ * its parameters on the risky side, others only now and then. A few answers are left blank.
+ */
+function riskRow(school) {
+  const q = school.quality;
+  const village = isVillage(school);
+  const row = {};
+  for (const factor of engine.RISK_FACTORS) {
+    let chance = [0.005, 0.015, 0.2][q] + (village ? 0.02 : 0);
+    if (factor.number === 2 && village) chance += 0.2;
+    if (factor.number === 10 && q === 2) chance += 0.15;
+    const leaning = templateRandom() < chance;
+    for (const parameter of factor.parameters) {
+      const blank = templateRandom() < 0.04;
+      const risky = templateRandom() < (leaning ? 0.8 : 0.005);
+      row[parameter.code] = blank ? null : parameterValue(parameter, risky);
+    }
+  }
+  return row;
+}
+
+function staffingRow(school) {
+  const teachers = Math.max(4, Math.round(studentsOf(school) / (isVillage(school) ? 8 : 13)));
+  const count = (low, high) => Math.round(teachers * tBetween(low, high));
+  const values = {
+    teachersTotal: teachers,
+    pensionAge: count(0.08, isVillage(school) ? 0.3 : 0.2),
+    under30: count(0.02, 0.12),
+    experience0to3: count(0.04, 0.15),
+    qualificationCategory: count(
+      ...[
+        [0.86, 0.97],
+        [0.76, 0.9],
+        [0.62, 0.82],
+      ][school.quality]
+    ),
+    currentTraining: count(0.6, 0.95),
+  };
+  // A deliberate mistake: more teachers with a category than teachers.
+  if (school.login === "sch840213") values.qualificationCategory = teachers + 2;
+  return values;
+}
+
+const TEMPLATE_ROWS = {
+  "social-passport": socialRow,
+  "risk-questionnaire": riskRow,
+  staffing: staffingRow,
+};
+
+/** Field keys of each template in column order, from the readers' schemas. */
+const TEMPLATE_FIELDS = {
+  "social-passport": engine.SOCIAL_PASSPORT_FIELDS,
+  "risk-questionnaire": engine.RISK_QUESTIONNAIRE.fields,
+  staffing: engine.STAFFING_FIELDS,
+};
+
+/** Each template as `school-radar template <kind> --from` writes it, with the cells filled in. */
+function addTemplateSheets(workbook) {
+  const schools = SCHOOLS.map(({ login, name }) => ({ login, name }));
+  for (const kind of engine.TEMPLATE_KINDS) {
+    const layout = engine.templateLayout(kind, schools);
+    const body = SCHOOLS.map((school) => {
+      const values = TEMPLATE_ROWS[kind](school);
+      return [
+        school.login,
+        school.name,
+        ...TEMPLATE_FIELDS[kind].map((field) => values[field.key] ?? null),
+      ];
+    });
+    addOutputSheet(workbook, { ...layout, body });
+  }
+}
+
 function buildWorkbook() {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Школьный радар";
@@ -383,6 +576,7 @@ function buildWorkbook() {
   workbook.modified = FIXED_DATE;
   addResultsSheet(workbook);
   addNotesSheet(workbook);
+  addTemplateSheets(workbook);
   return workbook;
 }
 

@@ -1,6 +1,6 @@
-import { execFileSync, spawnSync } from "child_process";
-import { existsSync, readdirSync, statSync } from "fs";
+import { spawnSync } from "child_process";
 import path from "path";
+import { ensureCliBuilt } from "./builtCli";
 import { runCli } from "./runCli";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -17,24 +17,7 @@ function runBinary(...argv: string[]) {
 }
 
 /** The compiled command line, rebuilt when missing or older than any of its sources. */
-const BUILT = path.join(ROOT, "build", "cli", "main.js");
-const SOURCES = ["engine", "xlsx", "cli"].map((folder) => path.join(ROOT, "src", folder));
-
-function newestSource(): number {
-  return Math.max(
-    ...SOURCES.flatMap((folder) =>
-      readdirSync(folder, { recursive: true, encoding: "utf8" }).map(
-        (file) => statSync(path.join(folder, file)).mtimeMs
-      )
-    )
-  );
-}
-
-beforeAll(() => {
-  if (!existsSync(BUILT) || statSync(BUILT).mtimeMs < newestSource()) {
-    execFileSync("npm", ["run", "build:cli"], { cwd: ROOT, stdio: "pipe" });
-  }
-}, 120_000);
+beforeAll(ensureCliBuilt, 120_000);
 
 describe("bin/school-radar.js", () => {
   it("prints the same JSON object as main() for the sample workbook", async () => {

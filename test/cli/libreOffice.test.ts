@@ -1,5 +1,6 @@
 import { execFileSync } from "child_process";
 import path from "path";
+import ExcelJS from "exceljs";
 import type { SheetGrid } from "../../src/engine";
 import { readWorkbookSheets } from "../../src/xlsx";
 import { temporaryFolder } from "../xlsx/workbookFiles";
@@ -23,6 +24,16 @@ describe("the --out workbook opened by LibreOffice", () => {
   const converted = path.join(folder.dir, "libreoffice");
   let report: {
     schools: { login: string; name: string; status: string; criteria: number[]; reason: string }[];
+    social: { login: string; isbsh: number | null; shnsu: boolean; reason: string }[];
+    risk: { login: string; factors: number[]; riskGroup: boolean }[];
+    context: {
+      login: string;
+      expected: number;
+      actual: number;
+      residual: number;
+      below: boolean;
+    }[];
+    summary: { shnor: { share: number }; shnsu: { share: number } };
   };
   let sheets: Awaited<ReturnType<typeof readWorkbookSheets>>;
 
@@ -51,15 +62,31 @@ describe("the --out workbook opened by LibreOffice", () => {
 
   const grid = (name: string): SheetGrid =>
     sheets.find((sheet) => sheet.grid.sheetName === name)!.grid;
+  /** The table rows below the header row (the one whose column `column` reads `text`). */
+  const tableRows = (name: string, column: number, text: string) => {
+    const values = grid(name).values;
+    const header = values.findIndex((row) => row[column] === text);
+    expect(header).toBeGreaterThan(0);
+    return values.slice(header + 1).filter((row) => row.length > 0);
+  };
 
   it("keeps every sheet, and the marks that tell our sheets from the user's", () => {
     expect(sheets.map((sheet) => [sheet.grid.sheetName, sheet.outputMark])).toEqual([
       ["Результаты ОО", null],
       ["Пояснения", null],
+      // The templates and the thresholds sheet are the user's data (SchoolRadarData_ marks): input.
+      ["Социальный паспорт", null],
+      ["Анкета факторов риска", null],
+      ["Кадровый состав", null],
       ["ШНОР", "SchoolRadar_shnor"],
       ["ШНОР — метод", "SchoolRadar_method"],
+      ["ИСБШ", "SchoolRadar_isbsh"],
+      ["Матрица рисков", "SchoolRadar_risk_matrix"],
+      ["Факторы → школы", "SchoolRadar_risk_list"],
+      ["Пороги факторов риска", null],
       ["Сводка показателей", "SchoolRadar_summary"],
       ["Динамика по школам", "SchoolRadar_dynamics"],
+      ["Результаты и контекст", "SchoolRadar_context"],
       ["Предупреждения", "SchoolRadar_warnings"],
     ]);
   });
@@ -94,4 +121,95 @@ describe("the --out workbook opened by LibreOffice", () => {
       expect.arrayContaining(["Редакция правил", "2020", "Отчётный год", "2024/2025"])
     );
   });
+
+  it("shows ИСБШ and the ШНСУ group of every school of the social passport", () => {
+    const rows = tableRows("ИСБШ", 2, "Логин");
+    expect(rows).toHaveLength(report.social.length);
+    for (const school of report.social) {
+      const row = rows.find((candidate) => candidate[2] === school.login)!;
+      if (school.isbsh === null) expect(row[3] ?? null).toBeNull();
+      else expect(row[3]).toBeCloseTo(school.isbsh, 9);
+      expect(row[4] ?? "").toBe(school.shnsu ? "ШНСУ" : "");
+      expect(row[8]).toBe(school.reason);
+    }
+  });
+
+  it("shows the risk matrix: 1 where a factor is present, the count and the risk group", () => {
+    const rows = tableRows("Матрица рисков", 1, "Логин");
+    expect(rows).toHaveLength(report.risk.length);
+    report.risk.forEach((school, index) => {
+      const row = rows[index]!;
+      expect(row[1]).toBe(school.login);
+      const present = row
+        .slice(2, 12)
+        .flatMap((value, factor) => (value === 1 ? [factor + 1] : []));
+      expect(present).toEqual(school.factors);
+      expect(row[12]).toBe(school.factors.length);
+      expect(row[13] ?? "").toBe(school.riskGroup ? "ШГР" : "");
+    });
+  });
+
+  it("shows the context-adjusted results and the summary indicators", () => {
+    const rows = tableRows("Результаты и контекст", 1, "Логин");
+    expect(rows).toHaveLength(report.context.length);
+    for (const school of report.context) {
+      const row = rows.find((candidate) => candidate[1] === school.login)!;
+      expect(row[3]).toBeCloseTo(school.actual, 9);
+      expect(row[4]).toBeCloseTo(school.expected, 9);
+      expect(row[5]).toBeCloseTo(school.residual, 9);
+      expect(row[6] ?? "").toBe(school.below ? "да" : "");
+    }
+    const summary = tableRows("Сводка показателей", 0, "Раздел");
+    expect(summary[0]).toEqual([
+      "Школы",
+      "Доля ШНОР, % (9 из 46)",
+      null,
+      expect.closeTo(report.summary.shnor.share, 9),
+      15,
+      "нет",
+    ]);
+    expect(summary[1]!.slice(0, 4)).toEqual([
+      "Школы",
+      "Доля ШНСУ, % (11 из 44)",
+      null,
+      report.summary.shnsu.share,
+    ]);
+  });
+
+  it("keeps the templates' validations and the matrix's colour scales", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(converted, "результат.xlsx"));
+    const passport = workbook.getWorksheet("Социальный паспорт")!;
+    const validations = (
+      passport as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }
+    ).dataValidations.model;
+    const firstRow = tableRowNumber(passport);
+    // LibreOffice adds an unused second formula (0) to a one-bound rule; the rule is the same.
+    expect(validations[`C${firstRow}`]).toMatchObject({
+      type: "whole",
+      operator: "greaterThanOrEqual",
+    });
+    expect(validations[`C${firstRow}`]!.formulae[0]).toBe(0);
+    expect(validations[`D${firstRow}`]).toMatchObject({
+      type: "custom",
+      error: "Введите целое число, не больше общего числа в этой строке",
+    });
+    expect(validations[`D${firstRow}`]!.formulae[0]).toBe(
+      `AND(ISNUMBER(D${firstRow}),D${firstRow}=INT(D${firstRow}),D${firstRow}>=0,OR(ISBLANK($C${firstRow}),D${firstRow}<=$C${firstRow}))`
+    );
+    const matrix = workbook.getWorksheet("Матрица рисков")!;
+    const formats = (
+      matrix as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }
+    ).conditionalFormattings;
+    expect(formats.map((format) => format.rules[0]!.type)).toEqual(Array(11).fill("colorScale"));
+  });
 });
+
+/** The first row below a template's header («Логин ОО» in column A). */
+function tableRowNumber(sheet: ExcelJS.Worksheet): number {
+  let header = 0;
+  sheet.eachRow((row, rowNumber) => {
+    if (header === 0 && row.getCell(1).value === "Логин ОО") header = rowNumber;
+  });
+  return header + 1;
+}

@@ -2,6 +2,7 @@ import { execFileSync } from "child_process";
 import { readFileSync } from "fs";
 import path from "path";
 import { temporaryFolder } from "../xlsx/workbookFiles";
+import { ensureCliBuilt } from "./builtCli";
 import { runCli } from "./runCli";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -10,6 +11,8 @@ const SAMPLE = path.join(ROOT, "samples", "school-radar-sample.xlsx");
 describe("the bundled sample workbook", () => {
   const folder = temporaryFolder();
   afterAll(folder.remove);
+  // The generator writes the templates through the compiled engine and adapter (build/).
+  beforeAll(ensureCliBuilt, 120_000);
 
   it("is exactly what scripts/generate-sample.mjs produces (deterministic, and not edited by hand)", () => {
     const regenerated = path.join(folder.dir, "sample.xlsx");
@@ -51,5 +54,46 @@ describe("the bundled sample workbook", () => {
         (school: { status: string }) => school.status === "shnor"
       ).length;
     expect(await count("--edition", "2025")).toBeLessThan(await count());
+  });
+
+  it("holds the three templates filled in: ИСБШ, risk factors, staffing and context in --json", async () => {
+    const report = JSON.parse((await runCli("analyze", SAMPLE, "--json")).stdout);
+    // Every school has a row in each template; two passport rows are inconsistent on purpose.
+    expect(report.social).toHaveLength(46);
+    expect(
+      report.social
+        .filter((school: { isbsh: number | null }) => school.isbsh === null)
+        .map((school: { login: string }) => school.login)
+    ).toEqual(["sch840306", "sch840402"]);
+    expect(report.summary.shnor).toMatchObject({ count: 9, of: 46 });
+    expect(report.summary.shnsu).toEqual({ count: 11, of: 44, share: 25 });
+    expect(report.risk).toHaveLength(46);
+    const withFactors = report.risk.filter(
+      (school: { factors: number[] }) => school.factors.length
+    );
+    expect(withFactors.length).toBeGreaterThanOrEqual(10);
+    expect(withFactors.length).toBeLessThanOrEqual(30);
+    expect(withFactors.some((school: { factors: number[] }) => school.factors.length >= 3)).toBe(
+      true
+    );
+    expect(report.summary.riskGroup.count).toBeGreaterThanOrEqual(5);
+    expect(report.summary.riskGroup.count).toBeLessThan(withFactors.length);
+    expect(report.summary.staffing).toHaveLength(5);
+    expect(report.summary.staffing[3]).toMatchObject({
+      label: "Доля педагогов с первой или высшей категорией",
+      target: 85,
+    });
+    // Context: the schools with both ИСБШ and results; a few clearly below the line.
+    expect(report.context.length).toBeGreaterThanOrEqual(40);
+    const below = report.context.filter((school: { below: boolean }) => school.below);
+    expect(below.length).toBeGreaterThanOrEqual(1);
+    expect(below.length).toBeLessThanOrEqual(8);
+    // The deliberate mistakes are warnings with their cells.
+    expect(report.warnings.map((warning: { cell: string }) => warning.cell)).toEqual([
+      "'Результаты ОО'!CE34",
+      expect.stringMatching(/^'Социальный паспорт'!F\d+$/),
+      expect.stringMatching(/^'Социальный паспорт'!.\d+$/),
+      expect.stringMatching(/^'Кадровый состав'!G\d+$/),
+    ]);
   });
 });

@@ -23,7 +23,13 @@ describe("readWorkbookGrids on the bundled sample", () => {
   });
 
   it("returns one grid per worksheet, in tab order, from A1", () => {
-    expect(grids.map((grid) => grid.sheetName)).toEqual(["Результаты ОО", "Пояснения"]);
+    expect(grids.map((grid) => grid.sheetName)).toEqual([
+      "Результаты ОО",
+      "Пояснения",
+      "Социальный паспорт",
+      "Анкета факторов риска",
+      "Кадровый состав",
+    ]);
     expect(results.origin).toEqual({ row: 0, column: 0 });
   });
 
