@@ -2,27 +2,12 @@ import { promises as fs } from "fs";
 import path from "path";
 import type ExcelJS from "exceljs";
 import type { SheetLayout } from "../engine";
-import { addLayoutSheet } from "./layoutSheet";
+import { addOutputs, addOutputSheet, type WrittenSheet } from "./addOutputs";
 import { loadWorkbook } from "./loadWorkbook";
-import {
-  dropStaleNames,
-  markedOutputSheets,
-  markedUserDataSheets,
-  markOutputSheet,
-  outputMarkName,
-  userDataMarkName,
-} from "./outputSheetMark";
-import { freeSheetName } from "./outputSheetName";
 import { isSameFile } from "./sameFile";
 import { WorkbookFileError } from "./workbookFileError";
 
-export interface WrittenSheet {
-  marker: string;
-  /** The name the layout asked for (`ШНОР`). */
-  requestedName: string;
-  /** The name actually used: differs when a user sheet already had the requested one. */
-  name: string;
-}
+export { addOutputSheet, type WrittenSheet };
 
 export interface OutputWorkbookReport {
   outputPath: string;
@@ -55,53 +40,9 @@ export async function writeWorkbookWithOutputs(
     );
   }
   const workbook = await loadWorkbook(inputPath);
-  const replacedSheets = removeEarlierOutputs(workbook, layouts);
-  const existingData = existingUserData(workbook);
-  const sheets: WrittenSheet[] = [];
-  const keptSheets: WrittenSheet[] = [];
-  for (const layout of layouts) {
-    const existing = layout.userData
-      ? existingData.get(userDataMarkName(layout.marker).toLowerCase())
-      : undefined;
-    if (existing === undefined) sheets.push(addOutputSheet(workbook, layout));
-    else keptSheets.push({ marker: layout.marker, requestedName: layout.name, name: existing });
-  }
+  const { sheets, replacedSheets, keptSheets } = addOutputs(workbook, layouts);
   await saveWorkbook(workbook, outputPath);
   return { outputPath, sheets, replacedSheets, keptSheets };
-}
-
-/** Mark (lower case) → sheet, for the user-data sheets still present in the workbook. */
-function existingUserData(workbook: ExcelJS.Workbook): Map<string, string> {
-  const existing = new Map<string, string>();
-  for (const [sheetName, mark] of markedUserDataSheets(workbook)) {
-    if (workbook.getWorksheet(sheetName) !== undefined) existing.set(mark.toLowerCase(), sheetName);
-  }
-  return existing;
-}
-
-/** Removes our sheets carrying one of the layouts' markers; returns their names. */
-function removeEarlierOutputs(workbook: ExcelJS.Workbook, layouts: SheetLayout[]): string[] {
-  const wantedMarks = new Set(
-    layouts
-      .filter((layout) => layout.userData !== true)
-      .map((layout) => outputMarkName(layout.marker).toLowerCase())
-  );
-  const removed: string[] = [];
-  for (const [sheetName, mark] of markedOutputSheets(workbook)) {
-    const worksheet = workbook.getWorksheet(sheetName);
-    if (worksheet === undefined || !wantedMarks.has(mark.toLowerCase())) continue;
-    workbook.removeWorksheet(worksheet.id);
-    removed.push(sheetName);
-  }
-  dropStaleNames(workbook, new Set(removed));
-  return removed;
-}
-
-export function addOutputSheet(workbook: ExcelJS.Workbook, layout: SheetLayout): WrittenSheet {
-  const name = freeSheetName(workbook, layout.name);
-  addLayoutSheet(workbook, layout, name);
-  markOutputSheet(workbook, name, layout.marker, layout.userData === true);
-  return { marker: layout.marker, requestedName: layout.name, name };
 }
 
 export async function saveWorkbook(workbook: ExcelJS.Workbook, outputPath: string): Promise<void> {

@@ -1,0 +1,96 @@
+import type ExcelJS from "exceljs";
+import type { SheetLayout } from "../engine";
+import { addLayoutSheet } from "./layoutSheet";
+import {
+  dropStaleNames,
+  markedOutputSheets,
+  markedUserDataSheets,
+  markOutputSheet,
+  outputMarkName,
+  userDataMarkName,
+} from "./outputSheetMark";
+import { freeSheetName } from "./outputSheetName";
+
+export interface WrittenSheet {
+  marker: string;
+  /** The name the layout asked for (`ШНОР`). */
+  requestedName: string;
+  /** The name actually used: differs when a user sheet already had the requested one. */
+  name: string;
+}
+
+export interface AddedOutputs {
+  sheets: WrittenSheet[];
+  /** Our own sheets from an earlier run that this run replaced. */
+  replacedSheets: string[];
+  /**
+   * User-data layouts (thresholds, templates) not written because the workbook already has that sheet:
+   * `name` is the existing sheet, which is the user's now and is left as it is.
+   */
+  keptSheets: WrittenSheet[];
+}
+
+/**
+ * Adds the layouts to a workbook in memory — the part of writing a result that needs no file system,
+ * shared by the command line (writeWorkbookWithOutputs) and the standalone page. Earlier School Radar
+ * sheets with the same markers are replaced; user sheets are never removed or renamed; a `userData`
+ * layout is written only when no sheet carries its mark yet. Layouts whose marker is in `hidden` are
+ * written as hidden sheets (the stored settings of the task pane).
+ */
+export function addOutputs(
+  workbook: ExcelJS.Workbook,
+  layouts: SheetLayout[],
+  hidden: ReadonlySet<string> = new Set()
+): AddedOutputs {
+  const replacedSheets = removeEarlierOutputs(workbook, layouts);
+  const existingData = existingUserData(workbook);
+  const sheets: WrittenSheet[] = [];
+  const keptSheets: WrittenSheet[] = [];
+  for (const layout of layouts) {
+    const existing = layout.userData
+      ? existingData.get(userDataMarkName(layout.marker).toLowerCase())
+      : undefined;
+    if (existing !== undefined) {
+      keptSheets.push({ marker: layout.marker, requestedName: layout.name, name: existing });
+      continue;
+    }
+    const written = addOutputSheet(workbook, layout);
+    if (hidden.has(layout.marker)) workbook.getWorksheet(written.name)!.state = "hidden";
+    sheets.push(written);
+  }
+  return { sheets, replacedSheets, keptSheets };
+}
+
+/** Mark (lower case) → sheet, for the user-data sheets still present in the workbook. */
+function existingUserData(workbook: ExcelJS.Workbook): Map<string, string> {
+  const existing = new Map<string, string>();
+  for (const [sheetName, mark] of markedUserDataSheets(workbook)) {
+    if (workbook.getWorksheet(sheetName) !== undefined) existing.set(mark.toLowerCase(), sheetName);
+  }
+  return existing;
+}
+
+/** Removes our sheets carrying one of the layouts' markers; returns their names. */
+function removeEarlierOutputs(workbook: ExcelJS.Workbook, layouts: SheetLayout[]): string[] {
+  const wantedMarks = new Set(
+    layouts
+      .filter((layout) => layout.userData !== true)
+      .map((layout) => outputMarkName(layout.marker).toLowerCase())
+  );
+  const removed: string[] = [];
+  for (const [sheetName, mark] of markedOutputSheets(workbook)) {
+    const worksheet = workbook.getWorksheet(sheetName);
+    if (worksheet === undefined || !wantedMarks.has(mark.toLowerCase())) continue;
+    workbook.removeWorksheet(worksheet.id);
+    removed.push(sheetName);
+  }
+  dropStaleNames(workbook, new Set(removed));
+  return removed;
+}
+
+export function addOutputSheet(workbook: ExcelJS.Workbook, layout: SheetLayout): WrittenSheet {
+  const name = freeSheetName(workbook, layout.name);
+  addLayoutSheet(workbook, layout, name);
+  markOutputSheet(workbook, name, layout.marker, layout.userData === true);
+  return { marker: layout.marker, requestedName: layout.name, name };
+}

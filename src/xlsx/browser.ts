@@ -1,0 +1,76 @@
+/**
+ * The .xlsx adapter for the browser (the standalone page): a workbook from the bytes of a file the
+ * user opened, its sheets as the engine reads them, the outputs added in memory, and the bytes of the
+ * result for download. No file system, no Node: the page loads this module (and ExcelJS with it) only
+ * when a file is opened, as a separate chunk.
+ */
+import ExcelJS from "exceljs";
+import type { SheetLayout } from "../engine";
+import { addOutputs, type AddedOutputs } from "./addOutputs";
+import { excelJsSheets, hasAnyValue, type ExcelJsSheet } from "./excelJsSheets";
+import { WorkbookFileError } from "./workbookFileError";
+
+export type { AddedOutputs, ExcelJsSheet };
+export { WorkbookFileError };
+
+/** The first bytes of the old binary Excel format (.xls, OLE compound file). */
+const LEGACY_XLS_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** An opened workbook: kept in memory while the page works on it. */
+export interface OpenWorkbook {
+  readonly label: string;
+  readonly workbook: ExcelJS.Workbook;
+}
+
+export async function openWorkbookBytes(
+  bytes: ArrayBuffer,
+  fileName: string
+): Promise<OpenWorkbook> {
+  const label = `«${fileName}»`;
+  const head = new Uint8Array(bytes, 0, Math.min(bytes.byteLength, LEGACY_XLS_SIGNATURE.length));
+  if (LEGACY_XLS_SIGNATURE.every((byte, index) => head[index] === byte)) {
+    throw new WorkbookFileError(
+      "legacy_xls",
+      label,
+      `Файл ${label} — книга старого формата Excel 97–2003 (.xls). Откройте её в Excel и сохраните как «Книга Excel (.xlsx)».`
+    );
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new WorkbookFileError(
+      "not_xlsx",
+      label,
+      `Файл ${label} не является книгой Excel (.xlsx) или повреждён (${reason}).`
+    );
+  }
+  const opened = { label, workbook };
+  if (!workbookSheets(opened).some((sheet) => hasAnyValue(sheet.grid))) {
+    throw new WorkbookFileError(
+      "empty",
+      label,
+      `Книга ${label} пуста: ни на одном листе нет данных.`
+    );
+  }
+  return opened;
+}
+
+export function workbookSheets(opened: OpenWorkbook): ExcelJsSheet[] {
+  return excelJsSheets(opened.workbook);
+}
+
+/** Adds the layouts as the add-in would in Excel: own sheets replaced, user sheets never touched. */
+export function addWorkbookOutputs(
+  opened: OpenWorkbook,
+  layouts: SheetLayout[],
+  hidden: ReadonlySet<string> = new Set()
+): AddedOutputs {
+  return addOutputs(opened.workbook, layouts, hidden);
+}
+
+export async function workbookBytes(opened: OpenWorkbook): Promise<Uint8Array> {
+  const buffer = await opened.workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
