@@ -100,5 +100,10 @@ export function readAverage(value: CellValue | undefined): NumberReading {
 /** Text of an identity cell; numbers (a login typed as a number) become text. */
 export function cellText(value: CellValue | undefined): string {
   if (value === null || value === undefined) return "";
-  return typeof value === "string" ? value.replace(/[\s\u00a0]+/g, " ").trim() : String(value);
+  if (typeof value !== "string") return String(value);
+  // Most identity cells (logins, names) are tidy already: test before building a new string.
+  return UNTIDY.test(value) ? value.replace(/[\s\u00a0]+/g, " ").trim() : value;
 }
+
+/** White space other than single inner spaces: leading, trailing, doubled, or not a plain space. */
+const UNTIDY = /^\s|\s$|\s\s|[^\S ]/;
