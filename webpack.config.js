@@ -67,6 +67,8 @@ module.exports = async (env, options) => {
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/index.tsx",
+      // The task pane outside Office, on an .xlsx opened in the browser (standalone.html).
+      standalone: "./src/standalone/index.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -79,6 +81,9 @@ module.exports = async (env, options) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".mjs"],
+      // The browser build of ExcelJS without polyfills (every browser that runs the page has them);
+      // scripts/webpack/exceljs-no-eval-loader.cjs removes its string-to-code fallbacks.
+      alias: { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.bare.min.js") },
     },
     module: {
       rules: [
@@ -90,6 +95,10 @@ module.exports = async (env, options) => {
             // Type errors are `npm run typecheck`'s job; the bundle build only transpiles.
             options: { transpileOnly: true, configFile: "tsconfig.json" },
           },
+        },
+        {
+          test: /exceljs[\\/]dist[\\/]exceljs\.bare\.min\.js$/,
+          use: path.resolve(__dirname, "scripts/webpack/exceljs-no-eval-loader.cjs"),
         },
       ],
     },
@@ -105,6 +114,11 @@ module.exports = async (env, options) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "standalone.html",
+        template: "./src/standalone/standalone.html",
+        chunks: ["standalone"],
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -128,8 +142,9 @@ module.exports = async (env, options) => {
     ],
     performance: {
       hints: dev ? false : "warning",
-      // Only the two bundles count; the copied office.js folder is Microsoft's, not ours.
-      assetFilter: (file) => /^(taskpane|functions)\.js$/.test(file),
+      // Only the pages' entry bundles count; the copied office.js folder is Microsoft's, and the
+      // standalone page's ExcelJS chunk loads only when a file is opened.
+      assetFilter: (file) => /^(taskpane|functions|standalone)\.js$/.test(file),
       maxAssetSize: 1024 * 1024,
       maxEntrypointSize: 1024 * 1024,
     },

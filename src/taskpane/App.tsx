@@ -303,6 +303,9 @@ function OutcomeSection(props: {
               .map((sheet) => (
                 <div key={sheet.marker}>{messages.renamed(sheet.requestedName, sheet.name)}</div>
               ))}
+            {outcome.report.keptSheets.map((sheet) => (
+              <div key={sheet.marker}>{messages.kept(sheet.name)}</div>
+            ))}
           </MessageBarBody>
         </MessageBar>
         <Caption1 className={props.methodClass}>{outcome.view.method}</Caption1>

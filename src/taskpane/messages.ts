@@ -50,6 +50,16 @@ export interface Messages {
   hostErrors: Record<HostErrorCode, string>;
   invalidSettings: string;
   dismiss: string;
+  kept: (name: string) => string;
+  standalone: {
+    title: string;
+    open: string;
+    opening: string;
+    opened: (name: string) => string;
+    download: string;
+    noFileTitle: string;
+    noFile: string;
+  };
 }
 
 const RU: Messages = {
@@ -109,6 +119,18 @@ const RU: Messages = {
   },
   invalidSettings: "Проверьте параметры метода",
   dismiss: "Закрыть",
+  kept: (name) =>
+    `Лист «${name}» уже есть в книге и заполняется пользователем — оставлен как есть.`,
+  standalone: {
+    title: "Школьный радар — без установки",
+    open: "Открыть книгу .xlsx…",
+    opening: "Открывается книга…",
+    opened: (name) => `Книга: ${name}`,
+    download: "Скачать результат",
+    noFileTitle: "Откройте книгу Excel (.xlsx) с выгрузкой результатов.",
+    noFile:
+      "Книга обрабатывается здесь, в браузере: данные никуда не отправляются. Результат — копия книги с листами надстройки — скачивается кнопкой «Скачать результат»; исходный файл не изменяется.",
+  },
 };
 
 const EN: Messages = {
@@ -168,6 +190,18 @@ const EN: Messages = {
   },
   invalidSettings: "Check the method's parameters",
   dismiss: "Dismiss",
+  kept: (name) =>
+    `The sheet «${name}» is already in the workbook and filled in by the user — left as it is.`,
+  standalone: {
+    title: "School Radar — no installation",
+    open: "Open an .xlsx workbook…",
+    opening: "Opening the workbook…",
+    opened: (name) => `Workbook: ${name}`,
+    download: "Download the result",
+    noFileTitle: "Open an Excel workbook (.xlsx) with the results export.",
+    noFile:
+      "The workbook is processed here, in the browser: no data is sent anywhere. The result — a copy of the workbook with the add-in's sheets — is downloaded with “Download the result”; the original file is not changed.",
+  },
 };
 
 /** English when the display language is English (`en`, `en-US`, `en-GB`…), Russian otherwise. */

@@ -45,7 +45,11 @@ describe("webpack.config.js", () => {
     const html = plugin<{ userOptions: { filename: string; chunks: string[] } }>(config, "HtmlWebpackPlugin");
     expect(html.userOptions.filename).toBe("taskpane.html");
     expect(html.userOptions.chunks).toEqual(expect.arrayContaining(["functions", "taskpane"]));
-    expect(Object.keys(config.entry as object).sort()).toEqual(["functions", "taskpane"]);
+    expect(Object.keys(config.entry as object).sort()).toEqual([
+      "functions",
+      "standalone",
+      "taskpane",
+    ]);
   });
 
   it.each(["production", "development"] as const)("never uses an eval source map in %s", async (mode) => {

@@ -17,6 +17,9 @@ const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   pair: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS },
   note: { color: tokens.colorNeutralForeground3 },
+  // Long option texts must not widen the pane: the select takes the field's width and no more.
+  select: { maxWidth: "100%", minWidth: 0 },
+  control: { width: "100%", minWidth: 0, textOverflow: "ellipsis" },
 });
 
 /** The method's parameters; validated by the engine's option parser (one set of rules and messages). */
@@ -45,6 +48,8 @@ export function MethodSettings(props: MethodSettingsProps) {
       </div>
       <Field label={messages.edition}>
         <Select
+          className={styles.select}
+          select={{ className: styles.control }}
           value={settings.edition}
           disabled={disabled}
           onChange={(_, data) => {
@@ -61,6 +66,8 @@ export function MethodSettings(props: MethodSettingsProps) {
         validationMessage={props.problem ?? undefined}
       >
         <Select
+          className={styles.select}
+          select={{ className: styles.control }}
           value={settings.referenceYear}
           disabled={disabled}
           onChange={(_, data) => onChange({ referenceYear: data.value })}

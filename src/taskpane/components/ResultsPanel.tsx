@@ -73,6 +73,7 @@ export function ResultsPanel({ messages, view }: ResultsPanelProps) {
             size="small"
             shape="circular"
             checked={filter === option.status}
+            appearance={filter === option.status ? "primary" : "secondary"}
             onClick={() => setFilter(option.status)}
           >
             {`${option.label} (${option.count})`}

@@ -1,0 +1,84 @@
+import {
+  HostError,
+  type OutputSheet,
+  type WorkbookData,
+  type WorkbookHost,
+  type WriteReport,
+} from "../taskpane/host";
+import type { OpenWorkbook } from "../xlsx/browser";
+
+/** The browser half of the .xlsx adapter, loaded with ExcelJS as a separate chunk on first use. */
+export type XlsxModule = typeof import("../xlsx/browser");
+
+export function loadXlsxModule(): Promise<XlsxModule> {
+  return import(/* webpackChunkName: "xlsx" */ "../xlsx/browser");
+}
+
+/** An .xlsx opened in the page: the task pane's host, plus the result for download. */
+export interface FileHost extends WorkbookHost {
+  readonly fileName: string;
+  /** The workbook as it is now (the original and every output written so far), as .xlsx bytes. */
+  resultBytes(): Promise<Uint8Array>;
+}
+
+/**
+ * Opens the bytes of a file the user chose. Problems with the file (an .xls, not a workbook, empty)
+ * become a `HostError` with the adapter's Russian message.
+ */
+export async function openFileHost(
+  xlsx: XlsxModule,
+  bytes: ArrayBuffer,
+  fileName: string
+): Promise<FileHost> {
+  let opened: OpenWorkbook;
+  try {
+    opened = await xlsx.openWorkbookBytes(bytes, fileName);
+  } catch (error) {
+    if (error instanceof xlsx.WorkbookFileError) throw new HostError("not_xlsx", error.message);
+    throw error;
+  }
+  return createFileHost(xlsx, opened, fileName);
+}
+
+export function createFileHost(xlsx: XlsxModule, opened: OpenWorkbook, fileName: string): FileHost {
+  // Everything is in memory: a read is the same as a scan, and costs no round trip.
+  const scan = async (): Promise<WorkbookData> => {
+    const sheets = xlsx.workbookSheets(opened).map((sheet) => {
+      const visible = sheet.state === "visible";
+      const hasValues = sheet.grid.values.some((row) =>
+        row.some((value) => value !== null && value !== "")
+      );
+      // As in Excel: our visible outputs are listed without their values; hidden ones (settings) with.
+      const read = hasValues && (sheet.outputMark === null || !visible);
+      return {
+        name: sheet.grid.sheetName,
+        visible,
+        outputMark: sheet.outputMark,
+        grid: read ? sheet.grid : null,
+      };
+    });
+    return { sheets, activeSheet: sheets.find((sheet) => sheet.visible)?.name ?? null };
+  };
+  return {
+    kind: "file",
+    fileName,
+    scan,
+    read: scan,
+    async write(outputs: OutputSheet[]): Promise<WriteReport> {
+      const hidden = new Set(
+        outputs.filter((output) => output.hidden).map((output) => output.layout.marker)
+      );
+      const added = xlsx.addWorkbookOutputs(
+        opened,
+        outputs.map((output) => output.layout),
+        hidden
+      );
+      return {
+        sheets: added.sheets,
+        replacedSheets: added.replacedSheets,
+        keptSheets: added.keptSheets,
+      };
+    },
+    resultBytes: () => xlsx.workbookBytes(opened),
+  };
+}
