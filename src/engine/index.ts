@@ -31,6 +31,7 @@ export {
   type SocialShares,
   type SocialWeights,
   type SocialCounts,
+  type CountsProblem,
 } from "./social/socialWellBeingIndex";
 export {
   lowerQuantileThreshold,

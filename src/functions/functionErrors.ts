@@ -13,6 +13,8 @@ import {
   minimumSchoolsFor,
   QUANTILE_NAMES,
   type ContextAdjustedResult,
+  type CountsProblem,
+  type SocialShares,
   type EngineError,
   type Quantile,
 } from "../engine";
@@ -47,8 +49,8 @@ export function engineValue<T>(result: T | EngineError): Exclude<T, EngineError>
 }
 
 /** The engine's reason why counts cannot form shares (a total of 0, a count above the total…) → #VALUE!. */
-export function sharesOrInvalid<T extends object>(result: T | string): T {
-  if (typeof result === "string") throw invalidValue(result);
+export function sharesOrInvalid(result: SocialShares | CountsProblem): SocialShares {
+  if ("problem" in result) throw invalidValue(result.problem);
   return result;
 }
 

@@ -92,13 +92,7 @@ function rowShares(
     }
     for (const field of INDEX_FIELDS) if (!asCounts.includes(field)) counts[field] = 0;
     const fromCounts = sharesFromCounts(counts);
-    if (typeof fromCounts === "string") {
-      const field =
-        asCounts.find((key) => fromCounts.includes(FIELD_LABELS[key].toLowerCase())) ??
-        asCounts.find((key) => counts[key] > counts.studentsTotal) ??
-        "studentsTotal";
-      return { problem: fromCounts, field };
-    }
+    if ("problem" in fromCounts) return fromCounts;
     for (const field of asCounts) shares[field] = fromCounts[field];
   }
   return shares as unknown as SocialShares;

@@ -50,21 +50,38 @@ const COUNT_NAMES: Record<Exclude<keyof SocialCounts, "studentsTotal">, string> 
   onRegisters: "состоят на учёте",
 };
 
+/** Why counts cannot give shares, and the count at fault. */
+export interface CountsProblem {
+  problem: string;
+  field: keyof SocialCounts;
+}
+
 /**
  * Shares from counts, or the Russian reason they cannot be formed (a total of 0, a count above the
- * total, a negative or fractional count). Such rows are reported, never ranked.
+ * total, a negative or fractional count) with the field at fault. Such rows are reported, never ranked.
  */
-export function sharesFromCounts(counts: SocialCounts): SocialShares | string {
+export function sharesFromCounts(counts: SocialCounts): SocialShares | CountsProblem {
   const { studentsTotal } = counts;
   if (!Number.isInteger(studentsTotal) || studentsTotal <= 0) {
-    return `число обучающихся должно быть целым положительным; найдено ${studentsTotal}`;
+    return {
+      problem: `число обучающихся должно быть целым положительным; найдено ${studentsTotal}`,
+      field: "studentsTotal",
+    };
   }
   for (const key of Object.keys(COUNT_NAMES) as (keyof typeof COUNT_NAMES)[]) {
     const count = counts[key];
-    if (!Number.isInteger(count) || count < 0)
-      return `«${COUNT_NAMES[key]}»: ожидалось целое неотрицательное число; найдено ${count}`;
-    if (count > studentsTotal)
-      return `«${COUNT_NAMES[key]}» (${count}) больше числа обучающихся (${studentsTotal})`;
+    if (!Number.isInteger(count) || count < 0) {
+      return {
+        problem: `«${COUNT_NAMES[key]}»: ожидалось целое неотрицательное число; найдено ${count}`,
+        field: key,
+      };
+    }
+    if (count > studentsTotal) {
+      return {
+        problem: `«${COUNT_NAMES[key]}» (${count}) больше числа обучающихся (${studentsTotal})`,
+        field: key,
+      };
+    }
   }
   return {
     bothParentsHigherEducation: counts.bothParentsHigherEducation / studentsTotal,

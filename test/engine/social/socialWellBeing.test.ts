@@ -139,7 +139,7 @@ describe("inconsistent rows are reported with their cell and left out of the ran
     passport([
       ["sch100001", "СОШ № 1", 100, 20, 30, 5],
       ["sch100002", "СОШ № 2", 100, 120, 30, 5],
-      ["sch100003", "СОШ № 3", 0, 0, 0, 0],
+      ["sch100003", "СОШ № 3", 0, 5, 5, 5],
       ["sch100004", "СОШ № 4", 100, 10, "", 5],
       ["sch100005", "СОШ № 5", -3, 10, 5, 5],
     ])
