@@ -15,7 +15,12 @@ export interface MethodSettingsProps {
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  pair: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS },
+  pair: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  input: { minWidth: 0, width: "100%" },
   note: { color: tokens.colorNeutralForeground3 },
   // Long option texts must not widen the pane: the select takes the field's width and no more.
   select: { maxWidth: "100%", minWidth: 0 },
@@ -31,6 +36,7 @@ export function MethodSettings(props: MethodSettingsProps) {
       <div className={styles.pair}>
         <Field label={messages.threshold} hint={messages.thresholdHint}>
           <Input
+            className={styles.input}
             inputMode="decimal"
             value={settings.threshold}
             disabled={disabled}
@@ -39,6 +45,7 @@ export function MethodSettings(props: MethodSettingsProps) {
         </Field>
         <Field label={messages.minParticipants} hint={messages.minParticipantsHint}>
           <Input
+            className={styles.input}
             inputMode="numeric"
             value={settings.minParticipants}
             disabled={disabled}
