@@ -38,8 +38,11 @@ export interface ContextAdjustedResult {
   description: string;
 }
 
-/** Mean (100 − % «2») over the counted procedures of one year, per school; NaN without any result. */
-export function resultsIndex(table: ExportTable, yearEnd: number): number[] {
+/**
+ * Mean (100 − % «2») over the counted procedures of one year, per school; NaN without any result.
+ * Results of fewer than `minParticipants` participants are left out, as the ШНОР rule leaves them out.
+ */
+export function resultsIndex(table: ExportTable, yearEnd: number, minParticipants = 0): number[] {
   const groups = table.groups
     .map((group, index) => ({ group, index }))
     .filter(({ group }) => group.procedure.countedForLowResults && group.year.end === yearEnd);
@@ -48,7 +51,8 @@ export function resultsIndex(table: ExportTable, yearEnd: number): number[] {
     let count = 0;
     for (const { index } of groups) {
       const failing = table.values[index].failing[school];
-      if (Number.isNaN(failing)) continue;
+      const participants = table.values[index].participants[school];
+      if (Number.isNaN(failing) || participants < minParticipants) continue;
       sum += 100 - failing;
       count++;
     }
@@ -109,7 +113,7 @@ export function describeContextMethod(line: FittedLine | null, belowDeviations: 
     ? ` Линия: индекс = ${formatIndex(line.intercept)} + ${line.slope.toFixed(3).replace(".", ",")} × ИСБШ (школ: ${line.n}; стандартное отклонение остатков ${formatIndex(line.residualDeviation)}).`
     : "";
   return (
-    "Результаты с учётом контекста (красноярская методика): индекс результатов — среднее по учитываемым процедурам отчётного года значение (100 − % «2»); " +
+    "Результаты с учётом контекста (красноярская методика): индекс результатов — среднее по учитываемым процедурам отчётного года значение (100 − % «2»), без результатов с малым числом участников; " +
     "ожидаемое значение — линия наименьших квадратов индекса по ИСБШ; остаток = индекс − ожидаемое. " +
     `«Ниже ожидаемых» — остаток меньше −${formatIndex(belowDeviations)} стандартного отклонения остатков.` +
     fitted

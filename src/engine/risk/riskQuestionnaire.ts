@@ -25,7 +25,7 @@ function parameterField(parameter: RiskParameter): FieldSpec {
       new RegExp(`^${labelWithoutScale.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`),
     ],
     kind: parameter.scale,
-    ...(parameter.scale === "score" ? { max: 5 } : {}),
+    ...(parameter.scale === "score" ? { min: 1, max: 5 } : {}),
   };
 }
 

@@ -24,7 +24,8 @@ export interface FieldSpec {
   /** Other spellings a person or a region's form may use (matched on normalised header text). */
   patterns: RegExp[];
   kind: FieldKind;
-  /** Upper bound for scores (a 1–5 scale), checked when reading. */
+  /** Bounds for scores (a 1–5 scale), checked when reading. */
+  min?: number;
   max?: number;
 }
 
@@ -175,10 +176,13 @@ function readField(
 ): NumberReading {
   if (field.kind === "percent" || asShare) return readPercent(value, format);
   if (field.kind === "count") return readCount(value);
-  const reading = readNonNegative(value, field.max ? `число от 0 до ${field.max}` : EXPECTED.score);
-  return typeof reading === "number" && field.max !== undefined && reading > field.max
-    ? `ожидалось: число от 0 до ${field.max}; найдено ${quoteFound(value)}`
-    : reading;
+  const min = field.min ?? 0;
+  const expected = field.max === undefined ? EXPECTED.score : `число от ${min} до ${field.max}`;
+  const reading = readNonNegative(value, expected);
+  const outOfRange =
+    typeof reading === "number" &&
+    (reading < min || (field.max !== undefined && reading > field.max));
+  return outOfRange ? `ожидалось: ${expected}; найдено ${quoteFound(value)}` : reading;
 }
 
 function readRows(

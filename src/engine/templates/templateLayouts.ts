@@ -70,13 +70,11 @@ function validationOf(
 ): ColumnValidation {
   if (field.kind === "percent")
     return { type: "decimal", min: 0, max: 100, message: "Введите процент от 0 до 100" };
-  if (field.kind === "score")
-    return {
-      type: "decimal",
-      min: 1,
-      max: field.max ?? 5,
-      message: `Введите балл от 1 до ${field.max ?? 5}`,
-    };
+  if (field.kind === "score") {
+    // The same bounds the reader enforces, so a value the sheet accepts is never refused later.
+    const [min, max] = [field.min ?? 1, field.max ?? 5];
+    return { type: "decimal", min, max, message: `Введите балл от ${min} до ${max}` };
+  }
   if (totalColumn === undefined || isTotal)
     return { type: "whole", min: 0, message: "Введите целое неотрицательное число" };
   return {

@@ -284,7 +284,11 @@ function contextFor(
   const referenceEnd = table.years.find(
     (year) => year.label === identification.method.referenceYear
   )!.end;
-  const index = resultsIndex(table, referenceEnd);
+  const index = resultsIndex(
+    table,
+    referenceEnd,
+    identification.method.participantCountsUsed ? identification.method.minParticipants : 0
+  );
   const byLogin = new Map(social.schools.map((school) => [school.login.toLowerCase(), school]));
   const points = table.schools.flatMap((school, s) => {
     const socialSchool = byLogin.get(school.login.toLowerCase());

@@ -1,3 +1,5 @@
+import { isEngineError, readExportTable, resultsIndex } from "../../../src/engine";
+import { flatExportGrid } from "../../fixtures/grids";
 import { contextAdjustedResults, leastSquaresLine, type ContextPoint } from "../../../src/engine";
 
 describe("least squares, against a closed-form fixture", () => {
@@ -57,5 +59,26 @@ describe("least squares, against a closed-form fixture", () => {
       { cell: "'Выгрузка'", message: expect.stringContaining("не меньше 5 школ") },
     ]);
     expect(few.schools[0].below).toBe(false);
+  });
+});
+
+describe("the results index", () => {
+  it("leaves out results of classes below the minimum, as the ШНОР rule does", () => {
+    const table = readExportTable(
+      flatExportGrid(
+        ["ВПР МА 5 2025", "ВПР РУ 5 2025"],
+        [
+          {
+            login: "sch100001",
+            failing: { "ВПР МА 5 2025": 10, "ВПР РУ 5 2025": 50 },
+            participants: { "ВПР МА 5 2025": 25, "ВПР РУ 5 2025": 4 },
+          },
+        ],
+        true
+      )
+    );
+    if (isEngineError(table)) throw new Error(table.message);
+    expect(resultsIndex(table, 2025)).toEqual([70]);
+    expect(resultsIndex(table, 2025, 10)).toEqual([90]);
   });
 });

@@ -139,13 +139,21 @@ describe("the factor rule", () => {
     );
   });
 
+  it("a score of 0 is outside the 1–5 scale the template allows", () => {
+    const questionnaire = read(rowWith([0, 90, 80, 4]));
+    expect(questionnaire.warnings[0]).toMatchObject({
+      cell: "'Анкета'!C2",
+      message: expect.stringContaining("ожидалось: число от 1 до 5; найдено «0»"),
+    });
+  });
+
   it("a score above 5 is a warning with its cell, and is not judged", () => {
     const questionnaire = read(rowWith([7, 90, 80, 4]));
     expect(questionnaire.warnings).toEqual([
       {
         cell: "'Анкета'!C2",
         message:
-          "анкета факторов риска, «Ф1.1 Состояние классов и кабинетов, балл 1–5»: ожидалось: число от 0 до 5; найдено «7»; значение не учтено",
+          "анкета факторов риска, «Ф1.1 Состояние классов и кабинетов, балл 1–5»: ожидалось: число от 1 до 5; найдено «7»; значение не учтено",
       },
     ]);
   });
