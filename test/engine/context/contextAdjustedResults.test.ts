@@ -1,6 +1,12 @@
-import { isEngineError, readExportTable, resultsIndex } from "../../../src/engine";
+import {
+  contextAdjustedResults,
+  isEngineError,
+  leastSquaresLine,
+  readExportTable,
+  resultsIndex,
+  type ContextPoint,
+} from "../../../src/engine";
 import { flatExportGrid } from "../../fixtures/grids";
-import { contextAdjustedResults, leastSquaresLine, type ContextPoint } from "../../../src/engine";
 
 describe("least squares, against a closed-form fixture", () => {
   // y = 50 + 0.5·x plus residuals (+10, 0, 0, −10, −10, 0, 0, +10), which sum to zero and are
