@@ -28,7 +28,7 @@ import {
   type WriteReport,
 } from "./host";
 import type { Messages } from "./messages";
-import { defaultSource, recogniseSheets, type SourceCandidate } from "./recognition";
+import { defaultSource, recogniseSheets, sheetKinds, type SourceCandidate } from "./recognition";
 import {
   DEFAULT_SETTINGS,
   SETTINGS_MARK,
@@ -155,18 +155,32 @@ export function App(props: AppProps) {
     return isEngineError(parsed) ? parsed.message : null;
   }, [settings]);
 
-  const run = async (action: PaneAction) => {
-    if (host === null || settings.sourceSheet === null) return;
+  const kinds = useMemo(() => sheetKinds(candidates), [candidates]);
+  // «Выявить ШНОР» works on the chosen sheet; the others find their sheets themselves.
+  const available = (action: PaneAction): boolean =>
+    action.needs === null ||
+    (action.needs === "any"
+      ? kinds.size > 0
+      : action.needs === "export-table"
+        ? source?.recognition.kind === "export"
+        : kinds.has(action.needs));
+
+  const run = async (action: PaneAction, choice?: string) => {
+    if (host === null || data === null) return;
     const label = action.label[messages.language];
     const onProgress = (progress: Progress) =>
       setStatus({ kind: "running", action: label, progress });
     setFailure(null);
     setStatus({ kind: "running", action: label, progress: null });
     try {
-      const fresh = await host.read([settings.sourceSheet], onProgress);
+      // Every sheet of the user, fresh: the engine decides what each one is (one request in Excel).
+      const names = data.sheets
+        .filter((sheet) => sheet.outputMark === null)
+        .map((sheet) => sheet.name);
+      const fresh = await host.read(names, onProgress);
       onProgress({ phase: "compute", done: 0, total: 0 });
       await nextPaint();
-      const result = action.run(fresh, settings);
+      const result = action.run(fresh, settings, choice);
       if (isEngineError(result)) {
         setFailure({ title: messages.error, detail: result.message });
         return;
@@ -246,6 +260,8 @@ export function App(props: AppProps) {
                   years={years}
                   problem={problem}
                   disabled={busy}
+                  social={actions.some((action) => action.needs === "social-passport")}
+                  risk={actions.some((action) => action.needs === "risk-questionnaire")}
                   onChange={(change) => setSettings({ ...settings, ...change })}
                 />
               </section>
@@ -254,8 +270,9 @@ export function App(props: AppProps) {
                 <ActionButtons
                   messages={messages}
                   actions={actions}
-                  disabled={busy || problem !== null || source?.recognition.kind !== "export"}
-                  onRun={(action) => void run(action)}
+                  disabled={busy || problem !== null}
+                  available={available}
+                  onRun={(action, choice) => void run(action, choice)}
                 />
                 {status.kind === "running" && (
                   <RunProgress

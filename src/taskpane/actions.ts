@@ -1,28 +1,50 @@
 import {
-  identificationLayouts,
-  identifyLowResultSchools,
+  analyzeWorkbook,
+  CONTEXT_MARKER,
+  DYNAMICS_MARKER,
   isEngineError,
+  OUTPUT_MARKERS,
   parseIdentificationOptions,
   readExportTable,
+  RISK_FACTORS,
+  RISK_LIST_MARKER,
+  RISK_MATRIX_MARKER,
+  RISK_THRESHOLDS_MARKER,
+  SOCIAL_MARKER,
   STATUS_LABELS,
+  SUMMARY_MARKER,
+  TEMPLATE_KINDS,
+  TEMPLATE_NAMES,
+  templateLayout,
+  WARNINGS_MARKER,
   type EngineError,
-  type ExportTable,
   type RowTone,
+  type SheetKind,
   type SheetLayout,
+  type TemplateKind,
   type Warning,
+  type WorkbookAnalysis,
 } from "../engine";
 import type { WorkbookData } from "./host";
 import type { PaneSettings } from "./settings";
 
 /**
- * One button of the pane: reads what it needs from the workbook data, calls the engine, and returns
- * the sheets to write and what to show. Only actions the engine can carry out are listed — no button
- * that does nothing.
+ * One button of the pane: takes the workbook's sheets as read, calls the engine, and returns the
+ * sheets to write and what to show. Every action goes through the engine's `analyzeWorkbook`, the
+ * pipeline the command line uses, so the pane and the command line write the same results. Only
+ * actions the engine can carry out are listed — no button that does nothing.
  */
 export interface PaneAction {
   id: string;
   label: { ru: string; en: string };
-  run(data: WorkbookData, settings: PaneSettings): ActionOutcome | EngineError;
+  /**
+   * The kind of sheet the action cannot do without (the button is off while the workbook has none);
+   * `any`: at least one sheet the engine recognises; null: nothing (a template can go anywhere).
+   */
+  needs: SheetKind | "any" | null;
+  /** Variants offered when the button is pressed (the template to create). */
+  choices?: { value: string; label: string }[];
+  run(data: WorkbookData, settings: PaneSettings, choice?: string): ActionOutcome | EngineError;
 }
 
 export interface ActionOutcome {
@@ -32,7 +54,7 @@ export interface ActionOutcome {
 
 /** The results view: counts by status, the rows with their reasons, the warnings. */
 export interface ResultView {
-  /** Short Russian summary of the method used (printed on the sheets too). */
+  /** Russian description of the method used (printed on the sheets too). */
   method: string;
   statuses: StatusCount[];
   rows: ResultRow[];
@@ -55,60 +77,296 @@ export interface ResultRow {
   reason: string;
 }
 
-const STATUS_TONES = { shnor: "alert", not_shnor: "ok", insufficient_data: "unknown" } as const;
+type Tone = Exclude<RowTone, null>;
 
-/** The export table on the chosen sheet, or the engine's reason why there is none. */
-export function sourceTable(data: WorkbookData, settings: PaneSettings): ExportTable | EngineError {
-  const sheet = data.sheets.find((candidate) => candidate.name === settings.sourceSheet);
-  if (sheet === undefined || sheet.grid === null) {
-    return {
-      kind: "error",
-      code: "no_table",
-      message: `лист «${settings.sourceSheet ?? ""}» пуст или не выбран`,
-    };
-  }
-  return readExportTable(sheet.grid);
+/** The engine's analysis of every sheet the user made, with the pane's parameters. */
+export function analyse(
+  data: WorkbookData,
+  settings: PaneSettings
+): WorkbookAnalysis | EngineError {
+  const identification = parseIdentificationOptions({
+    edition: settings.edition,
+    threshold: settings.threshold,
+    minParticipants: settings.minParticipants,
+    year: settings.referenceYear === "" ? undefined : settings.referenceYear,
+  });
+  if (isEngineError(identification)) return identification;
+  const inputs = data.sheets.flatMap((sheet) =>
+    sheet.grid === null ? [] : [{ grid: sheet.grid, own: sheet.outputMark !== null }]
+  );
+  // The chosen sheet is the results table when it is one; otherwise the engine takes the best.
+  const source = data.sheets.find((sheet) => sheet.name === settings.sourceSheet);
+  const sourceIsTable = source?.grid != null && !isEngineError(readExportTable(source.grid));
+  return analyzeWorkbook(inputs, {
+    identification,
+    quantile: settings.quantile === "0.2" ? 0.2 : 0.25,
+    exportSheet: sourceIsTable ? source!.name : null,
+  });
 }
+
+/** The layouts of an analysis with these markers, and the warnings sheet. */
+function pick(analysis: WorkbookAnalysis, markers: string[]): SheetLayout[] {
+  const wanted = new Set([...markers, WARNINGS_MARKER]);
+  return analysis.layouts.filter((layout) => wanted.has(layout.marker));
+}
+
+function missing(message: string): EngineError {
+  return { kind: "error", code: "no_data", message };
+}
+
+function counted(rows: ResultRow[], labels: [string, string, Tone][]): StatusCount[] {
+  return labels.map(([status, label, tone]) => ({
+    status,
+    label,
+    tone,
+    count: rows.filter((row) => row.status === status).length,
+  }));
+}
+
+const STATUS_TONES = { shnor: "alert", not_shnor: "ok", insufficient_data: "unknown" } as const;
 
 export const identifyAction: PaneAction = {
   id: "identify",
   label: { ru: "Выявить ШНОР", en: "Identify ШНОР" },
+  needs: "export-table",
   run(data, settings) {
-    const options = parseIdentificationOptions({
-      edition: settings.edition,
-      threshold: settings.threshold,
-      minParticipants: settings.minParticipants,
-      year: settings.referenceYear === "" ? undefined : settings.referenceYear,
-    });
-    if (isEngineError(options)) return options;
-    const table = sourceTable(data, settings);
-    if (isEngineError(table)) return table;
-    const result = identifyLowResultSchools(table, options);
-    if (isEngineError(result)) return result;
-    const statuses = (["shnor", "not_shnor", "insufficient_data"] as const).map((status) => ({
-      status,
-      label: STATUS_LABELS[status],
-      tone: STATUS_TONES[status],
-      count: result.schools.filter((school) => school.status === status).length,
+    const analysis = analyse(data, settings);
+    if (isEngineError(analysis)) return analysis;
+    const { identification } = analysis;
+    if (identification === null) return missing("в книге нет таблицы результатов");
+    const rows = identification.schools.map((school) => ({
+      key: `${school.row}:${school.login}`,
+      title: school.name,
+      detail: [school.login, school.municipality].filter((part) => part !== "").join(" · "),
+      status: school.status,
+      tone: STATUS_TONES[school.status],
+      reason: school.reason,
     }));
     return {
-      layouts: identificationLayouts(result, table),
+      layouts: pick(analysis, [OUTPUT_MARKERS.shnor, OUTPUT_MARKERS.method]),
       view: {
-        method: result.method.description,
-        statuses,
-        rows: result.schools.map((school) => ({
-          key: `${school.row}:${school.login}`,
-          title: school.name,
-          detail: [school.login, school.municipality].filter((part) => part !== "").join(" · "),
-          status: school.status,
-          tone: STATUS_TONES[school.status],
-          reason: school.reason,
-        })),
-        warnings: [...table.warnings, ...result.warnings],
+        method: identification.method.description,
+        statuses: counted(
+          rows,
+          (["shnor", "not_shnor", "insufficient_data"] as const).map((status) => [
+            status,
+            STATUS_LABELS[status],
+            STATUS_TONES[status],
+          ])
+        ),
+        rows,
+        warnings: analysis.warnings,
+      },
+    };
+  },
+};
+
+export const socialAction: PaneAction = {
+  id: "isbsh",
+  label: { ru: "Рассчитать ИСБШ", en: "Compute ИСБШ" },
+  needs: "social-passport",
+  run(data, settings) {
+    const analysis = analyse(data, settings);
+    if (isEngineError(analysis)) return analysis;
+    const { social } = analysis;
+    if (social === null) return missing("в книге нет социального паспорта школ");
+    const rows = [...social.schools]
+      .sort((a, b) => (a.isbsh ?? Infinity) - (b.isbsh ?? Infinity))
+      .map((school) => ({
+        key: `${school.row}:${school.login}`,
+        title: school.name,
+        detail: [
+          school.login,
+          school.isbsh === null ? null : `ИСБШ ${decimal(school.isbsh)}`,
+          school.rank === null ? null : `место ${school.rank}`,
+        ]
+          .filter((part) => part !== null)
+          .join(" · "),
+        status: school.isbsh === null ? "no_index" : school.shnsu ? "shnsu" : "not_shnsu",
+        tone: (school.isbsh === null ? "unknown" : school.shnsu ? "alert" : "ok") as Tone,
+        reason: school.reason,
+      }));
+    return {
+      // With a results table beside the passport, the context-adjusted results come along.
+      layouts: pick(analysis, [SOCIAL_MARKER, CONTEXT_MARKER]),
+      view: {
+        method: social.description,
+        statuses: counted(rows, [
+          ["shnsu", "ШНСУ", "alert"],
+          ["not_shnsu", "не ШНСУ", "ok"],
+          ["no_index", "нет индекса", "unknown"],
+        ]),
+        rows,
+        warnings: analysis.warnings,
+      },
+    };
+  },
+};
+
+export const riskAction: PaneAction = {
+  id: "risk",
+  label: { ru: "Матрица рисков", en: "Risk matrix" },
+  needs: "risk-questionnaire",
+  run(data, settings) {
+    const analysis = analyse(data, settings);
+    if (isEngineError(analysis)) return analysis;
+    const { risk } = analysis;
+    if (risk === null) return missing("в книге нет анкеты факторов риска");
+    const rows = risk.schools.map((school) => ({
+      key: `${school.row}:${school.login}`,
+      title: school.name,
+      detail: [school.login, ...school.factors.map((factor) => `Ф${factor}`)].join(" · "),
+      status: school.riskGroup ? "risk_group" : school.factors.length > 0 ? "factors" : "none",
+      tone: (school.riskGroup ? "alert" : school.factors.length > 0 ? "unknown" : "ok") as Tone,
+      reason: school.reason,
+    }));
+    return {
+      layouts: pick(analysis, [RISK_MATRIX_MARKER, RISK_LIST_MARKER, RISK_THRESHOLDS_MARKER]),
+      view: {
+        method: `Факторы риска (профиль «500+»): ${RISK_FACTORS.length} факторов; пороги параметров — на листе «Пороги факторов риска». ${
+          risk.lowResultsKnown
+            ? "ШГР — школы с факторами риска, не входящие в ШНОР."
+            : "Статусы ШНОР неизвестны (нет таблицы результатов): в ШГР все школы с факторами риска."
+        }`,
+        statuses: counted(rows, [
+          ["risk_group", "ШГР", "alert"],
+          ["factors", "факторы у ШНОР", "unknown"],
+          ["none", "факторов нет", "ok"],
+        ]),
+        rows,
+        warnings: analysis.warnings,
+      },
+    };
+  },
+};
+
+export const summaryAction: PaneAction = {
+  id: "summary",
+  label: { ru: "Сводка показателей", en: "Indicator summary" },
+  needs: "any",
+  run(data, settings) {
+    const analysis = analyse(data, settings);
+    if (isEngineError(analysis)) return analysis;
+    const { summary } = analysis;
+    const rows: ResultRow[] = [];
+    const add = (key: string, title: string, reason: string, tone: Tone, detail = "") =>
+      rows.push({ key, title, detail, reason, tone, status: tone });
+    if (summary.shnor) {
+      const { share, count, of, target } = summary.shnor;
+      add(
+        "shnor",
+        "Доля ШНОР",
+        `${percent(share)} (${count} из ${of}); цель — не более ${target} %`,
+        share !== null && share > target ? "alert" : "ok"
+      );
+    }
+    if (summary.shnsu) {
+      const { share, count, of } = summary.shnsu;
+      add("shnsu", "Доля ШНСУ", `${percent(share)} (${count} из ${of})`, "unknown");
+    }
+    if (summary.riskGroup) {
+      const { share, count, of } = summary.riskGroup;
+      add("risk", "Доля ШГР", `${percent(share)} (${count} из ${of})`, "unknown");
+    }
+    summary.belowMinimum.forEach((item, index) =>
+      add(
+        `below:${index}`,
+        `Ниже минимума: ${item.procedure.label} ${item.year.label}`,
+        `${percent(item.value)}; цель — не более ${item.target} %`,
+        item.value !== null && item.value > item.target ? "alert" : "ok"
+      )
+    );
+    summary.dynamics.forEach((item, index) => {
+      const last = item.arrows[item.arrows.length - 1];
+      add(
+        `dynamics:${index}`,
+        `Динамика «2»: ${item.procedure.label}`,
+        item.values
+          .map((value) => `${value.year.label}: ${percent(value.value)}`)
+          .join(` ${item.arrows.length > 0 ? "→" : ""} `),
+        last === "↑" ? "alert" : last === "↓" ? "ok" : "unknown",
+        item.arrows.join(" ")
+      );
+    });
+    summary.riskZones.forEach((zone, index) =>
+      add(
+        `zone:${index}`,
+        `Зона риска: ${zone.name}`,
+        `${zone.procedure.label}: ${percent(zone.value)} при среднем ${percent(zone.mean)}`,
+        "alert",
+        zone.login
+      )
+    );
+    summary.staffing.forEach((item, index) =>
+      add(
+        `staff:${index}`,
+        item.label,
+        item.target === null
+          ? percent(item.share)
+          : `${percent(item.share)}; ориентир — ${item.target} %`,
+        item.target !== null && item.share !== null && item.share < item.target
+          ? "alert"
+          : "unknown"
+      )
+    );
+    return {
+      layouts: pick(analysis, [SUMMARY_MARKER, DYNAMICS_MARKER, CONTEXT_MARKER]),
+      view: {
+        method:
+          "Показатели программ поддержки школ: доли ШНОР, ШНСУ, ШГР, результаты ниже минимума, динамика доли «2», зоны риска, кадровый состав — из того, что есть в книге.",
+        statuses: counted(rows, [
+          ["alert", "вне цели", "alert"],
+          ["ok", "в норме", "ok"],
+          ["unknown", "к сведению", "unknown"],
+        ]),
+        rows,
+        warnings: analysis.warnings,
+      },
+    };
+  },
+};
+
+export const templateAction: PaneAction = {
+  id: "template",
+  label: { ru: "Создать шаблон…", en: "Create a template…" },
+  needs: null,
+  choices: TEMPLATE_KINDS.map((kind) => ({ value: kind, label: TEMPLATE_NAMES[kind] })),
+  run(data, settings, choice) {
+    const kind = TEMPLATE_KINDS.find((candidate) => candidate === choice) as
+      TemplateKind | undefined;
+    if (kind === undefined) return missing("не выбран шаблон");
+    // With a results table, the rows come pre-filled with its schools' logins and names.
+    const analysis = analyse(data, settings);
+    const schools =
+      isEngineError(analysis) || analysis.table === null
+        ? []
+        : analysis.table.schools.map((school) => ({ login: school.login, name: school.name }));
+    const layout = templateLayout(kind, schools);
+    return {
+      layouts: [layout],
+      view: {
+        method: `Шаблон «${TEMPLATE_NAMES[kind]}»: заполните лист «${layout.name}» (${schools.length > 0 ? `${schools.length} школ уже внесены` : "по строке на школу"}); проверка данных подскажет недопустимые значения. Лист принадлежит вам: повторный запуск его не заменит.`,
+        statuses: [],
+        rows: [],
+        warnings: [],
       },
     };
   },
 };
 
 /** The pane's actions, in button order. */
-export const PANE_ACTIONS: PaneAction[] = [identifyAction];
+export const PANE_ACTIONS: PaneAction[] = [
+  identifyAction,
+  socialAction,
+  riskAction,
+  summaryAction,
+  templateAction,
+];
+
+function decimal(value: number): string {
+  return (Math.round(value * 10) / 10).toString().replace(".", ",");
+}
+
+function percent(value: number | null): string {
+  return value === null ? "нет данных" : `${decimal(value)} %`;
+}

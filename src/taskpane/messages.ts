@@ -15,6 +15,7 @@ export interface Messages {
   source: string;
   sourceHint: string;
   refresh: string;
+  alsoRecognised: string;
   noSheets: string;
   recognised: (schools: number, procedures: number, years: number, warnings: number) => string;
   notRecognised: (reason: string) => string;
@@ -31,7 +32,12 @@ export interface Messages {
   latestYear: string;
   minParticipants: string;
   minParticipantsHint: string;
+  quantile: string;
+  quartile: string;
+  quintile: string;
+  riskThresholds: string;
   actions: string;
+  choose: string;
   running: (action: string) => string;
   phase: Record<"read" | "compute" | "write", string>;
   step: (done: number, total: number) => string;
@@ -74,6 +80,7 @@ const RU: Messages = {
   source: "Лист с результатами",
   sourceHint: "Таблица выгрузки: логин ОО, наименование, «% «2»» по процедурам и годам.",
   refresh: "Обновить",
+  alsoRecognised: "Также распознано в книге",
   noSheets: "В книге нет листов с данными.",
   recognised: (schools, procedures, years, warnings) =>
     `${plural(schools, "школа", "школы", "школ")}, ${plural(procedures, "процедура", "процедуры", "процедур")} × ${plural(years, "год", "года", "лет")}, ${plural(warnings, "предупреждение", "предупреждения", "предупреждений")}`,
@@ -92,7 +99,13 @@ const RU: Messages = {
   latestYear: "последний год в таблице",
   minParticipants: "Минимум участников",
   minParticipantsHint: "Меньше участников — «недостаточно данных», а не низкий результат.",
+  quantile: "Группа ШНСУ по ИСБШ",
+  quartile: "нижний квартиль (25 % школ)",
+  quintile: "нижний квинтиль (20 % школ)",
+  riskThresholds:
+    "Пороги параметров факторов риска — на листе «Пороги факторов риска»: он создаётся при первом расчёте матрицы и дальше принадлежит вам.",
   actions: "Действия",
+  choose: "Какой шаблон:",
   running: (action) => `Выполняется: ${action}`,
   phase: { read: "чтение листов", compute: "расчёт", write: "запись листов" },
   step: (done, total) => (total > 0 ? `${done} из ${total}` : ""),
@@ -145,6 +158,7 @@ const EN: Messages = {
   source: "Results sheet",
   sourceHint: "The export table: school login, name, “% «2»” per procedure and year.",
   refresh: "Refresh",
+  alsoRecognised: "Also recognised in the workbook",
   noSheets: "The workbook has no sheets with data.",
   recognised: (schools, procedures, years, warnings) =>
     `${schools} schools, ${procedures} procedures × ${years} years, ${warnings} warnings`,
@@ -163,7 +177,13 @@ const EN: Messages = {
   latestYear: "latest year in the table",
   minParticipants: "Minimum participants",
   minParticipantsHint: "Fewer participants: “not enough data”, never a low result.",
+  quantile: "ШНСУ group by ИСБШ",
+  quartile: "lower quartile (25 % of schools)",
+  quintile: "lower quintile (20 % of schools)",
+  riskThresholds:
+    "Risk-factor thresholds are on the «Пороги факторов риска» sheet: created with the first risk matrix, yours to edit from then on.",
   actions: "Actions",
+  choose: "Which template:",
   running: (action) => `Running: ${action}`,
   phase: { read: "reading sheets", compute: "computing", write: "writing sheets" },
   step: (done, total) => (total > 0 ? `${done} of ${total}` : ""),

@@ -12,6 +12,8 @@ export interface PaneSettings {
   minParticipants: string;
   /** `""`: the latest year in the table. */
   referenceYear: string;
+  /** The ШНСУ group: the lower quartile (`0.25`) or quintile (`0.2`) of ИСБШ. */
+  quantile: "0.25" | "0.2";
 }
 
 export const DEFAULT_SETTINGS: PaneSettings = {
@@ -20,6 +22,7 @@ export const DEFAULT_SETTINGS: PaneSettings = {
   threshold: "30",
   minParticipants: "10",
   referenceYear: "",
+  quantile: "0.25",
 };
 
 /**
@@ -39,6 +42,7 @@ const KEYS: Record<Exclude<keyof PaneSettings, never>, string> = {
   threshold: "Порог низкого результата, %",
   minParticipants: "Минимум участников",
   referenceYear: "Отчётный год",
+  quantile: "Группа ШНСУ (доля школ)",
 };
 
 export function settingsLayout(settings: PaneSettings): SheetLayout {
@@ -71,6 +75,8 @@ export function settingsFromGrid(grid: SheetGrid | null): Partial<PaneSettings> 
     const text = value === null || value === undefined ? "" : String(value).trim();
     if (key === "edition") {
       if (text === "2020" || text === "2025") found.edition = text;
+    } else if (key === "quantile") {
+      if (text === "0.25" || text === "0.2") found.quantile = text;
     } else if (key === "sourceSheet") {
       found.sourceSheet = text === "" ? null : text;
     } else {

@@ -12,7 +12,7 @@ import {
   SETTINGS_MARKER,
   SETTINGS_SHEET,
 } from "../../src/taskpane/settings";
-import type { SheetGrid } from "../../src/engine";
+import { templateLayout, type CellValue, type SheetGrid } from "../../src/engine";
 import { flatExportGrid } from "../fixtures/grids";
 import { MemoryHost } from "./memoryHost";
 
@@ -112,7 +112,8 @@ describe("task pane in a workbook", () => {
     await ready();
     fireEvent.click(screen.getByRole("button", { name: "Выявить ШНОР" }));
     await screen.findByText(/Записаны листы: «ШНОР», «ШНОР — метод», «Предупреждения»\./);
-    expect(host.reads).toEqual([["Результаты ОО"]]);
+    // Every sheet of the user, fresh: the engine decides what each one is.
+    expect(host.reads).toEqual([["Пояснения", "Результаты ОО"]]);
     const written = host.writes[0]!;
     expect(written.map((output) => [output.layout.name, output.hidden ?? false])).toEqual([
       ["ШНОР", false],
@@ -233,5 +234,92 @@ describe("task pane in a workbook", () => {
     expect(screen.getByText("3 schools, 2 procedures × 2 years, 1 warnings")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Identify ШНОР" }));
     expect(await screen.findByText(/Sheets written: «ШНОР»/)).toBeTruthy();
+  });
+
+  /** A social passport of five schools, filled in on the engine's own template. */
+  function passportGrid(): SheetGrid {
+    const counts: [string, number, number, number, number][] = [
+      ["sch100001", 500, 50, 150, 40],
+      ["sch100002", 400, 200, 40, 2],
+      ["sch100003", 300, 120, 60, 6],
+      ["sch100004", 250, 100, 50, 5],
+      ["sch100005", 200, 20, 90, 30],
+    ];
+    const layout = templateLayout("social-passport");
+    const rows: CellValue[][] = counts.map(([login, total, higher, single, registered]) => {
+      const row: CellValue[] = layout.header.map(() => null);
+      row[0] = login;
+      row[1] = `Школа ${login}`;
+      row[2] = total;
+      row[3] = higher;
+      row[5] = single;
+      row[7] = registered;
+      return row;
+    });
+    return {
+      sheetName: "Социальный паспорт",
+      values: [...layout.preamble.map((line) => [line]), [], layout.header, ...rows],
+    };
+  }
+
+  it("offers every action the engine has, each only when the workbook has its data", async () => {
+    renderPane(new MemoryHost([resultsGrid()]));
+    await ready();
+    const buttons = within(screen.getByRole("group", { name: RU.actions })).getAllByRole("button");
+    expect(
+      buttons.map((button) => [button.textContent, (button as HTMLButtonElement).disabled])
+    ).toEqual([
+      ["Выявить ШНОР", false],
+      ["Рассчитать ИСБШ", true],
+      ["Матрица рисков", true],
+      ["Сводка показателей", false],
+      ["Создать шаблон…", false],
+    ]);
+  });
+
+  it("computes ИСБШ from the social passport and shows the ШНСУ group", async () => {
+    const host = new MemoryHost([resultsGrid(), passportGrid()]);
+    renderPane(host);
+    await ready();
+    expect(screen.getByText("«Социальный паспорт» — социальный паспорт: школ: 5")).toBeTruthy();
+    fireEvent.change(screen.getByRole("combobox", { name: RU.quantile }), {
+      target: { value: "0.2" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Рассчитать ИСБШ" }));
+    await screen.findByRole("heading", { name: "Результат: Рассчитать ИСБШ" });
+    expect(host.writes[0]!.map((output) => output.layout.name)).toEqual(
+      expect.arrayContaining(["ИСБШ", "Предупреждения", SETTINGS_SHEET])
+    );
+    expect(screen.getByRole("button", { name: "ШНСУ (1)" })).toBeTruthy();
+    const saved = host.writes[0]!.find((output) => output.layout.marker === SETTINGS_MARKER)!;
+    expect(saved.layout.body).toContainEqual(["quantile", expect.any(String), "0.2"]);
+  });
+
+  it("creates the template the user picks, pre-filled with the table's schools", async () => {
+    const host = new MemoryHost([resultsGrid()]);
+    renderPane(host);
+    await ready();
+    fireEvent.click(screen.getByRole("button", { name: "Создать шаблон…" }));
+    fireEvent.click(screen.getByRole("button", { name: "Кадровый состав" }));
+    await screen.findByRole("heading", { name: "Результат: Создать шаблон…" });
+    const [template] = host.writes[0]!;
+    expect(template!.layout).toMatchObject({ name: "Кадровый состав", userData: true });
+    expect(template!.layout.body.map((row) => row[0])).toEqual([
+      "sch100001",
+      "sch100002",
+      "sch100003",
+    ]);
+  });
+
+  it("summarises the indicators the workbook allows", async () => {
+    const host = new MemoryHost([resultsGrid()]);
+    renderPane(host);
+    await ready();
+    fireEvent.click(screen.getByRole("button", { name: "Сводка показателей" }));
+    await screen.findByRole("heading", { name: "Результат: Сводка показателей" });
+    expect(screen.getByText(/^33,3 % \(1 из 3\); цель — не более 15 %$/)).toBeTruthy();
+    expect(host.writes[0]!.map((output) => output.layout.name)).toEqual(
+      expect.arrayContaining(["Сводка показателей"])
+    );
   });
 });

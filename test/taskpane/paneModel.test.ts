@@ -17,6 +17,7 @@ describe("settings stored in the workbook", () => {
       threshold: "27,5",
       minParticipants: "5",
       referenceYear: "2023/2024",
+      quantile: "0.2",
     };
     const layout = settingsLayout(settings);
     const values = [...layout.preamble.map((line) => [line]), [], layout.header, ...layout.body];

@@ -10,6 +10,9 @@ export interface MethodSettingsProps {
   /** The engine's message about the current parameters, or null when they are valid. */
   problem: string | null;
   disabled: boolean;
+  /** Parameters of actions the pane offers: the ШНСУ group (ИСБШ), the risk thresholds' sheet. */
+  social: boolean;
+  risk: boolean;
   onChange: (change: Partial<PaneSettings>) => void;
 }
 
@@ -90,6 +93,23 @@ export function MethodSettings(props: MethodSettingsProps) {
           )}
         </Select>
       </Field>
+      {props.social && (
+        <Field label={messages.quantile}>
+          <Select
+            className={styles.select}
+            select={{ className: styles.control }}
+            value={settings.quantile}
+            disabled={disabled}
+            onChange={(_, data) => {
+              if (data.value === "0.25" || data.value === "0.2") onChange({ quantile: data.value });
+            }}
+          >
+            <option value="0.25">{messages.quartile}</option>
+            <option value="0.2">{messages.quintile}</option>
+          </Select>
+        </Field>
+      )}
+      {props.risk && <Caption1 className={styles.note}>{messages.riskThresholds}</Caption1>}
       <Caption1 className={styles.note}>{messages.settingsStored}</Caption1>
     </div>
   );
