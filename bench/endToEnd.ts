@@ -37,17 +37,15 @@ export interface EndToEndFigures {
 /** Runs a command under /usr/bin/time -v: wall seconds and peak resident memory. */
 function timed(command: string, args: string[], stdoutFile?: string, limitSeconds = 1800): Timed {
   const started = process.hrtime.bigint();
-  const run = spawnSync("/usr/bin/time", ["-v", command, ...args], {
-    cwd: ROOT,
-    maxBuffer: 512 * 1024 * 1024,
-    encoding: "buffer",
-    timeout: limitSeconds * 1000,
-    // The time limit stops /usr/bin/time; its child is stopped with it by the signal to the group.
-    killSignal: "SIGKILL",
-  });
+  // coreutils `timeout` stops the command itself at the limit (a timeout on /usr/bin/time would
+  // leave its child running); it then exits with 128 + 9.
+  const run = spawnSync(
+    "/usr/bin/time",
+    ["-v", "timeout", "-s", "KILL", String(limitSeconds), command, ...args],
+    { cwd: ROOT, maxBuffer: 512 * 1024 * 1024, encoding: "buffer" }
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (run.error && (run.error as NodeJS.ErrnoException).code === "ETIMEDOUT")
-    return { seconds, rssMb: null, finished: false };
+  if (run.status === 137) return { seconds, rssMb: null, finished: false };
   const report = run.stderr.toString("utf8");
   if (run.status !== 0)
     throw new Error(`${command} ${args.join(" ")} failed:\n${report.slice(-2000)}`);
