@@ -16,7 +16,9 @@ import {
 } from "./readWorkbook";
 import type { RequestBudget } from "./requestBudget";
 import { selectCell } from "./selectCell";
-import { removePendingOutputs, writeOutputSheets } from "./writeOutputSheets";
+
+/** The writer comes with the first write (its own chunk): reading and showing the pane need none of it. */
+const writer = () => import(/* webpackChunkName: "excel-writer" */ "./writeOutputSheets");
 
 /** `Excel.run`, or a stand-in that hands a mock context to the batch (tests). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -79,6 +81,7 @@ export function createExcelHost({ budget, run }: ExcelHostOptions): WorkbookHost
       if (state === undefined) {
         throw new HostError("workbook_changed", "write() needs the WorkbookData of a read()");
       }
+      const { removePendingOutputs, writeOutputSheets } = await writer();
       try {
         return await run((context) =>
           writeOutputSheets(context, outputs, state, budget, onProgress)

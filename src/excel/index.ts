@@ -1,11 +1,8 @@
 /** The Excel adapter: the only code that touches `Excel.*` (Office.js). */
 export { createExcelHost, type ExcelRun, type ExcelHostOptions } from "./excelHost";
 export { readNamedSheets, scanWorkbook, type ExcelRead } from "./readWorkbook";
-export {
-  writeOutputSheets,
-  removePendingOutputs,
-  type ExcelWriteReport,
-} from "./writeOutputSheets";
+// The writer itself is loaded by the host with the first write (a chunk of its own).
+export type { ExcelWriteReport } from "./writeOutputSheets";
 export { planOutputWrite, type WorkbookState } from "./outputPlan";
 export {
   budgetForPlatform,

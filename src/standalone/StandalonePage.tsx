@@ -10,7 +10,7 @@ import {
 import { ArrowDownloadRegular, FolderOpenRegular } from "@fluentui/react-icons";
 import { useRef, useState, type ChangeEvent } from "react";
 import { App } from "../taskpane/App";
-import type { PaneAction } from "../taskpane/actions";
+import type { PaneAction } from "../taskpane/actionList";
 import { isHostError } from "../taskpane/host";
 import type { Messages } from "../taskpane/messages";
 import { loadXlsxModule, openFileHost, type FileHost } from "./fileHost";

@@ -13,7 +13,8 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import { isEngineError, parseIdentificationOptions } from "../engine";
-import { PANE_ACTIONS, type PaneAction, type ResultView } from "./actions";
+import { loadPaneEngine, PANE_ACTIONS, type PaneAction } from "./actionList";
+import type { ResultView } from "./actions";
 import { ActionButtons } from "./components/ActionButtons";
 import { MethodSettings } from "./components/MethodSettings";
 import { ResultsPanel } from "./components/ResultsPanel";
@@ -28,7 +29,7 @@ import {
   type WriteReport,
 } from "./host";
 import type { Messages } from "./messages";
-import { defaultSource, recogniseSheets, sheetKinds, type SourceCandidate } from "./recognition";
+import { defaultSource, sheetKinds, type SourceCandidate } from "./sources";
 import {
   DEFAULT_SETTINGS,
   SETTINGS_MARK,
@@ -113,8 +114,8 @@ export function App(props: AppProps) {
       setStatus({ kind: "scanning" });
       setFailure(null);
       try {
-        const scanned = await host.scan();
-        const found = recogniseSheets(scanned);
+        const [scanned, engine] = await Promise.all([host.scan(), loadPaneEngine()]);
+        const found = engine.recogniseSheets(scanned);
         const settingsSheet = scanned.sheets.find(
           (sheet) => sheet.outputMark?.toLowerCase() === SETTINGS_MARK.toLowerCase()
         );
@@ -180,7 +181,7 @@ export function App(props: AppProps) {
       const fresh = await host.read(names, onProgress);
       onProgress({ phase: "compute", done: 0, total: 0 });
       await nextPaint();
-      const result = action.run(fresh, settings, choice);
+      const result = await action.run(fresh, settings, choice);
       if (isEngineError(result)) {
         setFailure({ title: messages.error, detail: result.message });
         return;

@@ -19,7 +19,6 @@ import {
   WARNINGS_MARKER,
   type EngineError,
   type RowTone,
-  type SheetKind,
   type SheetLayout,
   type TemplateKind,
   type Warning,
@@ -29,23 +28,17 @@ import type { WorkbookData } from "./host";
 import type { PaneSettings } from "./settings";
 
 /**
- * One button of the pane: takes the workbook's sheets as read, calls the engine, and returns the
- * sheets to write and what to show. Every action goes through the engine's `analyzeWorkbook`, the
- * pipeline the command line uses, so the pane and the command line write the same results. Only
- * actions the engine can carry out are listed — no button that does nothing.
+ * What the pane's actions do (the list of buttons is actionList.ts): take the workbook's sheets as
+ * read, call the engine, and return the sheets to write and what to show. Every action goes through
+ * the engine's `analyzeWorkbook`, the pipeline the command line uses, so the pane and the command line
+ * write the same results. The task pane loads this module (and the engine's analyses and layouts with
+ * it) when the first action runs, which keeps its first load small.
  */
-export interface PaneAction {
-  id: string;
-  label: { ru: string; en: string };
-  /**
-   * The kind of sheet the action cannot do without (the button is off while the workbook has none);
-   * `any`: at least one sheet the engine recognises; null: nothing (a template can go anywhere).
-   */
-  needs: SheetKind | "any" | null;
-  /** Variants offered when the button is pressed (the template to create). */
-  choices?: { value: string; label: string }[];
-  run(data: WorkbookData, settings: PaneSettings, choice?: string): ActionOutcome | EngineError;
-}
+export type ActionRun = (
+  data: WorkbookData,
+  settings: PaneSettings,
+  choice?: string
+) => ActionOutcome | EngineError;
 
 export interface ActionOutcome {
   layouts: SheetLayout[];
@@ -125,243 +118,214 @@ function counted(rows: ResultRow[], labels: [string, string, Tone][]): StatusCou
 
 const STATUS_TONES = { shnor: "alert", not_shnor: "ok", insufficient_data: "unknown" } as const;
 
-export const identifyAction: PaneAction = {
-  id: "identify",
-  label: { ru: "Выявить ШНОР", en: "Identify ШНОР" },
-  needs: "export-table",
-  run(data, settings) {
-    const analysis = analyse(data, settings);
-    if (isEngineError(analysis)) return analysis;
-    const { identification } = analysis;
-    if (identification === null) return missing("в книге нет таблицы результатов");
-    const rows = identification.schools.map((school) => ({
+export const identifyAction: ActionRun = function identifyRun(data, settings) {
+  const analysis = analyse(data, settings);
+  if (isEngineError(analysis)) return analysis;
+  const { identification } = analysis;
+  if (identification === null) return missing("в книге нет таблицы результатов");
+  const rows = identification.schools.map((school) => ({
+    key: `${school.row}:${school.login}`,
+    title: school.name,
+    detail: [school.login, school.municipality].filter((part) => part !== "").join(" · "),
+    status: school.status,
+    tone: STATUS_TONES[school.status],
+    reason: school.reason,
+  }));
+  return {
+    layouts: pick(analysis, [OUTPUT_MARKERS.shnor, OUTPUT_MARKERS.method]),
+    view: {
+      method: identification.method.description,
+      statuses: counted(
+        rows,
+        (["shnor", "not_shnor", "insufficient_data"] as const).map((status) => [
+          status,
+          STATUS_LABELS[status],
+          STATUS_TONES[status],
+        ])
+      ),
+      rows,
+      warnings: analysis.warnings,
+    },
+  };
+};
+
+export const socialAction: ActionRun = function socialRun(data, settings) {
+  const analysis = analyse(data, settings);
+  if (isEngineError(analysis)) return analysis;
+  const { social } = analysis;
+  if (social === null) return missing("в книге нет социального паспорта школ");
+  const rows = [...social.schools]
+    .sort((a, b) => (a.isbsh ?? Infinity) - (b.isbsh ?? Infinity))
+    .map((school) => ({
       key: `${school.row}:${school.login}`,
       title: school.name,
-      detail: [school.login, school.municipality].filter((part) => part !== "").join(" · "),
-      status: school.status,
-      tone: STATUS_TONES[school.status],
+      detail: [
+        school.login,
+        school.isbsh === null ? null : `ИСБШ ${decimal(school.isbsh)}`,
+        school.rank === null ? null : `место ${school.rank}`,
+      ]
+        .filter((part) => part !== null)
+        .join(" · "),
+      status: school.isbsh === null ? "no_index" : school.shnsu ? "shnsu" : "not_shnsu",
+      tone: (school.isbsh === null ? "unknown" : school.shnsu ? "alert" : "ok") as Tone,
       reason: school.reason,
     }));
-    return {
-      layouts: pick(analysis, [OUTPUT_MARKERS.shnor, OUTPUT_MARKERS.method]),
-      view: {
-        method: identification.method.description,
-        statuses: counted(
-          rows,
-          (["shnor", "not_shnor", "insufficient_data"] as const).map((status) => [
-            status,
-            STATUS_LABELS[status],
-            STATUS_TONES[status],
-          ])
-        ),
-        rows,
-        warnings: analysis.warnings,
-      },
-    };
-  },
+  return {
+    // With a results table beside the passport, the context-adjusted results come along.
+    layouts: pick(analysis, [SOCIAL_MARKER, CONTEXT_MARKER]),
+    view: {
+      method: social.description,
+      statuses: counted(rows, [
+        ["shnsu", "ШНСУ", "alert"],
+        ["not_shnsu", "не ШНСУ", "ok"],
+        ["no_index", "нет индекса", "unknown"],
+      ]),
+      rows,
+      warnings: analysis.warnings,
+    },
+  };
 };
 
-export const socialAction: PaneAction = {
-  id: "isbsh",
-  label: { ru: "Рассчитать ИСБШ", en: "Compute ИСБШ" },
-  needs: "social-passport",
-  run(data, settings) {
-    const analysis = analyse(data, settings);
-    if (isEngineError(analysis)) return analysis;
-    const { social } = analysis;
-    if (social === null) return missing("в книге нет социального паспорта школ");
-    const rows = [...social.schools]
-      .sort((a, b) => (a.isbsh ?? Infinity) - (b.isbsh ?? Infinity))
-      .map((school) => ({
-        key: `${school.row}:${school.login}`,
-        title: school.name,
-        detail: [
-          school.login,
-          school.isbsh === null ? null : `ИСБШ ${decimal(school.isbsh)}`,
-          school.rank === null ? null : `место ${school.rank}`,
-        ]
-          .filter((part) => part !== null)
-          .join(" · "),
-        status: school.isbsh === null ? "no_index" : school.shnsu ? "shnsu" : "not_shnsu",
-        tone: (school.isbsh === null ? "unknown" : school.shnsu ? "alert" : "ok") as Tone,
-        reason: school.reason,
-      }));
-    return {
-      // With a results table beside the passport, the context-adjusted results come along.
-      layouts: pick(analysis, [SOCIAL_MARKER, CONTEXT_MARKER]),
-      view: {
-        method: social.description,
-        statuses: counted(rows, [
-          ["shnsu", "ШНСУ", "alert"],
-          ["not_shnsu", "не ШНСУ", "ok"],
-          ["no_index", "нет индекса", "unknown"],
-        ]),
-        rows,
-        warnings: analysis.warnings,
-      },
-    };
-  },
+export const riskAction: ActionRun = function riskRun(data, settings) {
+  const analysis = analyse(data, settings);
+  if (isEngineError(analysis)) return analysis;
+  const { risk } = analysis;
+  if (risk === null) return missing("в книге нет анкеты факторов риска");
+  const rows = risk.schools.map((school) => ({
+    key: `${school.row}:${school.login}`,
+    title: school.name,
+    detail: [school.login, ...school.factors.map((factor) => `Ф${factor}`)].join(" · "),
+    status: school.riskGroup ? "risk_group" : school.factors.length > 0 ? "factors" : "none",
+    tone: (school.riskGroup ? "alert" : school.factors.length > 0 ? "unknown" : "ok") as Tone,
+    reason: school.reason,
+  }));
+  return {
+    layouts: pick(analysis, [RISK_MATRIX_MARKER, RISK_LIST_MARKER, RISK_THRESHOLDS_MARKER]),
+    view: {
+      method: `Факторы риска (профиль «500+»): ${RISK_FACTORS.length} факторов; пороги параметров — на листе «Пороги факторов риска». ${
+        risk.lowResultsKnown
+          ? "ШГР — школы с факторами риска, не входящие в ШНОР."
+          : "Статусы ШНОР неизвестны (нет таблицы результатов): в ШГР все школы с факторами риска."
+      }`,
+      statuses: counted(rows, [
+        ["risk_group", "ШГР", "alert"],
+        ["factors", "факторы у ШНОР", "unknown"],
+        ["none", "факторов нет", "ok"],
+      ]),
+      rows,
+      warnings: analysis.warnings,
+    },
+  };
 };
 
-export const riskAction: PaneAction = {
-  id: "risk",
-  label: { ru: "Матрица рисков", en: "Risk matrix" },
-  needs: "risk-questionnaire",
-  run(data, settings) {
-    const analysis = analyse(data, settings);
-    if (isEngineError(analysis)) return analysis;
-    const { risk } = analysis;
-    if (risk === null) return missing("в книге нет анкеты факторов риска");
-    const rows = risk.schools.map((school) => ({
-      key: `${school.row}:${school.login}`,
-      title: school.name,
-      detail: [school.login, ...school.factors.map((factor) => `Ф${factor}`)].join(" · "),
-      status: school.riskGroup ? "risk_group" : school.factors.length > 0 ? "factors" : "none",
-      tone: (school.riskGroup ? "alert" : school.factors.length > 0 ? "unknown" : "ok") as Tone,
-      reason: school.reason,
-    }));
-    return {
-      layouts: pick(analysis, [RISK_MATRIX_MARKER, RISK_LIST_MARKER, RISK_THRESHOLDS_MARKER]),
-      view: {
-        method: `Факторы риска (профиль «500+»): ${RISK_FACTORS.length} факторов; пороги параметров — на листе «Пороги факторов риска». ${
-          risk.lowResultsKnown
-            ? "ШГР — школы с факторами риска, не входящие в ШНОР."
-            : "Статусы ШНОР неизвестны (нет таблицы результатов): в ШГР все школы с факторами риска."
-        }`,
-        statuses: counted(rows, [
-          ["risk_group", "ШГР", "alert"],
-          ["factors", "факторы у ШНОР", "unknown"],
-          ["none", "факторов нет", "ok"],
-        ]),
-        rows,
-        warnings: analysis.warnings,
-      },
-    };
-  },
-};
-
-export const summaryAction: PaneAction = {
-  id: "summary",
-  label: { ru: "Сводка показателей", en: "Indicator summary" },
-  needs: "any",
-  run(data, settings) {
-    const analysis = analyse(data, settings);
-    if (isEngineError(analysis)) return analysis;
-    const { summary } = analysis;
-    const rows: ResultRow[] = [];
-    const add = (key: string, title: string, reason: string, tone: Tone, detail = "") =>
-      rows.push({ key, title, detail, reason, tone, status: tone });
-    if (summary.shnor) {
-      const { share, count, of, target } = summary.shnor;
-      add(
-        "shnor",
-        "Доля ШНОР",
-        `${percent(share)} (${count} из ${of}); цель — не более ${target} %`,
-        share !== null && share > target ? "alert" : "ok"
-      );
-    }
-    if (summary.shnsu) {
-      const { share, count, of } = summary.shnsu;
-      add("shnsu", "Доля ШНСУ", `${percent(share)} (${count} из ${of})`, "unknown");
-    }
-    if (summary.riskGroup) {
-      const { share, count, of } = summary.riskGroup;
-      add("risk", "Доля ШГР", `${percent(share)} (${count} из ${of})`, "unknown");
-    }
-    summary.belowMinimum.forEach((item, index) =>
-      add(
-        `below:${index}`,
-        `Ниже минимума: ${item.procedure.label} ${item.year.label}`,
-        `${percent(item.value)}; цель — не более ${item.target} %`,
-        item.value !== null && item.value > item.target ? "alert" : "ok"
-      )
+export const summaryAction: ActionRun = function summaryRun(data, settings) {
+  const analysis = analyse(data, settings);
+  if (isEngineError(analysis)) return analysis;
+  const { summary } = analysis;
+  const rows: ResultRow[] = [];
+  const add = (key: string, title: string, reason: string, tone: Tone, detail = "") =>
+    rows.push({ key, title, detail, reason, tone, status: tone });
+  if (summary.shnor) {
+    const { share, count, of, target } = summary.shnor;
+    add(
+      "shnor",
+      "Доля ШНОР",
+      `${percent(share)} (${count} из ${of}); цель — не более ${target} %`,
+      share !== null && share > target ? "alert" : "ok"
     );
-    summary.dynamics.forEach((item, index) => {
-      const last = item.arrows[item.arrows.length - 1];
-      add(
-        `dynamics:${index}`,
-        `Динамика «2»: ${item.procedure.label}`,
-        item.values
-          .map((value) => `${value.year.label}: ${percent(value.value)}`)
-          .join(` ${item.arrows.length > 0 ? "→" : ""} `),
-        last === "↑" ? "alert" : last === "↓" ? "ok" : "unknown",
-        item.arrows.join(" ")
-      );
-    });
-    summary.riskZones.forEach((zone, index) =>
-      add(
-        `zone:${index}`,
-        `Зона риска: ${zone.name}`,
-        `${zone.procedure.label}: ${percent(zone.value)} при среднем ${percent(zone.mean)}`,
-        "alert",
-        zone.login
-      )
+  }
+  if (summary.shnsu) {
+    const { share, count, of } = summary.shnsu;
+    add("shnsu", "Доля ШНСУ", `${percent(share)} (${count} из ${of})`, "unknown");
+  }
+  if (summary.riskGroup) {
+    const { share, count, of } = summary.riskGroup;
+    add("risk", "Доля ШГР", `${percent(share)} (${count} из ${of})`, "unknown");
+  }
+  summary.belowMinimum.forEach((item, index) =>
+    add(
+      `below:${index}`,
+      `Ниже минимума: ${item.procedure.label} ${item.year.label}`,
+      `${percent(item.value)}; цель — не более ${item.target} %`,
+      item.value !== null && item.value > item.target ? "alert" : "ok"
+    )
+  );
+  summary.dynamics.forEach((item, index) => {
+    const last = item.arrows[item.arrows.length - 1];
+    add(
+      `dynamics:${index}`,
+      `Динамика «2»: ${item.procedure.label}`,
+      item.values
+        .map((value) => `${value.year.label}: ${percent(value.value)}`)
+        .join(` ${item.arrows.length > 0 ? "→" : ""} `),
+      last === "↑" ? "alert" : last === "↓" ? "ok" : "unknown",
+      item.arrows.join(" ")
     );
-    summary.staffing.forEach((item, index) =>
-      add(
-        `staff:${index}`,
-        item.label,
-        item.target === null
-          ? percent(item.share)
-          : `${percent(item.share)}; ориентир — ${item.target} %`,
-        item.target !== null && item.share !== null && item.share < item.target
-          ? "alert"
-          : "unknown"
-      )
-    );
-    return {
-      layouts: pick(analysis, [SUMMARY_MARKER, DYNAMICS_MARKER, CONTEXT_MARKER]),
-      view: {
-        method:
-          "Показатели программ поддержки школ: доли ШНОР, ШНСУ, ШГР, результаты ниже минимума, динамика доли «2», зоны риска, кадровый состав — из того, что есть в книге.",
-        statuses: counted(rows, [
-          ["alert", "вне цели", "alert"],
-          ["ok", "в норме", "ok"],
-          ["unknown", "к сведению", "unknown"],
-        ]),
-        rows,
-        warnings: analysis.warnings,
-      },
-    };
-  },
+  });
+  summary.riskZones.forEach((zone, index) =>
+    add(
+      `zone:${index}`,
+      `Зона риска: ${zone.name}`,
+      `${zone.procedure.label}: ${percent(zone.value)} при среднем ${percent(zone.mean)}`,
+      "alert",
+      zone.login
+    )
+  );
+  summary.staffing.forEach((item, index) =>
+    add(
+      `staff:${index}`,
+      item.label,
+      item.target === null
+        ? percent(item.share)
+        : `${percent(item.share)}; ориентир — ${item.target} %`,
+      item.target !== null && item.share !== null && item.share < item.target ? "alert" : "unknown"
+    )
+  );
+  return {
+    layouts: pick(analysis, [SUMMARY_MARKER, DYNAMICS_MARKER, CONTEXT_MARKER]),
+    view: {
+      method:
+        "Показатели программ поддержки школ: доли ШНОР, ШНСУ, ШГР, результаты ниже минимума, динамика доли «2», зоны риска, кадровый состав — из того, что есть в книге.",
+      statuses: counted(rows, [
+        ["alert", "вне цели", "alert"],
+        ["ok", "в норме", "ok"],
+        ["unknown", "к сведению", "unknown"],
+      ]),
+      rows,
+      warnings: analysis.warnings,
+    },
+  };
 };
 
-export const templateAction: PaneAction = {
-  id: "template",
-  label: { ru: "Создать шаблон…", en: "Create a template…" },
-  needs: null,
-  choices: TEMPLATE_KINDS.map((kind) => ({ value: kind, label: TEMPLATE_NAMES[kind] })),
-  run(data, settings, choice) {
-    const kind = TEMPLATE_KINDS.find((candidate) => candidate === choice) as
-      TemplateKind | undefined;
-    if (kind === undefined) return missing("не выбран шаблон");
-    // With a results table, the rows come pre-filled with its schools' logins and names.
-    const analysis = analyse(data, settings);
-    const schools =
-      isEngineError(analysis) || analysis.table === null
-        ? []
-        : analysis.table.schools.map((school) => ({ login: school.login, name: school.name }));
-    const layout = templateLayout(kind, schools);
-    return {
-      layouts: [layout],
-      view: {
-        method: `Шаблон «${TEMPLATE_NAMES[kind]}»: заполните лист «${layout.name}» (${schools.length > 0 ? `${schools.length} школ уже внесены` : "по строке на школу"}); проверка данных подскажет недопустимые значения. Лист принадлежит вам: повторный запуск его не заменит.`,
-        statuses: [],
-        rows: [],
-        warnings: [],
-      },
-    };
-  },
+export const templateAction: ActionRun = function templateRun(data, settings, choice) {
+  const kind = TEMPLATE_KINDS.find((candidate) => candidate === choice) as TemplateKind | undefined;
+  if (kind === undefined) return missing("не выбран шаблон");
+  // With a results table, the rows come pre-filled with its schools' logins and names.
+  const analysis = analyse(data, settings);
+  const schools =
+    isEngineError(analysis) || analysis.table === null
+      ? []
+      : analysis.table.schools.map((school) => ({ login: school.login, name: school.name }));
+  const layout = templateLayout(kind, schools);
+  return {
+    layouts: [layout],
+    view: {
+      method: `Шаблон «${TEMPLATE_NAMES[kind]}»: заполните лист «${layout.name}» (${schools.length > 0 ? `${schools.length} школ уже внесены` : "по строке на школу"}); проверка данных подскажет недопустимые значения. Лист принадлежит вам: повторный запуск его не заменит.`,
+      statuses: [],
+      rows: [],
+      warnings: [],
+    },
+  };
 };
 
-/** The pane's actions, in button order. */
-export const PANE_ACTIONS: PaneAction[] = [
-  identifyAction,
-  socialAction,
-  riskAction,
-  summaryAction,
-  templateAction,
-];
+/** The runs by action id (actionList.ts). */
+export const ACTION_RUNS: Record<string, ActionRun> = {
+  identify: identifyAction,
+  isbsh: socialAction,
+  risk: riskAction,
+  summary: summaryAction,
+  template: templateAction,
+};
 
 function decimal(value: number): string {
   return (Math.round(value * 10) / 10).toString().replace(".", ",");

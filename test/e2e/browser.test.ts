@@ -111,11 +111,15 @@ describe("the standalone page", () => {
       await button.click();
       if ((await button.getAttribute("aria-expanded")) !== null) {
         // An action with variants (the template to create): take each in turn.
+        await page.getByRole("group", { name: label }).waitFor();
         const choices = page.getByRole("group", { name: label }).getByRole("button");
         const names = await choices.allTextContents();
         expect(names.length).toBeGreaterThan(0);
         for (const [index, name] of names.entries()) {
-          if (index > 0) await button.click();
+          if (index > 0) {
+            await button.click();
+            await page.getByRole("group", { name: label }).waitFor();
+          }
           await page.getByRole("group", { name: label }).getByRole("button", { name }).click();
           await page.getByRole("heading", { name: `Результат: ${label}` }).waitFor();
         }

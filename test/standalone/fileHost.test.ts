@@ -22,7 +22,7 @@ function sampleBytes(): ArrayBuffer {
 async function identify(host: FileHost) {
   const data = await host.read(["Результаты ОО"]);
   const settings = { ...DEFAULT_SETTINGS, sourceSheet: "Результаты ОО" };
-  const outcome = identifyAction.run(data, settings);
+  const outcome = identifyAction(data, settings);
   if ("kind" in outcome) throw new Error(outcome.message);
   return host.write(
     [

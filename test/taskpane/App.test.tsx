@@ -300,7 +300,7 @@ describe("task pane in a workbook", () => {
     renderPane(host);
     await ready();
     fireEvent.click(screen.getByRole("button", { name: "Создать шаблон…" }));
-    fireEvent.click(screen.getByRole("button", { name: "Кадровый состав" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Кадровый состав" }));
     await screen.findByRole("heading", { name: "Результат: Создать шаблон…" });
     const [template] = host.writes[0]!;
     expect(template!.layout).toMatchObject({ name: "Кадровый состав", userData: true });

@@ -1,6 +1,7 @@
 import { identifyAction } from "../../src/taskpane/actions";
 import { messagesFor, plural } from "../../src/taskpane/messages";
-import { defaultSource, recogniseSheets } from "../../src/taskpane/recognition";
+import { recogniseSheets } from "../../src/taskpane/recognition";
+import { defaultSource } from "../../src/taskpane/sources";
 import {
   DEFAULT_SETTINGS,
   settingsFromGrid,
@@ -84,7 +85,7 @@ describe("choosing the source sheet", () => {
   });
 
   it("says why the identification cannot run on a sheet without a table", () => {
-    const outcome = identifyAction.run(data, { ...DEFAULT_SETTINGS, sourceSheet: "Заметки" });
+    const outcome = identifyAction(data, { ...DEFAULT_SETTINGS, sourceSheet: "Заметки" });
     expect(outcome).toMatchObject({ kind: "error" });
   });
 });

@@ -1,7 +1,7 @@
 import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { PlayRegular } from "@fluentui/react-icons";
 import { useState } from "react";
-import type { PaneAction } from "../actions";
+import type { PaneAction } from "../actionList";
 import type { Messages } from "../messages";
 
 export interface ActionButtonsProps {
@@ -37,7 +37,17 @@ export function ActionButtons({
   onRun,
 }: ActionButtonsProps) {
   const styles = useStyles();
-  const [choosing, setChoosing] = useState<PaneAction | null>(null);
+  const [choosing, setChoosing] = useState<{
+    action: PaneAction;
+    choices: { value: string; label: string }[];
+  } | null>(null);
+  const choose = async (action: PaneAction) => {
+    if (choosing?.action === action || !action.choices) {
+      setChoosing(null);
+      return;
+    }
+    setChoosing({ action, choices: await action.choices() });
+  };
   return (
     <div>
       <div className={styles.buttons} role="group" aria-label={messages.actions}>
@@ -47,9 +57,9 @@ export function ActionButtons({
             appearance={index === 0 ? "primary" : "secondary"}
             icon={index === 0 ? <PlayRegular /> : undefined}
             disabled={disabled || !available(action)}
-            aria-expanded={action.choices ? choosing === action : undefined}
+            aria-expanded={action.choices ? choosing?.action === action : undefined}
             onClick={() => {
-              if (action.choices) setChoosing(choosing === action ? null : action);
+              if (action.choices) void choose(action);
               else onRun(action);
             }}
           >
@@ -57,8 +67,12 @@ export function ActionButtons({
           </Button>
         ))}
       </div>
-      {choosing?.choices && (
-        <div className={styles.choices} role="group" aria-label={choosing.label[messages.language]}>
+      {choosing && (
+        <div
+          className={styles.choices}
+          role="group"
+          aria-label={choosing.action.label[messages.language]}
+        >
           <Caption1>{messages.choose}</Caption1>
           {choosing.choices.map((choice) => (
             <Button
@@ -67,7 +81,7 @@ export function ActionButtons({
               disabled={disabled}
               onClick={() => {
                 setChoosing(null);
-                onRun(choosing, choice.value);
+                onRun(choosing.action, choice.value);
               }}
             >
               {choice.label}

@@ -3,7 +3,7 @@ import {
   Caption1Strong,
   Caption1,
   Text,
-  ToggleButton,
+  Button,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -68,16 +68,16 @@ export function ResultsPanel({ messages, view }: ResultsPanelProps) {
           { status: "all", label: messages.filterAll, count: view.rows.length },
           ...view.statuses,
         ].map((option) => (
-          <ToggleButton
+          <Button
             key={option.status}
             size="small"
             shape="circular"
-            checked={filter === option.status}
+            aria-pressed={filter === option.status}
             appearance={filter === option.status ? "primary" : "secondary"}
             onClick={() => setFilter(option.status)}
           >
             {`${option.label} (${option.count})`}
-          </ToggleButton>
+          </Button>
         ))}
       </div>
       {shown.length === 0 ? (

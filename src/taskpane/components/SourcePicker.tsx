@@ -1,7 +1,7 @@
 import { Button, Caption1, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular } from "@fluentui/react-icons";
 import type { Messages } from "../messages";
-import type { SheetSummary, SourceCandidate } from "../recognition";
+import type { SheetSummary, SourceCandidate } from "../sources";
 
 export interface SourcePickerProps {
   messages: Messages;
