@@ -1,8 +1,6 @@
-import type ExcelJS from "exceljs";
-import type { CellValue, MergedRange, SheetGrid } from "../engine";
-import { gridCellValue } from "./gridCellValue";
+import type { MergedRange, SheetGrid } from "../engine";
+import { excelJsSheets, hasAnyValue } from "./excelJsSheets";
 import { loadWorkbook, sourceLabel, type WorkbookSource } from "./loadWorkbook";
-import { markedOutputSheets } from "./outputSheetMark";
 import { WorkbookFileError } from "./workbookFileError";
 import { readWorkbookSheetsFocused } from "./focused/readWorkbookFocused";
 
@@ -35,11 +33,10 @@ export function readWorkbookSheets(source: WorkbookSource): Promise<WorkbookShee
  */
 export async function readWorkbookSheetsExcelJS(source: WorkbookSource): Promise<WorkbookSheet[]> {
   const workbook = await loadWorkbook(source);
-  const marks = markedOutputSheets(workbook);
-  const sheets = workbook.worksheets.map((worksheet) => ({
-    grid: sheetGrid(worksheet),
-    outputMark: marks.get(worksheet.name) ?? null,
-    mergedRanges: mergedRanges(worksheet),
+  const sheets = excelJsSheets(workbook).map(({ grid, outputMark, mergedRanges }) => ({
+    grid,
+    outputMark,
+    mergedRanges,
   }));
   if (!sheets.some((sheet) => hasAnyValue(sheet.grid))) {
     const label = sourceLabel(source);
@@ -50,61 +47,4 @@ export async function readWorkbookSheetsExcelJS(source: WorkbookSource): Promise
     );
   }
   return sheets;
-}
-
-/**
- * Values and number formats from A1 down to the last used cell. Cells inside a merged range carry
- * the merged range's value (ExcelJS repeats it), which is how a two-row header names every column
- * under `ВПР МА 5 2019`. Number formats matter: 0.33 under `0%` is 33 %, not 0.33 %.
- */
-function sheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
-  const values: CellValue[][] = [];
-  const numberFormats: (string | null)[][] = [];
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const rowValues: CellValue[] = [];
-    const rowFormats: (string | null)[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-      rowValues[columnNumber - 1] = gridCellValue(cell.value);
-      rowFormats[columnNumber - 1] = cell.numFmt ?? null;
-    });
-    values[rowNumber - 1] = filledRow(rowValues, null);
-    numberFormats[rowNumber - 1] = filledRow(rowFormats, null);
-  });
-  return {
-    sheetName: worksheet.name,
-    values: filledRows(values),
-    numberFormats: filledRows(numberFormats),
-    origin: { row: 0, column: 0 },
-  };
-}
-
-/** `D4:F4` → zero-based rows and columns. ExcelJS lists merges only in the sheet's model. */
-function mergedRanges(worksheet: ExcelJS.Worksheet): MergedRange[] {
-  if (!worksheet.hasMerges) return [];
-  return worksheet.model.merges.flatMap((range) => {
-    const match = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
-    if (match === null) return [];
-    const [top, bottom] = [Number(match[2]) - 1, Number(match[4]) - 1];
-    const [left, right] = [columnIndex(match[1]!), columnIndex(match[3]!)];
-    return [{ top, left, bottom, right }];
-  });
-}
-
-function columnIndex(letters: string): number {
-  let index = 0;
-  for (const letter of letters) index = index * 26 + (letter.charCodeAt(0) - 64);
-  return index - 1;
-}
-
-/** ExcelJS skips empty cells and rows; the engine wants dense arrays (holes would read as undefined). */
-function filledRow<T>(sparse: T[], empty: T): T[] {
-  return Array.from({ length: sparse.length }, (_, index) => sparse[index] ?? empty);
-}
-
-function filledRows<T>(sparse: T[][]): T[][] {
-  return Array.from({ length: sparse.length }, (_, index) => sparse[index] ?? []);
-}
-
-function hasAnyValue(grid: SheetGrid): boolean {
-  return grid.values.some((row) => row.some((value) => value !== null && value !== ""));
 }
