@@ -156,7 +156,7 @@ function addHeatScales(
 function writePreamble(worksheet: ExcelJS.Worksheet, preamble: string[]): number {
   preamble.forEach((line, index) => {
     const cell = worksheet.getCell(index + 1, 1);
-    cell.value = line;
+    cell.value = cellText(line);
     if (index === 0) cell.font = { bold: true, size: 13 };
   });
   return preamble.length === 0 ? 1 : preamble.length + 2;
@@ -184,12 +184,20 @@ function writeBodyRow(
     const cell = row.getCell(index + 1);
     // NaN or ±Infinity would make a file Excel reports as damaged: such a cell stays empty.
     if (value !== null && !(typeof value === "number" && !Number.isFinite(value)))
-      cell.value = value;
+      cell.value = typeof value === "string" ? cellText(value) : value;
     const spec = columns[index];
     if (spec?.numberFormat) cell.numFmt = spec.numberFormat;
     if (spec?.wrap) cell.alignment = { wrapText: true, vertical: "top" };
     if (tone !== null) cell.fill = solidFill(TONE_COLOURS[tone]);
   });
+}
+
+/** Excel's limit for the text of one cell; longer text makes Excel report the file as damaged. */
+export const MAX_CELL_TEXT = 32_767;
+
+/** Text cut to what a cell can hold (a school name of megabytes in the user's table, say). */
+function cellText(text: string): string {
+  return text.length > MAX_CELL_TEXT ? `${text.slice(0, MAX_CELL_TEXT - 1)}…` : text;
 }
 
 function solidFill(argb: string): ExcelJS.Fill {
