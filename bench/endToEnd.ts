@@ -45,7 +45,9 @@ function timed(command: string, args: string[], stdoutFile?: string, limitSecond
     { cwd: ROOT, maxBuffer: 512 * 1024 * 1024, encoding: "buffer" }
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (run.status === 137) return { seconds, rssMb: null, finished: false };
+  // `timeout` signals its whole process group, itself included: /usr/bin/time then reports the signal.
+  if (run.status === 137 || /terminated by signal 9/.test(run.stderr.toString("utf8")))
+    return { seconds, rssMb: null, finished: false };
   const report = run.stderr.toString("utf8");
   if (run.status !== 0)
     throw new Error(`${command} ${args.join(" ")} failed:\n${report.slice(-2000)}`);
