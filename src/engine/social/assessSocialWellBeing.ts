@@ -138,7 +138,7 @@ export function assessSocialWellBeing(
       isbsh,
       shares,
       shnsu,
-      rank: isbsh === null ? null : sorted.findIndex((value) => value >= isbsh - 1e-9) + 1,
+      rank: isbsh === null ? null : firstAtLeast(sorted, isbsh - 1e-9) + 1,
       reason: socialReason(isbsh, shnsu, threshold, quantile),
     };
   });
@@ -150,6 +150,18 @@ export function assessSocialWellBeing(
     warnings,
     description: describeSocialMethod(quantile, weights, threshold),
   };
+}
+
+/** Index of the first sorted value ≥ `value` (binary search: a national ranking is 50,000 schools). */
+function firstAtLeast(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function socialReason(
