@@ -12,7 +12,19 @@ const officeRules = officeAddins.configs.recommended.find(
 );
 
 export default [
-  { ignores: ["node_modules/", "dist/", "build/", "coverage/", "assets/", "samples/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "dist/",
+      "build/",
+      "build-bench/",
+      "coverage/",
+      "assets/",
+      "samples/",
+      // the browser tests' own production build and screenshots
+      "test-output/",
+    ],
+  },
   ...officeAddins.configs.react,
   {
     files: ["**/*.{ts,tsx,cts,mts}"],
