@@ -731,43 +731,29 @@ function writeFunctionsSheet(sheet, { put, call, cellArg, rangeArg, values, func
   );
 
   row += 2;
-  put(sheet, row, 1, "ИСБШ по долям (0–1) вместо количеств");
-  put(sheet, row, 3, 0.3);
-  put(sheet, row, 4, 0.36);
-  put(sheet, row, 5, 0.04);
-  call(
-    sheet,
-    row,
-    7,
-    "ISBSH",
-    functions.isbsh,
-    [
-      cellArg(FUNCTIONS_SHEET, row, 3, `C${row}`),
-      cellArg(FUNCTIONS_SHEET, row, 4, `D${row}`),
-      cellArg(FUNCTIONS_SHEET, row, 5, `E${row}`),
-    ],
-    { numFmt: "0.0", fill: FUNCTION_FILL }
-  );
-  put(sheet, row, 11, russianCall("ISBSH", [`C${row}`, `D${row}`, `E${row}`]), { font: NOTE });
+  // One ISBSH-from-shares example: the three shares in C–E, the call in G, its Russian form in K.
+  const isbshSharesRow = (label, shares, style) => {
+    put(sheet, row, 1, label);
+    shares.forEach((share, index) => put(sheet, row, 3 + index, share));
+    const columns = ["C", "D", "E"];
+    const args = columns.map((letter, index) =>
+      cellArg(FUNCTIONS_SHEET, row, 3 + index, `${letter}${row}`)
+    );
+    call(sheet, row, 7, "ISBSH", functions.isbsh, args, style);
+    const russian = russianCall(
+      "ISBSH",
+      columns.map((letter) => `${letter}${row}`)
+    );
+    put(sheet, row, 11, russian, { font: NOTE });
+  };
+  isbshSharesRow("ИСБШ по долям (0–1) вместо количеств", [0.3, 0.36, 0.04], {
+    numFmt: "0.0",
+    fill: FUNCTION_FILL,
+  });
   row += 1;
-  put(sheet, row, 1, "Доля больше 1 — ошибка #ЗНАЧ! с пояснением");
-  put(sheet, row, 3, 0.3);
-  put(sheet, row, 4, 1.2);
-  put(sheet, row, 5, 0.04);
-  call(
-    sheet,
-    row,
-    7,
-    "ISBSH",
-    functions.isbsh,
-    [
-      cellArg(FUNCTIONS_SHEET, row, 3, `C${row}`),
-      cellArg(FUNCTIONS_SHEET, row, 4, `D${row}`),
-      cellArg(FUNCTIONS_SHEET, row, 5, `E${row}`),
-    ],
-    { fill: FUNCTION_FILL }
-  );
-  put(sheet, row, 11, russianCall("ISBSH", [`C${row}`, `D${row}`, `E${row}`]), { font: NOTE });
+  isbshSharesRow("Доля больше 1 — ошибка #ЗНАЧ! с пояснением", [0.3, 1.2, 0.04], {
+    fill: FUNCTION_FILL,
+  });
 
   // 3. ШНОР
   row += 2;
