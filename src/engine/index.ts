@@ -2,6 +2,7 @@
 export * from "./types";
 export * from "./table/exportTable";
 export * from "./sheetLayout";
+export * from "./charts";
 export { readExportTable } from "./table/readExportTable";
 export {
   identifyLowResultSchools,

@@ -1,4 +1,5 @@
 import type { CellValue } from "./types";
+import type { ChartSpec, SheetBlock } from "./charts";
 
 /**
  * An output sheet as plain data: what the add-in writes, independent of the host. The Excel adapter
@@ -29,6 +30,13 @@ export interface SheetLayout {
   inputRows?: number;
   /** Parallel to `body`: how a host may colour each row (alert = flagged, ok, unknown = not enough data). */
   rowTone?: RowTone[];
+  /**
+   * Small tables of values beside the main table (what a chart plots when the table itself does not
+   * hold it in one rectangle): plain cells at fixed places, written by every host (charts.ts).
+   */
+  blocks?: SheetBlock[];
+  /** Charts over the table or the blocks, each with its cells; hosts that cannot draw them skip them. */
+  charts?: ChartSpec[];
 }
 
 export type RowTone = "alert" | "ok" | "unknown" | null;

@@ -1,4 +1,4 @@
-import type { CellValue, SheetLayout } from "../engine";
+import { tableHeaderRow, type CellValue, type SheetLayout } from "../engine";
 import { rowBytes, type RequestBudget } from "./requestBudget";
 
 /**
@@ -6,7 +6,7 @@ import { rowBytes, type RequestBudget } from "./requestBudget";
  * (header and body) — the same arrangement src/xlsx writes into files.
  */
 export function headerRowOf(layout: SheetLayout): number {
-  return layout.preamble.length === 0 ? 0 : layout.preamble.length + 1;
+  return tableHeaderRow(layout);
 }
 
 /** Rows of one sheet written by one range assignment. */
@@ -79,3 +79,8 @@ export function asText(text: string): string {
 
 const LOOKS_TYPED =
   /^(?:[=+\-@']|[\d\s.,:/%()$€₽-]+$|(?:true|false|истина|ложь)$|#(?:ДЕЛ\/0!|DIV\/0!|Н\/Д|N\/A))/i;
+
+/** Excel widths in characters (as layouts give them) to Office.js points: (7 px × chars + 5 px) × ¾. */
+export function characterWidthInPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}

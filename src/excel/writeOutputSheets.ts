@@ -10,7 +10,15 @@ import {
 } from "./outputPlan";
 import type { RequestBudget } from "./requestBudget";
 import { HEAT_COLOURS, TONE_COLOURS, tonePlan, toneRuleFormula } from "./rowTones";
-import { headerRowOf, packValueRequests, type ValueBlock } from "./valueBlocks";
+import {
+  characterWidthInPoints,
+  headerRowOf,
+  packValueRequests,
+  type ValueBlock,
+} from "./valueBlocks";
+import { writeBlocksAndCharts } from "./writeCharts";
+
+export { characterWidthInPoints };
 
 export interface ExcelWriteReport extends WriteReport {
   /** `context.sync()` calls made: 1 unless Excel on the web needed the rows in several requests. */
@@ -120,6 +128,7 @@ function formatSheet(worksheet: Excel.Worksheet, layout: SheetLayout): void {
   colourRows(worksheet, layout, headerRow, columns);
   addHeatScales(worksheet, layout, headerRow);
   addValidations(worksheet, layout, headerRow);
+  writeBlocksAndCharts(worksheet, layout);
   worksheet.freezePanes.freezeRows(headerRow + 1);
 }
 
@@ -257,9 +266,4 @@ export async function removePendingOutputs(context: Excel.RequestContext): Promi
   });
   await context.sync();
   return pending.length;
-}
-
-/** Excel widths in characters (as layouts give them) to Office.js points: (7 px × chars + 5 px) × ¾. */
-export function characterWidthInPoints(characters: number): number {
-  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }

@@ -5,6 +5,7 @@ import {
   type ColumnSpec,
   type ColumnValidation,
   type RowTone,
+  type SheetBlock,
   type SheetLayout,
 } from "../engine";
 
@@ -54,7 +55,28 @@ export function addLayoutSheet(
   };
   addValidations(worksheet, layout, headerRowNumber);
   addHeatScales(worksheet, layout, headerRowNumber);
+  layout.blocks?.forEach((block) => writeBlock(worksheet, block));
   return worksheet;
+}
+
+/**
+ * A data block beside the table (what a chart plots, src/engine/charts.ts): its cells, a bold first
+ * row, widths and number formats. The charts themselves are not drawn into files yet.
+ */
+function writeBlock(worksheet: ExcelJS.Worksheet, block: SheetBlock): void {
+  block.values.forEach((values, r) =>
+    values.forEach((value, c) => {
+      const cell = worksheet.getCell(block.row + r + 1, block.column + c + 1);
+      if (value !== null && !(typeof value === "number" && !Number.isFinite(value)))
+        cell.value = typeof value === "string" ? cellText(value) : value;
+      if (r === 0) cell.font = { bold: true };
+      const format = block.columns[c]?.numberFormat;
+      if (r > 0 && format) cell.numFmt = format;
+    })
+  );
+  block.columns.forEach((spec, c) => {
+    worksheet.getColumn(block.column + c + 1).width = spec.width;
+  });
 }
 
 /** ExcelJS keeps a sheet's validations in `dataValidations` (keyed by cell or range) but does not type it. */

@@ -3,10 +3,14 @@
  * reads, writes, formats, the number of context.sync() calls, foreign sheets, re-runs and failures.
  */
 import {
+  contextAdjustedResults,
+  contextLayout,
   identificationLayouts,
   identifyLowResultSchools,
   isEngineError,
   readExportTable,
+  summarizeIndicators,
+  summaryLayout,
   type CellValue,
   type SheetGrid,
   type SheetLayout,
@@ -14,7 +18,7 @@ import {
 import { createExcelHost, UNLIMITED, WEB_BUDGET, WEB_REQUEST_LIMIT } from "../../src/excel";
 import { characterWidthInPoints } from "../../src/excel/writeOutputSheets";
 import { isHostError, type OutputSheet, type WorkbookData } from "../../src/taskpane/host";
-import { fakeExcel, FakeWorkbook, type FakeOptions } from "./fakeExcel";
+import { fakeExcel, FakeWorkbook, type FakeOptions, type FakeValue, type Rect } from "./fakeExcel";
 
 const SOURCE = "Результаты ОО";
 const YEARS = ["2024/2025", "2023/2024"];
@@ -63,22 +67,41 @@ function workbookWith(count: number, otherSheets: string[] = ["Пояснени�
   return model;
 }
 
-function layoutsFor(grid: SheetGrid | null): SheetLayout[] {
+function layoutsFor(grid: SheetGrid | null, charts = false): SheetLayout[] {
   if (grid === null) throw new Error("no grid");
   const table = readExportTable(grid);
   if (isEngineError(table)) throw new Error(table.message);
   const result = identifyLowResultSchools(table);
   if (isEngineError(result)) throw new Error(result.message);
-  return identificationLayouts(result, table);
+  const layouts = identificationLayouts(result, table);
+  if (!charts) return layouts;
+  // The other two charts: the summary's dynamics, and the context scatter (a made-up ИСБШ per school).
+  const summary = summarizeIndicators({ table, identification: result });
+  const points = table.schools.map((school, index) => ({
+    login: school.login,
+    name: school.name,
+    isbsh: 60 + (index % 30),
+    resultsIndex: 70 + ((index * 7) % 25),
+  }));
+  return [
+    ...layouts,
+    summaryLayout(summary, table.years),
+    contextLayout(contextAdjustedResults(points, table.sheetName)),
+  ];
 }
 
 /** What the task pane does for «Выявить ШНОР»: one read, the engine, one write. */
-async function identify(model: FakeWorkbook, options: FakeOptions = {}, web = false) {
+async function identify(
+  model: FakeWorkbook,
+  options: FakeOptions = {},
+  web = false,
+  charts = false
+) {
   const excel = fakeExcel(model, options);
   const host = createExcelHost({ budget: web ? WEB_BUDGET : UNLIMITED, run: excel.run });
   const data = await host.read([SOURCE]);
   const grid = data.sheets.find((sheet) => sheet.name === SOURCE)!.grid;
-  const outputs: OutputSheet[] = layoutsFor(grid).map((layout) => ({ layout }));
+  const outputs: OutputSheet[] = layoutsFor(grid, charts).map((layout) => ({ layout }));
   const report = await host.write(outputs, data);
   return { report, stats: excel.stats, data, outputs };
 }
@@ -176,9 +199,13 @@ describe("writing the output sheets", () => {
     const values = model.valuesOf("ШНОР");
     list.preamble.forEach((line, row) => expect(values[row]![0]).toBe(line));
     const headerRow = list.preamble.length + 1;
-    expect(values[headerRow]).toEqual(list.header);
+    // The table's columns (the block of the chart stands beside them).
+    const width = list.header.length;
+    expect(values[headerRow]!.slice(0, width)).toEqual(list.header);
     list.body.forEach((row, index) =>
-      expect(values[headerRow + 1 + index]).toEqual(row.map((value) => value ?? ""))
+      expect(values[headerRow + 1 + index]!.slice(0, width)).toEqual(
+        row.map((value) => value ?? "")
+      )
     );
     expect(model.activeSheetId).toBe(model.sheet("ШНОР").id);
     expect(stats.syncs).toBe(2); // one read, one write
@@ -250,12 +277,22 @@ describe("writing the output sheets", () => {
     expect(sheet.rows.flat().filter((cell) => cell?.formula !== undefined)).toEqual([]);
   });
 
-  it("uses the same number of syncs for 100 and for 50,000 schools", async () => {
-    const small = await identify(workbookWith(100));
-    const large = await identify(workbookWith(50_000));
+  it("uses the same number of syncs for 100 and for 50,000 schools, charts included", async () => {
+    const small = await identify(workbookWith(100), {}, false, true);
+    const largeModel = workbookWith(50_000);
+    const large = await identify(largeModel, {}, false, true);
     expect(small.stats.syncs).toBe(2);
     expect(large.stats.syncs).toBe(small.stats.syncs);
-    expect(large.report.sheets.map((sheet) => sheet.name)).toEqual(OUTPUT_SHEETS);
+    expect(large.report.sheets.map((sheet) => sheet.name)).toEqual([
+      ...OUTPUT_SHEETS,
+      "Сводка показателей",
+      "Результаты и контекст",
+    ]);
+    const charts = large.report.sheets.flatMap((sheet) =>
+      largeModel.sheet(sheet.name).charts.map((chart) => chart.type)
+    );
+    expect(charts).toEqual(["ColumnClustered", "LineMarkers", "XYScatter"]);
+    expect(large.stats.commands.filter((label) => label === "charts.add")).toHaveLength(3);
   }, 60_000);
 
   it("on Excel on the web splits only what does not fit in 5 MB, hidden until the last request", async () => {
@@ -272,6 +309,114 @@ describe("writing the output sheets", () => {
       large.outputs[0]!.layout.preamble.length + 2 + 50_000
     );
   }, 120_000);
+});
+
+describe("charts", () => {
+  /** The sheet's values in a rectangle, as the chart would read them. */
+  function cells(model: FakeWorkbook, sheet: string, rect: Rect): FakeValue[][] {
+    return model.sheet(sheet).values(rect);
+  }
+
+  it("adds «ШНОР по критериям» over the block of counts beside the list", async () => {
+    const model = workbookWith(40);
+    const { outputs } = await identify(model);
+    const sheet = model.sheet("ШНОР");
+    expect(sheet.charts).toHaveLength(1);
+    const chart = sheet.charts[0]!;
+    expect(chart).toMatchObject({
+      type: "ColumnClustered",
+      seriesBy: "Columns",
+      title: "ШНОР по критериям",
+      valueAxisTitle: "Число школ",
+      legendVisible: false,
+      trendlines: [],
+    });
+    expect(chart.categoryAxisTitle).toMatch(/^Критерий: К1/);
+    // The counts on the sheet add up to the schools the list marks «ШНОР».
+    const data = cells(model, "ШНОР", chart.source);
+    expect(data[0]).toEqual(["Критерий ШНОР", "Школ"]);
+    expect(data.map((row) => row[0])).toEqual([
+      "Критерий ШНОР",
+      "только К1",
+      "только К2",
+      "К1 и К2",
+    ]);
+    const list = outputs[0]!.layout;
+    const flagged = list.body.filter((row) => row[3] === "ШНОР").length;
+    expect(flagged).toBeGreaterThan(0);
+    expect(data.slice(1).reduce((sum, row) => sum + Number(row[1]), 0)).toBe(flagged);
+    // Right of the table, clear of it, where the engine placed it.
+    const spec = list.charts![0]!;
+    expect(chart.source).toEqual(spec.data);
+    expect(chart.source.column).toBeGreaterThan(list.header.length);
+    expect(chart.position).toEqual({
+      start: { row: spec.anchor.from.row, column: spec.anchor.from.column, rows: 1, columns: 1 },
+      end: { row: spec.anchor.to.row - 1, column: spec.anchor.to.column - 1, rows: 1, columns: 1 },
+    });
+    expect(sheet.formatAt(chart.source.row, chart.source.column, "font.bold")).toBe(true);
+    // The block is not part of the Excel table.
+    expect(sheet.tables).toHaveLength(1);
+    expect(sheet.tables[0]!.rect.columns).toBe(list.header.length);
+  });
+
+  it("adds the ИСБШ scatter over the table's own two columns, with a linear trendline", async () => {
+    const model = workbookWith(30);
+    await identify(model, {}, false, true);
+    const sheet = model.sheet("Результаты и контекст");
+    expect(sheet.charts).toHaveLength(1);
+    const chart = sheet.charts[0]!;
+    expect(chart).toMatchObject({
+      type: "XYScatter",
+      seriesBy: "Columns",
+      title: "Результаты и социальный контекст школ",
+      valueAxisTitle: "Индекс результатов",
+      legendVisible: false,
+      trendlines: [{ series: 0, type: "Linear" }],
+    });
+    expect(chart.categoryAxisTitle).toMatch(/^ИСБШ/);
+    const data = cells(model, "Результаты и контекст", chart.source);
+    expect(data[0]).toEqual(["ИСБШ", "Индекс результатов"]);
+    expect(data).toHaveLength(31);
+    expect(data.slice(1).every((row) => row.every((value) => typeof value === "number"))).toBe(
+      true
+    );
+  });
+
+  it("adds the dynamics line chart over a year × procedure block", async () => {
+    const model = workbookWith(30);
+    await identify(model, {}, false, true);
+    const sheet = model.sheet("Сводка показателей");
+    expect(sheet.charts).toHaveLength(1);
+    const chart = sheet.charts[0]!;
+    expect(chart).toMatchObject({
+      type: "LineMarkers",
+      seriesBy: "Columns",
+      title: "Динамика доли «2» по муниципалитету",
+      categoryAxisTitle: "Учебный год",
+      legendVisible: true,
+      legendPosition: "Bottom",
+      trendlines: [],
+    });
+    const data = cells(model, "Сводка показателей", chart.source);
+    expect(data[0]).toEqual(["Год", ...PROCEDURES]);
+    // Years oldest first, kept as text (not turned into numbers or dates).
+    expect(data.slice(1).map((row) => row[0])).toEqual([...YEARS].reverse());
+    // ВПР МА 5 in the older year: the mean of the schools' values (no participant counts).
+    const values = exportRows(30)
+      .slice(1)
+      .map((row) => row[3 + PROCEDURES.length])
+      .filter((value): value is number => typeof value === "number");
+    const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
+    expect(data[1]![1]).toBeCloseTo(mean, 10);
+  });
+
+  it("gives the same charts when run again, not a second copy", async () => {
+    const model = workbookWith(12);
+    await identify(model, {}, false, true);
+    const before = model.sheets.map((sheet) => [sheet.name, sheet.charts]);
+    await identify(model, {}, false, true);
+    expect(model.sheets.map((sheet) => [sheet.name, sheet.charts])).toEqual(before);
+  });
 });
 
 describe("never touching the user's sheets", () => {

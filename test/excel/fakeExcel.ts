@@ -56,6 +56,22 @@ export interface FakeFormat {
   value: unknown;
 }
 
+export interface FakeChart {
+  type: string;
+  /** The source range given to `charts.add`. */
+  source: Rect;
+  seriesBy: string | undefined;
+  title?: string;
+  categoryAxisTitle?: string;
+  valueAxisTitle?: string;
+  legendVisible?: boolean;
+  legendPosition?: string;
+  /** Trendlines added, by series index. */
+  trendlines: { series: number; type: string | undefined }[];
+  /** Cells given to `setPosition`. */
+  position?: { start: Rect; end: Rect | null };
+}
+
 export class FakeSheet {
   readonly id: number;
   name: string;
@@ -65,6 +81,7 @@ export class FakeSheet {
   readonly conditionalFormats: FakeConditionalFormat[] = [];
   readonly formats: FakeFormat[] = [];
   readonly validations: FakeValidation[] = [];
+  readonly charts: FakeChart[] = [];
   readonly columnWidths = new Map<number, number>();
   frozenRows = 0;
 
@@ -537,11 +554,97 @@ function worksheet(context: FakeContext, resolve: () => FakeSheet): OfficeMockOb
           );
         },
       },
+      charts: {
+        add: (type: string, source: OfficeMockObject, seriesBy?: string) =>
+          chartProxy(context, resolve, type, source, seriesBy),
+      },
       freezePanes: {
         freezeRows: (count: number) =>
           context.queue("freezePanes.freezeRows", () => {
             resolve().frozenRows = count;
           }),
+      },
+    }
+  );
+}
+
+const CHART_TYPES = new Set(["XYScatter", "ColumnClustered", "LineMarkers", "Line"]);
+
+/** A chart proxy: `charts.add` queues the chart; its titles, legend, trendline and position follow. */
+function chartProxy(
+  context: FakeContext,
+  sheetOf: () => FakeSheet,
+  type: string,
+  source: OfficeMockObject,
+  seriesBy: string | undefined
+): OfficeMockObject {
+  const chart: FakeChart = {
+    type,
+    source: { row: 0, column: 0, rows: 0, columns: 0 },
+    seriesBy,
+    trendlines: [],
+  };
+  context.queue("charts.add", () => {
+    if (!CHART_TYPES.has(type)) throw officeError("InvalidArgument", `chart type ${type}`);
+    if (SHEETS.get(source)?.() !== sheetOf()) {
+      throw officeError("InvalidArgument", "chart data on another sheet");
+    }
+    chart.source = rectOf(source);
+    sheetOf().charts.push(chart);
+  });
+  const text = (kind: string, set: (value: string) => void) =>
+    proxy(context, kind, {}, { text: (value) => set(String(value)) }, {});
+  const axis = (kind: string, set: (value: string) => void) => ({ title: text(kind, set) });
+  return proxy(
+    context,
+    "chart",
+    {},
+    {},
+    {
+      setPosition: (start: OfficeMockObject, end?: OfficeMockObject) =>
+        context.queue("chart.setPosition", () => {
+          chart.position = { start: rectOf(start), end: end === undefined ? null : rectOf(end) };
+        }),
+    },
+    {
+      title: text("chartTitle", (value) => {
+        chart.title = value;
+      }),
+      axes: {
+        categoryAxis: axis("categoryAxisTitle", (value) => {
+          chart.categoryAxisTitle = value;
+        }),
+        valueAxis: axis("valueAxisTitle", (value) => {
+          chart.valueAxisTitle = value;
+        }),
+      },
+      legend: proxy(
+        context,
+        "legend",
+        {},
+        {
+          visible: (value) => {
+            chart.legendVisible = Boolean(value);
+          },
+          position: (value) => {
+            chart.legendPosition = String(value);
+          },
+        },
+        {}
+      ),
+      series: {
+        getItemAt: (index: number) => ({
+          trendlines: {
+            add: (trendType?: string) => {
+              context.queue("trendlines.add", () => {
+                const series = chart.seriesBy === "Columns" ? chart.source.columns - 1 : NaN;
+                if (!(index < series)) throw officeError("InvalidArgument", `no series ${index}`);
+                chart.trendlines.push({ series: index, type: trendType });
+              });
+              return proxy(context, "trendline", {}, {}, {});
+            },
+          },
+        }),
       },
     }
   );

@@ -1,4 +1,5 @@
 import type { SheetLayout } from "../sheetLayout";
+import { chartAnchor, tableHeaderRow, type ChartSpec } from "../charts";
 import type { ContextAdjustedResult } from "./contextAdjustedResults";
 
 export const CONTEXT_MARKER = "school-radar:context";
@@ -7,7 +8,7 @@ export const CONTEXT_MARKER = "school-radar:context";
 export function contextLayout(result: ContextAdjustedResult): SheetLayout {
   const order = [...result.schools].sort((a, b) => (a.residual || 0) - (b.residual || 0));
   const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
-  return {
+  const layout: SheetLayout = {
     name: "Результаты и контекст",
     marker: CONTEXT_MARKER,
     preamble: [
@@ -46,5 +47,31 @@ export function contextLayout(result: ContextAdjustedResult): SheetLayout {
       { width: 70, wrap: true },
     ],
     rowTone: order.map((school) => (school.below ? "alert" : "ok")),
+  };
+  if (order.length > 0) layout.charts = [contextChart(layout)];
+  return layout;
+}
+
+/**
+ * ИСБШ against the results index, one point per school, with Excel's linear trendline — the same
+ * least-squares line «results ~ ИСБШ» the expected values come from. The points are the table's own
+ * two columns, so sorting or filtering the table changes the chart with it.
+ */
+function contextChart(layout: SheetLayout): ChartSpec {
+  return {
+    kind: "scatter",
+    title: "Результаты и социальный контекст школ",
+    xAxisTitle: "ИСБШ (индекс социального благополучия)",
+    yAxisTitle: "Индекс результатов",
+    data: {
+      row: tableHeaderRow(layout),
+      // «ИСБШ» and «Индекс результатов» stand side by side: X and Y.
+      column: layout.header.indexOf("ИСБШ"),
+      rows: 1 + layout.body.length,
+      columns: 2,
+    },
+    trendline: "linear",
+    legend: false,
+    anchor: chartAnchor(layout, []),
   };
 }

@@ -1,7 +1,18 @@
 import type { ExportTable } from "../table/exportTable";
-import type { IdentificationResult, SchoolStatus } from "./identifyLowResultSchools";
+import type {
+  IdentificationMethod,
+  IdentificationResult,
+  SchoolStatus,
+} from "./identifyLowResultSchools";
 import type { RowTone, SheetLayout } from "../sheetLayout";
 import { warningsLayout } from "../warningsLayout";
+import {
+  blockBesideTable,
+  blockRange,
+  chartAnchor,
+  type ChartSpec,
+  type SheetBlock,
+} from "../charts";
 
 export const STATUS_LABELS: Record<SchoolStatus, string> = {
   shnor: "ШНОР",
@@ -42,7 +53,7 @@ function shnorListLayout(result: IdentificationResult, table: ExportTable): Shee
   const flagged = schools.filter((school) => school.status === "shnor").length;
   const countIn = (year: string | null) => (school: IdentificationResult["schools"][number]) =>
     year === null ? null : school.lowResults.filter((low) => low.year.label === year).length;
-  return {
+  const layout: SheetLayout = {
     name: "ШНОР",
     marker: OUTPUT_MARKERS.shnor,
     preamble: [
@@ -82,6 +93,54 @@ function shnorListLayout(result: IdentificationResult, table: ExportTable): Shee
       { width: 90, wrap: true },
     ],
     rowTone: schools.map((school) => STATUS_TONES[school.status]),
+  };
+  if (schools.length > 0) {
+    const block = criteriaBlock(layout, result);
+    layout.blocks = [block];
+    layout.charts = [criteriaChart(layout, block, result.method)];
+  }
+  return layout;
+}
+
+/**
+ * ШНОР by criterion, each school counted once: only К1, only К2, both. The three add up to the
+ * number of ШНОР, which the preamble states.
+ */
+function criteriaBlock(layout: SheetLayout, result: IdentificationResult): SheetBlock {
+  const flagged = result.schools.filter((school) => school.status === "shnor");
+  const count = (first: boolean, second: boolean) =>
+    flagged.filter(
+      (school) => school.criteria.includes(1) === first && school.criteria.includes(2) === second
+    ).length;
+  return blockBesideTable(
+    layout,
+    [
+      ["Критерий ШНОР", "Школ"],
+      ["только К1", count(true, false)],
+      ["только К2", count(false, true)],
+      ["К1 и К2", count(true, true)],
+    ],
+    [{ width: 16 }, { width: 8, numberFormat: "0" }]
+  );
+}
+
+function criteriaChart(
+  layout: SheetLayout,
+  block: SheetBlock,
+  method: IdentificationMethod
+): ChartSpec {
+  const years =
+    method.previousYear === null
+      ? method.referenceYear
+      : `${method.previousYear} и ${method.referenceYear}`;
+  return {
+    kind: "column",
+    title: "ШНОР по критериям",
+    xAxisTitle: `Критерий: К1 — низкие результаты по двум и более процедурам в ${method.referenceYear}; К2 — низкие результаты в ${years}`,
+    yAxisTitle: "Число школ",
+    data: blockRange(block),
+    legend: false,
+    anchor: chartAnchor(layout, [block]),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { CellValue } from "../types";
 import type { SheetLayout } from "../sheetLayout";
+import { blockBesideTable, blockRange, chartAnchor, type SheetBlock } from "../charts";
 import type { SchoolYear } from "../table/exportTable";
 import {
   RISK_ZONE_DEVIATIONS,
@@ -74,7 +75,7 @@ export function summaryLayout(summary: IndicatorSummary, years: SchoolYear[]): S
       "",
     ]),
   ];
-  return {
+  const layout: SheetLayout = {
     name: "Сводка показателей",
     marker: SUMMARY_MARKER,
     preamble: [
@@ -96,6 +97,54 @@ export function summaryLayout(summary: IndicatorSummary, years: SchoolYear[]): S
     ],
     rowTone: body.map((row) => (row[5] === "нет" ? "alert" : row[5] === "да" ? "ok" : null)),
   };
+  const block = dynamicsBlock(layout, summary);
+  if (block !== null) {
+    layout.blocks = [block];
+    layout.charts = [
+      {
+        kind: "line",
+        title: "Динамика доли «2» по муниципалитету",
+        xAxisTitle: "Учебный год",
+        yAxisTitle: "% «2» (не преодолели минимальный порог — ОГЭ, ЕГЭ)",
+        data: blockRange(block),
+        legend: true,
+        anchor: chartAnchor(layout, [block]),
+      },
+    ];
+  }
+  return layout;
+}
+
+/**
+ * The municipality's % «2» per procedure (columns) and year (rows), the matrix a line chart needs:
+ * the procedures the ШНОР method counts (all procedures when the table has none of those), the years
+ * any of them has a value. Null without data (a gap in the line). None with fewer than two years.
+ */
+function dynamicsBlock(layout: SheetLayout, summary: IndicatorSummary): SheetBlock | null {
+  const withValues = summary.dynamics.filter((item) =>
+    item.values.some((value) => value.value !== null)
+  );
+  const counted = withValues.filter((item) => item.procedure.countedForLowResults);
+  const plotted = counted.length > 0 ? counted : withValues;
+  const years = new Map<number, string>();
+  for (const item of plotted)
+    for (const value of item.values)
+      if (value.value !== null) years.set(value.year.end, value.year.label);
+  if (plotted.length === 0 || years.size < 2) return null;
+  const ordered = [...years.entries()].sort((a, b) => a[0] - b[0]);
+  return blockBesideTable(
+    layout,
+    [
+      ["Год", ...plotted.map((item) => item.procedure.label)],
+      ...ordered.map(([end, label]) => [
+        label,
+        ...plotted.map(
+          (item) => item.values.find((value) => value.year.end === end)?.value ?? null
+        ),
+      ]),
+    ],
+    [{ width: 11 }, ...plotted.map(() => ({ width: 10, numberFormat: "0.0" }))]
+  );
 }
 
 /** «Динамика по школам»: % «2» of every school and counted procedure across the years, with the trend. */
