@@ -157,3 +157,13 @@ export {
   type SheetKind,
   type SheetRecognition,
 } from "./workbook/analyzeWorkbook";
+export {
+  statusColumn,
+  statusCell,
+  placeStatusColumn,
+  statusColumnRange,
+  STATUS_COLUMN_HEADER,
+  LAST_SHEET_COLUMN,
+  type StatusColumn,
+  type StatusColumnPlace,
+} from "./lowResults/statusColumn";
