@@ -1,3 +1,4 @@
+import type { StatusColumn } from "../engine";
 import type {
   OutputSheet,
   ProgressListener,
@@ -75,7 +76,8 @@ export function createExcelHost({ budget, run }: ExcelHostOptions): WorkbookHost
     async write(
       outputs: OutputSheet[],
       basis: WorkbookData,
-      onProgress?: ProgressListener
+      onProgress?: ProgressListener,
+      statusColumn?: StatusColumn | null
     ): Promise<WriteReport> {
       const state = states.get(basis);
       if (state === undefined) {
@@ -83,8 +85,17 @@ export function createExcelHost({ budget, run }: ExcelHostOptions): WorkbookHost
       }
       const { removePendingOutputs, writeOutputSheets } = await writer();
       try {
+        // The source sheet as the read saw it: where the status column may go.
+        const column =
+          statusColumn == null
+            ? null
+            : {
+                column: statusColumn,
+                grid:
+                  basis.sheets.find((sheet) => sheet.name === statusColumn.sheetName)?.grid ?? null,
+              };
         return await run((context) =>
-          writeOutputSheets(context, outputs, state, budget, onProgress)
+          writeOutputSheets(context, outputs, state, budget, onProgress, column)
         );
       } catch (error) {
         const failure = hostError(error);

@@ -1,3 +1,4 @@
+import type { CellRange } from "../engine";
 import type { OutputSheet } from "../taskpane/host";
 import { layoutMarkName, sheetOfReference } from "../xlsx/outputSheetMark";
 
@@ -20,9 +21,19 @@ export interface MarkState {
   sheet: string | null;
 }
 
+/** A status column of ours beside a source table: its workbook name and the cells it refers to. */
+export interface ColumnMarkState {
+  name: string;
+  /** Null when the cells are gone (the user deleted the column: `#REF!`). */
+  sheet: string | null;
+  range: CellRange | null;
+}
+
 export interface WorkbookState {
   sheets: SheetState[];
   marks: MarkState[];
+  /** Our status columns beside the users' tables (at most one per sheet). */
+  columns: ColumnMarkState[];
 }
 
 const MARK_PREFIX = "schoolradar_";
@@ -43,6 +54,62 @@ export function isOutputMark(name: string): boolean {
 
 export function isUserDataMark(name: string): boolean {
   return name.toLowerCase().startsWith(USER_DATA_PREFIX);
+}
+
+/**
+ * Marks a status column written beside the user's table: a workbook name referring to its cells
+ * (`='Результаты ОО'!$H$1:$H$47`), so a re-run finds and replaces it. Deliberately not `SchoolRadar_`:
+ * that prefix marks whole output sheets, which hosts delete and replace.
+ */
+export const COLUMN_MARK_PREFIX = "SchoolRadarColumn_status";
+
+export function isColumnMark(name: string): boolean {
+  return name.toLowerCase().startsWith(COLUMN_MARK_PREFIX.toLowerCase());
+}
+
+/** Our status columns among all workbook names. */
+export function columnMarksFromNames(
+  names: { name: string; formula: string }[]
+): ColumnMarkState[] {
+  return names
+    .filter((item) => isColumnMark(item.name))
+    .map((item) => {
+      const reference = item.formula.replace(/^=/, "");
+      const range = reference.includes("#REF!") ? null : rangeOfReference(reference);
+      return {
+        name: item.name,
+        sheet: range === null ? null : sheetOfReference(reference),
+        range,
+      };
+    });
+}
+
+/** `'Лист'!$H$1:$H$47` (or `Лист!H1`) → zero-based rows and columns; null for anything else. */
+export function rangeOfReference(reference: string): CellRange | null {
+  const cells = reference.slice(reference.lastIndexOf("!") + 1).replace(/\$/g, "");
+  const match = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/i.exec(cells);
+  if (!match) return null;
+  const column = columnNumber(match[1]!);
+  const row = Number(match[2]) - 1;
+  const lastColumn = match[3] === undefined ? column : columnNumber(match[3]);
+  const lastRow = match[4] === undefined ? row : Number(match[4]) - 1;
+  return { row, column, rows: lastRow - row + 1, columns: lastColumn - column + 1 };
+}
+
+function columnNumber(letters: string): number {
+  let number = 0;
+  for (const letter of letters.toUpperCase()) number = number * 26 + letter.charCodeAt(0) - 64;
+  return number - 1;
+}
+
+/** The next free name for a status column on a sheet that has none yet. */
+export function newColumnMarkName(state: WorkbookState): string {
+  const taken = new Set(state.columns.map((mark) => mark.name.toLowerCase()));
+  if (!taken.has(COLUMN_MARK_PREFIX.toLowerCase())) return COLUMN_MARK_PREFIX;
+  for (let copy = 2; ; copy += 1) {
+    const name = `${COLUMN_MARK_PREFIX}_${copy}`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
 }
 
 export function isPendingMark(name: string): boolean {

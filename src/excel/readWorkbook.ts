@@ -1,6 +1,11 @@
 import type { CellValue, SheetGrid } from "../engine";
 import type { HostSheet, ProgressListener, WorkbookData } from "../taskpane/host";
-import { marksFromNames, outputMarksBySheet, type WorkbookState } from "./outputPlan";
+import {
+  columnMarksFromNames,
+  marksFromNames,
+  outputMarksBySheet,
+  type WorkbookState,
+} from "./outputPlan";
 import { MIN_CELL_RESPONSE_BYTES, type RequestBudget } from "./requestBudget";
 
 /** A read of the open workbook: what the task pane sees, and what the next write needs to know. */
@@ -30,14 +35,14 @@ function queueListing(context: Excel.RequestContext): Listing {
 }
 
 function stateOf(listing: Listing): WorkbookState {
+  const names = listing.names.items.map((item) => ({ name: item.name, formula: item.formula }));
   return {
     sheets: listing.worksheets.items.map((sheet) => ({
       name: sheet.name,
       visible: sheet.visibility === "Visible",
     })),
-    marks: marksFromNames(
-      listing.names.items.map((item) => ({ name: item.name, formula: item.formula }))
-    ),
+    marks: marksFromNames(names),
+    columns: columnMarksFromNames(names),
   };
 }
 
@@ -226,7 +231,31 @@ function workbookData(
     name: sheet.name,
     visible: sheet.visible,
     outputMark: marks.get(sheet.name) ?? null,
-    grid: grids.get(sheet.name) ?? null,
+    grid: withoutOwnColumns(grids.get(sheet.name) ?? null, state),
   }));
   return { sheets, activeSheet };
+}
+
+/**
+ * The grid without the cells of our status column: they are not the user's data, and a text column
+ * after the headerless regional export would keep the engine from recognising the table on a re-run.
+ * The column's place stays known through the state (the write replaces it there).
+ */
+function withoutOwnColumns(grid: SheetGrid | null, state: WorkbookState): SheetGrid | null {
+  if (grid === null) return null;
+  const origin = grid.origin ?? { row: 0, column: 0 };
+  const sheet = grid.sheetName.toLocaleLowerCase("ru");
+  for (const mark of state.columns) {
+    if (mark.range === null || mark.sheet?.toLocaleLowerCase("ru") !== sheet) continue;
+    const { row, column, rows, columns } = mark.range;
+    for (let r = Math.max(row, origin.row); r < row + rows; r += 1) {
+      const line = grid.values[r - origin.row];
+      if (line === undefined) break;
+      for (let c = column; c < column + columns; c += 1) {
+        if (c - origin.column >= 0 && c - origin.column < line.length)
+          line[c - origin.column] = null;
+      }
+    }
+  }
+  return grid;
 }

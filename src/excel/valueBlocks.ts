@@ -22,9 +22,13 @@ export interface ValueBlock {
 /**
  * Every value of the layouts, cut into blocks and grouped into requests so that no request carries
  * more than the budget (see requestBudget.ts). Without a limit: one request, one block for the
- * preamble and one for the table of each sheet.
+ * preamble and one for the table of each sheet. `finalBytes` must fit in the last request too.
  */
-export function packValueRequests(layouts: SheetLayout[], budget: RequestBudget): ValueBlock[][] {
+export function packValueRequests(
+  layouts: SheetLayout[],
+  budget: RequestBudget,
+  finalBytes = 0
+): ValueBlock[][] {
   const requests: ValueBlock[][] = [[]];
   let requestBytes = 0;
   let block: ValueBlock | null = null;
@@ -56,6 +60,10 @@ export function packValueRequests(layouts: SheetLayout[], budget: RequestBudget)
     });
     closeBlock();
   });
+  // What the last request must carry besides (the status column): a request of its own if need be.
+  if (finalBytes > 0 && requestBytes > 0 && requestBytes + finalBytes > budget.valuesPerRequest) {
+    requests.push([]);
+  }
   return requests;
 }
 

@@ -1,4 +1,10 @@
-import { columnLetters, type ColumnValidation, type SheetLayout } from "../engine";
+import {
+  columnLetters,
+  type ColumnValidation,
+  type SheetGrid,
+  type SheetLayout,
+  type StatusColumn,
+} from "../engine";
 import type { OutputSheet, ProgressListener, WriteReport } from "../taskpane/host";
 import {
   isPendingMark,
@@ -17,6 +23,7 @@ import {
   type ValueBlock,
 } from "./valueBlocks";
 import { writeBlocksAndCharts } from "./writeCharts";
+import { planStatusColumn, queueStatusColumn } from "./writeStatusColumn";
 
 export { characterWidthInPoints };
 
@@ -42,12 +49,16 @@ export async function writeOutputSheets(
   outputs: OutputSheet[],
   state: WorkbookState,
   budget: RequestBudget,
-  onProgress?: ProgressListener
+  onProgress?: ProgressListener,
+  statusColumn?: { column: StatusColumn; grid: SheetGrid | null } | null
 ): Promise<ExcelWriteReport> {
   const plan = planOutputWrite(outputs, state);
+  const columnPlan =
+    statusColumn == null ? null : planStatusColumn(statusColumn.column, statusColumn.grid, state);
   const requests = packValueRequests(
     plan.sheets.map((planned) => planned.output.layout),
-    budget
+    budget,
+    columnPlan?.bytes ?? 0
   );
   const workbook = context.workbook;
   // Leftover pending names of a failed write must go before the same names are added again.
@@ -65,6 +76,8 @@ export async function writeOutputSheets(
         formatSheet(worksheets[sheet]!, planned.output.layout)
       );
       finish(workbook, plan, worksheets);
+      // Last: the user's sheet is touched only once every output is in place.
+      if (columnPlan !== null) queueStatusColumn(workbook, columnPlan);
     }
     // One request per block group: Excel on the web's 5 MB limit, never a round trip per row.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
@@ -83,6 +96,7 @@ export async function writeOutputSheets(
       requestedName: output.layout.name,
       name: sheet,
     })),
+    ...(columnPlan === null ? {} : { statusColumn: columnPlan.report }),
     requests: requests.length,
   };
 }

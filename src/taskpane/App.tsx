@@ -192,7 +192,8 @@ export function App(props: AppProps) {
           { layout: settingsLayout(settings), hidden: true },
         ],
         fresh,
-        onProgress
+        onProgress,
+        result.statusColumn ?? null
       );
       setOutcome({ action: label, view: result.view, report });
       props.onWritten?.(report);
@@ -324,6 +325,9 @@ function OutcomeSection(props: {
             {outcome.report.keptSheets.map((sheet) => (
               <div key={sheet.marker}>{messages.kept(sheet.name)}</div>
             ))}
+            {outcome.report.statusColumn !== undefined && (
+              <div>{messages.statusColumn(outcome.report.statusColumn)}</div>
+            )}
           </MessageBarBody>
         </MessageBar>
         <Caption1 className={props.methodClass}>{outcome.view.method}</Caption1>

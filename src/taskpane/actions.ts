@@ -12,6 +12,7 @@ import {
   RISK_THRESHOLDS_MARKER,
   SOCIAL_MARKER,
   STATUS_LABELS,
+  statusColumn,
   SUMMARY_MARKER,
   TEMPLATE_KINDS,
   TEMPLATE_NAMES,
@@ -20,6 +21,7 @@ import {
   type EngineError,
   type RowTone,
   type SheetLayout,
+  type StatusColumn,
   type TemplateKind,
   type Warning,
   type WorkbookAnalysis,
@@ -43,6 +45,8 @@ export type ActionRun = (
 export interface ActionOutcome {
   layouts: SheetLayout[];
   view: ResultView;
+  /** The statuses to write beside the source table («Выявить ШНОР» only). */
+  statusColumn?: StatusColumn | null;
 }
 
 /** The results view: counts by status, the rows with their reasons, the warnings. */
@@ -121,8 +125,8 @@ const STATUS_TONES = { shnor: "alert", not_shnor: "ok", insufficient_data: "unkn
 export const identifyAction: ActionRun = function identifyRun(data, settings) {
   const analysis = analyse(data, settings);
   if (isEngineError(analysis)) return analysis;
-  const { identification } = analysis;
-  if (identification === null) return missing("в книге нет таблицы результатов");
+  const { identification, table } = analysis;
+  if (identification === null || table === null) return missing("в книге нет таблицы результатов");
   const rows = identification.schools.map((school) => ({
     key: `${school.row}:${school.login}`,
     title: school.name,
@@ -133,6 +137,7 @@ export const identifyAction: ActionRun = function identifyRun(data, settings) {
   }));
   return {
     layouts: pick(analysis, [OUTPUT_MARKERS.shnor, OUTPUT_MARKERS.method]),
+    statusColumn: statusColumn(table, identification),
     view: {
       method: identification.method.description,
       statuses: counted(

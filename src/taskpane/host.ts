@@ -1,4 +1,4 @@
-import type { SheetGrid, SheetLayout } from "../engine";
+import type { SheetGrid, SheetLayout, StatusColumn } from "../engine";
 
 /**
  * What the task pane needs from the place the workbook lives. Two hosts implement it: the open
@@ -14,12 +14,14 @@ export interface WorkbookHost {
   read(sheetNames: string[], onProgress?: ProgressListener): Promise<WorkbookData>;
   /**
    * Creates or replaces the add-in's own output sheets; never touches a sheet without our mark.
-   * `basis` is the read the outputs were computed from (it says which sheets are ours).
+   * `basis` is the read the outputs were computed from (it says which sheets are ours). A host that can
+   * (Excel) also writes `statusColumn` beside the source table, only into empty cells or its own.
    */
   write(
     outputs: OutputSheet[],
     basis: WorkbookData,
-    onProgress?: ProgressListener
+    onProgress?: ProgressListener,
+    statusColumn?: StatusColumn | null
   ): Promise<WriteReport>;
   /** Selects a cell such as `'Результаты ОО'!CE34` in the workbook; absent where there is no grid to show. */
   readonly selectCell?: (address: string) => Promise<void>;
@@ -63,6 +65,16 @@ export interface WriteReport {
    * again: `name` is the sheet that holds them.
    */
   keptSheets: WrittenSheet[];
+  /** Where the status column went beside the source table; absent when none was written or asked. */
+  statusColumn?: StatusColumnReport;
+}
+
+export interface StatusColumnReport {
+  sheet: string;
+  /** Column letters it was written in (`H`); null when no column on the sheet was free. */
+  column: string | null;
+  /** The column right of the table (`H`) when it held the user's data, so the status went elsewhere. */
+  occupied: string | null;
 }
 
 export interface Progress {

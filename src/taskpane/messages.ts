@@ -1,4 +1,4 @@
-import type { HostErrorCode } from "./host";
+import type { HostErrorCode, StatusColumnReport } from "./host";
 
 /**
  * The pane's own words in Russian (default) and English. What the engine writes — statuses, reasons,
@@ -57,6 +57,8 @@ export interface Messages {
   invalidSettings: string;
   dismiss: string;
   kept: (name: string) => string;
+  /** Where the statuses went beside the source table (or why not). */
+  statusColumn: (report: StatusColumnReport) => string;
   standalone: {
     title: string;
     open: string;
@@ -134,6 +136,12 @@ const RU: Messages = {
   dismiss: "Закрыть",
   kept: (name) =>
     `Лист «${name}» уже есть в книге и заполняется пользователем — оставлен как есть.`,
+  statusColumn: ({ sheet, column, occupied }) =>
+    occupied === null
+      ? `Статусы ШНОР записаны в столбец ${column} листа «${sheet}» рядом с таблицей.`
+      : column === null
+        ? `Столбец ${occupied} рядом с таблицей на листе «${sheet}» занят вашими данными, а свободного столбца правее нет — статусы ШНОР на этот лист не записаны (они на листе «ШНОР»).`
+        : `Столбец ${occupied} рядом с таблицей на листе «${sheet}» занят вашими данными — статусы ШНОР записаны в свободный столбец ${column} того же листа.`,
   standalone: {
     title: "Школьный радар — без установки",
     open: "Открыть книгу .xlsx…",
@@ -212,6 +220,12 @@ const EN: Messages = {
   dismiss: "Dismiss",
   kept: (name) =>
     `The sheet «${name}» is already in the workbook and filled in by the user — left as it is.`,
+  statusColumn: ({ sheet, column, occupied }) =>
+    occupied === null
+      ? `The ШНОР statuses were written to column ${column} of «${sheet}», beside the table.`
+      : column === null
+        ? `Column ${occupied} beside the table on «${sheet}» holds your data and there is no free column further right — the statuses were not written there (they are on the «ШНОР» sheet).`
+        : `Column ${occupied} beside the table on «${sheet}» holds your data — the ШНОР statuses went to the free column ${column} of the same sheet.`,
   standalone: {
     title: "School Radar — no installation",
     open: "Open an .xlsx workbook…",

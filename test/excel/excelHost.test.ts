@@ -9,6 +9,9 @@ import {
   identifyLowResultSchools,
   isEngineError,
   readExportTable,
+  STATUS_COLUMN_HEADER,
+  statusCell,
+  statusColumn,
   summarizeIndicators,
   summaryLayout,
   type CellValue,
@@ -19,6 +22,8 @@ import { createExcelHost, UNLIMITED, WEB_BUDGET, WEB_REQUEST_LIMIT } from "../..
 import { characterWidthInPoints } from "../../src/excel/writeOutputSheets";
 import { isHostError, type OutputSheet, type WorkbookData } from "../../src/taskpane/host";
 import { fakeExcel, FakeWorkbook, type FakeOptions, type FakeValue, type Rect } from "./fakeExcel";
+import { messagesFor } from "../../src/taskpane/messages";
+import { seed002Appendix1 } from "../fixtures/seeds";
 
 const SOURCE = "Результаты ОО";
 const YEARS = ["2024/2025", "2023/2024"];
@@ -417,6 +422,173 @@ describe("charts", () => {
     await identify(model, {}, false, true);
     expect(model.sheets.map((sheet) => [sheet.name, sheet.charts])).toEqual(before);
   });
+});
+
+/** «Выявить ШНОР» with the status column, as the pane runs it: one read, the engine, one write. */
+async function identifyWithColumn(model: FakeWorkbook, options: FakeOptions = {}, web = false) {
+  const excel = fakeExcel(model, options);
+  const host = createExcelHost({ budget: web ? WEB_BUDGET : UNLIMITED, run: excel.run });
+  const data = await host.read(model.sheets.map((sheet) => sheet.name));
+  const grid = data.sheets.find((sheet) => sheet.name === SOURCE)!.grid!;
+  const table = readExportTable(grid);
+  if (isEngineError(table)) throw new Error(table.message);
+  const result = identifyLowResultSchools(table);
+  if (isEngineError(result)) throw new Error(result.message);
+  const column = statusColumn(table, result)!;
+  const outputs = identificationLayouts(result, table).map((layout) => ({ layout }));
+  const report = await host.write(outputs, data, undefined, column);
+  return { report, stats: excel.stats, column, result, grid };
+}
+
+/** One column of a sheet, rows [0, rows). */
+function columnValues(model: FakeWorkbook, sheet: string, column: number, rows: number) {
+  return model
+    .sheet(sheet)
+    .values({ row: 0, column, rows, columns: 1 })
+    .map((row) => row[0]);
+}
+
+describe("the status column beside the source table", () => {
+  // Three identity columns and 3 procedures × 2 years: A…I; the column beside is J.
+  const BESIDE = 3 + PROCEDURES.length * YEARS.length;
+
+  it("writes each school's status into the empty column right of the table, and marks it", async () => {
+    const model = workbookWith(12);
+    const { report, stats, result } = await identifyWithColumn(model);
+    expect(stats.syncs).toBe(2);
+    const values = columnValues(model, SOURCE, BESIDE, 14);
+    expect(values[0]).toBe(STATUS_COLUMN_HEADER);
+    // Each school row says what the ШНОР list says of that school.
+    const sheet = model.sheet(SOURCE);
+    const statusByLogin = new Map(
+      result.schools.map((school) => [school.login, statusCell(school)])
+    );
+    for (let row = 1; row <= 12; row += 1) {
+      expect(values[row]).toBe(statusByLogin.get(String(sheet.cell(row, 2)!.value)));
+    }
+    expect(values.slice(1, 13).filter((value) => String(value).startsWith("ШНОР")).length).toBe(
+      result.schools.filter((school) => school.status === "shnor").length
+    );
+    expect(values[13]).toBe("");
+    expect(sheet.formatAt(0, BESIDE, "font.bold")).toBe(true);
+    // Nothing else on the source sheet changed: the table is as it was.
+    expect(model.sheet(SOURCE).values({ row: 0, column: 0, rows: 13, columns: BESIDE })).toEqual(
+      exportRows(12).map((row) => row.map((value) => value ?? ""))
+    );
+    const marks = model.names.filter((name) => name.name.startsWith("SchoolRadarColumn"));
+    expect(marks.map((name) => [name.name, model.nameFormula(name)])).toEqual([
+      ["SchoolRadarColumn_status", `='${SOURCE}'!$J$1:$J$13`],
+    ]);
+    expect(report.statusColumn).toEqual({ sheet: SOURCE, column: "J", occupied: null });
+    // Not a mark of an output sheet: the source sheet is not taken for one of ours.
+    const data = await createExcelHost({ budget: UNLIMITED, run: fakeExcel(model).run }).scan();
+    expect(data.sheets.find((item) => item.name === SOURCE)!.outputMark).toBeNull();
+  });
+
+  it("writes elsewhere, and says so, when the cells beside the table hold the user's data", async () => {
+    const model = workbookWith(12);
+    const sheet = model.sheet(SOURCE);
+    sheet.setCell(4, BESIDE, { value: "позвонить директору" });
+    sheet.setCell(0, BESIDE + 2, { value: "Комментарий" });
+    const before = model.valuesOf(SOURCE);
+    const { report } = await identifyWithColumn(model);
+    // The first column right of everything the user has: L is used, so M.
+    expect(report.statusColumn).toEqual({ sheet: SOURCE, column: "M", occupied: "J" });
+    const after = model.valuesOf(SOURCE);
+    // The user's cells are untouched; only column M is new.
+    expect(after.map((row) => row.slice(0, BESIDE + 3))).toEqual(
+      before.map((row) => row.slice(0, BESIDE + 3))
+    );
+    expect(columnValues(model, SOURCE, BESIDE + 3, 13)[0]).toBe(STATUS_COLUMN_HEADER);
+    expect(
+      columnValues(model, SOURCE, BESIDE + 3, 13)
+        .slice(1)
+        .every((value) => value !== "")
+    ).toBe(true);
+  });
+
+  it("says so in the task pane's words", () => {
+    const messages = messagesFor("ru-RU");
+    expect(messages.statusColumn({ sheet: SOURCE, column: "M", occupied: "J" })).toBe(
+      `Столбец J рядом с таблицей на листе «${SOURCE}» занят вашими данными — статусы ШНОР записаны в свободный столбец M того же листа.`
+    );
+  });
+
+  it("replaces its own column when run again: the same workbook, never a second copy", async () => {
+    const model = workbookWith(9);
+    await identifyWithColumn(model);
+    const before = snapshot(model);
+    const again = await identifyWithColumn(model);
+    expect(again.report.statusColumn).toEqual({ sheet: SOURCE, column: "J", occupied: null });
+    expect(snapshot(model)).toEqual(before);
+    // The engine read the table without our column on the re-run.
+    expect(again.grid.values[0]![BESIDE] ?? null).toBeNull();
+  });
+
+  it("replaces its column written elsewhere in the same place, not one further", async () => {
+    const model = workbookWith(9);
+    model.sheet(SOURCE).setCell(3, BESIDE, { value: "заметка" });
+    const first = await identifyWithColumn(model);
+    expect(first.report.statusColumn!.column).toBe("K");
+    const before = snapshot(model);
+    const again = await identifyWithColumn(model);
+    expect(again.report.statusColumn).toEqual(first.report.statusColumn);
+    expect(snapshot(model)).toEqual(before);
+  });
+
+  it("follows the data: new statuses in place, and back beside the table once that is free", async () => {
+    const model = workbookWith(9);
+    model.sheet(SOURCE).setCell(3, BESIDE, { value: "заметка" });
+    await identifyWithColumn(model);
+    // The user clears the note and a school's result changes to two low results.
+    model.sheet(SOURCE).setCell(3, BESIDE, { value: "" });
+    model.sheet(SOURCE).setCell(2, 3, { value: 45 });
+    model.sheet(SOURCE).setCell(2, 4, { value: 45 });
+    const again = await identifyWithColumn(model);
+    expect(again.report.statusColumn).toEqual({ sheet: SOURCE, column: "J", occupied: null });
+    expect(columnValues(model, SOURCE, BESIDE, 10)[2]).toMatch(/^ШНОР \(К1/);
+    // The earlier column K is emptied, and one mark is left, on J.
+    expect(columnValues(model, SOURCE, BESIDE + 1, 10).every((value) => value === "")).toBe(true);
+    const marks = model.names.filter((name) => name.name.startsWith("SchoolRadarColumn"));
+    expect(marks.map((name) => model.nameFormula(name))).toEqual([`='${SOURCE}'!$J$1:$J$10`]);
+  });
+
+  it("keeps the headerless regional export readable after its status column is written", async () => {
+    const model = new FakeWorkbook([SOURCE]);
+    const seed = seed002Appendix1();
+    seed.values.forEach((row, r) =>
+      row.forEach((value, c) => {
+        if (value !== null) model.sheet(SOURCE).setCell(r, c, { value });
+      })
+    );
+    const first = await identifyWithColumn(model);
+    expect(first.report.statusColumn).toEqual({ sheet: SOURCE, column: "AJ", occupied: null });
+    expect(
+      columnValues(model, SOURCE, 35, 15).every((value) => String(value).startsWith("ШНОР"))
+    ).toBe(true);
+    const before = snapshot(model);
+    const again = await identifyWithColumn(model);
+    expect(again.result.schools).toHaveLength(15);
+    expect(snapshot(model)).toEqual(before);
+  });
+
+  it("uses the same number of syncs for 100 and 50,000 schools, column included", async () => {
+    const small = await identifyWithColumn(workbookWith(100));
+    const largeModel = workbookWith(50_000);
+    const large = await identifyWithColumn(largeModel);
+    expect(small.stats.syncs).toBe(2);
+    expect(large.stats.syncs).toBe(small.stats.syncs);
+    expect(
+      columnValues(largeModel, SOURCE, BESIDE, 50_001).filter((value) => value !== "")
+    ).toHaveLength(50_001);
+  }, 60_000);
+
+  it("on Excel on the web keeps the last request, with the column, under 5 MB", async () => {
+    const model = workbookWith(50_000);
+    const large = await identifyWithColumn(model, { payloadLimit: WEB_REQUEST_LIMIT }, true);
+    expect(large.stats.largestRequest).toBeLessThanOrEqual(WEB_REQUEST_LIMIT);
+    expect(large.report.statusColumn!.column).toBe("J");
+  }, 120_000);
 });
 
 describe("never touching the user's sheets", () => {

@@ -158,8 +158,10 @@ function inside(rect: Rect, row: number, column: number): boolean {
 
 export interface FakeName {
   name: string;
-  /** The sheet the name points at (A1), by id so that renames follow; null: `#REF!`. */
+  /** The sheet the name points at, by id so that renames follow; null: `#REF!`. */
   sheetId: number | null;
+  /** The cells it refers to (A1 for the sheet marks). */
+  rect: Rect;
 }
 
 export class FakeWorkbook {
@@ -214,14 +216,24 @@ export class FakeWorkbook {
 
   nameFormula(name: FakeName): string {
     const sheet = this.sheets.find((candidate) => candidate.id === name.sheetId);
-    return sheet ? `='${sheet.name.replace(/'/g, "''")}'!$A$1` : "=#REF!$A$1";
+    const { row, column, rows, columns } = name.rect;
+    const first = `$${letters(column)}$${row + 1}`;
+    const cells =
+      rows === 1 && columns === 1
+        ? first
+        : `${first}:$${letters(column + columns - 1)}$${row + rows}`;
+    return sheet ? `='${sheet.name.replace(/'/g, "''")}'!${cells}` : `=#REF!${cells}`;
   }
 
-  addName(name: string, sheetId: number): void {
+  addName(
+    name: string,
+    sheetId: number,
+    rect: Rect = { row: 0, column: 0, rows: 1, columns: 1 }
+  ): void {
     if (this.names.some((other) => other.name.toLowerCase() === name.toLowerCase())) {
       throw officeError("ItemAlreadyExists", `name ${name} exists`);
     }
-    this.names.push({ name, sheetId });
+    this.names.push({ name, sheetId, rect });
   }
 
   deleteName(name: string): void {
@@ -719,6 +731,15 @@ function range(
       numberFormat: (value) => writeFormats(sheetOf(), rect(), value),
     },
     {
+      clear: (applyTo?: string) =>
+        context.queue("range.clear", () => {
+          if (applyTo !== "Contents")
+            throw new Error(`fake Excel: clear("${applyTo}") not supported`);
+          const { row, column, rows, columns } = rect();
+          for (let r = row; r < row + rows; r += 1)
+            for (let c = column; c < column + columns; c += 1)
+              if (sheetOf().cell(r, c)) sheetOf().setCell(r, c, { value: "", formula: undefined });
+        }),
       select: () =>
         context.queue("range.select", () => {
           const { row, column } = rect();
@@ -887,10 +908,10 @@ function namedItemCollection(context: FakeContext): OfficeMockObject {
     {
       add: (name: string, reference: OfficeMockObject) => {
         context.queue("names.add", () => {
-          rectOf(reference);
+          const rect = rectOf(reference);
           const sheetOf = SHEETS.get(reference);
           if (!sheetOf) throw officeError("InvalidArgument", "reference is not a range");
-          model.addName(name, sheetOf().id);
+          model.addName(name, sheetOf().id, rect);
         });
         return proxy(context, "namedItem", {}, {}, {});
       },

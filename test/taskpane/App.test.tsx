@@ -220,6 +220,33 @@ describe("task pane in a workbook", () => {
     expect(alert.textContent).toContain("Excel в режиме редактирования ячейки");
   });
 
+  it("passes the statuses to write beside the table, and says where they went", async () => {
+    const host = new MemoryHost([notes, resultsGrid()]);
+    host.statusColumnReport = { sheet: "Результаты ОО", column: "M", occupied: "G" };
+    renderPane(host);
+    await ready();
+    fireEvent.click(screen.getByRole("button", { name: "Выявить ШНОР" }));
+    expect(
+      await screen.findByText(
+        "Столбец G рядом с таблицей на листе «Результаты ОО» занят вашими данными — статусы ШНОР записаны в свободный столбец M того же листа."
+      )
+    ).toBeTruthy();
+    const column = host.statusColumns[0]!;
+    expect(column.sheetName).toBe("Результаты ОО");
+    // Identity A–C and three % «2» columns: the column right of the table is G.
+    expect(column.besideColumn).toBe(6);
+    expect(column.values).toEqual(["ШНОР (Школьный радар)", "ШНОР (К1)", "не ШНОР", "не ШНОР"]);
+  });
+
+  it("writes no status column for actions other than «Выявить ШНОР»", async () => {
+    const host = new MemoryHost([resultsGrid()]);
+    renderPane(host);
+    await ready();
+    fireEvent.click(screen.getByRole("button", { name: "Сводка показателей" }));
+    await screen.findByText(/Записаны листы:/);
+    expect(host.statusColumns).toEqual([null]);
+  });
+
   it("says where the result went when a sheet of the user has the output's name", async () => {
     const userSheet: SheetGrid = { sheetName: "ШНОР", values: [["мои заметки"]] };
     renderPane(new MemoryHost([resultsGrid(), userSheet]));

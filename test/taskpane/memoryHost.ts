@@ -1,8 +1,9 @@
-import type { SheetGrid } from "../../src/engine";
+import type { SheetGrid, StatusColumn } from "../../src/engine";
 import type {
   HostSheet,
   OutputSheet,
   ProgressListener,
+  StatusColumnReport,
   WorkbookData,
   WorkbookHost,
   WriteReport,
@@ -19,6 +20,10 @@ export class MemoryHost implements WorkbookHost {
   readonly writes: OutputSheet[][] = [];
   readonly reads: string[][] = [];
   readonly selected: string[] = [];
+  /** The status column each write was asked for. */
+  readonly statusColumns: (StatusColumn | null | undefined)[] = [];
+  /** What the next writes report of the status column (where Excel would have put it). */
+  statusColumnReport: StatusColumnReport | null = null;
   /** When set, the next write waits for this promise (then clears it). */
   holdWrite: Promise<void> | null = null;
   failWrite: Error | null = null;
@@ -46,7 +51,8 @@ export class MemoryHost implements WorkbookHost {
   async write(
     outputs: OutputSheet[],
     _basis: WorkbookData,
-    onProgress?: ProgressListener
+    onProgress?: ProgressListener,
+    statusColumn?: StatusColumn | null
   ): Promise<WriteReport> {
     onProgress?.({ phase: "write", done: 0, total: 1 });
     if (this.holdWrite) {
@@ -56,6 +62,7 @@ export class MemoryHost implements WorkbookHost {
     }
     if (this.failWrite) throw this.failWrite;
     this.writes.push(outputs);
+    this.statusColumns.push(statusColumn);
     const taken = new Set(
       this.sheets.filter((sheet) => sheet.outputMark === null).map((s) => s.name)
     );
@@ -67,6 +74,7 @@ export class MemoryHost implements WorkbookHost {
       })),
       replacedSheets: [],
       keptSheets: [],
+      ...(statusColumn && this.statusColumnReport ? { statusColumn: this.statusColumnReport } : {}),
     };
   }
 

@@ -1,0 +1,88 @@
+import {
+  columnLetters,
+  placeStatusColumn,
+  STATUS_COLUMN_HEADER,
+  statusColumnRange,
+  type SheetGrid,
+  type StatusColumn,
+  type StatusColumnPlace,
+} from "../engine";
+import type { StatusColumnReport } from "../taskpane/host";
+import { newColumnMarkName, type ColumnMarkState, type WorkbookState } from "./outputPlan";
+import { rowBytes } from "./requestBudget";
+import { asText } from "./valueBlocks";
+
+/**
+ * The status column beside the user's table, planned from what the read saw (the sheet's used range
+ * and our marks) and queued at the very end of the write's last request. Where it goes is the
+ * engine's decision (`placeStatusColumn`): only empty cells or our own column of an earlier run.
+ */
+export interface StatusColumnPlan {
+  column: StatusColumn;
+  place: StatusColumnPlace;
+  /** Our column of an earlier run on this sheet: cleared, its name replaced. */
+  own: ColumnMarkState | null;
+  /** The workbook name the column gets (the earlier one's on this sheet, else a new one). */
+  markName: string;
+  /** Names of ours whose cells are gone (`#REF!`): deleted. */
+  staleNames: string[];
+  report: StatusColumnReport;
+  /** Estimated request bytes of its values (Excel on the web's limit). */
+  bytes: number;
+}
+
+export function planStatusColumn(
+  column: StatusColumn,
+  grid: SheetGrid | null,
+  state: WorkbookState
+): StatusColumnPlan {
+  const sheet = column.sheetName.toLocaleLowerCase("ru");
+  const own =
+    state.columns.find(
+      (mark) => mark.range !== null && mark.sheet?.toLocaleLowerCase("ru") === sheet
+    ) ?? null;
+  const place = placeStatusColumn(
+    column,
+    grid ?? { sheetName: column.sheetName, values: [] },
+    own?.range ?? null
+  );
+  return {
+    column,
+    place,
+    own,
+    markName: own?.name ?? newColumnMarkName(state),
+    staleNames: state.columns.filter((mark) => mark.range === null).map((mark) => mark.name),
+    report: {
+      sheet: column.sheetName,
+      column: place.kind === "none" ? null : columnLetters(place.column),
+      occupied: place.kind === "beside" ? null : columnLetters(place.occupied),
+    },
+    bytes: rowBytes(column.values) + 64 * column.values.length,
+  };
+}
+
+/**
+ * Queues the column: the stale names go, our earlier column is emptied and unnamed, the statuses are
+ * written and named. Nothing is queued for the user's cells: the plan only places the column where
+ * every cell is empty or ours. Without a free column, our earlier column (if any) stays as it was.
+ */
+export function queueStatusColumn(workbook: Excel.Workbook, plan: StatusColumnPlan): void {
+  plan.staleNames.forEach((name) => workbook.names.getItem(name).delete());
+  if (plan.place.kind === "none") return;
+  const worksheet = workbook.worksheets.getItem(plan.column.sheetName);
+  if (plan.own !== null && plan.own.range !== null) {
+    const { row, column, rows, columns } = plan.own.range;
+    worksheet.getRangeByIndexes(row, column, rows, columns).clear("Contents");
+    workbook.names.getItem(plan.own.name).delete();
+  }
+  const { row, column, rows } = statusColumnRange(plan.column, plan.place.column);
+  const range = worksheet.getRangeByIndexes(row, column, rows, 1);
+  // null leaves a cell as it is: the rows between schools stay empty.
+  range.values = plan.column.values.map((value) => [
+    typeof value === "string" ? asText(value) : value,
+  ]);
+  if (plan.column.values[0] === STATUS_COLUMN_HEADER) {
+    worksheet.getRangeByIndexes(row, column, 1, 1).format.font.bold = true;
+  }
+  workbook.names.add(plan.markName, range);
+}
