@@ -4,16 +4,19 @@ import type {
   IdentificationMethod,
   JudgedResult,
   RuleYears,
-  SchoolJudgement,
   SchoolStatus,
 } from "./identifyLowResultSchools";
+import type { SchoolJudgement } from "./schoolJudgement";
 import { formatPercent } from "../russianText";
 
 /** `ВПР МА 5 (40 %), ВПР РУ 6 (37 %)` */
 function listResults(results: JudgedResult[]): string {
-  return results
-    .map((result) => `${result.procedure.label} (${formatPercent(result.failing!)} %)`)
-    .join(", ");
+  let text = "";
+  for (const result of results) {
+    if (text !== "") text += ", ";
+    text += `${result.procedure.label} (${formatPercent(result.failing!)} %)`;
+  }
+  return text;
 }
 
 function yearLows(year: SchoolYear, lows: JudgedResult[]): string {
@@ -88,7 +91,7 @@ function dataNotes(
   settings: IdentificationOptions
 ): string[] {
   const notes: string[] = [];
-  const small = [...judgement.reference.small, ...judgement.previous.small];
+  const small = judgement.reference.small.concat(judgement.previous.small);
   if (small.length > 0) {
     const list = small
       .map((result) => `${result.procedure.label} ${result.year.label} (${result.participants})`)
@@ -116,7 +119,8 @@ export function explainSchool(
       : status === "insufficient_data"
         ? insufficientText(judgement, years)
         : notFlaggedText(judgement, years, settings);
-  return [main, ...dataNotes(judgement, years, settings)].join(". ");
+  const notes = dataNotes(judgement, years, settings);
+  return notes.length === 0 ? main : `${main}. ${notes.join(". ")}`;
 }
 
 /** The method in Russian, printed beside every list the product writes (DOMAIN §7). */

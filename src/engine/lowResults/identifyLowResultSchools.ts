@@ -1,11 +1,18 @@
 import type { EngineError, Warning } from "../types";
-import type { ColumnGroup, ExportTable, Procedure, SchoolYear } from "../table/exportTable";
+import type {
+  ColumnGroup,
+  ExportTable,
+  Procedure,
+  SchoolRecord,
+  SchoolYear,
+} from "../table/exportTable";
 import {
   DEFAULT_IDENTIFICATION_OPTIONS,
   type IdentificationOptions,
   type RuleEdition,
 } from "./identificationOptions";
-import { judgeResult, type ResultState } from "./lowResult";
+import { criteriaMet, judgeValue, type ResultState } from "./lowResult";
+import { judgedResult, judgeSchool } from "./schoolJudgement";
 import { engineError } from "../engineError";
 import { parseSchoolYear } from "../table/schoolYear";
 import { quotedSheetName } from "../table/cellAddress";
@@ -69,9 +76,11 @@ export interface RuleYears {
   previousGroups: IndexedGroup[];
 }
 
-interface IndexedGroup {
+export interface IndexedGroup {
   group: ColumnGroup;
   index: number;
+  /** Zero-based sheet column of the group's "% «2»" cell (its first column when it has none). */
+  column: number;
   /** For a reference-year group: the group of the same procedure in the previous year, if any. */
   previousIndex?: number;
   /** The groups of the same procedure in every year of the table. */
@@ -102,8 +111,203 @@ export function identifyLowResultSchools(
     description: "",
   };
   method.description = describeMethod(method);
-  const schools = table.schools.map((_, school) => identifySchool(table, school, years, settings));
+  const counts = countResults(table, years, settings);
+  const IdentifiedSchool = identifiedSchoolClass(table, years, settings);
+  const schools = table.schools.map((record, school) => {
+    const criteria = criteriaMet(
+      counts.lowReference[school],
+      counts.lowPrevious[school],
+      counts.sameProcedureLow[school] === 1,
+      settings.edition
+    );
+    const status = statusOf(counts, school, criteria, settings);
+    return new IdentifiedSchool(record, status, criteria, counts.lowResults[school] ?? []);
+  });
   return { method, schools, warnings: ruleWarnings(table, years) };
+}
+
+/** What decides every school's status, counted column by column (`countResults`). */
+interface ResultCounts {
+  lowReference: Uint8Array;
+  lowPrevious: Uint8Array;
+  /** Results judged, low or not (missing ones and too few participants are not). */
+  usableReference: Uint8Array;
+  usablePrevious: Uint8Array;
+  /** 2025 edition: a procedure low in both years. */
+  sameProcedureLow: Uint8Array;
+  /** 2025 edition: a procedure low in the reference year whose previous result is missing or too small. */
+  previousUnknown: Uint8Array;
+  /** The low results, reference year first, for the schools that have any. */
+  lowResults: (LowResultEvidence[] | undefined)[];
+}
+
+/**
+ * Judges every result of the two years a column at a time. The table is columnar: one group's column
+ * for all schools is read in memory order, where judging school by school jumps between 18 columns
+ * for each (at 50,000 schools that was most of the time). Objects are made for low results only.
+ */
+function countResults(
+  table: ExportTable,
+  years: RuleYears,
+  settings: IdentificationOptions
+): ResultCounts {
+  const schools = table.schools.length;
+  const counts: ResultCounts = {
+    lowReference: new Uint8Array(schools),
+    lowPrevious: new Uint8Array(schools),
+    usableReference: new Uint8Array(schools),
+    usablePrevious: new Uint8Array(schools),
+    sameProcedureLow: new Uint8Array(schools),
+    previousUnknown: new Uint8Array(schools),
+    lowResults: new Array<LowResultEvidence[] | undefined>(schools),
+  };
+  for (const entry of years.referenceGroups)
+    countGroup(table, entry, settings, counts.lowReference, counts.usableReference, counts);
+  for (const entry of years.previousGroups)
+    countGroup(table, entry, settings, counts.lowPrevious, counts.usablePrevious, counts);
+  if (settings.edition === "2025")
+    for (const entry of years.referenceGroups)
+      compareWithPreviousYear(table, entry, settings, counts);
+  return counts;
+}
+
+function countGroup(
+  table: ExportTable,
+  entry: IndexedGroup,
+  settings: IdentificationOptions,
+  low: Uint8Array,
+  usable: Uint8Array,
+  counts: ResultCounts
+): void {
+  const { failing, participants } = table.values[entry.index];
+  for (let school = 0; school < failing.length; school++) {
+    const state = judgeValue(
+      failing[school],
+      participants[school],
+      settings.threshold,
+      settings.minParticipants
+    );
+    if (state === "ok") usable[school]++;
+    else if (state === "low") {
+      usable[school]++;
+      low[school]++;
+      const evidence = judgedResult(
+        table,
+        school,
+        entry,
+        state,
+        failing[school],
+        participants[school]
+      );
+      (counts.lowResults[school] ??= []).push(evidence as LowResultEvidence);
+    }
+  }
+}
+
+/** 2025 edition: criterion 2 wants the same procedure low in the previous year too. */
+function compareWithPreviousYear(
+  table: ExportTable,
+  entry: IndexedGroup,
+  settings: IdentificationOptions,
+  counts: ResultCounts
+): void {
+  const { threshold, minParticipants } = settings;
+  const reference = table.values[entry.index];
+  const previous = entry.previousIndex === undefined ? null : table.values[entry.previousIndex];
+  for (let school = 0; school < reference.failing.length; school++) {
+    const now = judgeValue(
+      reference.failing[school],
+      reference.participants[school],
+      threshold,
+      minParticipants
+    );
+    if (now !== "low") continue;
+    const before = previous
+      ? judgeValue(
+          previous.failing[school],
+          previous.participants[school],
+          threshold,
+          minParticipants
+        )
+      : "missing";
+    if (before === "low") counts.sameProcedureLow[school] = 1;
+    else if (before === "missing" || before === "small") counts.previousUnknown[school] = 1;
+  }
+}
+
+/**
+ * Without a criterion met, a school is «not enough data» when it has no judged result in the reference
+ * year, or when criterion 2 hangs on a previous year that has nothing to judge: any result there in
+ * the 2020 edition, the same procedure's in the 2025 edition.
+ */
+function statusOf(
+  counts: ResultCounts,
+  school: number,
+  criteria: (1 | 2)[],
+  settings: IdentificationOptions
+): SchoolStatus {
+  if (criteria.length > 0) return "shnor";
+  const criterionTwoUndecidable =
+    counts.lowReference[school] > 0 &&
+    (settings.edition === "2020"
+      ? counts.usablePrevious[school] === 0
+      : counts.previousUnknown[school] === 1);
+  return counts.usableReference[school] === 0 || criterionTwoUndecidable
+    ? "insufficient_data"
+    : "not_shnor";
+}
+
+/**
+ * The class of one run's school results. `reason` is a getter that writes the text when it is read:
+ * at 50,000 schools the texts cost several times the rule itself (docs/benchmarks.md), and a caller
+ * shows them a page at a time. The school is judged again for it (a few comparisons), so nothing but
+ * the result is kept per school. `toJSON` gives the JSON of a plain object with `reason` in its place.
+ */
+function identifiedSchoolClass(
+  table: ExportTable,
+  years: RuleYears,
+  settings: IdentificationOptions
+) {
+  let schoolOfRow: Map<number, number> | undefined;
+  const reasonOf = (result: SchoolIdentification): string => {
+    schoolOfRow ??= new Map(table.schools.map((record, school) => [record.row, school]));
+    const school = schoolOfRow.get(result.row)!;
+    const judgement = judgeSchool(table, school, years, settings, result.criteria);
+    return explainSchool(result.status, judgement, years, settings);
+  };
+  // Fields are only declared, and set in the constructor in the order a plain result lists them.
+  return class IdentifiedSchool implements SchoolIdentification {
+    declare readonly login: string;
+    declare readonly name: string;
+    declare readonly municipality: string;
+    declare readonly row: number;
+    declare readonly status: SchoolStatus;
+    declare readonly criteria: (1 | 2)[];
+    declare readonly lowResults: LowResultEvidence[];
+    constructor(
+      record: SchoolRecord,
+      status: SchoolStatus,
+      criteria: (1 | 2)[],
+      lowResults: LowResultEvidence[]
+    ) {
+      this.login = record.login;
+      this.name = record.name;
+      this.municipality = record.municipality;
+      this.row = record.row;
+      this.status = status;
+      this.criteria = criteria;
+      this.lowResults = lowResults;
+    }
+
+    get reason(): string {
+      return reasonOf(this);
+    }
+
+    toJSON(): SchoolIdentification {
+      const { login, name, municipality, row, status, criteria, lowResults, reason } = this;
+      return { login, name, municipality, row, status, criteria, lowResults, reason };
+    }
+  };
 }
 
 function checkSettings(settings: IdentificationOptions): EngineError | null {
@@ -172,6 +376,7 @@ export function chooseRuleYears(
     counted.filter(({ group }) => group.procedure.id === id).map(({ index }) => index);
   const withSiblings = (entry: { group: ColumnGroup; index: number }): IndexedGroup => ({
     ...entry,
+    column: (entry.group.columns.failing ?? entry.group.columns.high)!,
     sameProcedure: sameProcedure(entry.group.procedure.id),
   });
   const previousGroups = previous
@@ -186,145 +391,6 @@ export function chooseRuleYears(
       )?.index,
     }));
   return { reference, previous, referenceGroups, previousGroups };
-}
-
-/** What the rule sees of one school in one year; objects only for what a reason has to name. */
-export interface YearJudgement {
-  low: LowResultEvidence[];
-  small: JudgedResult[];
-  /** Counted procedures with no value for the year that the school has in other years. */
-  missing: Procedure[];
-  /** Results that could be judged (low or not). */
-  usable: number;
-}
-
-function judgeYear(
-  table: ExportTable,
-  school: number,
-  groups: IndexedGroup[],
-  settings: IdentificationOptions
-): YearJudgement {
-  const judgement: YearJudgement = { low: [], small: [], missing: [], usable: 0 };
-  for (const { group, index, sameProcedure } of groups) {
-    const values = table.values[index];
-    const failing = values.failing[school];
-    const participants = values.participants[school];
-    const state = judgeResult(
-      Number.isNaN(failing) ? null : failing,
-      Number.isNaN(participants) ? null : participants,
-      settings.threshold,
-      settings.minParticipants
-    );
-    if (state === "ok") {
-      judgement.usable++;
-      continue;
-    }
-    if (state === "missing") {
-      // A procedure the school never has (no ЕГЭ in an ООШ) is not news; a gap in a series is.
-      const hasItElsewhere = sameProcedure.some(
-        (other) => !Number.isNaN(table.values[other].failing[school])
-      );
-      if (hasItElsewhere) judgement.missing.push(group.procedure);
-      continue;
-    }
-    const result: JudgedResult = {
-      procedure: group.procedure,
-      year: group.year,
-      state,
-      failing,
-      participants: Number.isNaN(participants) ? null : participants,
-      row: table.schools[school].row,
-      column: (group.columns.failing ?? group.columns.high)!,
-    };
-    if (state === "low") {
-      judgement.usable++;
-      judgement.low.push(result as LowResultEvidence);
-    } else judgement.small.push(result);
-  }
-  return judgement;
-}
-
-/** The facts about one school that decide its status and that its reason text reports. */
-export interface SchoolJudgement {
-  reference: YearJudgement;
-  previous: YearJudgement;
-  criteria: (1 | 2)[];
-  /** Criterion 2 could decide the status but the data needed for it is missing. */
-  criterionTwoUndecidable: boolean;
-}
-
-function identifySchool(
-  table: ExportTable,
-  school: number,
-  years: RuleYears,
-  settings: IdentificationOptions
-): SchoolIdentification {
-  const reference = judgeYear(table, school, years.referenceGroups, settings);
-  const previous = judgeYear(table, school, years.previousGroups, settings);
-  const lowBefore = (procedureId: string): boolean =>
-    previous.low.some((earlier) => earlier.procedure.id === procedureId);
-  const criterionTwo =
-    settings.edition === "2020"
-      ? reference.low.length > 0 && previous.low.length > 0
-      : reference.low.some((low) => lowBefore(low.procedure.id));
-  const criteria: (1 | 2)[] = [];
-  if (reference.low.length >= 2) criteria.push(1);
-  if (criterionTwo) criteria.push(2);
-  const judgement: SchoolJudgement = {
-    reference,
-    previous,
-    criteria,
-    criterionTwoUndecidable:
-      criteria.length === 0 &&
-      criterionTwoUnknown(table, school, reference, previous, years, settings),
-  };
-  const status: SchoolStatus =
-    criteria.length > 0
-      ? "shnor"
-      : reference.usable === 0 || judgement.criterionTwoUndecidable
-        ? "insufficient_data"
-        : "not_shnor";
-  const record = table.schools[school];
-  return {
-    login: record.login,
-    name: record.name,
-    municipality: record.municipality,
-    row: record.row,
-    status,
-    criteria,
-    lowResults: [...reference.low, ...previous.low],
-    reason: explainSchool(status, judgement, years, settings),
-  };
-}
-
-/**
- * With a low result in the reference year, criterion 2 hangs on the previous year: in the 2020 edition
- * on any judged result there, in the 2025 edition on the same procedure's.
- */
-function criterionTwoUnknown(
-  table: ExportTable,
-  school: number,
-  reference: YearJudgement,
-  previous: YearJudgement,
-  years: RuleYears,
-  settings: IdentificationOptions
-): boolean {
-  if (reference.low.length === 0) return false;
-  if (settings.edition === "2020") return previous.usable === 0;
-  return reference.low.some((low) => {
-    const entry = years.referenceGroups.find(
-      ({ group }) => group.procedure.id === low.procedure.id
-    );
-    if (entry?.previousIndex === undefined) return true;
-    const values = table.values[entry.previousIndex];
-    const judged = judgeResult(
-      Number.isNaN(values.failing[school]) ? null : values.failing[school],
-      Number.isNaN(values.participants[school]) ? null : values.participants[school],
-      settings.threshold,
-      settings.minParticipants
-    );
-    return judged === "missing" || judged === "small";
-  });
 }
 
 function ruleWarnings(table: ExportTable, years: RuleYears): Warning[] {

@@ -1,3 +1,5 @@
+import type { RuleEdition } from "./identificationOptions";
+
 /**
  * DOMAIN §2: a result is low when at least `threshold` per cent got «2» (or did not pass the minimum).
  * `≥`, not `>`: exactly 30 % is low. The tolerance absorbs 0.3 * 100 = 30.000000000000004-style noise
@@ -20,4 +22,33 @@ export function judgeResult(
   if (failing === null) return "missing";
   if (participants !== null && participants < minParticipants) return "small";
   return isLowResult(failing, threshold) ? "low" : "ok";
+}
+
+/** `judgeResult` on the table's own numbers, where NaN is "no data" (no null to make per cell). */
+export function judgeValue(
+  failing: number,
+  participants: number,
+  threshold: number,
+  minParticipants: number
+): ResultState {
+  if (Number.isNaN(failing)) return "missing";
+  if (participants < minParticipants) return "small"; // NaN, no count, is never "too few"
+  return isLowResult(failing, threshold) ? "low" : "ok";
+}
+
+/**
+ * The ШНОР criteria met (DOMAIN §2): criterion 1, at least two low results in the reference year;
+ * criterion 2, low results in each of the two years — any procedure in the 2020 edition, the same
+ * procedure (`sameProcedureLow`) in the 2025 edition.
+ */
+export function criteriaMet(
+  lowReference: number,
+  lowPrevious: number,
+  sameProcedureLow: boolean,
+  edition: RuleEdition
+): (1 | 2)[] {
+  const criteria: (1 | 2)[] = [];
+  if (lowReference >= 2) criteria.push(1);
+  if (edition === "2020" ? lowReference > 0 && lowPrevious > 0 : sameProcedureLow) criteria.push(2);
+  return criteria;
 }

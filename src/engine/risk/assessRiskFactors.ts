@@ -1,6 +1,13 @@
 import type { Warning } from "../types";
+import type { KeyedRow } from "../sheets/keyedSheet";
 import type { RiskQuestionnaire } from "./riskQuestionnaire";
-import { RISK_FACTORS, isFactorPresent, isParameterAtRisk, type RiskFactor } from "./riskFactors";
+import {
+  RISK_FACTORS,
+  isFactorPresent,
+  isParameterAtRisk,
+  type RiskDirection,
+  type RiskFactor,
+} from "./riskFactors";
 import { defaultRiskThresholds, type RiskThresholds } from "./riskThresholds";
 import { formatPercent } from "../russianText";
 
@@ -33,6 +40,22 @@ export interface RiskAssessment {
   warnings: Warning[];
 }
 
+/** A factor's parameters with the direction and threshold in force (looked up once, not per school). */
+interface FactorRule {
+  factor: RiskFactor;
+  parameters: { code: string; direction: RiskDirection; threshold: number }[];
+}
+
+function factorRules(thresholds: RiskThresholds): FactorRule[] {
+  return RISK_FACTORS.map((factor) => ({
+    factor,
+    parameters: factor.parameters.map((parameter) => ({
+      code: parameter.code,
+      ...(thresholds.get(parameter.code) ?? parameter),
+    })),
+  }));
+}
+
 /**
  * Judges the ten factors for every school of the questionnaire. `lowResultSchools` are the logins
  * identified as ШНОР (lower case); when not given, every school with a factor is in the risk group
@@ -43,49 +66,109 @@ export function assessRiskFactors(
   thresholds: RiskThresholds = defaultRiskThresholds(),
   lowResultSchools?: ReadonlySet<string>
 ): RiskAssessment {
-  const schools = questionnaire.rows.map((row): SchoolRiskProfile => {
-    const judgements = RISK_FACTORS.map((factor): FactorJudgement => {
-      const atRisk: FactorJudgement["atRisk"] = [];
-      let withData = 0;
-      for (const parameter of factor.parameters) {
-        const value = row.values[parameter.code];
-        if (value === undefined || Number.isNaN(value)) continue;
-        withData++;
-        if (isParameterAtRisk(value, thresholds.get(parameter.code) ?? parameter))
-          atRisk.push({ code: parameter.code, value });
-      }
-      return {
-        factor: factor.number,
-        present: isFactorPresent(atRisk.length, withData),
-        atRisk,
-        withData,
-      };
-    });
-    const factors = judgements
-      .filter((judgement) => judgement.present)
-      .map((judgement) => judgement.factor);
-    const isLowResult = lowResultSchools?.has(row.login.toLowerCase()) ?? false;
-    return {
-      login: row.login,
-      name: row.name,
-      row: row.row,
-      factors,
-      judgements,
-      riskGroup: factors.length > 0 && !isLowResult,
-      reason: riskReason(judgements, factors.length > 0 && !isLowResult, isLowResult),
-    };
+  const rules = factorRules(thresholds);
+  const isLowResult = (row: KeyedRow): boolean =>
+    lowResultSchools?.has(row.login.toLowerCase()) ?? false;
+  const RiskProfile = riskProfileClass(questionnaire, rules, isLowResult);
+  const schools = questionnaire.rows.map((row) => {
+    const factors = presentFactors(row, rules);
+    return new RiskProfile(row, factors, factors.length > 0 && !isLowResult(row));
   });
-  const byFactor = RISK_FACTORS.map((factor) => ({
-    factor,
-    schools: schools
-      .filter((school) => school.factors.includes(factor.number))
-      .map((school) => school.name),
-  }));
   return {
     schools,
-    byFactor,
+    byFactor: schoolsByFactor(schools),
     lowResultsKnown: lowResultSchools !== undefined,
     warnings: [...questionnaire.warnings],
+  };
+}
+
+/** The numbers of the factors present: counts only, no objects (the judgements are made on demand). */
+function presentFactors(row: KeyedRow, rules: FactorRule[]): number[] {
+  const present: number[] = [];
+  for (const { factor, parameters } of rules) {
+    let atRisk = 0;
+    let withData = 0;
+    for (const parameter of parameters) {
+      const value = row.values[parameter.code];
+      if (value === undefined || Number.isNaN(value)) continue;
+      withData++;
+      if (isParameterAtRisk(value, parameter)) atRisk++;
+    }
+    if (isFactorPresent(atRisk, withData)) present.push(factor.number);
+  }
+  return present;
+}
+
+function judgeFactors(row: KeyedRow, rules: FactorRule[]): FactorJudgement[] {
+  return rules.map(({ factor, parameters }): FactorJudgement => {
+    const atRisk: FactorJudgement["atRisk"] = [];
+    let withData = 0;
+    for (const parameter of parameters) {
+      const value = row.values[parameter.code];
+      if (value === undefined || Number.isNaN(value)) continue;
+      withData++;
+      if (isParameterAtRisk(value, parameter)) atRisk.push({ code: parameter.code, value });
+    }
+    return {
+      factor: factor.number,
+      present: isFactorPresent(atRisk.length, withData),
+      atRisk,
+      withData,
+    };
+  });
+}
+
+/** «фактор → школы»: the schools' names under each factor, in the questionnaire's order. */
+function schoolsByFactor(schools: SchoolRiskProfile[]): RiskAssessment["byFactor"] {
+  const byFactor = RISK_FACTORS.map((factor) => ({ factor, schools: [] as string[] }));
+  for (const school of schools)
+    for (const factor of school.factors) byFactor[factor - 1].schools.push(school.name);
+  return byFactor;
+}
+
+/**
+ * The class of one assessment's school profiles. `judgements` and `reason` are getters that judge the
+ * school's row again when read: at 50,000 schools ten judgement objects and a text per school cost
+ * several times the factors themselves, and a caller shows them a page at a time. `toJSON` gives the
+ * JSON of a plain object with both in their places.
+ */
+function riskProfileClass(
+  questionnaire: RiskQuestionnaire,
+  rules: FactorRule[],
+  isLowResult: (row: KeyedRow) => boolean
+) {
+  let rowAt: Map<number, KeyedRow> | undefined;
+  const rowOf = (sheetRow: number): KeyedRow => {
+    rowAt ??= new Map(questionnaire.rows.map((row) => [row.row, row]));
+    return rowAt.get(sheetRow)!;
+  };
+  // Fields are only declared, and set in the constructor in the order a plain profile lists them.
+  return class RiskProfile implements SchoolRiskProfile {
+    declare readonly login: string;
+    declare readonly name: string;
+    declare readonly row: number;
+    declare readonly factors: number[];
+    declare readonly riskGroup: boolean;
+    constructor(row: KeyedRow, factors: number[], riskGroup: boolean) {
+      this.login = row.login;
+      this.name = row.name;
+      this.row = row.row;
+      this.factors = factors;
+      this.riskGroup = riskGroup;
+    }
+
+    get judgements(): FactorJudgement[] {
+      return judgeFactors(rowOf(this.row), rules);
+    }
+
+    get reason(): string {
+      return riskReason(this.judgements, this.riskGroup, isLowResult(rowOf(this.row)));
+    }
+
+    toJSON(): SchoolRiskProfile {
+      const { login, name, row, factors, judgements, riskGroup, reason } = this;
+      return { login, name, row, factors, judgements, riskGroup, reason };
+    }
   };
 }
 

@@ -13,7 +13,7 @@ import {
 import {
   QUANTILE_NAMES,
   isAtOrBelow,
-  lowerQuantileThreshold,
+  lowerQuantileThresholdOfSorted,
   minimumSchoolsFor,
   type Quantile,
 } from "./lowerQuantile";
@@ -62,21 +62,32 @@ const FIELD_LABELS: Record<(typeof INDEX_FIELDS)[number] | "studentsTotal", stri
 
 export const formatIndex = (value: number): string => value.toFixed(1).replace(".", ",");
 
+/** The passport's ИСБШ fields given as shares (per cent) and as counts: the same for every row. */
+interface ShareColumns {
+  asShares: (typeof INDEX_FIELDS)[number][];
+  asCounts: (typeof INDEX_FIELDS)[number][];
+}
+
+function shareColumns(passport: SocialPassport): ShareColumns {
+  return {
+    asShares: INDEX_FIELDS.filter((field) => passport.shares.includes(field)),
+    asCounts: INDEX_FIELDS.filter((field) => !passport.shares.includes(field)),
+  };
+}
+
 /**
  * Shares of one passport row: a column given as a share is used as it is; counts are divided by the
  * total. Returns the problem text (with the column at fault) when the row cannot give shares.
  */
 function rowShares(
-  passport: SocialPassport,
+  columns: ShareColumns,
   row: KeyedRow
 ): SocialShares | { problem: string; field: string } {
   const missing = INDEX_FIELDS.find((field) => Number.isNaN(row.values[field]));
   if (missing) return { problem: `нет значения «${FIELD_LABELS[missing]}»`, field: missing };
-  const asCounts = INDEX_FIELDS.filter((field) => !passport.shares.includes(field));
+  const { asShares, asCounts } = columns;
   const shares: Record<string, number> = {};
-  for (const field of INDEX_FIELDS) {
-    if (passport.shares.includes(field)) shares[field] = row.values[field] / 100;
-  }
+  for (const field of asShares) shares[field] = row.values[field] / 100;
   if (asCounts.length > 0) {
     const counts = {
       studentsTotal: row.values.studentsTotal,
@@ -90,7 +101,7 @@ function rowShares(
         field: "studentsTotal",
       };
     }
-    for (const field of INDEX_FIELDS) if (!asCounts.includes(field)) counts[field] = 0;
+    for (const field of asShares) counts[field] = 0;
     const fromCounts = sharesFromCounts(counts);
     if ("problem" in fromCounts) return fromCounts;
     for (const field of asCounts) shares[field] = fromCounts[field];
@@ -105,8 +116,9 @@ export function assessSocialWellBeing(
 ): SocialWellBeingResult {
   const { quantile, weights } = { ...DEFAULT_SOCIAL_OPTIONS, ...options };
   const warnings: Warning[] = [...passport.warnings];
+  const columns = shareColumns(passport);
   const computed = passport.rows.map((row) => {
-    const shares = rowShares(passport, row);
+    const shares = rowShares(columns, row);
     if ("problem" in shares) {
       const column = passport.columns[shares.field];
       warnings.push({
@@ -120,27 +132,23 @@ export function assessSocialWellBeing(
     }
     return { row, shares, isbsh: socialWellBeingIndex(shares, weights) };
   });
-  const ranked = computed.filter((entry) => entry.isbsh !== null).map((entry) => entry.isbsh!);
-  const threshold = lowerQuantileThreshold(ranked, quantile);
+  // One numeric sort serves both the group's threshold and every school's place.
+  const sorted = Float64Array.from(
+    computed.filter((entry) => entry.isbsh !== null),
+    (entry) => entry.isbsh!
+  ).sort();
+  const threshold = lowerQuantileThresholdOfSorted(sorted, quantile);
   if (threshold === null) {
     warnings.push({
       cell: quotedSheetName(passport.sheetName),
-      message: `школ с рассчитанным ИСБШ: ${ranked.length}; для группы «${QUANTILE_NAMES[quantile]}» нужно не меньше ${minimumSchoolsFor(quantile)} — ШНСУ не выделяются`,
+      message: `школ с рассчитанным ИСБШ: ${sorted.length}; для группы «${QUANTILE_NAMES[quantile]}» нужно не меньше ${minimumSchoolsFor(quantile)} — ШНСУ не выделяются`,
     });
   }
-  const sorted = [...ranked].sort((a, b) => a - b);
-  const schools = computed.map(({ row, shares, isbsh }): SchoolSocialWellBeing => {
+  const SchoolWellBeing = schoolWellBeingClass(threshold, quantile);
+  const schools = computed.map(({ row, shares, isbsh }) => {
     const shnsu = isbsh !== null && threshold !== null && isAtOrBelow(isbsh, threshold);
-    return {
-      login: row.login,
-      name: row.name,
-      row: row.row,
-      isbsh,
-      shares,
-      shnsu,
-      rank: isbsh === null ? null : firstAtLeast(sorted, isbsh - 1e-9) + 1,
-      reason: socialReason(isbsh, shnsu, threshold, quantile),
-    };
+    const rank = isbsh === null ? null : firstAtLeast(sorted, isbsh - 1e-9) + 1;
+    return new SchoolWellBeing(row, isbsh, shares, shnsu, rank);
   });
   return {
     quantile,
@@ -152,8 +160,50 @@ export function assessSocialWellBeing(
   };
 }
 
+/**
+ * The class of one assessment's schools. `reason` is a getter that writes the text when read: at
+ * 50,000 schools the texts cost more than the index and the ranking, and a caller shows them a page at
+ * a time. `toJSON` gives the JSON of a plain object with `reason` in its place.
+ */
+function schoolWellBeingClass(threshold: number | null, quantile: Quantile) {
+  // Fields are only declared, and set in the constructor in the order a plain result lists them.
+  return class SchoolWellBeing implements SchoolSocialWellBeing {
+    declare readonly login: string;
+    declare readonly name: string;
+    declare readonly row: number;
+    declare readonly isbsh: number | null;
+    declare readonly shares: SocialShares | null;
+    declare readonly shnsu: boolean;
+    declare readonly rank: number | null;
+    constructor(
+      row: KeyedRow,
+      isbsh: number | null,
+      shares: SocialShares | null,
+      shnsu: boolean,
+      rank: number | null
+    ) {
+      this.login = row.login;
+      this.name = row.name;
+      this.row = row.row;
+      this.isbsh = isbsh;
+      this.shares = shares;
+      this.shnsu = shnsu;
+      this.rank = rank;
+    }
+
+    get reason(): string {
+      return socialReason(this.isbsh, this.shnsu, threshold, quantile);
+    }
+
+    toJSON(): SchoolSocialWellBeing {
+      const { login, name, row, isbsh, shares, shnsu, rank, reason } = this;
+      return { login, name, row, isbsh, shares, shnsu, rank, reason };
+    }
+  };
+}
+
 /** Index of the first sorted value ≥ `value` (binary search: a national ranking is 50,000 schools). */
-function firstAtLeast(sorted: readonly number[], value: number): number {
+function firstAtLeast(sorted: ArrayLike<number>, value: number): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {

@@ -23,8 +23,15 @@ export function minimumSchoolsFor(quantile: number): number {
 
 /** PERCENTILE.INC of the values (which need not be sorted); NaN for an empty list. */
 export function percentileInclusive(values: readonly number[], quantile: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
+  return percentileOfSorted(
+    [...values].sort((a, b) => a - b),
+    quantile
+  );
+}
+
+/** PERCENTILE.INC of values sorted ascending; NaN for an empty list. */
+export function percentileOfSorted(sorted: ArrayLike<number>, quantile: number): number {
+  if (sorted.length === 0) return NaN;
   const position = (sorted.length - 1) * quantile;
   const below = Math.floor(position);
   const fraction = position - below;
@@ -37,6 +44,15 @@ export function percentileInclusive(values: readonly number[], quantile: number)
 export function lowerQuantileThreshold(values: readonly number[], quantile: number): number | null {
   if (values.length < minimumSchoolsFor(quantile)) return null;
   return percentileInclusive(values, quantile);
+}
+
+/** `lowerQuantileThreshold` of values already sorted ascending (a national ranking sorts once). */
+export function lowerQuantileThresholdOfSorted(
+  sorted: ArrayLike<number>,
+  quantile: number
+): number | null {
+  if (sorted.length < minimumSchoolsFor(quantile)) return null;
+  return percentileOfSorted(sorted, quantile);
 }
 
 /** Comparisons are rounded to 1e-9 so that an index equal to the threshold on paper is in the group. */

@@ -105,21 +105,28 @@ export function summarizeIndicators(inputs: SummaryInputs): IndicatorSummary {
   const referenceEnd = identification
     ? table?.years.find((year) => year.label === identification.method.referenceYear)?.end
     : table?.years.at(-1)?.end;
+  let perSchool: SchoolDynamics[] | undefined;
   return {
     shnor: schools
       ? {
-          ...share(schools.filter((school) => school.status === "shnor").length, schools.length),
+          ...share(
+            countWhere(schools, (school) => school.status === "shnor"),
+            schools.length
+          ),
           target: TARGETS.shnorShare,
         }
       : null,
     shnsu: social
       ? share(
-          social.schools.filter((school) => school.shnsu).length,
-          social.schools.filter((school) => school.isbsh !== null).length
+          countWhere(social.schools, (school) => school.shnsu),
+          countWhere(social.schools, (school) => school.isbsh !== null)
         )
       : null,
     riskGroup: risk
-      ? share(risk.schools.filter((school) => school.riskGroup).length, risk.schools.length)
+      ? share(
+          countWhere(risk.schools, (school) => school.riskGroup),
+          risk.schools.length
+        )
       : null,
     belowMinimum: dynamics
       .filter(
@@ -133,10 +140,21 @@ export function summarizeIndicators(inputs: SummaryInputs): IndicatorSummary {
           .map((value) => ({ ...value, procedure, target: TARGETS.belowMinimumShare }))
       ),
     dynamics,
-    schoolDynamics: table ? schoolDynamics(table) : [],
+    // A row per school and procedure (450,000 at national scale) is a table of its own, wanted only
+    // for the «Динамика по школам» sheet: made when first read, then kept.
+    get schoolDynamics(): SchoolDynamics[] {
+      perSchool ??= table ? schoolDynamics(table) : [];
+      return perSchool;
+    },
     riskZones: table && referenceEnd !== undefined ? riskZones(table, referenceEnd) : [],
     staffing: staffing ? staffingShares(staffing) : [],
   };
+}
+
+function countWhere<T>(items: readonly T[], test: (item: T) => boolean): number {
+  let count = 0;
+  for (const item of items) if (test(item)) count++;
+  return count;
 }
 
 /** Groups of the table by procedure, in year order. */
@@ -183,24 +201,28 @@ function procedureDynamics(table: ExportTable): ProcedureDynamics[] {
 }
 
 function schoolDynamics(table: ExportTable): SchoolDynamics[] {
+  // Each counted procedure with its group in each year of the table (-1 where it has none).
+  const byProcedure = [...groupsByProcedure(table).values()]
+    .filter((indices) => table.groups[indices[0]].procedure.countedForLowResults)
+    .map((indices) => ({
+      procedure: table.groups[indices[0]].procedure,
+      byYear: table.years.map(
+        (year) => indices.find((index) => table.groups[index].year.end === year.end) ?? -1
+      ),
+    }));
   const rows: SchoolDynamics[] = [];
-  const byProcedure = [...groupsByProcedure(table).values()].filter(
-    (indices) => table.groups[indices[0]].procedure.countedForLowResults
-  );
   table.schools.forEach((school, s) => {
-    for (const indices of byProcedure) {
-      const values = table.years.map((year) => {
-        const index = indices.find((i) => table.groups[i].year.end === year.end);
-        const value = index === undefined ? NaN : table.values[index].failing[s];
+    for (const { procedure, byYear } of byProcedure) {
+      const values = byYear.map((index) => {
+        const value = index < 0 ? NaN : table.values[index].failing[s];
         return Number.isNaN(value) ? null : value;
       });
-      const known = values.filter((value): value is number => value !== null);
-      if (known.length === 0) continue;
-      const change = known.length >= 2 ? known[known.length - 1] - known[0] : null;
+      const change = firstToLast(values);
+      if (change === undefined) continue;
       rows.push({
         login: school.login,
         name: school.name,
-        procedure: table.groups[indices[0]].procedure,
+        procedure,
         values,
         change,
         trend: change === null ? null : trendOf(change),
@@ -210,18 +232,31 @@ function schoolDynamics(table: ExportTable): SchoolDynamics[] {
   return rows;
 }
 
+/** Last known value minus the first; null with one known value, undefined with none. */
+function firstToLast(values: (number | null)[]): number | null | undefined {
+  let first: number | null = null;
+  let last: number | null = null;
+  let known = 0;
+  for (const value of values) {
+    if (value === null) continue;
+    first ??= value;
+    last = value;
+    known++;
+  }
+  if (known === 0) return undefined;
+  return known >= 2 ? last! - first! : null;
+}
+
 function riskZones(table: ExportTable, yearEnd: number): RiskZone[] {
   const zones: RiskZone[] = [];
   table.groups.forEach((group, index) => {
     if (!group.procedure.countedForLowResults || group.year.end !== yearEnd) return;
-    const values = [...table.values[index].failing].filter((value) => !Number.isNaN(value));
-    if (values.length < 3) return;
-    const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
-    const deviation = Math.sqrt(
-      values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (values.length - 1)
-    );
-    if (deviation === 0) return;
-    table.values[index].failing.forEach((value, school) => {
+    const failing = table.values[index].failing;
+    const spread = meanAndDeviation(failing);
+    if (spread === null) return;
+    const { mean, deviation } = spread;
+    for (let school = 0; school < failing.length; school++) {
+      const value = failing[school];
       if (!Number.isNaN(value) && value > mean + RISK_ZONE_DEVIATIONS * deviation) {
         zones.push({
           login: table.schools[school].login,
@@ -232,9 +267,26 @@ function riskZones(table: ExportTable, yearEnd: number): RiskZone[] {
           deviation,
         });
       }
-    });
+    }
   });
   return zones;
+}
+
+/** Mean and sample standard deviation of the values present; null with fewer than 3 or no spread. */
+function meanAndDeviation(values: Float64Array): { mean: number; deviation: number } | null {
+  let count = 0;
+  let sum = 0;
+  for (const value of values) {
+    if (Number.isNaN(value)) continue;
+    count++;
+    sum += value;
+  }
+  if (count < 3) return null;
+  const mean = sum / count;
+  let squares = 0;
+  for (const value of values) if (!Number.isNaN(value)) squares += (value - mean) ** 2;
+  const deviation = Math.sqrt(squares / (count - 1));
+  return deviation === 0 ? null : { mean, deviation };
 }
 
 function staffingShares(staffing: Staffing): StaffingShare[] {
