@@ -16,6 +16,21 @@ export interface SheetGrid {
   numberFormats?: (string | null | undefined)[][];
   /** Zero-based row and column of `values[0][0]` on the sheet (a used range need not start at A1). */
   origin?: { row: number; column: number };
+  /**
+   * The same cells one at a time, from a host that keeps millions of them packed (the .xlsx reader on
+   * a national table) and makes `values` rows only when they are read. The export table reader then
+   * reads through this, cell by cell, instead of making every row as an array several times over.
+   */
+  cells?: GridCells;
+}
+
+/** Cell-by-cell access to a grid; rows and columns are indices into `values`, as `values[row][column]`. */
+export interface GridCells {
+  rowCount: number;
+  /** The widest row's length. */
+  columnCount: number;
+  value(row: number, column: number): CellValue;
+  numberFormat(row: number, column: number): string | null;
 }
 
 /** Something the engine could not read or decided to leave out, always with the cell it is about. */

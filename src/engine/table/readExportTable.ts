@@ -38,8 +38,6 @@ interface Sheet {
   firstRow: number;
   firstColumn: number;
   at(row: number, column: number): CellValue;
-  /** The row's values as the host gave them (possibly shorter than the sheet is wide). */
-  row(row: number): CellValue[];
   format(row: number, column: number): string | null | undefined;
   address(row: number, column: number): string;
   /** The host's arrays, for the hot loop over the schools' results (no closure per cell). */
@@ -49,18 +47,29 @@ interface Sheet {
 function sheetOf(grid: SheetGrid): Sheet {
   const firstRow = grid.origin?.row ?? 0;
   const firstColumn = grid.origin?.column ?? 0;
-  const columnCount = grid.values.reduce((widest, row) => Math.max(widest, row.length), 0);
-  return {
+  const common = {
     name: grid.sheetName,
-    rowCount: grid.values.length,
-    columnCount,
     firstRow,
     firstColumn,
-    at: (row, column) => grid.values[row - firstRow]?.[column - firstColumn] ?? null,
-    row: (row) => grid.values[row - firstRow] ?? [],
-    format: (row, column) => grid.numberFormats?.[row - firstRow]?.[column - firstColumn],
-    address: (row, column) => cellAddress(grid.sheetName, row, column),
+    address: (row: number, column: number) => cellAddress(grid.sheetName, row, column),
     grid,
+  };
+  const cells = grid.cells;
+  if (cells !== undefined) {
+    return {
+      ...common,
+      rowCount: cells.rowCount,
+      columnCount: cells.columnCount,
+      at: (row, column) => cells.value(row - firstRow, column - firstColumn),
+      format: (row, column) => cells.numberFormat(row - firstRow, column - firstColumn),
+    };
+  }
+  return {
+    ...common,
+    rowCount: grid.values.length,
+    columnCount: grid.values.reduce((widest, row) => Math.max(widest, row.length), 0),
+    at: (row, column) => grid.values[row - firstRow]?.[column - firstColumn] ?? null,
+    format: (row, column) => grid.numberFormats?.[row - firstRow]?.[column - firstColumn],
   };
 }
 
@@ -83,9 +92,9 @@ function rowCells(sheet: Sheet, row: number): CellValue[] {
 }
 
 function isEmptyRow(sheet: Sheet, row: number): boolean {
-  const cells = sheet.row(row);
-  for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i];
+  const end = sheet.firstColumn + sheet.columnCount;
+  for (let c = sheet.firstColumn; c < end; c++) {
+    const cell = sheet.at(row, c);
     if (cell !== null && cell !== undefined && (typeof cell !== "string" || cell.trim() !== ""))
       return false;
   }
@@ -581,17 +590,20 @@ function readAllGroupValues(
     }
     return arrays as GroupValues;
   });
-  const { values: gridValues, numberFormats } = sheet.grid;
+  const { values: gridValues, numberFormats, cells: packed } = sheet.grid;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i] - sheet.firstRow;
-    const cells = gridValues[r];
-    if (cells === undefined) continue;
-    const formats = numberFormats?.[r];
+    // A packed grid is read cell by cell: making its rows as arrays would undo the packing.
+    const cells = packed === undefined ? gridValues[r] : undefined;
+    if (packed === undefined && cells === undefined) continue;
+    const formats = packed === undefined ? numberFormats?.[r] : undefined;
     for (let t = 0; t < targets.length; t++) {
       const target = targets[t];
-      const value = cells[target.column] ?? null;
+      const value =
+        cells === undefined ? packed!.value(r, target.column) : (cells[target.column] ?? null);
       if (value === null || value === "-") continue;
-      const format = formats?.[target.column];
+      const format =
+        formats === undefined ? packed?.numberFormat(r, target.column) : formats[target.column];
       // The common case is read in place (a national table has millions of cells): a plain number
       // in range with no number format to scale it. Everything else goes through the readers.
       if (typeof value === "number" && format == null && value >= 0) {

@@ -61,18 +61,20 @@ export async function readWorkbookSheetsFocused(source: WorkbookSource): Promise
     };
     const marks = outputMarks(parts.definedNames);
     const sheets: WorkbookSheet[] = [];
+    let anyValue = false;
     for (const part of parts.sheets) {
       const cells = new SheetCells(part.name, context);
       const events = new XmlEvents(cells);
       await zip.streamText(part.path, (text) => events.write(text));
       events.end();
+      anyValue ||= cells.hasAnyValue();
       sheets.push({
         grid: cells.grid(),
         outputMark: marks.get(part.name) ?? null,
         mergedRanges: cells.mergedRanges,
       });
     }
-    if (!sheets.some((sheet) => hasAnyValue(sheet.grid.values))) {
+    if (!anyValue) {
       throw new WorkbookFileError(
         "empty",
         label,
@@ -101,8 +103,4 @@ function outputMarks(definedNames: { name: string; reference: string }[]): Map<s
     }
   }
   return marks;
-}
-
-function hasAnyValue(values: unknown[][]): boolean {
-  return values.some((row) => row.some((value) => value !== null && value !== ""));
 }

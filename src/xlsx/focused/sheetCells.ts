@@ -1,4 +1,5 @@
 import type { CellValue, MergedRange, SheetGrid } from "../../engine";
+import { PackedCells, rowsOnDemand } from "./packedCells";
 import { isDateFormat } from "./workbookParts";
 import type { XmlAttributes, XmlHandler } from "./xmlEvents";
 
@@ -20,8 +21,9 @@ export interface SheetContext {
  * its other cells. Only `<row>`, `<c>`, `<v>`, `<f>`, `<is>` and `<mergeCell>` are looked at.
  */
 export class SheetCells implements XmlHandler {
-  private readonly values: CellValue[][] = [];
-  private readonly formats: (string | null)[][] = [];
+  private readonly cells = new PackedCells();
+  /** Per cell style: whether its number format shows a date (decided once, not per cell). */
+  private readonly dateStyles: boolean[];
   readonly mergedRanges: MergedRange[] = [];
 
   private row = 0;
@@ -41,7 +43,9 @@ export class SheetCells implements XmlHandler {
   constructor(
     private readonly sheetName: string,
     private readonly context: SheetContext
-  ) {}
+  ) {
+    this.dateStyles = context.cellFormats.map((format) => isDateFormat(format));
+  }
 
   open(name: string, attributes: XmlAttributes): void {
     switch (name) {
@@ -130,7 +134,7 @@ export class SheetCells implements XmlHandler {
     // custom "General").
     const format = this.cellStyle > 0 ? (this.context.cellFormats[this.cellStyle] ?? null) : null;
     const value = this.hasFormula ? this.formulaResult(format) : this.plainValue(format);
-    this.store(this.cellRow, this.cellColumn, value, format);
+    this.cells.set(this.cellRow, this.cellColumn, value, format === null ? 0 : this.cellStyle);
   }
 
   /** A formula's cached result; a formula never calculated has none (no value, not zero). */
@@ -168,30 +172,45 @@ export class SheetCells implements XmlHandler {
 
   private numberValue(text: string, format: string | null): CellValue {
     const number = parseFloat(text);
-    return isDateFormat(format) ? isoDate(number, this.context.date1904) : number;
+    return format !== null && this.dateStyles[this.cellStyle]
+      ? isoDate(number, this.context.date1904)
+      : number;
   }
 
-  private store(row: number, column: number, value: CellValue, format: string | null): void {
-    let values = this.values[row];
-    if (values === undefined) {
-      values = this.values[row] = [];
-      this.formats[row] = [];
-    }
-    values[column] = value;
-    this.formats[row]![column] = format;
-  }
-
-  /** The grid, once the whole sheet XML has been read. */
+  /** The grid, once the whole sheet XML has been read: rows made from the packed cells when read. */
   grid(): SheetGrid {
     this.repeatMergedValues();
-    const rows = this.values.length;
-    const values: CellValue[][] = new Array(rows);
-    const numberFormats: (string | null)[][] = new Array(rows);
-    for (let r = 0; r < rows; r++) {
-      values[r] = dense(this.values[r], null);
-      numberFormats[r] = dense(this.formats[r], null);
-    }
-    return { sheetName: this.sheetName, values, numberFormats, origin: { row: 0, column: 0 } };
+    const cells = this.cells;
+    const formats = this.context.cellFormats;
+    const formatOf = (style: number): string | null =>
+      style > 0 ? (formats[style] ?? null) : null;
+    const rowCount = cells.rowCount;
+    let columnCount = 0;
+    for (let row = 0; row < rowCount; row++) columnCount = Math.max(columnCount, cells.width(row));
+    const values = rowsOnDemand(rowCount, (row) => cells.rowValues(row));
+    const numberFormats = rowsOnDemand(rowCount, (row) => {
+      const rowFormats = new Array<string | null>(cells.width(row));
+      cells.rowStyles(row, (style, column) => (rowFormats[column] = formatOf(style)));
+      return rowFormats;
+    });
+    return {
+      sheetName: this.sheetName,
+      values,
+      numberFormats,
+      origin: { row: 0, column: 0 },
+      cells: {
+        rowCount,
+        columnCount,
+        value: (row, column) => cells.value(row, column),
+        numberFormat: (row, column) => formatOf(cells.style(row, column)),
+      },
+    };
+  }
+
+  /** Whether any cell holds a value that is not empty text (without making every row). */
+  hasAnyValue(): boolean {
+    for (let row = 0; row < this.cells.rowCount; row++) if (this.cells.hasValue(row)) return true;
+    return false;
   }
 
   /**
@@ -200,32 +219,23 @@ export class SheetCells implements XmlHandler {
    * to read, and a million repeated cells would only cost memory.
    */
   private repeatMergedValues(): void {
-    const usedRows = this.values.length;
+    const usedRows = this.cells.rowCount;
     let usedColumns = 0;
-    for (const row of this.values) if (row && row.length > usedColumns) usedColumns = row.length;
+    for (let row = 0; row < usedRows; row++)
+      usedColumns = Math.max(usedColumns, this.cells.width(row));
     for (const range of this.mergedRanges) {
-      const master = this.values[range.top]?.[range.left] ?? null;
+      const master = this.cells.value(range.top, range.left);
       const large = (range.bottom - range.top + 1) * (range.right - range.left + 1) > 100_000;
       const bottom = large ? Math.min(range.bottom, usedRows - 1) : range.bottom;
       const right = large ? Math.min(range.right, usedColumns - 1) : range.right;
       for (let r = range.top; r <= bottom; r++) {
         for (let c = range.left; c <= right; c++) {
           if (r === range.top && c === range.left) continue;
-          const format = this.formats[r]?.[c] ?? null;
-          this.store(r, c, master, format);
+          this.cells.set(r, c, master, this.cells.style(r, c));
         }
       }
     }
   }
-}
-
-/** A sparse row made dense, holes as `empty` (the engine reads a hole as undefined otherwise). */
-function dense<T>(sparse: T[] | undefined, empty: T): T[] {
-  if (sparse === undefined) return [];
-  const length = sparse.length;
-  const row = new Array<T>(length);
-  for (let i = 0; i < length; i++) row[i] = sparse[i] ?? empty;
-  return row;
 }
 
 /** `AB12` → zero-based row 11, column 27; null when it is not a cell reference. */

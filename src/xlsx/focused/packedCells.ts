@@ -1,0 +1,270 @@
+import type { CellValue } from "../../engine";
+
+/**
+ * A worksheet's cells kept packed while it streams in, and handed to the engine as rows of values on
+ * demand. A national export table has 4.6 million cells: as JavaScript arrays of values and formats
+ * they took 240 MB of heap (every fractional number boxed, two arrays of references per cell) and a
+ * second and a half of garbage collection; here a number takes 8 bytes in a shared slab, the style of
+ * a row that repeats the row above it (the usual case: every school row is formatted alike) nothing.
+ *
+ * Rows are stored as dense segments of the slabs, from column A to the row's last cell. Text, booleans
+ * and other non-numbers sit in a small sparse array per row. A cell written to a row already stored
+ * (cells out of order, a merge repeated into its range) takes the slow path: the row is copied to a
+ * new segment, and stays open for the cells that follow in it.
+ */
+
+const SLAB_CELLS = 1 << 20;
+/** Marks "no number here" in the number slab; a cell whose value is NaN itself lives in `others`. */
+const NO_NUMBER = NaN;
+
+interface Segment {
+  slab: number;
+  start: number;
+  width: number;
+}
+
+export class PackedCells {
+  private readonly numberSlabs: Float64Array[] = [];
+  private readonly styleSlabs: Uint32Array[] = [];
+  private slabUsed = SLAB_CELLS;
+  private readonly numbers: (Segment | undefined)[] = [];
+  private readonly styles: (Segment | undefined)[] = [];
+  private readonly others: (CellValue[] | undefined)[] = [];
+
+  /** The row being streamed: its cells collect here until the next row starts. */
+  private currentRow = -1;
+  private currentWidth = 0;
+  private scratchNumbers = new Float64Array(256).fill(NO_NUMBER);
+  private scratchStyles = new Uint32Array(256);
+  private scratchOthers: CellValue[] | undefined;
+
+  /** Rows from A1 down to the last row with a stored cell. */
+  get rowCount(): number {
+    this.flush();
+    return Math.max(this.numbers.length, this.others.length);
+  }
+
+  /** Stores a cell (a null value is an empty cell that still widens its row, as ExcelJS reads it). */
+  set(row: number, column: number, value: CellValue, style: number): void {
+    if (row !== this.currentRow) {
+      this.flush();
+      if (this.numbers[row] !== undefined || this.others[row] !== undefined) {
+        this.setStored(row, column, value, style);
+        return;
+      }
+      this.currentRow = row;
+    }
+    this.ensureScratch(column + 1);
+    if (value === null) {
+      // A formula never calculated, a merge of an empty cell: the row reaches this column, empty.
+      this.scratchNumbers[column] = NO_NUMBER;
+      if (this.scratchOthers !== undefined) delete this.scratchOthers[column];
+    } else if (typeof value === "number" && !Number.isNaN(value)) {
+      this.scratchNumbers[column] = value;
+      if (this.scratchOthers !== undefined) delete this.scratchOthers[column];
+    } else {
+      this.scratchNumbers[column] = NO_NUMBER;
+      (this.scratchOthers ??= [])[column] = value;
+    }
+    this.scratchStyles[column] = style;
+    if (column + 1 > this.currentWidth) this.currentWidth = column + 1;
+  }
+
+  /** A stored cell's value, or null. */
+  value(row: number, column: number): CellValue {
+    this.flush();
+    const other = this.others[row]?.[column];
+    if (other !== undefined) return other;
+    const segment = this.numbers[row];
+    if (segment === undefined || column >= segment.width) return null;
+    const number = this.numberSlabs[segment.slab][segment.start + column];
+    return Number.isNaN(number) ? null : number;
+  }
+
+  /** The style index of a stored cell (0 when none). */
+  style(row: number, column: number): number {
+    this.flush();
+    const segment = this.styles[row];
+    if (segment === undefined || column >= segment.width) return 0;
+    return this.styleSlabs[segment.slab][segment.start + column];
+  }
+
+  /** A row as the engine reads it: dense from column A to its last cell, empty cells as null. */
+  rowValues(row: number): CellValue[] {
+    this.flush();
+    const width = this.width(row);
+    const values = new Array<CellValue>(width);
+    const segment = this.numbers[row];
+    const others = this.others[row];
+    const slab = segment === undefined ? undefined : this.numberSlabs[segment.slab];
+    for (let column = 0; column < width; column++) {
+      const other = others?.[column];
+      if (other !== undefined) values[column] = other;
+      else if (slab === undefined || column >= segment!.width) values[column] = null;
+      else {
+        const number = slab[segment!.start + column];
+        values[column] = Number.isNaN(number) ? null : number;
+      }
+    }
+    return values;
+  }
+
+  /** The row's style indices, parallel to `rowValues` (0 where a cell has no style or no value). */
+  rowStyles(row: number, into: (style: number, column: number) => void): void {
+    this.flush();
+    const width = this.width(row);
+    const segment = this.styles[row];
+    const slab = segment === undefined ? undefined : this.styleSlabs[segment.slab];
+    for (let column = 0; column < width; column++)
+      into(
+        slab === undefined || column >= segment!.width ? 0 : slab[segment!.start + column],
+        column
+      );
+  }
+
+  width(row: number): number {
+    this.flush();
+    return Math.max(this.numbers[row]?.width ?? 0, this.others[row]?.length ?? 0);
+  }
+
+  /** Whether the row holds a value that is not empty text. */
+  hasValue(row: number): boolean {
+    const values = this.rowValues(row);
+    return values.some((value) => value !== null && value !== "");
+  }
+
+  /** Ends the row being streamed: its cells move from the scratch arrays into the slabs. */
+  private flush(): void {
+    if (this.currentRow < 0) return;
+    const row = this.currentRow;
+    const width = this.currentWidth;
+    this.currentRow = -1;
+    this.currentWidth = 0;
+    if (width > 0) {
+      const segment = this.store(width);
+      this.numbers[row] = segment;
+      this.styles[row] = this.sameStylesAsAbove(row, width) ?? this.storeStyles(segment);
+    }
+    this.others[row] = this.scratchOthers;
+    this.scratchOthers = undefined;
+    this.scratchNumbers.fill(NO_NUMBER, 0, width);
+    this.scratchStyles.fill(0, 0, width);
+  }
+
+  private ensureScratch(width: number): void {
+    if (width <= this.scratchNumbers.length) return;
+    const size = Math.max(width, this.scratchNumbers.length * 2);
+    const numbers = new Float64Array(size).fill(NO_NUMBER);
+    numbers.set(this.scratchNumbers);
+    const styles = new Uint32Array(size);
+    styles.set(this.scratchStyles);
+    this.scratchNumbers = numbers;
+    this.scratchStyles = styles;
+  }
+
+  /** Room for `width` cells in the current slab (a new slab when it is full: never a copy). */
+  private reserve(width: number): { slab: number; start: number } {
+    if (this.slabUsed + width > SLAB_CELLS || this.numberSlabs.length === 0) {
+      const size = Math.max(SLAB_CELLS, width);
+      this.numberSlabs.push(new Float64Array(size));
+      this.styleSlabs.push(new Uint32Array(size));
+      this.slabUsed = 0;
+    }
+    const start = this.slabUsed;
+    this.slabUsed += width;
+    return { slab: this.numberSlabs.length - 1, start };
+  }
+
+  private store(width: number): Segment {
+    const place = this.reserve(width);
+    this.numberSlabs[place.slab].set(this.scratchNumbers.subarray(0, width), place.start);
+    return { ...place, width };
+  }
+
+  /** The styles go to the same place in the style slab as the row's numbers in the number slab. */
+  private storeStyles(segment: Segment): Segment {
+    this.styleSlabs[segment.slab].set(this.scratchStyles.subarray(0, segment.width), segment.start);
+    return segment;
+  }
+
+  /** The row above's style segment when this row's styles are the same: shared, not stored again. */
+  private sameStylesAsAbove(row: number, width: number): Segment | undefined {
+    const above = this.styles[row - 1];
+    if (above === undefined || above.width !== width) return undefined;
+    const slab = this.styleSlabs[above.slab];
+    for (let column = 0; column < width; column++)
+      if (slab[above.start + column] !== this.scratchStyles[column]) return undefined;
+    return above;
+  }
+
+  /** The slow path: a cell for a row already stored. The row is rebuilt through the scratch arrays. */
+  private setStored(row: number, column: number, value: CellValue, style: number): void {
+    const width = Math.max(this.width(row), column + 1);
+    this.ensureScratch(width);
+    const numbers = this.numbers[row];
+    if (numbers !== undefined)
+      this.scratchNumbers.set(
+        this.numberSlabs[numbers.slab].subarray(numbers.start, numbers.start + numbers.width)
+      );
+    this.rowStyles(row, (rowStyle, rowColumn) => (this.scratchStyles[rowColumn] = rowStyle));
+    this.scratchOthers = this.others[row] === undefined ? undefined : [...this.others[row]!];
+    this.numbers[row] = undefined;
+    this.styles[row] = undefined;
+    this.others[row] = undefined;
+    this.currentRow = row;
+    this.currentWidth = width;
+    // Holes copied from a sparse array became `undefined` entries: clear them back to holes.
+    if (this.scratchOthers !== undefined)
+      this.scratchOthers.forEach((other, index) => {
+        if (other === undefined) delete this.scratchOthers![index];
+      });
+    // The row stays open: the next cells of the same row (a merge's range) take the fast path.
+    this.set(row, column, value, style);
+  }
+}
+
+/**
+ * An array of `count` rows made only when read (the last one kept, as the engine reads a row's cells
+ * one after another). The engine and every other reader see an ordinary array of rows — indexing,
+ * `length`, iteration, `Object.keys` — while the cells stay packed. A Proxy, not a getter per row: a
+ * sheet may reach row 1,048,576, and a million closures would cost what packing saves.
+ */
+export function rowsOnDemand<T>(count: number, make: (row: number) => T[]): T[][] {
+  let cachedRow = -1;
+  let cached: T[] = [];
+  const rowOf = (key: string | symbol): number => {
+    if (typeof key !== "string") return -1;
+    const row = Number(key);
+    return Number.isInteger(row) && row >= 0 && row < count && String(row) === key ? row : -1;
+  };
+  const at = (row: number): T[] => {
+    if (row !== cachedRow) {
+      cached = make(row);
+      cachedRow = row;
+    }
+    return cached;
+  };
+  return new Proxy(new Array<T[]>(count), {
+    get(target, key, receiver) {
+      const row = rowOf(key);
+      return row < 0 ? Reflect.get(target, key, receiver) : at(row);
+    },
+    has(target, key) {
+      return rowOf(key) >= 0 || Reflect.has(target, key);
+    },
+    ownKeys(target) {
+      return [
+        ...Array.from({ length: count }, (_, row) => String(row)),
+        ...Reflect.ownKeys(target),
+      ];
+    },
+    getOwnPropertyDescriptor(target, key) {
+      const row = rowOf(key);
+      if (row < 0) return Reflect.getOwnPropertyDescriptor(target, key);
+      return { value: at(row), writable: false, enumerable: true, configurable: true };
+    },
+    set() {
+      return false;
+    },
+  });
+}
