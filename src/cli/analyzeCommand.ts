@@ -11,6 +11,7 @@ import { CliInputError } from "./cliInputError";
 import type { CliIo } from "./cliIo";
 import { humanSummary } from "./humanSummary";
 import { jsonReport } from "./jsonReport";
+import { writeJsonInPieces } from "./streamJson";
 import { readAnalysisInputs, noDataMessage } from "./analysisInputs";
 
 /**
@@ -25,6 +26,7 @@ export async function analyzeCommand(request: AnalyzeRequest, io: CliIo): Promis
     identification: options,
     quantile: request.quantile,
     exportSheet: request.sheet,
+    layouts: request.out !== null,
   });
   if (isEngineError(analysis)) {
     throw new CliInputError(
@@ -48,7 +50,8 @@ function report(
   io: CliIo
 ): void {
   if (request.json) {
-    io.stdout(JSON.stringify(jsonReport(analysis), null, 2) + "\n");
+    writeJsonInPieces(jsonReport(analysis), io.stdout);
+    io.stdout("\n");
     // stdout carries the JSON object alone; where the workbook went is a note for the person.
     if (written !== null) io.stderr(`Результат записан: ${written.outputPath}\n`);
   } else {

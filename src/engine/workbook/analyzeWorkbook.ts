@@ -74,6 +74,11 @@ export interface AnalysisOptions {
   exportSheet: string | null;
   /** «Below expected» when the residual is below −this × its standard deviation. */
   belowDeviations: number;
+  /**
+   * Lay out the output sheets. A caller that only reports (the command line's `--json`) skips them:
+   * at national scale the layouts are millions of cells it would build only to drop.
+   */
+  layouts: boolean;
 }
 
 export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = {
@@ -81,6 +86,7 @@ export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = {
   quantile: 0.25,
   exportSheet: null,
   belowDeviations: 1,
+  layouts: true,
 };
 
 export interface WorkbookAnalysis {
@@ -249,18 +255,20 @@ export function analyzeWorkbook(
     ...(found.staffing?.warnings ?? []),
     ...(context?.warnings ?? []),
   ];
-  const layouts: SheetLayout[] = [
-    ...(identification && found.table ? identificationSheets(identification, found.table) : []),
-    ...(social && found.passport ? [socialLayout(social, found.passport.sheetName)] : []),
-    ...(risk && found.questionnaire
-      ? [riskMatrixLayout(risk, found.questionnaire.sheetName), riskListLayout(risk)]
-      : []),
-    ...(risk && !found.thresholds ? [riskThresholdsLayout()] : []),
-    summaryLayout(summary, found.table?.years ?? []),
-    ...(found.table ? [schoolDynamicsLayout(summary, found.table.years)] : []),
-    ...(context ? [contextLayout(context)] : []),
-    warningsLayout(warnings),
-  ];
+  const layouts: SheetLayout[] = !settings.layouts
+    ? []
+    : [
+        ...(identification && found.table ? identificationSheets(identification, found.table) : []),
+        ...(social && found.passport ? [socialLayout(social, found.passport.sheetName)] : []),
+        ...(risk && found.questionnaire
+          ? [riskMatrixLayout(risk, found.questionnaire.sheetName), riskListLayout(risk)]
+          : []),
+        ...(risk && !found.thresholds ? [riskThresholdsLayout()] : []),
+        summaryLayout(summary, found.table?.years ?? []),
+        ...(found.table ? [schoolDynamicsLayout(summary, found.table.years)] : []),
+        ...(context ? [contextLayout(context)] : []),
+        warningsLayout(warnings),
+      ];
   return {
     sheets: found.sheets,
     table: found.table,
