@@ -13,6 +13,8 @@ import type { CellValue } from "../../engine";
  * new segment, and stays open for the cells that follow in it.
  */
 
+/** Slabs start small (most sheets are small) and double up to a million cells (8 MB of numbers). */
+const FIRST_SLAB_CELLS = 1 << 12;
 const SLAB_CELLS = 1 << 20;
 /** Marks "no number here" in the number slab; a cell whose value is NaN itself lives in `others`. */
 const NO_NUMBER = NaN;
@@ -26,7 +28,8 @@ interface Segment {
 export class PackedCells {
   private readonly numberSlabs: Float64Array[] = [];
   private readonly styleSlabs: Uint32Array[] = [];
-  private slabUsed = SLAB_CELLS;
+  private slabUsed = 0;
+  private slabSize = 0;
   private readonly numbers: (Segment | undefined)[] = [];
   private readonly styles: (Segment | undefined)[] = [];
   private readonly others: (CellValue[] | undefined)[] = [];
@@ -164,10 +167,13 @@ export class PackedCells {
 
   /** Room for `width` cells in the current slab (a new slab when it is full: never a copy). */
   private reserve(width: number): { slab: number; start: number } {
-    if (this.slabUsed + width > SLAB_CELLS || this.numberSlabs.length === 0) {
-      const size = Math.max(SLAB_CELLS, width);
-      this.numberSlabs.push(new Float64Array(size));
-      this.styleSlabs.push(new Uint32Array(size));
+    if (this.slabUsed + width > this.slabSize) {
+      this.slabSize = Math.max(
+        Math.min(Math.max(this.slabSize * 2, FIRST_SLAB_CELLS), SLAB_CELLS),
+        width
+      );
+      this.numberSlabs.push(new Float64Array(this.slabSize));
+      this.styleSlabs.push(new Uint32Array(this.slabSize));
       this.slabUsed = 0;
     }
     const start = this.slabUsed;

@@ -1,0 +1,104 @@
+/**
+ * The packed cell store behind the focused reader: whatever order cells arrive in, the rows it gives
+ * back are the rows a plain array of arrays would hold.
+ */
+import fc from "fast-check";
+import type { CellValue } from "../../src/engine";
+import { PackedCells, rowsOnDemand } from "../../src/xlsx/focused/packedCells";
+
+/** The reference: a sparse array of arrays, made dense like the reader's rows (holes → null). */
+function plainRows(cells: [number, number, CellValue][]): CellValue[][] {
+  const rows: CellValue[][] = [];
+  for (const [row, column, value] of cells) (rows[row] ??= [])[column] = value;
+  return Array.from(rows, (row) => Array.from(row ?? [], (value) => value ?? null));
+}
+
+function packedRows(cells: [number, number, CellValue][]): CellValue[][] {
+  const packed = new PackedCells();
+  cells.forEach(([row, column, value], index) => packed.set(row, column, value, index + 1));
+  return Array.from({ length: packed.rowCount }, (_, row) => packed.rowValues(row));
+}
+
+const cellValue = fc.oneof(
+  fc.double(),
+  fc.integer(),
+  fc.string(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(NaN)
+);
+const cell = fc.tuple(fc.nat(30), fc.nat(12), cellValue);
+
+describe("PackedCells", () => {
+  it("gives back the rows of a plain grid, cells in any order, rows revisited, values replaced", () => {
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 200 }), (cells) => {
+        expect(packedRows(cells)).toEqual(plainRows(cells));
+      }),
+      { numRuns: 1000 }
+    );
+  });
+
+  it("keeps each cell's style, and shares a row's styles with the row above only when equal", () => {
+    const packed = new PackedCells();
+    for (let row = 0; row < 3; row++) {
+      packed.set(row, 0, "sch1", 0);
+      packed.set(row, 1, 12.5, 7);
+    }
+    packed.set(3, 1, 1, 8);
+    packed.set(1, 2, 3, 9); // back to row 1: copied out of the shared styles, not written into them
+    expect([0, 1, 2, 3].map((row) => [packed.style(row, 1), packed.style(row, 2)])).toEqual([
+      [7, 0],
+      [7, 9],
+      [7, 0],
+      [8, 0],
+    ]);
+  });
+
+  it("tells a NaN value from an empty cell", () => {
+    const packed = new PackedCells();
+    packed.set(0, 0, NaN, 0);
+    packed.set(0, 2, 5, 0);
+    expect(packed.rowValues(0)).toEqual([NaN, null, 5]);
+    expect(packed.value(0, 1)).toBeNull();
+  });
+});
+
+describe("rowsOnDemand", () => {
+  const made: number[] = [];
+  const rows = rowsOnDemand(3, (row) => {
+    made.push(row);
+    return [row, `r${row}`];
+  });
+
+  it("reads like an array of rows: index, length, iteration, keys, JSON, equality", () => {
+    expect(rows.length).toBe(3);
+    expect(rows[1]).toEqual([1, "r1"]);
+    expect(Array.isArray(rows)).toBe(true);
+    expect(Object.keys(rows)).toEqual(["0", "1", "2"]);
+    expect(rows.map((row) => row[0])).toEqual([0, 1, 2]);
+    expect(JSON.stringify(rows)).toBe('[[0,"r0"],[1,"r1"],[2,"r2"]]');
+    expect(rows).toEqual([
+      [0, "r0"],
+      [1, "r1"],
+      [2, "r2"],
+    ]);
+    expect(rows[3]).toBeUndefined();
+    expect(2 in rows && !(3 in rows)).toBe(true);
+  });
+
+  it("makes a row once for consecutive reads of it", () => {
+    made.length = 0;
+    void rows[2]?.[0];
+    void rows[2]?.[1];
+    void rows[2]?.length;
+    expect(made).toEqual([2]);
+  });
+
+  it("refuses to be written to: the cells are the file's", () => {
+    expect(() => {
+      "use strict";
+      (rows as unknown as CellValue[][])[0] = [];
+    }).toThrow(TypeError);
+  });
+});
