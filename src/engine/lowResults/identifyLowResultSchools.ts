@@ -12,7 +12,7 @@ import {
   type RuleEdition,
 } from "./identificationOptions";
 import { criteriaMet, judgeValue, type ResultState } from "./lowResult";
-import { judgedResult, judgeSchool } from "./schoolJudgement";
+import { judgeSchool, type SchoolJudgement } from "./schoolJudgement";
 import { engineError } from "../engineError";
 import { parseSchoolYear } from "../table/schoolYear";
 import { quotedSheetName } from "../table/cellAddress";
@@ -120,8 +120,7 @@ export function identifyLowResultSchools(
       counts.sameProcedureLow[school] === 1,
       settings.edition
     );
-    const status = statusOf(counts, school, criteria, settings);
-    return new IdentifiedSchool(record, status, criteria, counts.lowResults[school] ?? []);
+    return new IdentifiedSchool(record, statusOf(counts, school, criteria, settings), criteria);
   });
   return { method, schools, warnings: ruleWarnings(table, years) };
 }
@@ -137,14 +136,12 @@ interface ResultCounts {
   sameProcedureLow: Uint8Array;
   /** 2025 edition: a procedure low in the reference year whose previous result is missing or too small. */
   previousUnknown: Uint8Array;
-  /** The low results, reference year first, for the schools that have any. */
-  lowResults: (LowResultEvidence[] | undefined)[];
 }
 
 /**
- * Judges every result of the two years a column at a time. The table is columnar: one group's column
- * for all schools is read in memory order, where judging school by school jumps between 18 columns
- * for each (at 50,000 schools that was most of the time). Objects are made for low results only.
+ * Judges every result of the two years a column at a time, counting only. The table is columnar: one
+ * group's column for all schools is read in memory order, where judging school by school jumps between
+ * 18 columns for each (at 50,000 schools that was most of the time).
  */
 function countResults(
   table: ExportTable,
@@ -159,12 +156,11 @@ function countResults(
     usablePrevious: new Uint8Array(schools),
     sameProcedureLow: new Uint8Array(schools),
     previousUnknown: new Uint8Array(schools),
-    lowResults: new Array<LowResultEvidence[] | undefined>(schools),
   };
   for (const entry of years.referenceGroups)
-    countGroup(table, entry, settings, counts.lowReference, counts.usableReference, counts);
+    countGroup(table, entry, settings, counts.lowReference, counts.usableReference);
   for (const entry of years.previousGroups)
-    countGroup(table, entry, settings, counts.lowPrevious, counts.usablePrevious, counts);
+    countGroup(table, entry, settings, counts.lowPrevious, counts.usablePrevious);
   if (settings.edition === "2025")
     for (const entry of years.referenceGroups)
       compareWithPreviousYear(table, entry, settings, counts);
@@ -176,8 +172,7 @@ function countGroup(
   entry: IndexedGroup,
   settings: IdentificationOptions,
   low: Uint8Array,
-  usable: Uint8Array,
-  counts: ResultCounts
+  usable: Uint8Array
 ): void {
   const { failing, participants } = table.values[entry.index];
   for (let school = 0; school < failing.length; school++) {
@@ -187,20 +182,8 @@ function countGroup(
       settings.threshold,
       settings.minParticipants
     );
-    if (state === "ok") usable[school]++;
-    else if (state === "low") {
-      usable[school]++;
-      low[school]++;
-      const evidence = judgedResult(
-        table,
-        school,
-        entry,
-        state,
-        failing[school],
-        participants[school]
-      );
-      (counts.lowResults[school] ??= []).push(evidence as LowResultEvidence);
-    }
+    if (state === "ok" || state === "low") usable[school]++;
+    if (state === "low") low[school]++;
   }
 }
 
@@ -258,10 +241,11 @@ function statusOf(
 }
 
 /**
- * The class of one run's school results. `reason` is a getter that writes the text when it is read:
- * at 50,000 schools the texts cost several times the rule itself (docs/benchmarks.md), and a caller
- * shows them a page at a time. The school is judged again for it (a few comparisons), so nothing but
- * the result is kept per school. `toJSON` gives the JSON of a plain object with `reason` in its place.
+ * The class of one run's school results. `lowResults` and `reason` are getters that judge the school
+ * again when read (a few comparisons): at 50,000 schools the evidence objects and the texts cost
+ * several times the rule itself (docs/benchmarks.md), and a caller shows them a page at a time. The
+ * table is read again then; the engine never changes a table it has read. `toJSON` gives the JSON of
+ * a plain object with both in their places.
  */
 function identifiedSchoolClass(
   table: ExportTable,
@@ -269,11 +253,9 @@ function identifiedSchoolClass(
   settings: IdentificationOptions
 ) {
   let schoolOfRow: Map<number, number> | undefined;
-  const reasonOf = (result: SchoolIdentification): string => {
+  const judgementOf = (result: SchoolIdentification): SchoolJudgement => {
     schoolOfRow ??= new Map(table.schools.map((record, school) => [record.row, school]));
-    const school = schoolOfRow.get(result.row)!;
-    const judgement = judgeSchool(table, school, years, settings, result.criteria);
-    return explainSchool(result.status, judgement, years, settings);
+    return judgeSchool(table, schoolOfRow.get(result.row)!, years, settings, result.criteria);
   };
   // Fields are only declared, and set in the constructor in the order a plain result lists them.
   return class IdentifiedSchool implements SchoolIdentification {
@@ -283,24 +265,22 @@ function identifiedSchoolClass(
     declare readonly row: number;
     declare readonly status: SchoolStatus;
     declare readonly criteria: (1 | 2)[];
-    declare readonly lowResults: LowResultEvidence[];
-    constructor(
-      record: SchoolRecord,
-      status: SchoolStatus,
-      criteria: (1 | 2)[],
-      lowResults: LowResultEvidence[]
-    ) {
+    constructor(record: SchoolRecord, status: SchoolStatus, criteria: (1 | 2)[]) {
       this.login = record.login;
       this.name = record.name;
       this.municipality = record.municipality;
       this.row = record.row;
       this.status = status;
       this.criteria = criteria;
-      this.lowResults = lowResults;
+    }
+
+    get lowResults(): LowResultEvidence[] {
+      const { reference, previous } = judgementOf(this);
+      return reference.low.concat(previous.low);
     }
 
     get reason(): string {
-      return reasonOf(this);
+      return explainSchool(this.status, judgementOf(this), years, settings);
     }
 
     toJSON(): SchoolIdentification {

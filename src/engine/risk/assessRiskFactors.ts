@@ -72,6 +72,7 @@ export function assessRiskFactors(
   const RiskProfile = riskProfileClass(questionnaire, rules, isLowResult);
   const schools = questionnaire.rows.map((row) => {
     const factors = presentFactors(row, rules);
+    // Only a school with a factor can be in the risk group: the login is looked up for those.
     return new RiskProfile(row, factors, factors.length > 0 && !isLowResult(row));
   });
   return {

@@ -83,8 +83,10 @@ function rowShares(
   columns: ShareColumns,
   row: KeyedRow
 ): SocialShares | { problem: string; field: string } {
-  const missing = INDEX_FIELDS.find((field) => Number.isNaN(row.values[field]));
-  if (missing) return { problem: `нет значения «${FIELD_LABELS[missing]}»`, field: missing };
+  for (const missing of INDEX_FIELDS) {
+    if (Number.isNaN(row.values[missing]))
+      return { problem: `нет значения «${FIELD_LABELS[missing]}»`, field: missing };
+  }
   const { asShares, asCounts } = columns;
   const shares: Record<string, number> = {};
   for (const field of asShares) shares[field] = row.values[field] / 100;
@@ -103,7 +105,7 @@ function rowShares(
     }
     for (const field of asShares) counts[field] = 0;
     const fromCounts = sharesFromCounts(counts);
-    if ("problem" in fromCounts) return fromCounts;
+    if ("problem" in fromCounts || asShares.length === 0) return fromCounts;
     for (const field of asCounts) shares[field] = fromCounts[field];
   }
   return shares as unknown as SocialShares;
@@ -117,7 +119,7 @@ export function assessSocialWellBeing(
   const { quantile, weights } = { ...DEFAULT_SOCIAL_OPTIONS, ...options };
   const warnings: Warning[] = [...passport.warnings];
   const columns = shareColumns(passport);
-  const computed = passport.rows.map((row) => {
+  const indices = passport.rows.map((row) => {
     const shares = rowShares(columns, row);
     if ("problem" in shares) {
       const column = passport.columns[shares.field];
@@ -128,15 +130,11 @@ export function assessSocialWellBeing(
             : cellAddress(passport.sheetName, row.row, column),
         message: `${row.name}: ИСБШ не рассчитан — ${shares.problem}; школа не участвует в ранжировании`,
       });
-      return { row, shares: null, isbsh: null };
+      return null;
     }
-    return { row, shares, isbsh: socialWellBeingIndex(shares, weights) };
+    return socialWellBeingIndex(shares, weights);
   });
-  // One numeric sort serves both the group's threshold and every school's place.
-  const sorted = Float64Array.from(
-    computed.filter((entry) => entry.isbsh !== null),
-    (entry) => entry.isbsh!
-  ).sort();
+  const sorted = sortedIndices(indices);
   const threshold = lowerQuantileThresholdOfSorted(sorted, quantile);
   if (threshold === null) {
     warnings.push({
@@ -144,11 +142,12 @@ export function assessSocialWellBeing(
       message: `школ с рассчитанным ИСБШ: ${sorted.length}; для группы «${QUANTILE_NAMES[quantile]}» нужно не меньше ${minimumSchoolsFor(quantile)} — ШНСУ не выделяются`,
     });
   }
-  const SchoolWellBeing = schoolWellBeingClass(threshold, quantile);
-  const schools = computed.map(({ row, shares, isbsh }) => {
+  const SchoolWellBeing = schoolWellBeingClass(passport, columns, threshold, quantile);
+  const schools = passport.rows.map((row, index) => {
+    const isbsh = indices[index];
     const shnsu = isbsh !== null && threshold !== null && isAtOrBelow(isbsh, threshold);
     const rank = isbsh === null ? null : firstAtLeast(sorted, isbsh - 1e-9) + 1;
-    return new SchoolWellBeing(row, isbsh, shares, shnsu, rank);
+    return new SchoolWellBeing(row, isbsh, shnsu, rank);
   });
   return {
     quantile,
@@ -161,34 +160,42 @@ export function assessSocialWellBeing(
 }
 
 /**
- * The class of one assessment's schools. `reason` is a getter that writes the text when read: at
- * 50,000 schools the texts cost more than the index and the ranking, and a caller shows them a page at
- * a time. `toJSON` gives the JSON of a plain object with `reason` in its place.
+ * The class of one assessment's schools. `shares` and `reason` are getters that make them when read
+ * (the shares from the passport's row again): at 50,000 schools they cost more than the index and the
+ * ranking, and a caller shows them a page at a time. `toJSON` gives the JSON of a plain object with
+ * both in their places.
  */
-function schoolWellBeingClass(threshold: number | null, quantile: Quantile) {
+function schoolWellBeingClass(
+  passport: SocialPassport,
+  columns: ShareColumns,
+  threshold: number | null,
+  quantile: Quantile
+) {
+  let rowAt: Map<number, KeyedRow> | undefined;
+  const sharesOf = (school: SchoolSocialWellBeing): SocialShares | null => {
+    if (school.isbsh === null) return null;
+    rowAt ??= new Map(passport.rows.map((row) => [row.row, row]));
+    return rowShares(columns, rowAt.get(school.row)!) as SocialShares;
+  };
   // Fields are only declared, and set in the constructor in the order a plain result lists them.
   return class SchoolWellBeing implements SchoolSocialWellBeing {
     declare readonly login: string;
     declare readonly name: string;
     declare readonly row: number;
     declare readonly isbsh: number | null;
-    declare readonly shares: SocialShares | null;
     declare readonly shnsu: boolean;
     declare readonly rank: number | null;
-    constructor(
-      row: KeyedRow,
-      isbsh: number | null,
-      shares: SocialShares | null,
-      shnsu: boolean,
-      rank: number | null
-    ) {
+    constructor(row: KeyedRow, isbsh: number | null, shnsu: boolean, rank: number | null) {
       this.login = row.login;
       this.name = row.name;
       this.row = row.row;
       this.isbsh = isbsh;
-      this.shares = shares;
       this.shnsu = shnsu;
       this.rank = rank;
+    }
+
+    get shares(): SocialShares | null {
+      return sharesOf(this);
     }
 
     get reason(): string {
@@ -200,6 +207,16 @@ function schoolWellBeingClass(threshold: number | null, quantile: Quantile) {
       return { login, name, row, isbsh, shares, shnsu, rank, reason };
     }
   };
+}
+
+/** The indices computed, ascending: one numeric sort serves the group's threshold and every rank. */
+function sortedIndices(indices: (number | null)[]): Float64Array {
+  let count = 0;
+  for (const isbsh of indices) if (isbsh !== null) count++;
+  const sorted = new Float64Array(count);
+  let next = 0;
+  for (const isbsh of indices) if (isbsh !== null) sorted[next++] = isbsh;
+  return sorted.sort();
 }
 
 /** Index of the first sorted value ≥ `value` (binary search: a national ranking is 50,000 schools). */

@@ -50,6 +50,8 @@ const COUNT_NAMES: Record<Exclude<keyof SocialCounts, "studentsTotal">, string> 
   onRegisters: "состоят на учёте",
 };
 
+const COUNTED = Object.keys(COUNT_NAMES) as (keyof typeof COUNT_NAMES)[];
+
 /** Why counts cannot give shares, and the count at fault. */
 export interface CountsProblem {
   problem: string;
@@ -68,7 +70,7 @@ export function sharesFromCounts(counts: SocialCounts): SocialShares | CountsPro
       field: "studentsTotal",
     };
   }
-  for (const key of Object.keys(COUNT_NAMES) as (keyof typeof COUNT_NAMES)[]) {
+  for (const key of COUNTED) {
     const count = counts[key];
     if (!Number.isInteger(count) || count < 0) {
       return {
