@@ -34,8 +34,16 @@ export function layoutMarkName(layout: { marker: string; userData?: boolean }): 
   return layout.userData === true ? userDataMarkName(layout.marker) : outputMarkName(layout.marker);
 }
 
+/**
+ * What the mark rules read of a workbook: its workbook-level defined names, as ExcelJS models them.
+ * An ExcelJS workbook is one; the copying writer (append/) builds one from workbook.xml.
+ */
+export interface MarkedWorkbook {
+  definedNames: { model: { name: string; ranges: string[] }[] };
+}
+
 /** Sheet name → defined name of every user-data sheet School Radar created in the workbook. */
-export function markedUserDataSheets(workbook: ExcelJS.Workbook): Map<string, string> {
+export function markedUserDataSheets(workbook: MarkedWorkbook): Map<string, string> {
   const marked = new Map<string, string>();
   for (const definedName of workbook.definedNames.model) {
     if (!definedName.name.toLowerCase().startsWith(USER_DATA_PREFIX.toLowerCase())) continue;
@@ -48,7 +56,7 @@ export function markedUserDataSheets(workbook: ExcelJS.Workbook): Map<string, st
 }
 
 /** Sheet name → defined name of every School Radar sheet in the workbook. */
-export function markedOutputSheets(workbook: ExcelJS.Workbook): Map<string, string> {
+export function markedOutputSheets(workbook: MarkedWorkbook): Map<string, string> {
   const marked = new Map<string, string>();
   for (const definedName of workbook.definedNames.model) {
     if (!isOutputMarkName(definedName.name)) continue;

@@ -1,5 +1,3 @@
-import type ExcelJS from "exceljs";
-
 const MAX_SHEET_NAME = 31;
 
 /**
@@ -7,7 +5,10 @@ const MAX_SHEET_NAME = 31;
  * overwrite or rename a sheet the user made. Excel compares sheet names without regard to case and
  * limits them to 31 characters.
  */
-export function freeSheetName(workbook: ExcelJS.Workbook, wanted: string): string {
+export function freeSheetName(
+  workbook: { worksheets: { name: string }[] },
+  wanted: string
+): string {
   const taken = new Set(
     workbook.worksheets.map((worksheet) => worksheet.name.toLocaleLowerCase("ru"))
   );

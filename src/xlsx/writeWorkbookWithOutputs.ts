@@ -1,9 +1,10 @@
 import { promises as fs } from "fs";
 import path from "path";
-import type ExcelJS from "exceljs";
 import type { SheetLayout } from "../engine";
-import { addOutputs, addOutputSheet, type WrittenSheet } from "./addOutputs";
-import { loadWorkbook } from "./loadWorkbook";
+import { addOutputSheet, type WrittenSheet } from "./addOutputs";
+import { appendOutputs, NotAWorkbookError } from "./append/appendOutputs";
+import { ZipSink, ZipSource } from "./append/zipPackage";
+import { LEGACY_XLS_SIGNATURE, readFileBytes, sourceLabel } from "./loadWorkbook";
 import { isSameFile } from "./sameFile";
 import { WorkbookFileError } from "./workbookFileError";
 
@@ -26,6 +27,10 @@ export interface OutputWorkbookReport {
  * School Radar sheets with the same markers are replaced; user sheets are never removed or renamed.
  * A `userData` layout (the thresholds sheet, a template) is written only when no sheet carries its mark
  * yet: once written, it is the user's and a re-run keeps it.
+ *
+ * The copy is made entry by entry (append/appendOutputs.ts): the user's sheets, shared strings and
+ * everything else are copied as their compressed bytes, never parsed, so a national workbook costs
+ * what our own sheets cost. The file appears under its name only when complete.
  */
 export async function writeWorkbookWithOutputs(
   inputPath: string,
@@ -39,24 +44,73 @@ export async function writeWorkbookWithOutputs(
       `Файл результата «${outputPath}» совпадает с исходной книгой; исходная книга не изменяется — укажите другой файл в --out.`
     );
   }
-  const workbook = await loadWorkbook(inputPath);
-  const { sheets, replacedSheets, keptSheets } = addOutputs(workbook, layouts);
-  await saveWorkbook(workbook, outputPath);
-  return { outputPath, sheets, replacedSheets, keptSheets };
+  const source = await openInput(inputPath);
+  const partial = path.join(
+    path.dirname(path.resolve(outputPath)),
+    `.${path.basename(outputPath)}.${process.pid}.partial`
+  );
+  try {
+    let sink: ZipSink;
+    try {
+      // The sample's result folder (samples/out) is not in the repository; create it like `git` would.
+      await fs.mkdir(path.dirname(path.resolve(outputPath)), { recursive: true });
+      sink = ZipSink.toFile(partial);
+    } catch (error) {
+      throw unwritable(outputPath, error);
+    }
+    let added;
+    try {
+      added = await appendOutputs(source, sink, layouts);
+      await sink.finish();
+    } catch (error) {
+      sink.abort();
+      if (error instanceof NotAWorkbookError) throw notAWorkbook(inputPath, error.message);
+      if (error instanceof WorkbookFileError) throw error;
+      throw unwritable(outputPath, error);
+    }
+    try {
+      await fs.rename(partial, outputPath);
+    } catch (error) {
+      throw unwritable(outputPath, error);
+    }
+    return { outputPath, ...added };
+  } finally {
+    source.close();
+    await fs.rm(partial, { force: true });
+  }
 }
 
-export async function saveWorkbook(workbook: ExcelJS.Workbook, outputPath: string): Promise<void> {
-  try {
-    const bytes = await workbook.xlsx.writeBuffer();
-    // The sample's result folder (samples/out) is not in the repository; create it like `git` would.
-    await fs.mkdir(path.dirname(path.resolve(outputPath)), { recursive: true });
-    await fs.writeFile(outputPath, Buffer.from(bytes as ArrayBuffer));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+async function openInput(inputPath: string): Promise<ZipSource> {
+  const bytes = await readFileBytes(inputPath);
+  if (bytes.subarray(0, LEGACY_XLS_SIGNATURE.length).equals(LEGACY_XLS_SIGNATURE)) {
+    const label = sourceLabel(inputPath);
     throw new WorkbookFileError(
-      "unwritable",
-      outputPath,
-      `Не удалось записать файл «${outputPath}»: ${reason}.`
+      "legacy_xls",
+      label,
+      `Файл ${label} — книга старого формата Excel 97–2003 (.xls). Откройте её в Excel и сохраните как «Книга Excel (.xlsx)».`
     );
   }
+  try {
+    return await ZipSource.open(bytes);
+  } catch (error) {
+    throw notAWorkbook(inputPath, error instanceof Error ? error.message : String(error));
+  }
+}
+
+function notAWorkbook(inputPath: string, reason: string): WorkbookFileError {
+  const label = sourceLabel(inputPath);
+  return new WorkbookFileError(
+    "not_xlsx",
+    label,
+    `Файл ${label} не является книгой Excel (.xlsx) или повреждён (${reason}).`
+  );
+}
+
+function unwritable(outputPath: string, error: unknown): WorkbookFileError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new WorkbookFileError(
+    "unwritable",
+    outputPath,
+    `Не удалось записать файл «${outputPath}»: ${reason}.`
+  );
 }

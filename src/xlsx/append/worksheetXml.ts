@@ -1,0 +1,364 @@
+import {
+  columnLetters,
+  type CellValue,
+  type ColumnValidation,
+  type RowTone,
+  type SheetLayout,
+} from "../../engine";
+import { MAX_CELL_TEXT } from "../layoutSheet";
+import type { CellLook, OutputStyles } from "./outputStyles";
+import { escapeXml, xmlAllowed } from "./xmlText";
+
+/** The colours of the ExcelJS writer (layoutSheet.ts), so both writers' sheets look the same. */
+const TONE_COLOURS: Record<Exclude<RowTone, null>, string> = {
+  alert: "FFFFC7CE",
+  ok: "FFC6EFCE",
+  unknown: "FFEDEDED",
+};
+const HEADER_COLOUR = "FFDDEBF7";
+const HEAT_COLOURS = ["FFFFFFFF", "FFF8696B"];
+const TONES: RowTone[] = [null, "alert", "ok", "unknown"];
+/** Rows are gathered into strings of about this many characters before they go to the deflater. */
+const PIECE_CHARACTERS = 1 << 16;
+
+/** The cell formats a layout's sheet uses, as indices into the workbook's cellXfs. */
+export interface LayoutStyles {
+  title: number;
+  header: number;
+  /** [tone][column]: tones in the order of TONES. */
+  body: number[][];
+  /** The data blocks beside the table (what a chart plots): a bold first row, then per column its format. */
+  blockHeader: number;
+  blockFormats: number[][];
+}
+
+/** Registers the looks of a layout's cells with the workbook's styles (before anything is written). */
+export function layoutStyles(layout: SheetLayout, styles: OutputStyles): LayoutStyles {
+  const columns = Math.max(layout.header.length, layout.columns.length);
+  const tonesUsed = new Set<RowTone>(layout.rowTone ?? []);
+  return {
+    title: styles.id({ font: "title" }),
+    header: styles.id({
+      font: "bold",
+      fill: HEADER_COLOUR,
+      wrap: true,
+      bottomBorder: true,
+    }),
+    body: TONES.map((tone) =>
+      tone !== null && !tonesUsed.has(tone)
+        ? []
+        : Array.from({ length: columns }, (_, index) => {
+            const spec = layout.columns[index];
+            const look: CellLook = {};
+            if (spec?.numberFormat) look.numberFormat = spec.numberFormat;
+            if (spec?.wrap) look.wrap = true;
+            if (tone !== null) look.fill = TONE_COLOURS[tone];
+            return styles.id(look);
+          })
+    ),
+    blockHeader: styles.id({ font: "bold" }),
+    blockFormats: (layout.blocks ?? []).map((block) =>
+      block.columns.map((spec) =>
+        spec.numberFormat ? styles.id({ numberFormat: spec.numberFormat }) : 0
+      )
+    ),
+  };
+}
+
+/** The row of the table header: below the preamble and a blank line, or row 1 without a preamble. */
+export function headerRowOf(layout: SheetLayout): number {
+  return layout.preamble.length === 0 ? 1 : layout.preamble.length + 2;
+}
+
+/**
+ * A layout's worksheet XML in pieces, written the way the ExcelJS writer laid the sheet out
+ * (layoutSheet.ts): preamble in column A with a bold title, the header bold, filled and wrapped with
+ * a line under it, body cells with their column's number format and wrap and the row's tone as a
+ * fill, column widths, the pane frozen under the header, a filter over the table, the heat columns
+ * as two-colour scales and the template columns' validations. Text is written inline
+ * (`t="inlineStr"`), so the workbook's shared strings are never touched.
+ */
+export function* worksheetPieces(layout: SheetLayout, styles: LayoutStyles): Generator<string> {
+  const headerRow = headerRowOf(layout);
+  const width = Math.max(layout.header.length, 1);
+  const lastColumn = columnLetters(width - 1);
+  const filterRows = Math.max(layout.body.length, layout.inputRows ?? 0, 1);
+  const topLeft = `A${headerRow + 1}`;
+  const blocks = blockCells(layout, styles);
+  const blockRows = [...blocks.keys()].sort((a, b) => a - b);
+  const lastRow = Math.max(headerRow + layout.body.length, ...blockRows);
+  const lastUsedColumn = Math.max(
+    width,
+    ...(layout.blocks ?? []).map(
+      (block) => block.column + Math.max(...block.values.map((row) => row.length), 1)
+    )
+  );
+  let xml =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    `<dimension ref="A1:${columnLetters(lastUsedColumn - 1)}${lastRow}"/>` +
+    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow}" topLeftCell="${topLeft}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${topLeft}" sqref="${topLeft}"/></sheetView></sheetViews>` +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    columnsXml(layout) +
+    "<sheetData>";
+  /** A row's XML with the block cells of that row put in column order among the table's. */
+  const row = (rowNumber: number, cells: { column: number; xml: string }[]): string => {
+    const extra = blocks.get(rowNumber);
+    const all = extra ? [...cells, ...extra].sort((a, b) => a.column - b.column) : cells;
+    return all.length === 0
+      ? ""
+      : `<row r="${rowNumber}">${all.map((cell) => cell.xml).join("")}</row>`;
+  };
+  // Preamble, the blank line, the header.
+  for (let rowNumber = 1; rowNumber <= headerRow; rowNumber++) {
+    const cells: { column: number; xml: string }[] = [];
+    const line = layout.preamble[rowNumber - 1];
+    if (line !== undefined)
+      cells.push({
+        column: 0,
+        xml: textCell(`A${rowNumber}`, rowNumber === 1 ? styles.title : 0, line),
+      });
+    if (rowNumber === headerRow)
+      layout.header.forEach((text, index) =>
+        cells.push({
+          column: index,
+          xml: textCell(`${columnLetters(index)}${headerRow}`, styles.header, text),
+        })
+      );
+    xml += row(rowNumber, cells);
+  }
+  const letters = Array.from({ length: layout.header.length }, (_, index) => columnLetters(index));
+  const styleAttributes = styles.body.map((tone) =>
+    tone.map((style) => (style === 0 ? "" : ` s="${style}"`))
+  );
+  // Rows are joined into pieces of a few dozen kilobytes: a row's strings die young, where one long
+  // concatenated string would survive into the old generation and cost seconds of garbage collection.
+  const rows: string[] = [xml];
+  let length = xml.length;
+  for (let index = 0; index < layout.body.length; index++) {
+    if (length >= PIECE_CHARACTERS) {
+      yield rows.join("");
+      rows.length = 0;
+      length = 0;
+    }
+    const values = layout.body[index]!;
+    const tone = TONES.indexOf(layout.rowTone?.[index] ?? null);
+    const rowNumber = headerRow + 1 + index;
+    let text: string;
+    if (blocks.has(rowNumber)) {
+      text = row(
+        rowNumber,
+        values.map((value, column) => ({
+          column,
+          xml: bodyCell(
+            (letters[column] ?? columnLetters(column)) + rowNumber,
+            styleAttributes[tone]?.[column] ?? "",
+            value
+          ),
+        }))
+      );
+    } else {
+      text = `<row r="${rowNumber}">`;
+      for (let column = 0; column < values.length; column++) {
+        const letter = letters[column] ?? (letters[column] = columnLetters(column));
+        text += bodyCell(
+          letter + rowNumber,
+          styleAttributes[tone]?.[column] ?? "",
+          values[column]!
+        );
+      }
+      text += "</row>";
+    }
+    rows.push(text);
+    length += text.length;
+  }
+  for (const rowNumber of blockRows)
+    if (rowNumber > headerRow + layout.body.length) rows.push(row(rowNumber, []));
+  xml = rows.join("");
+  xml += "</sheetData>";
+  if (layout.header.length > 0)
+    xml += `<autoFilter ref="A${headerRow}:${lastColumn}${headerRow + filterRows}"/>`;
+  xml += heatScalesXml(layout, headerRow) + validationsXml(layout, headerRow);
+  xml +=
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
+  yield xml;
+}
+
+/**
+ * The cells of the data blocks (layoutSheet.ts writeBlock), by sheet row (1-based): a bold first row,
+ * the column's number format below it; empty cells are written only when styled.
+ */
+function blockCells(
+  layout: SheetLayout,
+  styles: LayoutStyles
+): Map<number, { column: number; xml: string }[]> {
+  const byRow = new Map<number, { column: number; xml: string }[]>();
+  (layout.blocks ?? []).forEach((block, blockIndex) => {
+    block.values.forEach((values, r) => {
+      const rowNumber = block.row + r + 1;
+      values.forEach((value, c) => {
+        const column = block.column + c;
+        const style = r === 0 ? styles.blockHeader : (styles.blockFormats[blockIndex]?.[c] ?? 0);
+        const xml = bodyCell(
+          `${columnLetters(column)}${rowNumber}`,
+          style === 0 ? "" : ` s="${style}"`,
+          value
+        );
+        if (xml === "") return;
+        const cells = byRow.get(rowNumber) ?? [];
+        cells.push({ column, xml });
+        byRow.set(rowNumber, cells);
+      });
+    });
+  });
+  return byRow;
+}
+
+/** Column widths: the table's, then the blocks' (a block's width wins, as in layoutSheet.ts). */
+function columnsXml(layout: SheetLayout): string {
+  const widths: (number | undefined)[] = layout.columns.map((spec) => spec.width);
+  for (const block of layout.blocks ?? [])
+    block.columns.forEach((spec, c) => {
+      widths[block.column + c] = spec.width;
+    });
+  const columns = widths
+    .map((width, index) =>
+      width === undefined
+        ? ""
+        : `<col min="${index + 1}" max="${index + 1}" width="${width}" customWidth="1"/>`
+    )
+    .join("");
+  return columns === "" ? "" : `<cols>${columns}</cols>`;
+}
+
+function bodyCell(reference: string, style: string, value: CellValue): string {
+  if (typeof value === "number") {
+    // NaN or ±Infinity would make a file Excel reports as damaged: such a cell stays empty.
+    return Number.isFinite(value)
+      ? `<c r="${reference}"${style}><v>${value}</v></c>`
+      : emptyCell(reference, style);
+  }
+  if (typeof value === "string") return inlineText(reference, style, value);
+  if (typeof value === "boolean")
+    return `<c r="${reference}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
+  return emptyCell(reference, style);
+}
+
+/** A styled empty cell keeps the row's colour across the table; an unstyled one is not written. */
+function emptyCell(reference: string, style: string): string {
+  return style === "" ? "" : `<c r="${reference}"${style}/>`;
+}
+
+function textCell(reference: string, style: number, text: string): string {
+  return inlineText(reference, style === 0 ? "" : ` s="${style}"`, text);
+}
+
+/** Leading, trailing or doubled spaces and line breaks survive only with xml:space="preserve". */
+const KEEP_SPACE = /^\s|\s$|\s\s|[\t\n\r]/;
+/** Text that can go into `<t>` as it is (checked once; most cells are such). */
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
+const PLAIN = /[&<>"\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]|^\s|\s$|\s\s|_x[0-9A-Fa-f]{4}_/;
+/**
+ * Excel reads `_x0041_` in a cell's text as the character U+0041; text that holds such a sequence
+ * itself keeps it by escaping its underscore (`_x005F_`), as Excel does when it saves.
+ */
+const EXCEL_ESCAPE = /_(x[0-9A-Fa-f]{4}_)/g;
+
+function inlineText(reference: string, style: string, text: string): string {
+  if (text.length <= MAX_CELL_TEXT && !PLAIN.test(text))
+    return `<c r="${reference}"${style} t="inlineStr"><is><t>${text}</t></is></c>`;
+  const cut = cellText(xmlAllowed(text));
+  const space = KEEP_SPACE.test(cut) ? ' xml:space="preserve"' : "";
+  const escaped = escapeXml(cut).replace(EXCEL_ESCAPE, "_x005F_$1");
+  return `<c r="${reference}"${style} t="inlineStr"><is><t${space}>${escaped}</t></is></c>`;
+}
+
+/** Text cut to what a cell can hold, as the ExcelJS writer cuts it. */
+function cellText(text: string): string {
+  return text.length > MAX_CELL_TEXT ? `${text.slice(0, MAX_CELL_TEXT - 1)}…` : text;
+}
+
+/**
+ * A two-colour scale (white → red) over the numeric cells of each `heat` column, from 0 (or the
+ * column's lowest value, if negative) to its highest value.
+ */
+function heatScalesXml(layout: SheetLayout, headerRow: number): string {
+  if (layout.body.length === 0) return "";
+  let xml = "";
+  layout.columns.forEach((spec, index) => {
+    if (spec.heat !== true) return;
+    let low = 0;
+    let high = -Infinity;
+    let any = false;
+    for (const row of layout.body) {
+      const value = row[index];
+      if (typeof value !== "number" || !Number.isFinite(value)) continue;
+      any = true;
+      if (value < low) low = value;
+      if (value > high) high = value;
+    }
+    if (!any) return;
+    high = Math.max(low + 1, high);
+    const column = columnLetters(index);
+    const range = `${column}${headerRow + 1}:${column}${headerRow + layout.body.length}`;
+    xml +=
+      `<conditionalFormatting sqref="${range}"><cfRule type="colorScale" priority="${index + 1}"><colorScale>` +
+      `<cfvo type="num" val="${low}"/><cfvo type="num" val="${high}"/>` +
+      HEAT_COLOURS.map((argb) => `<color rgb="${argb}"/>`).join("") +
+      "</colorScale></cfRule></conditionalFormatting>";
+  });
+  return xml;
+}
+
+/**
+ * Data validation over the rows a person fills in (the body and `inputRows` below the header), one
+ * range per column; a count «not above the total» is a custom formula relative to the first row.
+ */
+function validationsXml(layout: SheetLayout, headerRow: number): string {
+  const rows = Math.max(layout.body.length, layout.inputRows ?? 0);
+  if (rows === 0) return "";
+  const first = headerRow + 1;
+  const last = headerRow + rows;
+  const items: string[] = [];
+  layout.columns.forEach((spec, index) => {
+    if (spec.validation === undefined) return;
+    const column = columnLetters(index);
+    const rule = validationRule(spec.validation, `${column}${first}`, first);
+    const operator = rule.operator === undefined ? "" : ` operator="${rule.operator}"`;
+    items.push(
+      `<dataValidation type="${rule.type}"${operator} allowBlank="1" showErrorMessage="1" errorStyle="stop"` +
+        ` errorTitle="Школьный радар" error="${escapeXml(spec.validation.message)}" sqref="${column}${first}:${column}${last}">` +
+        rule.formulae
+          .map(
+            (formula, at) => `<formula${at + 1}>${escapeXml(String(formula))}</formula${at + 1}>`
+          )
+          .join("") +
+        "</dataValidation>"
+    );
+  });
+  return items.length === 0
+    ? ""
+    : `<dataValidations count="${items.length}">${items.join("")}</dataValidations>`;
+}
+
+/** The rule of a validation, as the ExcelJS writer states it (layoutSheet.ts). */
+function validationRule(
+  validation: ColumnValidation,
+  firstCell: string,
+  firstRow: number
+): { type: string; operator?: string; formulae: (string | number)[] } {
+  if (validation.notAboveColumn === undefined) {
+    return validation.max === undefined
+      ? { type: validation.type, operator: "greaterThanOrEqual", formulae: [validation.min] }
+      : { type: validation.type, operator: "between", formulae: [validation.min, validation.max] };
+  }
+  const total = `$${columnLetters(validation.notAboveColumn)}${firstRow}`;
+  const conditions = [
+    `ISNUMBER(${firstCell})`,
+    ...(validation.type === "whole" ? [`${firstCell}=INT(${firstCell})`] : []),
+    `${firstCell}>=${validation.min}`,
+    ...(validation.max === undefined ? [] : [`${firstCell}<=${validation.max}`]),
+    `OR(ISBLANK(${total}),${firstCell}<=${total})`,
+  ];
+  return { type: "custom", formulae: [`AND(${conditions.join(",")})`] };
+}

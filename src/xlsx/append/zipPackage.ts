@@ -1,0 +1,200 @@
+import { createWriteStream, type WriteStream } from "fs";
+import type { Readable } from "stream";
+import zlib from "zlib";
+import { Zip, type ZipInputFile } from "fflate";
+import yauzl from "yauzl";
+
+/**
+ * The two ends of copying a workbook: yauzl reads the input's entries (its central directory, zip64,
+ * each entry's bytes as stored — `decompress: false`), fflate's `Zip` writes the output with entries
+ * we hand it already compressed. So a copied entry's compressed bytes, CRC and sizes go through
+ * untouched (never inflated, never re-deflated), and our new parts are deflated by Node's zlib in its
+ * thread pool while the next chunk of XML is being generated. Measured on the 50,000-school workbook
+ * (23.7 MB, a 130 MB sheet) plus 150 MB of generated sheet XML: this pair 2.3 s and 124 MB RSS at
+ * deflate level 1 (4.2 s at level 6); JSZip, which also reuses an unchanged entry's compressed bytes
+ * but deflates new ones with pako in JavaScript, 9.9 s and 544 MB.
+ */
+
+/** Deflate level of our new parts: 1 is about twice as fast as 6 for ~10 % more bytes on sheet XML. */
+const DEFLATE_LEVEL = 1;
+/** Strings of generated XML are handed to zlib in pieces of about this many characters. */
+const PIECE = 1 << 20;
+
+export class ZipSource {
+  private constructor(
+    private readonly zip: yauzl.ZipFile,
+    /** In the archive's order. */
+    readonly entries: yauzl.Entry[]
+  ) {}
+
+  static open(bytes: Buffer): Promise<ZipSource> {
+    return new Promise((resolve, reject) => {
+      yauzl.fromBuffer(bytes, { lazyEntries: true, autoClose: false }, (error, zip) => {
+        if (error || !zip) return reject(error ?? new Error("no zip"));
+        const entries: yauzl.Entry[] = [];
+        zip.on("entry", (entry: yauzl.Entry) => {
+          entries.push(entry);
+          zip.readEntry();
+        });
+        zip.on("end", () => resolve(new ZipSource(zip, entries)));
+        zip.on("error", reject);
+        zip.readEntry();
+      });
+    });
+  }
+
+  /** The entry of a part, its name compared without regard to case (OPC part names are). */
+  entry(partName: string): yauzl.Entry | undefined {
+    const wanted = partName.replace(/^\//, "").toLowerCase();
+    return this.entries.find((entry) => entry.fileName.toLowerCase() === wanted);
+  }
+
+  /** A (small) part's text, inflated; a UTF-8 byte order mark is dropped. */
+  async readText(entry: yauzl.Entry): Promise<string> {
+    const chunks: Buffer[] = [];
+    const stream = await this.openStream(entry, entry.compressionMethod === 8 ? true : null);
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString("utf8");
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
+
+  /** The entry's bytes exactly as stored in the archive. */
+  rawStream(entry: yauzl.Entry): Promise<Readable> {
+    // yauzl hands a stored entry's bytes through unchanged; only deflated ones take `decompress`.
+    return this.openStream(entry, entry.compressionMethod === 8 ? false : null);
+  }
+
+  private openStream(entry: yauzl.Entry, decompress: boolean | null): Promise<Readable> {
+    return new Promise((resolve, reject) => {
+      this.zip.openReadStream(entry, { decompress }, (error, stream) =>
+        error || !stream
+          ? reject(error ?? new Error(`cannot read ${entry.fileName}`))
+          : resolve(stream)
+      );
+    });
+  }
+
+  close(): void {
+    this.zip.close();
+  }
+}
+
+/** The output archive, written to a file as it is produced. */
+/** A zip's DOS date covers 1980–2099; an entry dated 0 (some producers) reads as 1979. */
+function zipDate(date: Date): Date {
+  const year = date.getFullYear();
+  return Number.isNaN(year) || year < 1980 || year > 2099 ? new Date(1980, 0, 1) : date;
+}
+
+export class ZipSink {
+  private readonly zip: Zip;
+  private failure: Error | null = null;
+  private readonly finished: Promise<void>;
+
+  constructor(private readonly out: WriteStream) {
+    this.zip = new Zip((error, data, final) => {
+      if (error) {
+        this.failure = error;
+        return;
+      }
+      out.write(data);
+      if (final) out.end();
+    });
+    this.finished = new Promise((resolve, reject) => {
+      out.on("finish", resolve);
+      out.on("error", (error) => {
+        this.failure = error;
+        reject(error);
+      });
+    });
+  }
+
+  static toFile(filePath: string): ZipSink {
+    return new ZipSink(createWriteStream(filePath));
+  }
+
+  /** An entry of the input, its stored bytes copied as they are. */
+  async copy(entry: yauzl.Entry, raw: Readable): Promise<void> {
+    const file = this.file(entry.fileName, entry.compressionMethod);
+    file.crc = entry.crc32;
+    file.size = entry.uncompressedSize;
+    file.mtime = zipDate(entry.getLastModDate());
+    this.zip.add(file);
+    for await (const chunk of raw) {
+      this.check();
+      file.ondata!(null, chunk as Uint8Array<ArrayBuffer>, false);
+      await this.drained();
+    }
+    file.ondata!(null, new Uint8Array(0), true);
+  }
+
+  /** A new part from its text. */
+  addText(name: string, text: string): Promise<void> {
+    return this.addPieces(name, [text]);
+  }
+
+  /** A new part from pieces of text (a worksheet generated row by row), deflated as they come. */
+  async addPieces(name: string, pieces: Iterable<string>): Promise<void> {
+    const file = this.file(name, 8);
+    this.zip.add(file);
+    // A deep write buffer lets the next rows be generated while zlib deflates in its thread pool.
+    const deflate = zlib.createDeflateRaw({
+      level: DEFLATE_LEVEL,
+      chunkSize: 1 << 18,
+      // Node hands the options to the stream too (ZlibBase → Transform); the types do not say so.
+      writableHighWaterMark: 1 << 23,
+    } as zlib.ZlibOptions);
+    const done = new Promise<void>((resolve, reject) => {
+      deflate.on("data", (chunk: Uint8Array<ArrayBuffer>) => file.ondata!(null, chunk, false));
+      deflate.on("end", resolve);
+      deflate.on("error", reject);
+    });
+    let crc = 0;
+    let size = 0;
+    for (const piece of pieces) {
+      for (let at = 0; at < piece.length; at += PIECE) {
+        this.check();
+        const bytes = Buffer.from(
+          at === 0 && piece.length <= PIECE ? piece : piece.slice(at, at + PIECE)
+        );
+        crc = zlib.crc32(bytes, crc);
+        size += bytes.length;
+        if (!deflate.write(bytes)) await new Promise((resolve) => deflate.once("drain", resolve));
+        await this.drained();
+      }
+    }
+    deflate.end();
+    await done;
+    // fflate writes CRC and sizes in the data descriptor after the data: they must be right by now.
+    file.crc = crc;
+    file.size = size;
+    file.ondata!(null, new Uint8Array(0), true);
+  }
+
+  async finish(): Promise<void> {
+    this.check();
+    this.zip.end();
+    await this.finished;
+    this.check();
+  }
+
+  /** Stops writing (after an error): the caller removes the file. */
+  abort(): void {
+    this.zip.terminate();
+    this.out.destroy();
+  }
+
+  private file(name: string, compression: number): ZipInputFile {
+    return { filename: name, compression, crc: 0, size: 0 } as ZipInputFile;
+  }
+
+  private check(): void {
+    if (this.failure) throw this.failure;
+  }
+
+  /** Waits while the file stream's buffer is full, so memory stays at a few chunks. */
+  private async drained(): Promise<void> {
+    if (this.out.writableNeedDrain)
+      await new Promise<void>((resolve) => this.out.once("drain", () => resolve()));
+  }
+}
