@@ -20,6 +20,20 @@ import { readAnalysisInputs, noDataMessage } from "./analysisInputs";
  * the result workbook.
  */
 export async function analyzeCommand(request: AnalyzeRequest, io: CliIo): Promise<number> {
+  const analysis = await analyzeInputs(request);
+  const written: OutputWorkbookReport | null =
+    request.out === null
+      ? null
+      : await writeWorkbookWithOutputs(request.input, analysis.layouts, request.out);
+  report(request, analysis, written, io);
+  return 0;
+}
+
+/**
+ * Reads and analyses; the sheets read stay inside this function, so they can be freed before the
+ * report is written (on a national table, the cells are a few hundred megabytes' worth of peak).
+ */
+async function analyzeInputs(request: AnalyzeRequest): Promise<WorkbookAnalysis> {
   const options = identificationOptions(request);
   const inputs = await readAnalysisInputs(request);
   const analysis = analyzeWorkbook(inputs, {
@@ -35,12 +49,7 @@ export async function analyzeCommand(request: AnalyzeRequest, io: CliIo): Promis
         : analysis.message
     );
   }
-  const written: OutputWorkbookReport | null =
-    request.out === null
-      ? null
-      : await writeWorkbookWithOutputs(request.input, analysis.layouts, request.out);
-  report(request, analysis, written, io);
-  return 0;
+  return analysis;
 }
 
 function report(
