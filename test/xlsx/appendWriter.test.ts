@@ -378,6 +378,44 @@ describe("the copy opened by LibreOffice", () => {
       expect(row[reason]).toBe(layout.body[at]![reason]);
     });
   }, 180_000);
+
+  it("keeps the charts when it saves the copy again (it read every chart part and its references)", async () => {
+    const layouts = await layoutsOf(SAMPLE);
+    const charts = layouts.flatMap((layout) => layout.charts ?? []);
+    expect(charts.length).toBeGreaterThan(0);
+    const result = path.join(folder.dir, "с диаграммами.xlsx");
+    await writeWorkbookWithOutputs(SAMPLE, layouts, result);
+    const written = [...(await rawEntries(result)).keys()];
+    expect(written.filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name))).toHaveLength(
+      charts.length
+    );
+    const converted = path.join(folder.dir, "xlsx");
+    execFileSync(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${path.join(folder.dir, "profile")}`,
+        "--headless",
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        converted,
+        result,
+      ],
+      { stdio: "pipe", timeout: 120_000 }
+    );
+    const resaved = await rawEntries(path.join(converted, "с диаграммами.xlsx"));
+    const chartParts = [...resaved.keys()].filter((name) =>
+      /^xl\/charts\/chart\d+\.xml$/.test(name)
+    );
+    expect(chartParts).toHaveLength(charts.length);
+    // LibreOffice filled each series' cache from the cells our references point at.
+    const titles = chartParts.map((name) =>
+      inflateRawSync(resaved.get(name)!.bytes).toString("utf8")
+    );
+    for (const chart of charts)
+      expect(titles.some((xml) => xml.includes(`<a:t>${chart.title}</a:t>`))).toBe(true);
+    expect(titles.every((xml) => xml.includes("<c:numCache>"))).toBe(true);
+  }, 180_000);
 });
 
 /** One CSV line of LibreOffice's export (quoted text, doubled quotes inside). */

@@ -12,6 +12,14 @@ import {
   type MarkedWorkbook,
 } from "../outputSheetMark";
 import { freeSheetName } from "../outputSheetName";
+import {
+  CHART_CONTENT_TYPE,
+  CHART_RELATIONSHIP,
+  chartXml,
+  DRAWING_CONTENT_TYPE,
+  DRAWING_RELATIONSHIP,
+  drawingXml,
+} from "./chartXml";
 import { EMPTY_STYLESHEET, OutputStyles } from "./outputStyles";
 import {
   CONTENT_TYPE,
@@ -185,6 +193,20 @@ export async function appendOutputs(
     part: sheet.part,
     contentType: CONTENT_TYPE.worksheet,
   }));
+  // Charts: a drawing part per sheet that has any, a chart part per chart, and their relationships.
+  const chartParts = new Map<NewSheet, { drawing: string; charts: string[] }>();
+  for (const sheet of added) {
+    if ((sheet.layout.charts ?? []).length === 0) continue;
+    const drawing = freshName(partNames, (n) => `${folder}drawings/drawing${n}.xml`);
+    const charts = sheet.layout.charts!.map(() =>
+      freshName(partNames, (n) => `${folder}charts/chart${n}.xml`)
+    );
+    chartParts.set(sheet, { drawing, charts });
+    newParts.push(
+      { part: drawing, contentType: DRAWING_CONTENT_TYPE },
+      ...charts.map((part) => ({ part, contentType: CHART_CONTENT_TYPE }))
+    );
+  }
   const newRelationships = added.map((sheet) => ({
     id: sheet.relationshipId,
     type: RELATIONSHIP.worksheet,
@@ -244,13 +266,59 @@ export async function appendOutputs(
   // The workbook's relationships when the input had none (a workbook with no sheets cannot be).
   for (const [name, text] of edited) await sink.addText(name, text);
   for (let index = 0; index < added.length; index++) {
+    const sheet = added[index]!;
+    const drawn = chartParts.get(sheet);
     await sink.addPieces(
-      added[index]!.part,
-      worksheetPieces(added[index]!.layout, sheetStyles[index]!)
+      sheet.part,
+      worksheetPieces(sheet.layout, sheetStyles[index]!, drawn ? "rId1" : undefined)
     );
+    if (drawn === undefined) continue;
+    const charts = sheet.layout.charts!;
+    await sink.addText(
+      relationshipsPath(sheet.part),
+      relationshipsXml([
+        {
+          id: "rId1",
+          type: DRAWING_RELATIONSHIP,
+          target: relativeTarget(sheet.part, drawn.drawing),
+        },
+      ])
+    );
+    const chartIds = charts.map((_, at) => `rId${at + 1}`);
+    await sink.addText(drawn.drawing, drawingXml(charts, chartIds));
+    await sink.addText(
+      relationshipsPath(drawn.drawing),
+      relationshipsXml(
+        drawn.charts.map((part, at) => ({
+          id: chartIds[at]!,
+          type: CHART_RELATIONSHIP,
+          target: relativeTarget(drawn.drawing, part),
+        }))
+      )
+    );
+    for (let at = 0; at < charts.length; at++)
+      await sink.addText(drawn.charts[at]!, chartXml(charts[at]!, sheet.name));
   }
   if (stylesEntry === undefined) await sink.addText(stylesPart, styles.toXml());
   return { sheets, replacedSheets, keptSheets };
+}
+
+/** A new `.rels` part. */
+function relationshipsXml(relationships: { id: string; type: string; target: string }[]): string {
+  return editRelationships(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>',
+    new Set(),
+    relationships
+  );
+}
+
+/** `xl/worksheets/sheet6.xml` → `xl/drawings/drawing1.xml` as `../drawings/drawing1.xml`. */
+function relativeTarget(from: string, to: string): string {
+  const fromFolders = from.split("/").slice(0, -1);
+  const toParts = to.split("/");
+  let common = 0;
+  while (common < fromFolders.length && fromFolders[common] === toParts[common]) common++;
+  return [...fromFolders.slice(common).map(() => ".."), ...toParts.slice(common)].join("/");
 }
 
 async function findWorkbook(source: ZipSource): Promise<string> {

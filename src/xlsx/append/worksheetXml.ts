@@ -78,7 +78,12 @@ export function headerRowOf(layout: SheetLayout): number {
  * as two-colour scales and the template columns' validations. Text is written inline
  * (`t="inlineStr"`), so the workbook's shared strings are never touched.
  */
-export function* worksheetPieces(layout: SheetLayout, styles: LayoutStyles): Generator<string> {
+export function* worksheetPieces(
+  layout: SheetLayout,
+  styles: LayoutStyles,
+  /** The relationship of the sheet's drawing (its charts), when it has one. */
+  drawingRelationshipId?: string
+): Generator<string> {
   const headerRow = headerRowOf(layout);
   const width = Math.max(layout.header.length, 1);
   const lastColumn = columnLetters(width - 1);
@@ -179,8 +184,9 @@ export function* worksheetPieces(layout: SheetLayout, styles: LayoutStyles): Gen
   if (layout.header.length > 0)
     xml += `<autoFilter ref="A${headerRow}:${lastColumn}${headerRow + filterRows}"/>`;
   xml += heatScalesXml(layout, headerRow) + validationsXml(layout, headerRow);
-  xml +=
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
+  xml += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  if (drawingRelationshipId !== undefined) xml += `<drawing r:id="${drawingRelationshipId}"/>`;
+  xml += "</worksheet>";
   yield xml;
 }
 
