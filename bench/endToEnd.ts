@@ -12,7 +12,11 @@ import { writeFormulaWorkbook, writeNationalWorkbook } from "./nationalWorkbook"
 
 const ROOT = path.join(__dirname, "..", "..");
 const BIN = path.join(ROOT, "bin", "school-radar.js");
-/** `--out` goes through ExcelJS's full model: at 50,000 schools it ran past 6 minutes and 4 GB. */
+/**
+ * `--out` used to go through ExcelJS's full model (past 6 minutes and 4 GB at 50,000 schools); it now
+ * copies the input's entries and writes only our sheets (src/xlsx/append/). The limit stays, so a
+ * regression cannot hang the benchmark.
+ */
 const OUT_LIMIT_SECONDS = 300;
 
 export interface Timed {
@@ -75,7 +79,8 @@ function recalculatingProfile(dir: string): string {
   return `file://${dir}`;
 }
 
-export async function endToEnd(schools: number, runs: number): Promise<EndToEndFigures> {
+/** The benchmark's two national workbooks (made once, deterministic) and its working folder. */
+async function nationalFiles(schools: number) {
   const dir = path.join(os.tmpdir(), `school-radar-bench-${schools}`);
   mkdirSync(dir, { recursive: true });
   const input = path.join(dir, `national-${schools}.xlsx`);
@@ -83,34 +88,74 @@ export async function endToEnd(schools: number, runs: number): Promise<EndToEndF
   // The generator is deterministic: the files are made once and kept between runs.
   if (!existsSync(input)) await writeNationalWorkbook(input, schools);
   if (!existsSync(formulas)) await writeFormulaWorkbook(formulas, schools);
+  return { dir, input, formulas, out: path.join(dir, "cli-result.xlsx") };
+}
 
-  const json = path.join(dir, "cli.json");
-  const out = path.join(dir, "cli-result.xlsx");
-  const cliJson = median(
-    Array.from({ length: runs }, () => timed("node", [BIN, "analyze", input, "--json"], json))
-  );
-  // One run: the result workbook is written through ExcelJS, minutes at this size.
-  const cliOut = median(
-    Array.from({ length: 1 }, () => {
+/** `analyze --out` on the national workbook, median of `runs` (wall time and peak RSS of the run). */
+function timeCliOut(input: string, out: string, runs: number): Timed {
+  return median(
+    Array.from({ length: runs }, () => {
       rmSync(out, { force: true });
       return timed("node", [BIN, "analyze", input, "--out", out], undefined, OUT_LIMIT_SECONDS);
     })
   );
+}
 
+export interface OutFigures {
+  schools: number;
+  inputMb: number;
+  outputMb: number | null;
+  cliOut: Timed;
+  libreOfficeXlsx: Timed;
+  flagged: { cliOut: number; libreOfficeXlsx: number };
+  agree: boolean;
+  /** 1-minute load average before and after the runs (the machine is shared). */
+  load: [number, number];
+}
+
+/**
+ * Only the `--out` comparison (`npm run bench -- --out-only`): `analyze --out` (median of `runs`)
+ * against LibreOffice recalculating the formula workbook and saving it as xlsx (one run), the flagged
+ * schools compared.
+ */
+export async function outEndToEnd(schools: number, runs: number): Promise<OutFigures> {
+  const { dir, input, formulas, out } = await nationalFiles(schools);
+  const before = os.loadavg()[0]!;
+  const cliOut = timeCliOut(input, out, runs);
+  const profile = warmProfile(dir);
+  const xlsxDir = path.join(dir, "lo-xlsx");
+  const libreOfficeXlsx = timed("soffice", [
+    `-env:UserInstallation=${profile}`,
+    "--headless",
+    "--convert-to",
+    "xlsx",
+    "--outdir",
+    xlsxDir,
+    formulas,
+  ]);
+  const after = os.loadavg()[0]!;
+  const outFlagged = cliOut.finished ? await flaggedInResultWorkbook(out) : new Set<string>();
+  const loFlagged = await flaggedInFormulaWorkbook(path.join(xlsxDir, `formulas-${schools}.xlsx`));
+  return {
+    schools,
+    inputMb: statSync(input).size / 1024 / 1024,
+    outputMb: cliOut.finished ? statSync(out).size / 1024 / 1024 : null,
+    cliOut,
+    libreOfficeXlsx,
+    flagged: { cliOut: outFlagged.size, libreOfficeXlsx: loFlagged.size },
+    agree:
+      cliOut.finished &&
+      outFlagged.size === loFlagged.size &&
+      [...outFlagged].every((login) => loFlagged.has(login)),
+    load: [before, after],
+  };
+}
+
+/** A recalculating LibreOffice profile, started once on the sample so its set-up is not timed. */
+function warmProfile(dir: string): string {
   const profileDir = path.join(dir, "lo-profile");
   rmSync(profileDir, { recursive: true, force: true });
   const profile = recalculatingProfile(profileDir);
-  const soffice = (format: string, outdir: string) =>
-    timed("soffice", [
-      `-env:UserInstallation=${profile}`,
-      "--headless",
-      "--convert-to",
-      format,
-      "--outdir",
-      outdir,
-      formulas,
-    ]);
-  // LibreOffice's first start in a fresh profile sets the profile up: not timed.
   const warm = path.join(dir, "warm.xlsx");
   execFileSync("cp", [path.join(ROOT, "samples", "school-radar-sample.xlsx"), warm]);
   execFileSync(
@@ -126,6 +171,29 @@ export async function endToEnd(schools: number, runs: number): Promise<EndToEndF
     ],
     { stdio: "pipe" }
   );
+  return profile;
+}
+
+export async function endToEnd(schools: number, runs: number): Promise<EndToEndFigures> {
+  const { dir, input, formulas, out } = await nationalFiles(schools);
+  const json = path.join(dir, "cli.json");
+  const cliJson = median(
+    Array.from({ length: runs }, () => timed("node", [BIN, "analyze", input, "--json"], json))
+  );
+  const cliOut = timeCliOut(input, out, runs);
+
+  // LibreOffice's first start in a fresh profile sets the profile up: not timed.
+  const profile = warmProfile(dir);
+  const soffice = (format: string, outdir: string) =>
+    timed("soffice", [
+      `-env:UserInstallation=${profile}`,
+      "--headless",
+      "--convert-to",
+      format,
+      "--outdir",
+      outdir,
+      formulas,
+    ]);
   const csvDir = path.join(dir, "lo-csv");
   const xlsxDir = path.join(dir, "lo-xlsx");
   // UTF-8 CSV (filter option 76), comma-separated, quoted text.
