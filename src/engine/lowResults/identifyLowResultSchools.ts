@@ -1,11 +1,5 @@
 import type { EngineError, Warning } from "../types";
-import type {
-  ColumnGroup,
-  ExportTable,
-  Procedure,
-  SchoolRecord,
-  SchoolYear,
-} from "../table/exportTable";
+import type { ColumnGroup, ExportTable, Procedure, SchoolYear } from "../table/exportTable";
 import {
   DEFAULT_IDENTIFICATION_OPTIONS,
   type IdentificationOptions,
@@ -112,15 +106,20 @@ export function identifyLowResultSchools(
   };
   method.description = describeMethod(method);
   const counts = countResults(table, years, settings);
-  const IdentifiedSchool = identifiedSchoolClass(table, years, settings);
-  const schools = table.schools.map((record, school) => {
+  const run: IdentificationRun = { table, years, settings };
+  const schools = table.schools.map((_, school) => {
     const criteria = criteriaMet(
       counts.lowReference[school],
       counts.lowPrevious[school],
       counts.sameProcedureLow[school] === 1,
       settings.edition
     );
-    return new IdentifiedSchool(record, statusOf(counts, school, criteria, settings), criteria);
+    return new IdentifiedSchool(
+      run,
+      school,
+      statusOf(counts, school, criteria, settings),
+      criteria
+    );
   });
   return { method, schools, warnings: ruleWarnings(table, years) };
 }
@@ -240,54 +239,62 @@ function statusOf(
     : "not_shnor";
 }
 
+/** What a school's result needs to judge it again: the run's table, years and settings. */
+interface IdentificationRun {
+  table: ExportTable;
+  years: RuleYears;
+  settings: IdentificationOptions;
+}
+
 /**
- * The class of one run's school results. `lowResults` and `reason` are getters that judge the school
- * again when read (a few comparisons): at 50,000 schools the evidence objects and the texts cost
- * several times the rule itself (docs/benchmarks.md), and a caller shows them a page at a time. The
- * table is read again then; the engine never changes a table it has read. `toJSON` gives the JSON of
- * a plain object with both in their places.
+ * A school's result. `lowResults` and `reason` are getters that judge the school again when read (a
+ * few comparisons): at 50,000 schools the evidence objects and the texts cost several times the rule
+ * itself (docs/benchmarks.md), and a caller shows them a page at a time. The table is read again then;
+ * the engine never changes a table it has read. The run is a private field, so keys, spread and
+ * equality see only the result's own fields; `toJSON` gives the JSON of a plain object with
+ * `lowResults` and `reason` in their places.
  */
-function identifiedSchoolClass(
-  table: ExportTable,
-  years: RuleYears,
-  settings: IdentificationOptions
-) {
-  let schoolOfRow: Map<number, number> | undefined;
-  const judgementOf = (result: SchoolIdentification): SchoolJudgement => {
-    schoolOfRow ??= new Map(table.schools.map((record, school) => [record.row, school]));
-    return judgeSchool(table, schoolOfRow.get(result.row)!, years, settings, result.criteria);
-  };
-  // Fields are only declared, and set in the constructor in the order a plain result lists them.
-  return class IdentifiedSchool implements SchoolIdentification {
-    declare readonly login: string;
-    declare readonly name: string;
-    declare readonly municipality: string;
-    declare readonly row: number;
-    declare readonly status: SchoolStatus;
-    declare readonly criteria: (1 | 2)[];
-    constructor(record: SchoolRecord, status: SchoolStatus, criteria: (1 | 2)[]) {
-      this.login = record.login;
-      this.name = record.name;
-      this.municipality = record.municipality;
-      this.row = record.row;
-      this.status = status;
-      this.criteria = criteria;
-    }
+class IdentifiedSchool implements SchoolIdentification {
+  // Only declared: the constructor sets them in the order a plain result lists them.
+  declare readonly login: string;
+  declare readonly name: string;
+  declare readonly municipality: string;
+  declare readonly row: number;
+  declare readonly status: SchoolStatus;
+  declare readonly criteria: (1 | 2)[];
+  readonly #run: IdentificationRun;
+  readonly #school: number;
 
-    get lowResults(): LowResultEvidence[] {
-      const { reference, previous } = judgementOf(this);
-      return reference.low.concat(previous.low);
-    }
+  constructor(run: IdentificationRun, school: number, status: SchoolStatus, criteria: (1 | 2)[]) {
+    const record = run.table.schools[school];
+    this.login = record.login;
+    this.name = record.name;
+    this.municipality = record.municipality;
+    this.row = record.row;
+    this.status = status;
+    this.criteria = criteria;
+    this.#run = run;
+    this.#school = school;
+  }
 
-    get reason(): string {
-      return explainSchool(this.status, judgementOf(this), years, settings);
-    }
+  get lowResults(): LowResultEvidence[] {
+    const { reference, previous } = this.#judgement();
+    return reference.low.concat(previous.low);
+  }
 
-    toJSON(): SchoolIdentification {
-      const { login, name, municipality, row, status, criteria, lowResults, reason } = this;
-      return { login, name, municipality, row, status, criteria, lowResults, reason };
-    }
-  };
+  get reason(): string {
+    return explainSchool(this.status, this.#judgement(), this.#run.years, this.#run.settings);
+  }
+
+  toJSON(): SchoolIdentification {
+    const { login, name, municipality, row, status, criteria, lowResults, reason } = this;
+    return { login, name, municipality, row, status, criteria, lowResults, reason };
+  }
+
+  #judgement(): SchoolJudgement {
+    const { table, years, settings } = this.#run;
+    return judgeSchool(table, this.#school, years, settings, this.criteria);
+  }
 }
 
 function checkSettings(settings: IdentificationOptions): EngineError | null {

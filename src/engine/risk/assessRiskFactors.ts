@@ -69,11 +69,11 @@ export function assessRiskFactors(
   const rules = factorRules(thresholds);
   const isLowResult = (row: KeyedRow): boolean =>
     lowResultSchools?.has(row.login.toLowerCase()) ?? false;
-  const RiskProfile = riskProfileClass(questionnaire, rules, isLowResult);
+  const run: RiskRun = { rules, isLowResult };
   const schools = questionnaire.rows.map((row) => {
     const factors = presentFactors(row, rules);
     // Only a school with a factor can be in the risk group: the login is looked up for those.
-    return new RiskProfile(row, factors, factors.length > 0 && !isLowResult(row));
+    return new RiskProfile(run, row, factors, factors.length > 0 && !isLowResult(row));
   });
   return {
     schools,
@@ -127,50 +127,51 @@ function schoolsByFactor(schools: SchoolRiskProfile[]): RiskAssessment["byFactor
   return byFactor;
 }
 
+/** What a school's profile needs to judge its row again: the rules in force, and who is ШНОР. */
+interface RiskRun {
+  rules: FactorRule[];
+  isLowResult: (row: KeyedRow) => boolean;
+}
+
 /**
- * The class of one assessment's school profiles. `judgements` and `reason` are getters that judge the
- * school's row again when read: at 50,000 schools ten judgement objects and a text per school cost
- * several times the factors themselves, and a caller shows them a page at a time. `toJSON` gives the
- * JSON of a plain object with both in their places.
+ * A school's risk profile. `judgements` and `reason` are getters that judge the school's row again
+ * when read: at 50,000 schools ten judgement objects and a text per school cost several times the
+ * factors themselves, and a caller shows them a page at a time. The run and the row are private
+ * fields, so keys, spread and equality see only the profile's own fields; `toJSON` gives the JSON of
+ * a plain object with `judgements` and `reason` in their places.
  */
-function riskProfileClass(
-  questionnaire: RiskQuestionnaire,
-  rules: FactorRule[],
-  isLowResult: (row: KeyedRow) => boolean
-) {
-  let rowAt: Map<number, KeyedRow> | undefined;
-  const rowOf = (sheetRow: number): KeyedRow => {
-    rowAt ??= new Map(questionnaire.rows.map((row) => [row.row, row]));
-    return rowAt.get(sheetRow)!;
-  };
-  // Fields are only declared, and set in the constructor in the order a plain profile lists them.
-  return class RiskProfile implements SchoolRiskProfile {
-    declare readonly login: string;
-    declare readonly name: string;
-    declare readonly row: number;
-    declare readonly factors: number[];
-    declare readonly riskGroup: boolean;
-    constructor(row: KeyedRow, factors: number[], riskGroup: boolean) {
-      this.login = row.login;
-      this.name = row.name;
-      this.row = row.row;
-      this.factors = factors;
-      this.riskGroup = riskGroup;
-    }
+class RiskProfile implements SchoolRiskProfile {
+  // Only declared: the constructor sets them in the order a plain profile lists them.
+  declare readonly login: string;
+  declare readonly name: string;
+  declare readonly row: number;
+  declare readonly factors: number[];
+  declare readonly riskGroup: boolean;
+  readonly #run: RiskRun;
+  readonly #row: KeyedRow;
 
-    get judgements(): FactorJudgement[] {
-      return judgeFactors(rowOf(this.row), rules);
-    }
+  constructor(run: RiskRun, row: KeyedRow, factors: number[], riskGroup: boolean) {
+    this.login = row.login;
+    this.name = row.name;
+    this.row = row.row;
+    this.factors = factors;
+    this.riskGroup = riskGroup;
+    this.#run = run;
+    this.#row = row;
+  }
 
-    get reason(): string {
-      return riskReason(this.judgements, this.riskGroup, isLowResult(rowOf(this.row)));
-    }
+  get judgements(): FactorJudgement[] {
+    return judgeFactors(this.#row, this.#run.rules);
+  }
 
-    toJSON(): SchoolRiskProfile {
-      const { login, name, row, factors, judgements, riskGroup, reason } = this;
-      return { login, name, row, factors, judgements, riskGroup, reason };
-    }
-  };
+  get reason(): string {
+    return riskReason(this.judgements, this.riskGroup, this.#run.isLowResult(this.#row));
+  }
+
+  toJSON(): SchoolRiskProfile {
+    const { login, name, row, factors, judgements, riskGroup, reason } = this;
+    return { login, name, row, factors, judgements, riskGroup, reason };
+  }
 }
 
 function riskReason(

@@ -142,12 +142,12 @@ export function assessSocialWellBeing(
       message: `школ с рассчитанным ИСБШ: ${sorted.length}; для группы «${QUANTILE_NAMES[quantile]}» нужно не меньше ${minimumSchoolsFor(quantile)} — ШНСУ не выделяются`,
     });
   }
-  const SchoolWellBeing = schoolWellBeingClass(passport, columns, threshold, quantile);
+  const run: SocialRun = { columns, threshold, quantile };
   const schools = passport.rows.map((row, index) => {
     const isbsh = indices[index];
     const shnsu = isbsh !== null && threshold !== null && isAtOrBelow(isbsh, threshold);
     const rank = isbsh === null ? null : firstAtLeast(sorted, isbsh - 1e-9) + 1;
-    return new SchoolWellBeing(row, isbsh, shnsu, rank);
+    return new SchoolWellBeing(run, row, isbsh, shnsu, rank);
   });
   return {
     quantile,
@@ -159,54 +159,62 @@ export function assessSocialWellBeing(
   };
 }
 
+/** What a school's result needs to make its shares and reason: the run's columns and group. */
+interface SocialRun {
+  columns: ShareColumns;
+  threshold: number | null;
+  quantile: Quantile;
+}
+
 /**
- * The class of one assessment's schools. `shares` and `reason` are getters that make them when read
- * (the shares from the passport's row again): at 50,000 schools they cost more than the index and the
- * ranking, and a caller shows them a page at a time. `toJSON` gives the JSON of a plain object with
- * both in their places.
+ * A school's ИСБШ. `shares` and `reason` are getters that make them when read (the shares from the
+ * passport's row again): at 50,000 schools they cost more than the index and the ranking, and a
+ * caller shows them a page at a time. The run and the row are private fields, so keys, spread and
+ * equality see only the result's own fields; `toJSON` gives the JSON of a plain object with `shares`
+ * and `reason` in their places.
  */
-function schoolWellBeingClass(
-  passport: SocialPassport,
-  columns: ShareColumns,
-  threshold: number | null,
-  quantile: Quantile
-) {
-  let rowAt: Map<number, KeyedRow> | undefined;
-  const sharesOf = (school: SchoolSocialWellBeing): SocialShares | null => {
-    if (school.isbsh === null) return null;
-    rowAt ??= new Map(passport.rows.map((row) => [row.row, row]));
-    return rowShares(columns, rowAt.get(school.row)!) as SocialShares;
-  };
-  // Fields are only declared, and set in the constructor in the order a plain result lists them.
-  return class SchoolWellBeing implements SchoolSocialWellBeing {
-    declare readonly login: string;
-    declare readonly name: string;
-    declare readonly row: number;
-    declare readonly isbsh: number | null;
-    declare readonly shnsu: boolean;
-    declare readonly rank: number | null;
-    constructor(row: KeyedRow, isbsh: number | null, shnsu: boolean, rank: number | null) {
-      this.login = row.login;
-      this.name = row.name;
-      this.row = row.row;
-      this.isbsh = isbsh;
-      this.shnsu = shnsu;
-      this.rank = rank;
-    }
+class SchoolWellBeing implements SchoolSocialWellBeing {
+  // Only declared: the constructor sets them in the order a plain result lists them.
+  declare readonly login: string;
+  declare readonly name: string;
+  declare readonly row: number;
+  declare readonly isbsh: number | null;
+  declare readonly shnsu: boolean;
+  declare readonly rank: number | null;
+  readonly #run: SocialRun;
+  readonly #row: KeyedRow;
 
-    get shares(): SocialShares | null {
-      return sharesOf(this);
-    }
+  constructor(
+    run: SocialRun,
+    row: KeyedRow,
+    isbsh: number | null,
+    shnsu: boolean,
+    rank: number | null
+  ) {
+    this.login = row.login;
+    this.name = row.name;
+    this.row = row.row;
+    this.isbsh = isbsh;
+    this.shnsu = shnsu;
+    this.rank = rank;
+    this.#run = run;
+    this.#row = row;
+  }
 
-    get reason(): string {
-      return socialReason(this.isbsh, this.shnsu, threshold, quantile);
-    }
+  get shares(): SocialShares | null {
+    // The index was computed, so the row gives shares.
+    return this.isbsh === null ? null : (rowShares(this.#run.columns, this.#row) as SocialShares);
+  }
 
-    toJSON(): SchoolSocialWellBeing {
-      const { login, name, row, isbsh, shares, shnsu, rank, reason } = this;
-      return { login, name, row, isbsh, shares, shnsu, rank, reason };
-    }
-  };
+  get reason(): string {
+    const { threshold, quantile } = this.#run;
+    return socialReason(this.isbsh, this.shnsu, threshold, quantile);
+  }
+
+  toJSON(): SchoolSocialWellBeing {
+    const { login, name, row, isbsh, shares, shnsu, rank, reason } = this;
+    return { login, name, row, isbsh, shares, shnsu, rank, reason };
+  }
 }
 
 /** The indices computed, ascending: one numeric sort serves the group's threshold and every rank. */
