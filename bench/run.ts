@@ -371,12 +371,40 @@ async function main(): Promise<void> {
             : "dist/ not built",
       },
     };
+    const file = path.join(ROOT, "bench", "results.json");
     writeFileSync(
-      path.join(ROOT, "bench", "results.json"),
-      JSON.stringify(results, null, 2) + "\n"
+      file,
+      JSON.stringify(engineOnly ? engineFiguresInto(file, results) : results, null, 2) + "\n"
     );
-    console.log("\nwrote bench/results.json");
+    console.log(
+      engineOnly
+        ? "\nwrote the engine figures into bench/results.json"
+        : "\nwrote bench/results.json"
+    );
   }
+}
+
+/**
+ * `--engine-only --json`: the engine's keys (`engine_*`, the engine note; the run's date as
+ * `engine_date`) replace those of bench/results.json; the other figures stay as their runs wrote them.
+ */
+function engineFiguresInto(
+  file: string,
+  results: Record<string, unknown> & { notes: Record<string, string> }
+): Record<string, unknown> {
+  const previous = existsSync(file)
+    ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>)
+    : {};
+  const engine = Object.entries(results).filter(([key]) => key.startsWith("engine_"));
+  return {
+    ...previous,
+    ...Object.fromEntries(engine),
+    engine_date: results.date,
+    notes: {
+      ...((previous.notes as Record<string, string> | undefined) ?? {}),
+      engine: results.notes.engine,
+    },
+  };
 }
 
 /**

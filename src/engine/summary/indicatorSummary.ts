@@ -276,15 +276,16 @@ function riskZones(table: ExportTable, yearEnd: number): RiskZone[] {
 function meanAndDeviation(values: Float64Array): { mean: number; deviation: number } | null {
   let count = 0;
   let sum = 0;
-  for (const value of values) {
-    if (Number.isNaN(value)) continue;
+  for (let school = 0; school < values.length; school++) {
+    if (Number.isNaN(values[school])) continue;
     count++;
-    sum += value;
+    sum += values[school];
   }
   if (count < 3) return null;
   const mean = sum / count;
   let squares = 0;
-  for (const value of values) if (!Number.isNaN(value)) squares += (value - mean) ** 2;
+  for (let school = 0; school < values.length; school++)
+    if (!Number.isNaN(values[school])) squares += (values[school] - mean) ** 2;
   const deviation = Math.sqrt(squares / (count - 1));
   return deviation === 0 ? null : { mean, deviation };
 }
