@@ -29,6 +29,8 @@ export interface GridCells {
   rowCount: number;
   /** The widest row's length. */
   columnCount: number;
+  /** One row's length: its last cell's column + 1, as `values[row].length`. */
+  rowLength(row: number): number;
   value(row: number, column: number): CellValue;
   numberFormat(row: number, column: number): string | null;
 }

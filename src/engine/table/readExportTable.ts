@@ -38,6 +38,8 @@ interface Sheet {
   firstRow: number;
   firstColumn: number;
   at(row: number, column: number): CellValue;
+  /** The row's length as the host holds it (cells beyond it are empty). */
+  rowLength(row: number): number;
   format(row: number, column: number): string | null | undefined;
   address(row: number, column: number): string;
   /** The host's arrays, for the hot loop over the schools' results (no closure per cell). */
@@ -61,6 +63,7 @@ function sheetOf(grid: SheetGrid): Sheet {
       rowCount: cells.rowCount,
       columnCount: cells.columnCount,
       at: (row, column) => cells.value(row - firstRow, column - firstColumn),
+      rowLength: (row) => cells.rowLength(row - firstRow),
       format: (row, column) => cells.numberFormat(row - firstRow, column - firstColumn),
     };
   }
@@ -69,6 +72,7 @@ function sheetOf(grid: SheetGrid): Sheet {
     rowCount: grid.values.length,
     columnCount: grid.values.reduce((widest, row) => Math.max(widest, row.length), 0),
     at: (row, column) => grid.values[row - firstRow]?.[column - firstColumn] ?? null,
+    rowLength: (row) => grid.values[row - firstRow]?.length ?? 0,
     format: (row, column) => grid.numberFormats?.[row - firstRow]?.[column - firstColumn],
   };
 }
@@ -92,7 +96,8 @@ function rowCells(sheet: Sheet, row: number): CellValue[] {
 }
 
 function isEmptyRow(sheet: Sheet, row: number): boolean {
-  const end = sheet.firstColumn + sheet.columnCount;
+  // The row's own length, not the sheet's width: one cell in column XFD must not make every row long.
+  const end = sheet.firstColumn + sheet.rowLength(row);
   for (let c = sheet.firstColumn; c < end; c++) {
     const cell = sheet.at(row, c);
     if (cell !== null && cell !== undefined && (typeof cell !== "string" || cell.trim() !== ""))

@@ -202,6 +202,7 @@ export class SheetCells implements XmlHandler {
         rowCount,
         columnCount,
         value: (row, column) => cells.value(row, column),
+        rowLength: (row) => cells.width(row),
         numberFormat: (row, column) => formatOf(cells.style(row, column)),
       },
     };
