@@ -1,6 +1,6 @@
 import type { Warning } from "../types";
 import type { KeyedRow } from "../sheets/keyedSheet";
-import type { RiskQuestionnaire } from "./riskQuestionnaire";
+import { parameterColumns, type RiskQuestionnaire } from "./riskQuestionnaire";
 import {
   RISK_FACTORS,
   isFactorPresent,
@@ -70,8 +70,13 @@ export function assessRiskFactors(
   const isLowResult = (row: KeyedRow): boolean =>
     lowResultSchools?.has(row.login.toLowerCase()) ?? false;
   const run: RiskRun = { rules, isLowResult };
-  const schools = questionnaire.rows.map((row) => {
-    const factors = presentFactors(row, rules);
+  const presence = factorPresence(
+    questionnaire.parameterValues ?? parameterColumns(questionnaire.rows),
+    rules,
+    questionnaire.rows.length
+  );
+  const schools = questionnaire.rows.map((row, index) => {
+    const factors = factorsOf(presence, rules, index);
     // Only a school with a factor can be in the risk group: the login is looked up for those.
     return new RiskProfile(run, row, factors, factors.length > 0 && !isLowResult(row));
   });
@@ -83,21 +88,41 @@ export function assessRiskFactors(
   };
 }
 
-/** The numbers of the factors present: counts only, no objects (the judgements are made on demand). */
-function presentFactors(row: KeyedRow, rules: FactorRule[]): number[] {
-  const present: number[] = [];
-  for (const { factor, parameters } of rules) {
-    let atRisk = 0;
-    let withData = 0;
+/**
+ * For each factor, whether each school has it (1) or not (0). A parameter's column is read for all
+ * schools at a time, in memory order, counting only; the judgements are made when read.
+ */
+function factorPresence(
+  columns: Record<string, Float64Array>,
+  rules: FactorRule[],
+  schools: number
+): Uint8Array[] {
+  return rules.map(({ parameters }) => {
+    const atRisk = new Uint8Array(schools);
+    const withData = new Uint8Array(schools);
     for (const parameter of parameters) {
-      const value = row.values[parameter.code];
-      if (value === undefined || Number.isNaN(value)) continue;
-      withData++;
-      if (isParameterAtRisk(value, parameter)) atRisk++;
+      const values = columns[parameter.code];
+      for (let school = 0; school < schools; school++) {
+        const value = values[school];
+        if (Number.isNaN(value)) continue;
+        withData[school]++;
+        if (isParameterAtRisk(value, parameter)) atRisk[school]++;
+      }
     }
-    if (isFactorPresent(atRisk, withData)) present.push(factor.number);
-  }
-  return present;
+    const present = new Uint8Array(schools);
+    for (let school = 0; school < schools; school++)
+      present[school] = isFactorPresent(atRisk[school], withData[school]) ? 1 : 0;
+    return present;
+  });
+}
+
+/** The numbers (1–10) of the factors one school has. */
+function factorsOf(presence: Uint8Array[], rules: FactorRule[], school: number): number[] {
+  const factors: number[] = [];
+  presence.forEach((present, index) => {
+    if (present[school] === 1) factors.push(rules[index].factor.number);
+  });
+  return factors;
 }
 
 function judgeFactors(row: KeyedRow, rules: FactorRule[]): FactorJudgement[] {
