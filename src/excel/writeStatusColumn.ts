@@ -73,6 +73,10 @@ export function queueStatusColumn(workbook: Excel.Workbook, plan: StatusColumnPl
   if (plan.own !== null && plan.own.range !== null) {
     const { row, column, rows, columns } = plan.own.range;
     worksheet.getRangeByIndexes(row, column, rows, columns).clear("Contents");
+    // Its header was bold; the user's formats in the column are left as they are.
+    if (column !== plan.place.column || row !== plan.column.top) {
+      worksheet.getRangeByIndexes(row, column, 1, 1).format.font.bold = false;
+    }
     workbook.names.getItem(plan.own.name).delete();
   }
   const { row, column, rows } = statusColumnRange(plan.column, plan.place.column);

@@ -549,6 +549,8 @@ describe("the status column beside the source table", () => {
     expect(columnValues(model, SOURCE, BESIDE, 10)[2]).toMatch(/^ШНОР \(К1/);
     // The earlier column K is emptied, and one mark is left, on J.
     expect(columnValues(model, SOURCE, BESIDE + 1, 10).every((value) => value === "")).toBe(true);
+    expect(model.sheet(SOURCE).formatAt(0, BESIDE + 1, "font.bold")).toBe(false);
+    expect(model.sheet(SOURCE).formatAt(0, BESIDE, "font.bold")).toBe(true);
     const marks = model.names.filter((name) => name.name.startsWith("SchoolRadarColumn"));
     expect(marks.map((name) => model.nameFormula(name))).toEqual([`='${SOURCE}'!$J$1:$J$10`]);
   });
