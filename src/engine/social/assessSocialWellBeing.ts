@@ -76,6 +76,18 @@ function shareColumns(passport: SocialPassport): ShareColumns {
 }
 
 /**
+ * The first ИСБШ field the row lacks. Read by name: every row has one shape, so named reads stay
+ * fast where a loop over the field names made each read a generic lookup (most of the ИСБШ time at
+ * 50,000 schools).
+ */
+function firstMissing(values: KeyedRow["values"]): (typeof INDEX_FIELDS)[number] | null {
+  if (Number.isNaN(values.bothParentsHigherEducation)) return "bothParentsHigherEducation";
+  if (Number.isNaN(values.singleParentFamilies)) return "singleParentFamilies";
+  if (Number.isNaN(values.onRegisters)) return "onRegisters";
+  return null;
+}
+
+/**
  * Shares of one passport row: a column given as a share is used as it is; counts are divided by the
  * total. Returns the problem text (with the column at fault) when the row cannot give shares.
  */
@@ -83,10 +95,8 @@ function rowShares(
   columns: ShareColumns,
   row: KeyedRow
 ): SocialShares | { problem: string; field: string } {
-  for (const missing of INDEX_FIELDS) {
-    if (Number.isNaN(row.values[missing]))
-      return { problem: `нет значения «${FIELD_LABELS[missing]}»`, field: missing };
-  }
+  const missing = firstMissing(row.values);
+  if (missing) return { problem: `нет значения «${FIELD_LABELS[missing]}»`, field: missing };
   const { asShares, asCounts } = columns;
   const shares: Record<string, number> = {};
   for (const field of asShares) shares[field] = row.values[field] / 100;
