@@ -107,6 +107,9 @@ export class ZipSink {
         reject(error);
       });
     });
+    // A write error is reported by the next copy or add (through `failure`) or by finish(); until
+    // then the rejection must not count as unhandled, which would end the process.
+    this.finished.catch(() => undefined);
   }
 
   static toFile(filePath: string): ZipSink {
