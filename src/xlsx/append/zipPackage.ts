@@ -140,12 +140,13 @@ export class ZipSink {
   async addPieces(name: string, pieces: Iterable<string>): Promise<void> {
     const file = this.file(name, 8);
     this.zip.add(file);
-    // A deep write buffer lets the next rows be generated while zlib deflates in its thread pool.
+    // A write buffer of 2 MB lets the next rows be generated while zlib deflates in its thread pool;
+    // 8 MB made no difference in time and cost ~80 MB of peak memory at 50,000 schools.
     const deflate = zlib.createDeflateRaw({
       level: DEFLATE_LEVEL,
       chunkSize: 1 << 18,
       // Node hands the options to the stream too (ZlibBase → Transform); the types do not say so.
-      writableHighWaterMark: 1 << 23,
+      writableHighWaterMark: 1 << 21,
     } as zlib.ZlibOptions);
     const done = new Promise<void>((resolve, reject) => {
       deflate.on("data", (chunk: Uint8Array<ArrayBuffer>) => file.ondata!(null, chunk, false));
