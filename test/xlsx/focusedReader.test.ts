@@ -45,7 +45,31 @@ function withoutMergedFormats(sheet: WorkbookSheet): SheetGrid {
         if ((r !== range.top || c !== range.left) && formats[r] && c < formats[r]!.length)
           formats[r]![c] = null;
   }
-  return { ...sheet.grid, numberFormats: formats };
+  // `cells` (the packed view the engine reads) is checked against `values` by expectCellsAsValues.
+  const grid: SheetGrid = { ...sheet.grid, numberFormats: formats };
+  delete grid.cells;
+  return grid;
+}
+
+/** The packed, cell-by-cell view gives exactly the rows' values and formats. */
+function expectCellsAsValues(grid: SheetGrid): void {
+  const cells = grid.cells!;
+  expect(cells).toBeDefined();
+  expect(cells.rowCount).toBe(grid.values.length);
+  let widest = 0;
+  let differences = 0;
+  grid.values.forEach((row, r) => {
+    widest = Math.max(widest, row.length);
+    if (cells.rowLength(r) !== row.length) differences++;
+    const formats = grid.numberFormats![r]!;
+    for (let c = 0; c < row.length; c++) {
+      const same =
+        Object.is(cells.value(r, c), row[c]) && cells.numberFormat(r, c) === (formats[c] ?? null);
+      if (!same) differences++;
+    }
+  });
+  expect(cells.columnCount).toBe(widest);
+  expect(differences).toBe(0);
 }
 
 async function expectSameReading(file: string): Promise<void> {
@@ -56,7 +80,19 @@ async function expectSameReading(file: string): Promise<void> {
     return;
   }
   expect(Array.isArray(focused)).toBe(true);
-  const sheets = focused as WorkbookSheet[];
+  // The focused rows are made on demand (src/xlsx/focused/packedCells.ts): made once here as plain
+  // arrays, so that comparing a million-row sheet does not make every row at every step.
+  const sheets = (focused as WorkbookSheet[]).map((sheet) => {
+    expectCellsAsValues(sheet.grid);
+    return {
+      ...sheet,
+      grid: {
+        ...sheet.grid,
+        values: Array.from(sheet.grid.values, (row) => [...row]),
+        numberFormats: Array.from(sheet.grid.numberFormats!, (row) => [...row]),
+      },
+    };
+  });
   expect(sheets.map((sheet) => [sheet.grid.sheetName, sheet.outputMark])).toEqual(
     reference.map((sheet) => [sheet.grid.sheetName, sheet.outputMark])
   );
