@@ -21,7 +21,15 @@ import {
 import { createExcelHost, UNLIMITED, WEB_BUDGET, WEB_REQUEST_LIMIT } from "../../src/excel";
 import { characterWidthInPoints } from "../../src/excel/writeOutputSheets";
 import { isHostError, type OutputSheet, type WorkbookData } from "../../src/taskpane/host";
-import { fakeExcel, FakeWorkbook, type FakeOptions, type FakeValue, type Rect } from "./fakeExcel";
+import { existsSync, readFileSync, writeFileSync } from "fs";
+import {
+  fakeExcel,
+  FakeWorkbook,
+  type FakeOptions,
+  type FakeStats,
+  type FakeValue,
+  type Rect,
+} from "./fakeExcel";
 import { messagesFor } from "../../src/taskpane/messages";
 import { seed002Appendix1 } from "../fixtures/seeds";
 
@@ -112,6 +120,23 @@ async function identify(
 }
 
 const OUTPUT_SHEETS = ["ШНОР", "ШНОР — метод", "Предупреждения"];
+
+/**
+ * `npm run bench` runs the round-trip tests with SCHOOL_RADAR_ROUND_TRIPS set to a file, and reports
+ * what they measured there: syncs and estimated bytes per request of one «Выявить ШНОР».
+ */
+function reportRoundTrips(host: "desktop" | "web", bySchools: Record<number, FakeStats>): void {
+  const file = process.env.SCHOOL_RADAR_ROUND_TRIPS;
+  if (!file) return;
+  const figures = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
+  figures[host] = Object.fromEntries(
+    Object.entries(bySchools).map(([schools, stats]) => [
+      schools,
+      { syncs: stats.syncs, requestBytes: stats.requestBytes },
+    ])
+  );
+  writeFileSync(file, JSON.stringify(figures, null, 2));
+}
 
 describe("reading the open workbook", () => {
   it("lists the sheets and reads the chosen one's values and number formats in one sync", async () => {
@@ -298,6 +323,7 @@ describe("writing the output sheets", () => {
     );
     expect(charts).toEqual(["ColumnClustered", "LineMarkers", "XYScatter"]);
     expect(large.stats.commands.filter((label) => label === "charts.add")).toHaveLength(3);
+    reportRoundTrips("desktop", { 100: small.stats, 50_000: large.stats });
   }, 60_000);
 
   it("on Excel on the web splits only what does not fit in 5 MB, hidden until the last request", async () => {
@@ -313,6 +339,7 @@ describe("writing the output sheets", () => {
     expect(model.valuesOf("ШНОР")).toHaveLength(
       large.outputs[0]!.layout.preamble.length + 2 + 50_000
     );
+    reportRoundTrips("web", { 100: small.stats, 50_000: large.stats });
   }, 120_000);
 });
 

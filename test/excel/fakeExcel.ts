@@ -338,6 +338,7 @@ export class FakeContext {
     this.refreshes = [];
     const requestBytes = commands.reduce((sum, command) => sum + command.bytes, 0);
     this.stats.largestRequest = Math.max(this.stats.largestRequest, requestBytes);
+    this.stats.requestBytes.push(requestBytes);
     const limit = this.options.payloadLimit ?? Infinity;
     if (requestBytes > limit) {
       throw officeError("RequestPayloadSizeLimitExceeded", `request of ${requestBytes} bytes`);
@@ -380,12 +381,20 @@ export interface FakeStats {
   syncs: number;
   runs: number;
   largestRequest: number;
+  /** Estimated bytes of each request sent, in order (the benchmark reports them). */
+  requestBytes: number[];
   commands: string[];
 }
 
 /** A stand-in for `Excel.run` over the model: a new context per run, like Office.js. */
 export function fakeExcel(model: FakeWorkbook, options: FakeOptions = {}) {
-  const stats: FakeStats = { syncs: 0, runs: 0, largestRequest: 0, commands: [] };
+  const stats: FakeStats = {
+    syncs: 0,
+    runs: 0,
+    largestRequest: 0,
+    requestBytes: [],
+    commands: [],
+  };
   const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     stats.runs += 1;
     const context = new FakeContext(model, options, stats);
