@@ -19,7 +19,11 @@ try {
 
 // src/cli/cliIo.ts: text sinks, so tests can capture output; here they are the real streams.
 const io = {
-  stdout: (text) => process.stdout.write(text),
+  // A full pipe: the promise lets the long --json report wait for it to drain instead of queueing.
+  stdout: (text) =>
+    process.stdout.write(text)
+      ? undefined
+      : new Promise((resolve) => process.stdout.once("drain", resolve)),
   stderr: (text) => process.stderr.write(text),
 };
 cli.main(process.argv.slice(2), io).then(

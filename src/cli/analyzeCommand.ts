@@ -25,7 +25,7 @@ export async function analyzeCommand(request: AnalyzeRequest, io: CliIo): Promis
     request.out === null
       ? null
       : await writeWorkbookWithOutputs(request.input, analysis.layouts, request.out);
-  report(request, analysis, written, io);
+  await report(request, analysis, written, io);
   return 0;
 }
 
@@ -52,15 +52,15 @@ async function analyzeInputs(request: AnalyzeRequest): Promise<WorkbookAnalysis>
   return analysis;
 }
 
-function report(
+async function report(
   request: AnalyzeRequest,
   analysis: WorkbookAnalysis,
   written: OutputWorkbookReport | null,
   io: CliIo
-): void {
+): Promise<void> {
   if (request.json) {
-    writeJsonInPieces(jsonReport(analysis), io.stdout);
-    io.stdout("\n");
+    await writeJsonInPieces(jsonReport(analysis), io.stdout);
+    await io.stdout("\n");
     // stdout carries the JSON object alone; where the workbook went is a note for the person.
     if (written !== null) io.stderr(`Результат записан: ${written.outputPath}\n`);
   } else {

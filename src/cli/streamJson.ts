@@ -4,35 +4,38 @@
  * held twice (the string, then its UTF-8 bytes): about 90 MB of a run's peak memory for nothing.
  * The output is the same text, character for character (test/cli/streamJson.test.ts).
  */
-export function writeJsonInPieces(
+export async function writeJsonInPieces(
   report: object,
-  write: (text: string) => void,
+  write: (text: string) => void | Promise<void>,
   pieceLength = 1 << 20
-): void {
+): Promise<void> {
   let buffer = "";
-  const emit = (text: string): void => {
+  // A pipe takes writes faster than it drains: without waiting, every piece would queue in memory.
+  let drained: void | Promise<void> = undefined;
+  const emit = async (text: string): Promise<void> => {
     buffer += text;
     if (buffer.length >= pieceLength) {
-      write(buffer);
+      await drained;
+      drained = write(buffer);
       buffer = "";
     }
   };
   const entries = Object.entries(report).filter(([, value]) => stringifies(value));
-  emit("{");
-  entries.forEach(([key, value], index) => {
-    emit(`${index === 0 ? "" : ","}\n  ${JSON.stringify(key)}: `);
+  await emit("{");
+  for (const [index, [key, value]] of entries.entries()) {
+    await emit(`${index === 0 ? "" : ","}\n  ${JSON.stringify(key)}: `);
     if (Array.isArray(value) && value.length > 0) {
-      emit("[");
-      value.forEach((item, itemIndex) =>
-        emit(`${itemIndex === 0 ? "" : ","}\n    ${indented(item, "    ")}`)
-      );
-      emit("\n  ]");
+      await emit("[");
+      for (let item = 0; item < value.length; item++)
+        await emit(`${item === 0 ? "" : ","}\n    ${indented(value[item], "    ")}`);
+      await emit("\n  ]");
     } else {
-      emit(indented(value, "  "));
+      await emit(indented(value, "  "));
     }
-  });
-  emit(entries.length === 0 ? "}" : "\n}");
-  if (buffer !== "") write(buffer);
+  }
+  await emit(entries.length === 0 ? "}" : "\n}");
+  await drained;
+  if (buffer !== "") await write(buffer);
 }
 
 /** What JSON.stringify writes for a value nested at `indent` (arrays write `null` for the rest). */

@@ -5,9 +5,12 @@
 import fc from "fast-check";
 import { writeJsonInPieces } from "../../src/cli/streamJson";
 
-function written(report: object, pieceLength?: number): { text: string; pieces: number } {
+async function written(
+  report: object,
+  pieceLength?: number
+): Promise<{ text: string; pieces: number }> {
   const pieces: string[] = [];
-  writeJsonInPieces(report, (piece) => pieces.push(piece), pieceLength);
+  await writeJsonInPieces(report, (piece) => void pieces.push(piece), pieceLength);
   return { text: pieces.join(""), pieces: pieces.length };
 }
 
@@ -30,23 +33,44 @@ describe("writeJsonInPieces", () => {
       "values JSON leaves out or turns into null",
       { a: undefined, b: [undefined, NaN, () => 1], c: 1 },
     ],
-  ])("writes %s exactly as JSON.stringify", (_, report) => {
-    expect(written(report).text).toBe(JSON.stringify(report, null, 2));
+  ])("writes %s exactly as JSON.stringify", async (_, report) => {
+    expect((await written(report)).text).toBe(JSON.stringify(report, null, 2));
   });
 
-  it("writes any JSON object exactly as JSON.stringify, in several pieces when it is long", () => {
-    fc.assert(
-      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (report) => {
-        expect(written(report, 64).text).toBe(JSON.stringify(report, null, 2));
+  it("writes any JSON object exactly as JSON.stringify, in several pieces when it is long", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(fc.string(), fc.jsonValue()), async (report) => {
+        expect((await written(report, 64)).text).toBe(JSON.stringify(report, null, 2));
       }),
       { numRuns: 500 }
     );
   });
 
-  it("never holds more than about one piece: a long array goes out element by element", () => {
+  it("never holds more than about one piece: a long array goes out element by element", async () => {
     const report = { schools: Array.from({ length: 2000 }, (_, i) => ({ login: `sch${i}` })) };
-    const { text, pieces } = written(report, 1000);
+    const { text, pieces } = await written(report, 1000);
     expect(text).toBe(JSON.stringify(report, null, 2));
     expect(pieces).toBeGreaterThan(40);
+  });
+
+  it("waits for a full pipe to drain before it writes the next piece", async () => {
+    let draining = false;
+    let overlaps = 0;
+    let writes = 0;
+    const write = (): Promise<void> => {
+      writes++;
+      if (draining) overlaps++;
+      draining = true;
+      return new Promise<void>((resolve) =>
+        setTimeout(() => {
+          draining = false;
+          resolve();
+        }, 1)
+      );
+    };
+    const report = { schools: Array.from({ length: 300 }, (_, i) => ({ login: `sch${i}` })) };
+    await writeJsonInPieces(report, write, 1000);
+    expect(writes).toBeGreaterThan(5);
+    expect(overlaps).toBe(0);
   });
 });
