@@ -301,7 +301,7 @@ async function main(): Promise<void> {
   let e2e: EndToEndFigures | null = null;
   if (!engineOnly) {
     console.log(
-      "2. End to end, 50,000 schools (--json and → CSV: median of 3 runs; --out and → xlsx: one run)"
+      "2. End to end, 50,000 schools (--json, → CSV and --out: median of 3 runs; → xlsx: one run)"
     );
     e2e = await endToEnd(50_000, 3);
     const jsonRatio = e2e.libreOfficeCsv.seconds / e2e.cliJson.seconds;
