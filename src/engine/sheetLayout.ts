@@ -1,4 +1,5 @@
 import type { CellValue } from "./types";
+import { columnLetters } from "./table/cellAddress";
 import type { ChartSpec, SheetBlock } from "./charts";
 
 /**
@@ -62,4 +63,27 @@ export interface ColumnValidation {
   notAboveColumn?: number;
   /** Russian text shown when a value is refused. */
   message: string;
+}
+
+/**
+ * The formula of a «not above the row's total» validation, relative to the first validated cell
+ * (`firstRow` is the sheet's 1-based row number): a number, whole if the column asks for it, within
+ * the bounds, and not above the total unless the total is blank. Every host writes this same text.
+ */
+export function notAboveTotalFormula(
+  validation: ColumnValidation,
+  totalColumn: number,
+  column: number,
+  firstRow: number
+): string {
+  const cell = `${columnLetters(column)}${firstRow}`;
+  const total = `$${columnLetters(totalColumn)}${firstRow}`;
+  const conditions = [
+    `ISNUMBER(${cell})`,
+    ...(validation.type === "whole" ? [`${cell}=INT(${cell})`] : []),
+    `${cell}>=${validation.min}`,
+    ...(validation.max === undefined ? [] : [`${cell}<=${validation.max}`]),
+    `OR(ISBLANK(${total}),${cell}<=${total})`,
+  ];
+  return `AND(${conditions.join(",")})`;
 }

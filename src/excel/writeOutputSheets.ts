@@ -1,5 +1,5 @@
 import {
-  columnLetters,
+  notAboveTotalFormula,
   type ColumnValidation,
   type SheetGrid,
   type SheetLayout,
@@ -203,16 +203,8 @@ function validationRule(
         : { operator: "Between", formula1: validation.min, formula2: validation.max };
     return validation.type === "whole" ? { wholeNumber: basic } : { decimal: basic };
   }
-  const cell = `${columnLetters(column)}${firstRow + 1}`;
-  const total = `$${columnLetters(validation.notAboveColumn)}${firstRow + 1}`;
-  const conditions = [
-    `ISNUMBER(${cell})`,
-    ...(validation.type === "whole" ? [`${cell}=INT(${cell})`] : []),
-    `${cell}>=${validation.min}`,
-    ...(validation.max === undefined ? [] : [`${cell}<=${validation.max}`]),
-    `OR(ISBLANK(${total}),${cell}<=${total})`,
-  ];
-  return { custom: { formula: `=AND(${conditions.join(",")})` } };
+  const formula = notAboveTotalFormula(validation, validation.notAboveColumn, column, firstRow + 1);
+  return { custom: { formula: `=${formula}` } };
 }
 
 function colourRows(

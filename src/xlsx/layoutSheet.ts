@@ -3,6 +3,7 @@ import {
   columnLetters,
   type CellValue,
   type ColumnSpec,
+  notAboveTotalFormula,
   type ColumnValidation,
   type RowTone,
   type SheetBlock,
@@ -105,7 +106,7 @@ function addValidations(
     (worksheet as unknown as SheetValidations).dataValidations.add(
       `${column}${first}:${column}${last}`,
       {
-        ...validationRule(spec.validation, `${column}${first}`, first),
+        ...validationRule(spec.validation, index, first),
         allowBlank: true,
         showErrorMessage: true,
         errorStyle: "stop",
@@ -116,9 +117,10 @@ function addValidations(
   });
 }
 
-function validationRule(
+/** A column's validation as ExcelJS states it; the copying writer (append/worksheetXml.ts) writes the same. */
+export function validationRule(
   validation: ColumnValidation,
-  firstCell: string,
+  column: number,
   firstRow: number
 ): Pick<ExcelJS.DataValidation, "type" | "operator" | "formulae"> {
   if (validation.notAboveColumn === undefined) {
@@ -126,15 +128,10 @@ function validationRule(
       ? { type: validation.type, operator: "greaterThanOrEqual", formulae: [validation.min] }
       : { type: validation.type, operator: "between", formulae: [validation.min, validation.max] };
   }
-  const total = `$${columnLetters(validation.notAboveColumn)}${firstRow}`;
-  const conditions = [
-    `ISNUMBER(${firstCell})`,
-    ...(validation.type === "whole" ? [`${firstCell}=INT(${firstCell})`] : []),
-    `${firstCell}>=${validation.min}`,
-    ...(validation.max === undefined ? [] : [`${firstCell}<=${validation.max}`]),
-    `OR(ISBLANK(${total}),${firstCell}<=${total})`,
-  ];
-  return { type: "custom", formulae: [`AND(${conditions.join(",")})`] };
+  return {
+    type: "custom",
+    formulae: [notAboveTotalFormula(validation, validation.notAboveColumn, column, firstRow)],
+  };
 }
 
 /**

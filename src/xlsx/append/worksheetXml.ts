@@ -1,11 +1,5 @@
-import {
-  columnLetters,
-  type CellValue,
-  type ColumnValidation,
-  type RowTone,
-  type SheetLayout,
-} from "../../engine";
-import { MAX_CELL_TEXT } from "../layoutSheet";
+import { columnLetters, type CellValue, type RowTone, type SheetLayout } from "../../engine";
+import { MAX_CELL_TEXT, validationRule } from "../layoutSheet";
 import type { CellLook, OutputStyles } from "./outputStyles";
 import { escapeXml, xmlAllowed } from "./xmlText";
 
@@ -329,7 +323,7 @@ function validationsXml(layout: SheetLayout, headerRow: number): string {
   layout.columns.forEach((spec, index) => {
     if (spec.validation === undefined) return;
     const column = columnLetters(index);
-    const rule = validationRule(spec.validation, `${column}${first}`, first);
+    const rule = validationRule(spec.validation, index, first);
     const operator = rule.operator === undefined ? "" : ` operator="${rule.operator}"`;
     items.push(
       `<dataValidation type="${rule.type}"${operator} allowBlank="1" showErrorMessage="1" errorStyle="stop"` +
@@ -345,26 +339,4 @@ function validationsXml(layout: SheetLayout, headerRow: number): string {
   return items.length === 0
     ? ""
     : `<dataValidations count="${items.length}">${items.join("")}</dataValidations>`;
-}
-
-/** The rule of a validation, as the ExcelJS writer states it (layoutSheet.ts). */
-function validationRule(
-  validation: ColumnValidation,
-  firstCell: string,
-  firstRow: number
-): { type: string; operator?: string; formulae: (string | number)[] } {
-  if (validation.notAboveColumn === undefined) {
-    return validation.max === undefined
-      ? { type: validation.type, operator: "greaterThanOrEqual", formulae: [validation.min] }
-      : { type: validation.type, operator: "between", formulae: [validation.min, validation.max] };
-  }
-  const total = `$${columnLetters(validation.notAboveColumn)}${firstRow}`;
-  const conditions = [
-    `ISNUMBER(${firstCell})`,
-    ...(validation.type === "whole" ? [`${firstCell}=INT(${firstCell})`] : []),
-    `${firstCell}>=${validation.min}`,
-    ...(validation.max === undefined ? [] : [`${firstCell}<=${validation.max}`]),
-    `OR(ISBLANK(${total}),${firstCell}<=${total})`,
-  ];
-  return { type: "custom", formulae: [`AND(${conditions.join(",")})`] };
 }
