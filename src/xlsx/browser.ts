@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import type { SheetLayout } from "../engine";
 import { addOutputs, type AddedOutputs } from "./addOutputs";
 import { excelJsSheets, hasAnyValue, type ExcelJsSheet } from "./excelJsSheets";
-import { WorkbookFileError } from "./workbookFileError";
+import { notWorkbookError, WorkbookFileError } from "./workbookFileError";
 
 export type { AddedOutputs, ExcelJsSheet };
 export { WorkbookFileError };
@@ -39,12 +39,7 @@ export async function openWorkbookBytes(
   try {
     await workbook.xlsx.load(bytes);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new WorkbookFileError(
-      "not_xlsx",
-      label,
-      `Файл ${label} не является книгой Excel (.xlsx) или повреждён (${reason}).`
-    );
+    throw notWorkbookError(label, error instanceof Error ? error.message : String(error));
   }
   const opened = { label, workbook };
   if (!workbookSheets(opened).some((sheet) => hasAnyValue(sheet.grid))) {

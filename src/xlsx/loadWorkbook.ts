@@ -1,6 +1,6 @@
 import { promises as fs } from "fs";
 import type ExcelJS from "exceljs";
-import { WorkbookFileError } from "./workbookFileError";
+import { notWorkbookError, WorkbookFileError } from "./workbookFileError";
 
 /** A workbook as a path on disk or the bytes of one (tests, uploads). */
 export type WorkbookSource = string | Buffer;
@@ -31,19 +31,11 @@ export async function loadWorkbook(source: WorkbookSource): Promise<ExcelJS.Work
     // ExcelJS types its parameter with its own `Buffer` declaration, which Node's Buffer does not match.
     await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
   } catch (error) {
-    throw new WorkbookFileError(
-      "not_xlsx",
-      label,
-      `Файл ${label} не является книгой Excel (.xlsx) или повреждён (${errorText(error)}).`
-    );
+    throw notWorkbookError(label, errorText(error));
   }
   if (workbook.worksheets.length === 0) {
     // A zip that is not a workbook (a .docx, an archive) loads as a workbook without sheets.
-    throw new WorkbookFileError(
-      "not_xlsx",
-      label,
-      `Файл ${label} не является книгой Excel (.xlsx) или повреждён (в архиве нет книги Excel: не найден xl/workbook.xml).`
-    );
+    throw notWorkbookError(label, "в архиве нет книги Excel: не найден xl/workbook.xml");
   }
   return workbook;
 }

@@ -27,3 +27,22 @@ export class WorkbookFileError extends Error {
 export function isWorkbookFileError(error: unknown): error is WorkbookFileError {
   return error instanceof WorkbookFileError;
 }
+
+/** The file is not an .xlsx workbook, or is damaged; `reason` says what was found. */
+export function notWorkbookError(label: string, reason: string): WorkbookFileError {
+  return new WorkbookFileError(
+    "not_xlsx",
+    label,
+    `Файл ${label} не является книгой Excel (.xlsx) или повреждён (${reason}).`
+  );
+}
+
+/** The result file could not be written. */
+export function unwritableError(outputPath: string, error: unknown): WorkbookFileError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new WorkbookFileError(
+    "unwritable",
+    outputPath,
+    `Не удалось записать файл «${outputPath}»: ${reason}.`
+  );
+}

@@ -3,7 +3,7 @@ import path from "path";
 import ExcelJS from "exceljs";
 import type { SheetLayout } from "../engine";
 import { addOutputSheet, type WrittenSheet } from "./writeWorkbookWithOutputs";
-import { WorkbookFileError } from "./workbookFileError";
+import { unwritableError, WorkbookFileError } from "./workbookFileError";
 
 export interface NewWorkbookReport {
   outputPath: string;
@@ -26,14 +26,14 @@ export async function writeNewWorkbook(
   try {
     await fs.mkdir(path.dirname(path.resolve(outputPath)), { recursive: true });
   } catch (error) {
-    throw unwritable(outputPath, error);
+    throw unwritableError(outputPath, error);
   }
   try {
     // `wx`: fails if the file appeared in the meantime, instead of replacing it.
     await fs.writeFile(outputPath, bytes, { flag: "wx" });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") throw alreadyThere(outputPath);
-    throw unwritable(outputPath, error);
+    throw unwritableError(outputPath, error);
   }
   return { outputPath, sheets };
 }
@@ -53,14 +53,5 @@ function alreadyThere(outputPath: string): WorkbookFileError {
     "exists",
     outputPath,
     `Файл «${outputPath}» уже существует; шаблон не записан, чтобы не затереть данные — укажите другой файл в --out.`
-  );
-}
-
-function unwritable(outputPath: string, error: unknown): WorkbookFileError {
-  const reason = error instanceof Error ? error.message : String(error);
-  return new WorkbookFileError(
-    "unwritable",
-    outputPath,
-    `Не удалось записать файл «${outputPath}»: ${reason}.`
   );
 }

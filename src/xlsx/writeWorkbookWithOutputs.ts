@@ -6,7 +6,7 @@ import { appendOutputs, NotAWorkbookError } from "./append/appendOutputs";
 import { ZipSink, ZipSource } from "./append/zipPackage";
 import { LEGACY_XLS_SIGNATURE, readFileBytes, sourceLabel } from "./loadWorkbook";
 import { isSameFile } from "./sameFile";
-import { WorkbookFileError } from "./workbookFileError";
+import { notWorkbookError, unwritableError, WorkbookFileError } from "./workbookFileError";
 
 export { addOutputSheet, type WrittenSheet };
 
@@ -56,7 +56,7 @@ export async function writeWorkbookWithOutputs(
       await fs.mkdir(path.dirname(path.resolve(outputPath)), { recursive: true });
       sink = ZipSink.toFile(partial);
     } catch (error) {
-      throw unwritable(outputPath, error);
+      throw unwritableError(outputPath, error);
     }
     let added;
     try {
@@ -64,14 +64,15 @@ export async function writeWorkbookWithOutputs(
       await sink.finish();
     } catch (error) {
       sink.abort();
-      if (error instanceof NotAWorkbookError) throw notAWorkbook(inputPath, error.message);
+      if (error instanceof NotAWorkbookError)
+        throw notWorkbookError(sourceLabel(inputPath), error.message);
       if (error instanceof WorkbookFileError) throw error;
-      throw unwritable(outputPath, error);
+      throw unwritableError(outputPath, error);
     }
     try {
       await fs.rename(partial, outputPath);
     } catch (error) {
-      throw unwritable(outputPath, error);
+      throw unwritableError(outputPath, error);
     }
     return { outputPath, ...added };
   } finally {
@@ -93,24 +94,9 @@ async function openInput(inputPath: string): Promise<ZipSource> {
   try {
     return await ZipSource.open(bytes);
   } catch (error) {
-    throw notAWorkbook(inputPath, error instanceof Error ? error.message : String(error));
+    throw notWorkbookError(
+      sourceLabel(inputPath),
+      error instanceof Error ? error.message : String(error)
+    );
   }
-}
-
-function notAWorkbook(inputPath: string, reason: string): WorkbookFileError {
-  const label = sourceLabel(inputPath);
-  return new WorkbookFileError(
-    "not_xlsx",
-    label,
-    `Файл ${label} не является книгой Excel (.xlsx) или повреждён (${reason}).`
-  );
-}
-
-function unwritable(outputPath: string, error: unknown): WorkbookFileError {
-  const reason = error instanceof Error ? error.message : String(error);
-  return new WorkbookFileError(
-    "unwritable",
-    outputPath,
-    `Не удалось записать файл «${outputPath}»: ${reason}.`
-  );
 }

@@ -6,7 +6,7 @@ import {
   sourceLabel,
   type WorkbookSource,
 } from "../loadWorkbook";
-import { WorkbookFileError } from "../workbookFileError";
+import { notWorkbookError, WorkbookFileError } from "../workbookFileError";
 import { SheetCells } from "./sheetCells";
 import {
   findWorkbookPart,
@@ -36,12 +36,7 @@ export async function readWorkbookSheetsFocused(source: WorkbookSource): Promise
       `Файл ${label} — книга старого формата Excel 97–2003 (.xls). Откройте её в Excel и сохраните как «Книга Excel (.xlsx)».`
     );
   }
-  const notWorkbook = (reason: string) =>
-    new WorkbookFileError(
-      "not_xlsx",
-      label,
-      `Файл ${label} не является книгой Excel (.xlsx) или повреждён (${reason}).`
-    );
+  const notWorkbook = (reason: string) => notWorkbookError(label, reason);
   let zip: ZipArchive;
   try {
     zip = await ZipArchive.open(bytes);
