@@ -17,6 +17,7 @@ import {
   minimumSchoolsFor,
   type Quantile,
 } from "./lowerQuantile";
+import { firstAtLeast } from "../firstAtLeast";
 
 export interface SocialOptions {
   quantile: Quantile;
@@ -235,18 +236,6 @@ function sortedIndices(indices: (number | null)[]): Float64Array {
   let next = 0;
   for (const isbsh of indices) if (isbsh !== null) sorted[next++] = isbsh;
   return sorted.sort();
-}
-
-/** Index of the first sorted value ≥ `value` (binary search: a national ranking is 50,000 schools). */
-function firstAtLeast(sorted: ArrayLike<number>, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle] < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 function socialReason(

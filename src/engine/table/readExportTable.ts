@@ -24,6 +24,7 @@ import { engineError } from "../engineError";
 import { findSchoolYear } from "./schoolYear";
 import { quoteFound } from "../russianText";
 import { CONVENTION_VALUE_COLUMNS, conventionColumns } from "./seed002Convention";
+import { firstAtLeast } from "../firstAtLeast";
 
 const LOGIN = /^(sch|edu)\d{4,}$/i;
 const TOTAL_ROW = /итого|всего|в среднем|среднее|по муниципалитету|по региону|по округу|по району/i;
@@ -472,7 +473,7 @@ function mergedResultCells(
       continue;
     let touched = false;
     // rows ascend: start at the first school row inside the range.
-    for (let i = firstAtOrAfter(rows, range.top); i < rows.length && rows[i] <= range.bottom; i++) {
+    for (let i = firstAtLeast(rows, range.top); i < rows.length && rows[i] <= range.bottom; i++) {
       for (const column of columns) {
         touched = true;
         if (rows[i] !== range.top || column !== range.left) away.add(rows[i] * COLUMN_KEY + column);
@@ -488,17 +489,6 @@ function mergedResultCells(
     });
   }
   return away;
-}
-
-function firstAtOrAfter(sorted: number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle] < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /** Decides whether a row is a school: totals and repeated headers are passed over, odd keys reported. */
