@@ -8,13 +8,12 @@ import ExcelJS from "exceljs";
 import type { SheetLayout } from "../engine";
 import { addOutputs, type AddedOutputs } from "./addOutputs";
 import { excelJsSheets, hasAnyValue, type ExcelJsSheet } from "./excelJsSheets";
-import { notWorkbookError, WorkbookFileError } from "./workbookFileError";
+import { notWorkbookError, rejectLegacyXls, WorkbookFileError } from "./workbookFileError";
 
 export type { AddedOutputs, ExcelJsSheet };
 export { WorkbookFileError };
 
 /** The first bytes of the old binary Excel format (.xls, OLE compound file). */
-const LEGACY_XLS_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** An opened workbook: kept in memory while the page works on it. */
 export interface OpenWorkbook {
@@ -27,14 +26,7 @@ export async function openWorkbookBytes(
   fileName: string
 ): Promise<OpenWorkbook> {
   const label = `«${fileName}»`;
-  const head = new Uint8Array(bytes, 0, Math.min(bytes.byteLength, LEGACY_XLS_SIGNATURE.length));
-  if (LEGACY_XLS_SIGNATURE.every((byte, index) => head[index] === byte)) {
-    throw new WorkbookFileError(
-      "legacy_xls",
-      label,
-      `Файл ${label} — книга старого формата Excel 97–2003 (.xls). Откройте её в Excel и сохраните как «Книга Excel (.xlsx)».`
-    );
-  }
+  rejectLegacyXls(new Uint8Array(bytes), label);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes);

@@ -1,12 +1,11 @@
 import { promises as fs } from "fs";
 import type ExcelJS from "exceljs";
-import { notWorkbookError, WorkbookFileError } from "./workbookFileError";
+import { notWorkbookError, rejectLegacyXls, WorkbookFileError } from "./workbookFileError";
 
 /** A workbook as a path on disk or the bytes of one (tests, uploads). */
 export type WorkbookSource = string | Buffer;
 
 /** The first bytes of the old binary Excel format (.xls, OLE compound file). */
-export const LEGACY_XLS_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 /**
  * Loads a workbook with ExcelJS, turning every way a user's file can be wrong into a
@@ -16,13 +15,7 @@ export const LEGACY_XLS_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0
 export async function loadWorkbook(source: WorkbookSource): Promise<ExcelJS.Workbook> {
   const label = sourceLabel(source);
   const bytes = typeof source === "string" ? await readFileBytes(source) : source;
-  if (bytes.subarray(0, LEGACY_XLS_SIGNATURE.length).equals(LEGACY_XLS_SIGNATURE)) {
-    throw new WorkbookFileError(
-      "legacy_xls",
-      label,
-      `Файл ${label} — книга старого формата Excel 97–2003 (.xls). Откройте её в Excel и сохраните как «Книга Excel (.xlsx)».`
-    );
-  }
+  rejectLegacyXls(bytes, label);
   // Loaded on first use: the command line reads through the focused reader and needs ExcelJS only
   // to write a result workbook; requiring it costs ~0.2 s at start-up.
   const { default: ExcelJSModule } = await import("exceljs");

@@ -4,9 +4,14 @@ import type { SheetLayout } from "../engine";
 import { addOutputSheet, type WrittenSheet } from "./addOutputs";
 import { appendOutputs, NotAWorkbookError } from "./append/appendOutputs";
 import { ZipSink, ZipSource } from "./append/zipPackage";
-import { LEGACY_XLS_SIGNATURE, readFileBytes, sourceLabel } from "./loadWorkbook";
+import { readFileBytes, sourceLabel } from "./loadWorkbook";
 import { isSameFile } from "./sameFile";
-import { notWorkbookError, unwritableError, WorkbookFileError } from "./workbookFileError";
+import {
+  notWorkbookError,
+  unwritableError,
+  rejectLegacyXls,
+  WorkbookFileError,
+} from "./workbookFileError";
 
 export { addOutputSheet, type WrittenSheet };
 
@@ -83,14 +88,7 @@ export async function writeWorkbookWithOutputs(
 
 async function openInput(inputPath: string): Promise<ZipSource> {
   const bytes = await readFileBytes(inputPath);
-  if (bytes.subarray(0, LEGACY_XLS_SIGNATURE.length).equals(LEGACY_XLS_SIGNATURE)) {
-    const label = sourceLabel(inputPath);
-    throw new WorkbookFileError(
-      "legacy_xls",
-      label,
-      `Файл ${label} — книга старого формата Excel 97–2003 (.xls). Откройте её в Excel и сохраните как «Книга Excel (.xlsx)».`
-    );
-  }
+  rejectLegacyXls(bytes, sourceLabel(inputPath));
   try {
     return await ZipSource.open(bytes);
   } catch (error) {

@@ -1,12 +1,7 @@
 import type { WorkbookSheet } from "../readWorkbookGrids";
 import { sheetOfReference } from "../outputSheetMark";
-import {
-  LEGACY_XLS_SIGNATURE,
-  readFileBytes,
-  sourceLabel,
-  type WorkbookSource,
-} from "../loadWorkbook";
-import { notWorkbookError, WorkbookFileError } from "../workbookFileError";
+import { readFileBytes, sourceLabel, type WorkbookSource } from "../loadWorkbook";
+import { notWorkbookError, rejectLegacyXls, WorkbookFileError } from "../workbookFileError";
 import { SheetCells } from "./sheetCells";
 import {
   findWorkbookPart,
@@ -29,13 +24,7 @@ const OUTPUT_MARK = /^schoolradar_/i;
 export async function readWorkbookSheetsFocused(source: WorkbookSource): Promise<WorkbookSheet[]> {
   const label = sourceLabel(source);
   const bytes = typeof source === "string" ? await readFileBytes(source) : source;
-  if (bytes.subarray(0, LEGACY_XLS_SIGNATURE.length).equals(LEGACY_XLS_SIGNATURE)) {
-    throw new WorkbookFileError(
-      "legacy_xls",
-      label,
-      `Файл ${label} — книга старого формата Excel 97–2003 (.xls). Откройте её в Excel и сохраните как «Книга Excel (.xlsx)».`
-    );
-  }
+  rejectLegacyXls(bytes, label);
   const notWorkbook = (reason: string) => notWorkbookError(label, reason);
   let zip: ZipArchive;
   try {
