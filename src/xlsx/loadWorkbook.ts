@@ -41,23 +41,43 @@ export async function readFileBytes(path: string): Promise<Buffer> {
   try {
     return await fs.readFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") {
-      throw new WorkbookFileError("missing", path, `Файл «${path}» не найден.`);
-    }
-    if (code === "EISDIR") {
-      throw new WorkbookFileError(
-        "not_a_file",
-        path,
-        `«${path}» — это папка, а не файл книги Excel.`
-      );
-    }
-    throw new WorkbookFileError(
-      "missing",
+    throw unreadableFileError(path, error);
+  }
+}
+
+/**
+ * The first `length` bytes of a file (fewer when it is shorter), with the same errors as
+ * `readFileBytes`: enough to recognise the file's format without reading the rest.
+ */
+export async function readFileHead(path: string, length: number): Promise<Buffer> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(path, "r");
+    const head = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(head, 0, length, 0);
+    return head.subarray(0, bytesRead);
+  } catch (error) {
+    throw unreadableFileError(path, error);
+  } finally {
+    await handle?.close();
+  }
+}
+
+function unreadableFileError(path: string, error: unknown): WorkbookFileError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return new WorkbookFileError("missing", path, `Файл «${path}» не найден.`);
+  if (code === "EISDIR") {
+    return new WorkbookFileError(
+      "not_a_file",
       path,
-      `Не удалось прочитать файл «${path}»: ${errorText(error)}.`
+      `«${path}» — это папка, а не файл книги Excel.`
     );
   }
+  return new WorkbookFileError(
+    "missing",
+    path,
+    `Не удалось прочитать файл «${path}»: ${errorText(error)}.`
+  );
 }
 
 function errorText(error: unknown): string {

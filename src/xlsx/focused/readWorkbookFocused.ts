@@ -1,6 +1,6 @@
 import type { WorkbookSheet } from "../readWorkbookGrids";
 import { sheetOfReference } from "../outputSheetMark";
-import { readFileBytes, sourceLabel, type WorkbookSource } from "../loadWorkbook";
+import { readFileHead, sourceLabel, type WorkbookSource } from "../loadWorkbook";
 import { notWorkbookError, rejectLegacyXls, WorkbookFileError } from "../workbookFileError";
 import { SheetCells } from "./sheetCells";
 import {
@@ -23,12 +23,11 @@ const OUTPUT_MARK = /^schoolradar_/i;
  */
 export async function readWorkbookSheetsFocused(source: WorkbookSource): Promise<WorkbookSheet[]> {
   const label = sourceLabel(source);
-  const bytes = typeof source === "string" ? await readFileBytes(source) : source;
-  rejectLegacyXls(bytes, label);
+  rejectLegacyXls(typeof source === "string" ? await readFileHead(source, 8) : source, label);
   const notWorkbook = (reason: string) => notWorkbookError(label, reason);
   let zip: ZipArchive;
   try {
-    zip = await ZipArchive.open(bytes);
+    zip = await ZipArchive.open(source);
   } catch {
     throw notWorkbook("это не zip-архив, в котором хранится книга .xlsx, или файл обрезан");
   }

@@ -13,10 +13,15 @@ export class ZipArchive {
     private readonly entries: Map<string, yauzl.Entry>
   ) {}
 
-  /** Rejects when the bytes are not a zip archive (or are cut off: the directory is at the end). */
-  static open(bytes: Buffer): Promise<ZipArchive> {
+  /**
+   * Rejects when the bytes are not a zip archive (or are cut off: the directory is at the end). A
+   * path is read from the file as entries are streamed, never whole: the national workbook's 24 MB
+   * stayed in memory through the whole run when it was read into a buffer first.
+   */
+  static open(source: Buffer | string): Promise<ZipArchive> {
     return new Promise((resolve, reject) => {
-      yauzl.fromBuffer(bytes, { lazyEntries: true, autoClose: false }, (error, zip) => {
+      const options = { lazyEntries: true, autoClose: false };
+      const opened = (error: Error | null, zip?: yauzl.ZipFile) => {
         if (error || !zip) return reject(error ?? new Error("no zip"));
         const entries = new Map<string, yauzl.Entry>();
         zip.on("entry", (entry: yauzl.Entry) => {
@@ -27,7 +32,9 @@ export class ZipArchive {
         zip.on("end", () => resolve(new ZipArchive(zip, entries)));
         zip.on("error", reject);
         zip.readEntry();
-      });
+      };
+      if (typeof source === "string") yauzl.open(source, options, opened);
+      else yauzl.fromBuffer(source, options, opened);
     });
   }
 
@@ -39,37 +46,15 @@ export class ZipArchive {
   streamText(name: string, onText: (text: string) => void): Promise<void> {
     const entry = this.entries.get(name.toLowerCase());
     if (entry === undefined) return Promise.reject(new Error(`нет части ${name}`));
+    const zip = this.zip;
     return new Promise((resolve, reject) => {
       // The raw entry through our own inflater with 1 MB chunks: yauzl's default 16 KB chunks meant
       // thousands of thread-pool round trips for a national sheet, the reader idle a second in all.
       const deflated = entry.compressionMethod === 8;
-      this.zip.openReadStream(entry, { decompress: deflated ? false : null }, (error, raw) => {
+      zip.openReadStream(entry, { decompress: deflated ? false : null }, (error, raw) => {
         if (error || !raw) return reject(error ?? new Error(`cannot read ${name}`));
-        const stream = deflated
-          ? raw.pipe(zlib.createInflateRaw({ chunkSize: 1 << 20 })).on("error", reject)
-          : raw;
-        raw.on("error", reject);
-        const decoder = new StringDecoder("utf8");
-        let first = true;
-        stream.on("data", (chunk: Buffer) => {
-          let text = decoder.write(chunk);
-          if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-          first = false;
-          try {
-            onText(text);
-          } catch (thrown) {
-            stream.destroy(thrown as Error);
-          }
-        });
-        stream.on("end", () => {
-          try {
-            onText(decoder.end());
-            resolve();
-          } catch (thrown) {
-            reject(thrown);
-          }
-        });
-        stream.on("error", reject);
+        const stream = deflated ? raw.pipe(zlib.createInflateRaw({ chunkSize: 1 << 20 })) : raw;
+        readDecoded(raw, stream, onText).then(resolve, reject);
       });
     });
   }
@@ -85,3 +70,54 @@ export class ZipArchive {
     this.zip.close();
   }
 }
+
+/**
+ * Feeds a stream's text to `onText` until it ends. Our listeners are removed when it ends or fails:
+ * the rest of a run goes on inside the microtasks of the inflater's last event, which keeps it
+ * reachable, and listeners left on it kept the whole sheet read (through `onText`) and the archive's
+ * bytes alive until the process ended, 110 MB on the national table.
+ */
+function readDecoded(
+  raw: NodeJS.ReadableStream,
+  stream: NodeJS.ReadableStream,
+  onText: (text: string) => void
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const decoder = new StringDecoder("utf8");
+    let first = true;
+    const detach = () => {
+      // A late error after the end (or after we gave up) has nowhere to go but must not crash the run.
+      stream.off("data", onData).off("end", onEnd).off("error", onError).on("error", ignore);
+      if (raw !== stream) raw.off("error", onError).on("error", ignore);
+    };
+    function onData(chunk: Buffer): void {
+      let text = decoder.write(chunk);
+      if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+      try {
+        onText(text);
+      } catch (thrown) {
+        detach();
+        (stream as NodeJS.ReadableStream & { destroy(): void }).destroy();
+        reject(thrown);
+      }
+    }
+    function onEnd(): void {
+      detach();
+      try {
+        onText(decoder.end());
+        resolve();
+      } catch (thrown) {
+        reject(thrown);
+      }
+    }
+    function onError(error: Error): void {
+      detach();
+      reject(error);
+    }
+    stream.on("data", onData).on("end", onEnd).on("error", onError);
+    if (raw !== stream) raw.on("error", onError);
+  });
+}
+
+function ignore(): void {}
