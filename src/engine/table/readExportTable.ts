@@ -568,12 +568,19 @@ function readAllGroupValues(
   warnings: Warning[]
 ): GroupValues[] {
   const targets: ColumnTarget[] = [];
+  // A metric the table has no column for is one array of «no data» shared by every group: a national
+  // table without averages would otherwise hold 30 arrays of 50,000 NaN (12 MB) saying the same.
+  // Nothing writes into a table's values once it is read.
+  let noData: Float64Array | undefined;
   const result = groups.map((group) => {
     const arrays = {} as Record<Metric, Float64Array>;
     for (const metric of METRICS) {
-      arrays[metric] = new Float64Array(rows.length).fill(NaN);
       const column = group.columns[metric];
-      if (column === undefined) continue;
+      if (column === undefined) {
+        arrays[metric] = noData ??= new Float64Array(rows.length).fill(NaN);
+        continue;
+      }
+      arrays[metric] = new Float64Array(rows.length).fill(NaN);
       targets.push({
         values: arrays[metric],
         column: column - sheet.firstColumn,
