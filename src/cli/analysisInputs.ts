@@ -8,6 +8,7 @@ import {
   SHEET_KIND_NAMES,
   type EngineError,
   type SheetGrid,
+  type SheetRecognition,
   type TemplateKind,
   type WorkbookSheetInput,
 } from "../engine";
@@ -91,8 +92,7 @@ function sheetInput(sheet: WorkbookSheet): WorkbookSheetInput {
 }
 
 /** Nothing to analyse: what each sheet is, and what the command line would have taken. */
-export function noDataMessage(inputs: WorkbookSheetInput[]): string {
-  const { sheets } = recognizeSheets(inputs);
+export function noDataMessage(sheets: SheetRecognition[]): string {
   return (
     "В книге не найдена таблица результатов оценочных процедур (логин ОО, наименование, " +
     "столбцы «% «2»» по процедурам и годам).\n" +

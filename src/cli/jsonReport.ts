@@ -1,4 +1,5 @@
 import type { IndicatorSummary, Warning, WorkbookAnalysis } from "../engine";
+import type { JsonList } from "./streamJson";
 
 /**
  * The `--json` object: the shape scripts rely on, so only these fields, in this order. Numbers the
@@ -71,7 +72,28 @@ export interface JsonSummary {
   staffing: { label: string; share: number | null; target: number | null }[];
 }
 
+/** The report as plain JSON data: what `--json` prints, parsed (the tests compare the two). */
 export function jsonReport(analysis: WorkbookAnalysis): JsonReport {
+  return reportWith(analysis, (items, entry) => items.map(entry)) as JsonReport;
+}
+
+/**
+ * The same report with its per-school lists lazy: each entry (and its reason text, which the engine
+ * makes when read) is made as `writeJsonInPieces` writes it, so the national report's 80,000 entries
+ * never exist at once.
+ */
+export function jsonReportToStream(analysis: WorkbookAnalysis): object {
+  return reportWith(analysis, lazyMap);
+}
+
+/** How a report's lists are made from the engine's: mapped at once, or lazily. */
+type ListOf = <S, T>(items: readonly S[], entry: (item: S) => T) => JsonList<T>;
+
+function* lazyMap<S, T>(items: readonly S[], entry: (item: S) => T): Iterable<T> {
+  for (const item of items) yield entry(item);
+}
+
+function reportWith(analysis: WorkbookAnalysis, list: ListOf): object {
   const identification = analysis.identification;
   const method = identification?.method;
   return {
@@ -84,7 +106,8 @@ export function jsonReport(analysis: WorkbookAnalysis): JsonReport {
           previousYear: method.previousYear,
         }
       : null,
-    schools: (identification?.schools ?? []).map(
+    schools: list(
+      identification?.schools ?? [],
       ({ login, name, municipality, status, criteria, reason }) => ({
         login,
         name,
@@ -95,19 +118,19 @@ export function jsonReport(analysis: WorkbookAnalysis): JsonReport {
       })
     ),
     warnings: analysis.warnings.map(({ cell, message }) => ({ cell, message })),
-    social: (analysis.social?.schools ?? []).map((school) => ({
+    social: list(analysis.social?.schools ?? [], (school) => ({
       login: school.login,
       isbsh: number(school.isbsh),
       shnsu: school.shnsu,
       reason: school.reason,
     })),
-    risk: (analysis.risk?.schools ?? []).map((school) => ({
+    risk: list(analysis.risk?.schools ?? [], (school) => ({
       login: school.login,
       factors: [...school.factors],
       riskGroup: school.riskGroup,
     })),
-    summary: jsonSummary(analysis.summary),
-    context: (analysis.context?.schools ?? []).map((school) => ({
+    summary: jsonSummary(analysis.summary, list),
+    context: list(analysis.context?.schools ?? [], (school) => ({
       login: school.login,
       expected: number(school.expected),
       actual: number(school.resultsIndex),
@@ -117,7 +140,7 @@ export function jsonReport(analysis: WorkbookAnalysis): JsonReport {
   };
 }
 
-function jsonSummary(summary: IndicatorSummary): JsonSummary {
+function jsonSummary(summary: IndicatorSummary, list: ListOf): object {
   const share = <T extends JsonShare>(indicator: T | null) =>
     indicator === null
       ? null
@@ -139,7 +162,7 @@ function jsonSummary(summary: IndicatorSummary): JsonSummary {
       values: item.values.map((value) => ({ year: value.year.label, value: number(value.value) })),
       arrows: [...item.arrows],
     })),
-    riskZones: summary.riskZones.map((zone) => ({
+    riskZones: list(summary.riskZones, (zone) => ({
       login: zone.login,
       name: zone.name,
       procedure: zone.procedure.label,

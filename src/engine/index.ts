@@ -148,7 +148,9 @@ export { warningsLayout, WARNINGS_MARKER } from "./warningsLayout";
 export { identificationSheets } from "./lowResults/identificationLayouts";
 export {
   analyzeWorkbook,
+  analyzeRecognised,
   recognizeSheets,
+  type Recognised,
   DEFAULT_ANALYSIS_OPTIONS,
   SHEET_KIND_NAMES,
   type AnalysisOptions,

@@ -53,6 +53,43 @@ describe("writeJsonInPieces", () => {
     expect(pieces).toBeGreaterThan(40);
   });
 
+  it("writes a lazy list as the array it yields, making its entries only as they go out", async () => {
+    const made: number[] = [];
+    let writtenWhenMade: number[] = [];
+    const pieces: string[] = [];
+    function* schools() {
+      for (let i = 0; i < 500; i++) {
+        made.push(i);
+        writtenWhenMade.push(pieces.length);
+        yield { login: `sch${i}`, criteria: i % 2 ? [1] : [] };
+      }
+    }
+    const lazy = { method: null, schools: schools(), summary: { riskZones: schools() } };
+    const eager = {
+      method: null,
+      schools: [...schools()],
+      summary: { riskZones: [...schools()] },
+    };
+    made.length = 0;
+    writtenWhenMade = [];
+    await writeJsonInPieces(lazy, (piece) => void pieces.push(piece), 500);
+    expect(pieces.join("")).toBe(JSON.stringify(eager, null, 2));
+    expect(made).toHaveLength(1000);
+    // Entries made late in the run were made after earlier pieces had gone out.
+    expect(writtenWhenMade[0]).toBe(0);
+    expect(writtenWhenMade.at(-1)).toBeGreaterThan(20);
+  });
+
+  it("writes an empty lazy list as []", async () => {
+    const report = {
+      schools: [][Symbol.iterator](),
+      summary: { zones: new Set<number>().values() },
+    };
+    expect((await written(report)).text).toBe(
+      JSON.stringify({ schools: [], summary: { zones: [] } }, null, 2)
+    );
+  });
+
   it("waits for a full pipe to drain before it writes the next piece", async () => {
     let draining = false;
     let overlaps = 0;
