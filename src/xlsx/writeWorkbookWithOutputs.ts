@@ -4,7 +4,7 @@ import type { SheetLayout } from "../engine";
 import { addOutputSheet, type WrittenSheet } from "./addOutputs";
 import { appendOutputs, NotAWorkbookError } from "./append/appendOutputs";
 import { ZipSink, ZipSource } from "./append/zipPackage";
-import { readFileBytes, sourceLabel } from "./loadWorkbook";
+import { readFileHead, sourceLabel } from "./loadWorkbook";
 import { isSameFile } from "./sameFile";
 import {
   notWorkbookError,
@@ -87,10 +87,9 @@ export async function writeWorkbookWithOutputs(
 }
 
 async function openInput(inputPath: string): Promise<ZipSource> {
-  const bytes = await readFileBytes(inputPath);
-  rejectLegacyXls(bytes, sourceLabel(inputPath));
+  rejectLegacyXls(await readFileHead(inputPath, 8), sourceLabel(inputPath));
   try {
-    return await ZipSource.open(bytes);
+    return await ZipSource.open(inputPath);
   } catch (error) {
     throw notWorkbookError(
       sourceLabel(inputPath),

@@ -27,9 +27,10 @@ export class ZipSource {
     readonly entries: yauzl.Entry[]
   ) {}
 
-  static open(bytes: Buffer): Promise<ZipSource> {
+  /** The input read from its file as entries are copied: its bytes are never all in memory. */
+  static open(filePath: string): Promise<ZipSource> {
     return new Promise((resolve, reject) => {
-      yauzl.fromBuffer(bytes, { lazyEntries: true, autoClose: false }, (error, zip) => {
+      yauzl.open(filePath, { lazyEntries: true, autoClose: false }, (error, zip) => {
         if (error || !zip) return reject(error ?? new Error("no zip"));
         const entries: yauzl.Entry[] = [];
         zip.on("entry", (entry: yauzl.Entry) => {
