@@ -22,6 +22,18 @@ export interface SheetGrid {
    * reads through this, cell by cell, instead of making every row as an array several times over.
    */
   cells?: GridCells;
+  /**
+   * Formula cells the file holds no result for (written by a program that does not calculate, never
+   * opened in a spreadsheet since): they read as empty, so the engine warns how many there are and
+   * where the first one is (zero-based sheet row and column).
+   */
+  uncalculatedFormulas?: UncalculatedFormulas;
+}
+
+export interface UncalculatedFormulas {
+  count: number;
+  row: number;
+  column: number;
 }
 
 /** Cell-by-cell access to a grid; rows and columns are indices into `values`, as `values[row][column]`. */

@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
-import type { CellValue, MergedRange, SheetGrid } from "../engine";
-import { gridCellValue } from "./gridCellValue";
+import type { CellValue, MergedRange, SheetGrid, UncalculatedFormulas } from "../engine";
+import { gridCellValue, isUncalculatedFormula } from "./gridCellValue";
 import { markedOutputSheets } from "./outputSheetMark";
 
 /** One worksheet as the engine reads it, and whether School Radar wrote it (then it is no input). */
@@ -33,10 +33,15 @@ export function excelJsSheets(workbook: ExcelJS.Workbook): ExcelJsSheet[] {
 export function sheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
   const values: CellValue[][] = [];
   const numberFormats: (string | null)[][] = [];
+  let uncalculated: UncalculatedFormulas | undefined;
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const rowValues: CellValue[] = [];
     const rowFormats: (string | null)[] = [];
     row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+      if (isUncalculatedFormula(cell.value)) {
+        uncalculated ??= { count: 0, row: rowNumber - 1, column: columnNumber - 1 };
+        uncalculated.count++;
+      }
       rowValues[columnNumber - 1] = gridCellValue(cell.value);
       rowFormats[columnNumber - 1] = cell.numFmt ?? null;
     });
@@ -48,6 +53,7 @@ export function sheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
     values: filledRows(values),
     numberFormats: filledRows(numberFormats),
     origin: { row: 0, column: 0 },
+    ...(uncalculated && { uncalculatedFormulas: uncalculated }),
   };
 }
 

@@ -20,6 +20,16 @@ export function gridCellValue(value: ExcelJS.CellValue): CellValue {
   return null;
 }
 
+/** A formula cell the file holds no result for (read as empty; the engine warns about it). */
+export function isUncalculatedFormula(value: ExcelJS.CellValue): boolean {
+  return (
+    value !== null &&
+    typeof value === "object" &&
+    ("formula" in value || "sharedFormula" in value) &&
+    value.result === undefined
+  );
+}
+
 function formulaResult(result: ExcelJS.CellFormulaValue["result"]): CellValue {
   if (result === undefined) return null;
   return gridCellValue(result as ExcelJS.CellValue);

@@ -313,6 +313,24 @@ export const CASES: BadInputCase[] = [
     onlyTheseWarnings: true,
   },
   {
+    name: "formulas without a calculated result (a file no spreadsheet has calculated)",
+    make: cellEdit({
+      D4: { formula: "E4*2" } as ExcelJS.CellValue,
+      G4: { formula: "H4*2" } as ExcelJS.CellValue,
+      D5: { sharedFormula: "D4" } as ExcelJS.CellValue,
+    }),
+    code: 0,
+    warnings: [
+      {
+        cell: `${S}!D4`,
+        message:
+          "формулы без вычисленного значения (ячеек: 3, первая — эта) прочитаны как пустые. " +
+          "Откройте книгу в Excel или LibreOffice, сохраните её, чтобы формулы были вычислены, и запустите анализ снова",
+      },
+    ],
+    onlyTheseWarnings: true,
+  },
+  {
     name: "an error cell (#N/A)",
     make: cellEdit({ S5: { error: "#N/A" } as ExcelJS.CellErrorValue }),
     code: 0,

@@ -9,6 +9,7 @@ import {
 } from "../table/cellValue";
 import { normalizeText, quoteFound } from "../russianText";
 import { engineError } from "../engineError";
+import { uncalculatedFormulasWarning } from "../table/uncalculatedFormulas";
 
 /**
  * A sheet with one row per school and named numeric columns: the coordinators' templates (social
@@ -149,7 +150,7 @@ export function readKeyedSheet(
       quotedSheetName(grid.sheetName)
     );
   }
-  const warnings: Warning[] = [];
+  const warnings: Warning[] = uncalculatedFormulasWarning(grid);
   const rows = readRows(grid, schema, best, warnings);
   return {
     sheetName: grid.sheetName,

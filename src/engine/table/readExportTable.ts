@@ -25,6 +25,7 @@ import { findSchoolYear } from "./schoolYear";
 import { quoteFound } from "../russianText";
 import { CONVENTION_VALUE_COLUMNS, conventionColumns } from "./seed002Convention";
 import { firstAtLeast } from "../firstAtLeast";
+import { uncalculatedFormulasWarning } from "./uncalculatedFormulas";
 
 const LOGIN = /^(sch|edu)\d{4,}$/i;
 const TOTAL_ROW = /итого|всего|в среднем|среднее|по муниципалитету|по региону|по округу|по району/i;
@@ -119,7 +120,7 @@ export function readExportTable(
   const lastRow = sheet.firstRow + sheet.rowCount;
   const firstLoginRow = findFirstLoginRow(sheet, lastRow);
   const headerRows = findHeaderRows(sheet, firstLoginRow);
-  const warnings: Warning[] = [];
+  const warnings: Warning[] = uncalculatedFormulasWarning(grid);
   const columns =
     headerRows.length > 0
       ? columnsFromHeader(sheet, headerRows, warnings)

@@ -1,4 +1,4 @@
-import type { CellValue, MergedRange, SheetGrid } from "../../engine";
+import type { CellValue, MergedRange, SheetGrid, UncalculatedFormulas } from "../../engine";
 import { PackedCells, rowsOnDemand } from "./packedCells";
 import { isDateFormat } from "./workbookParts";
 import type { XmlAttributes, XmlHandler } from "./xmlEvents";
@@ -34,6 +34,9 @@ export class SheetCells implements XmlHandler {
   private cellType: string | undefined;
   private cellStyle = 0;
   private hasFormula = false;
+  /** Whether the cell has a `<v>` at all: a formula's result may be empty text, which is a result. */
+  private hasValue = false;
+  private uncalculated: UncalculatedFormulas | undefined;
   private valueText: string | undefined;
   private inValue = false;
   private inInline = false;
@@ -59,7 +62,7 @@ export class SheetCells implements XmlHandler {
         this.openCell(attributes);
         return;
       case "v":
-        if (this.inCell) this.inValue = true;
+        if (this.inCell) this.inValue = this.hasValue = true;
         return;
       case "f":
         if (this.inCell) this.hasFormula = true;
@@ -120,6 +123,7 @@ export class SheetCells implements XmlHandler {
     const style = attributes.get("s");
     this.cellStyle = style === undefined ? 0 : Number(style);
     this.hasFormula = false;
+    this.hasValue = false;
     this.valueText = undefined;
     this.inCell = true;
   }
@@ -130,11 +134,18 @@ export class SheetCells implements XmlHandler {
     this.inInline = false;
     if (!this.hasFormula && this.valueText === undefined) return;
     if (this.cellRow >= MAX_ROWS || this.cellColumn >= MAX_COLUMNS) return;
+    if (this.hasFormula && !this.hasValue) this.countUncalculated();
     // Style 0 is the workbook's default, read as no format (as ExcelJS does; LibreOffice gives it a
     // custom "General").
     const format = this.cellStyle > 0 ? (this.context.cellFormats[this.cellStyle] ?? null) : null;
     const value = this.hasFormula ? this.formulaResult(format) : this.plainValue(format);
     this.cells.set(this.cellRow, this.cellColumn, value, format === null ? 0 : this.cellStyle);
+  }
+
+  private countUncalculated(): void {
+    if (this.uncalculated === undefined)
+      this.uncalculated = { count: 0, row: this.cellRow, column: this.cellColumn };
+    this.uncalculated.count++;
   }
 
   /** A formula's cached result; a formula never calculated has none (no value, not zero). */
@@ -198,6 +209,7 @@ export class SheetCells implements XmlHandler {
       values,
       numberFormats,
       origin: { row: 0, column: 0 },
+      ...(this.uncalculated && { uncalculatedFormulas: { ...this.uncalculated } }),
       cells: {
         rowCount,
         columnCount,

@@ -193,3 +193,24 @@ describe("membership of one index", () => {
     expect(isInLowerQuantile(60, [60, 70, 80], 0.25)).toBeNull();
   });
 });
+
+describe("a passport whose formulas hold no results", () => {
+  it("is read with one warning at the first such cell, saying how many and what to do", () => {
+    const read = readSocialPassport({
+      sheetName: "Соцпаспорт",
+      values: [HEADER, ["sch100001", "СОШ № 1", 100, null, 30, 5]],
+      uncalculatedFormulas: { count: 2, row: 1, column: 3 },
+    });
+    if (isEngineError(read)) throw new Error(read.message);
+    expect(read.warnings).toEqual([
+      {
+        cell: "'Соцпаспорт'!D2",
+        message:
+          "формулы без вычисленного значения (ячеек: 2, первая — эта) прочитаны как пустые. " +
+          "Откройте книгу в Excel или LibreOffice, сохраните её, чтобы формулы были вычислены, и запустите анализ снова",
+      },
+    ]);
+    // The empty cell is no data for the index, reported as before.
+    expect(assessSocialWellBeing(read).schools[0]!.isbsh).toBeNull();
+  });
+});
