@@ -55,6 +55,45 @@ describe("PackedCells", () => {
     ]);
   });
 
+  it("adopts rows stored elsewhere (a worker thread's) as if set here, styles included", () => {
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 200 }), fc.nat(30), (cells, split) => {
+        // Rows below `split` are set here, the others on a second store handed over as data.
+        const here = new PackedCells();
+        const there = new PackedCells();
+        const style = (index: number) => (index % 3) + 1;
+        cells.forEach(([row, column, value], index) =>
+          (row < split ? here : there).set(row, column, value, style(index))
+        );
+        here.set(split + 40, 0, "after", 0); // a slab in use before the adoption
+        expect(here.adopt(structuredClone(there.toData()))).toBe(true);
+        here.set(split + 41, 1, 2.5, 4); // and rows set after it
+        const all = [...cells, [split + 40, 0, "after"], [split + 41, 1, 2.5]] as typeof cells;
+        expect(Array.from({ length: here.rowCount }, (_, row) => here.rowValues(row))).toEqual(
+          plainRows(all)
+        );
+        const lastStyle = new Map<string, number>();
+        cells.forEach(([row, column], index) => lastStyle.set(`${row}:${column}`, style(index)));
+        for (const [key, expected] of lastStyle) {
+          const [row, column] = key.split(":").map(Number) as [number, number];
+          expect(here.style(row, column)).toBe(expected);
+        }
+      }),
+      { numRuns: 500 }
+    );
+  });
+
+  it("refuses to adopt a row it already holds, changing nothing", () => {
+    const here = new PackedCells();
+    here.set(2, 0, "здесь", 0);
+    const there = new PackedCells();
+    there.set(1, 0, "там", 0);
+    there.set(2, 1, 5, 0);
+    expect(here.adopt(there.toData())).toBe(false);
+    expect(here.rowCount).toBe(3);
+    expect([here.rowValues(1), here.rowValues(2)]).toEqual([[], ["здесь"]]);
+  });
+
   it("tells a NaN value from an empty cell", () => {
     const packed = new PackedCells();
     packed.set(0, 0, NaN, 0);

@@ -25,6 +25,18 @@ interface Segment {
   width: number;
 }
 
+/**
+ * A `PackedCells` as plain data, to hand rows read on another thread to the main one: the slabs are
+ * transferred, not copied, and the rows' segments and other values are structured-cloned.
+ */
+export interface PackedCellsData {
+  numberSlabs: Float64Array[];
+  styleSlabs: Uint32Array[];
+  numbers: (Segment | undefined)[];
+  styles: (Segment | undefined)[];
+  others: (CellValue[] | undefined)[];
+}
+
 export class PackedCells {
   private readonly numberSlabs: Float64Array[] = [];
   private readonly styleSlabs: Uint32Array[] = [];
@@ -71,6 +83,42 @@ export class PackedCells {
     }
     this.scratchStyles[column] = style;
     if (column + 1 > this.currentWidth) this.currentWidth = column + 1;
+  }
+
+  /** Everything stored, as data (`adopt` takes it back); this object is not used afterwards. */
+  toData(): PackedCellsData {
+    this.flush();
+    const { numberSlabs, styleSlabs, numbers, styles, others } = this;
+    return { numberSlabs, styleSlabs, numbers, styles, others };
+  }
+
+  /**
+   * Takes in the rows of another `PackedCells` (read on a worker thread): its slabs join ours as they
+   * are and each of its rows points into them. False, with nothing changed, when both hold the same
+   * row (a file repeating a row number): only one stream in order can say which cell wins then.
+   */
+  adopt(data: PackedCellsData): boolean {
+    this.flush();
+    const rows = Math.max(data.numbers.length, data.others.length);
+    const holds = (row: number) =>
+      this.numbers[row] !== undefined || this.others[row] !== undefined;
+    for (let row = 0; row < rows; row++)
+      if ((data.numbers[row] !== undefined || data.others[row] !== undefined) && holds(row))
+        return false;
+    const offset = this.numberSlabs.length;
+    this.numberSlabs.push(...data.numberSlabs);
+    this.styleSlabs.push(...data.styleSlabs);
+    // Our last slab is no longer the last one: the next row reserves a new slab.
+    this.slabUsed = this.slabSize = 0;
+    const moved = (segment: Segment | undefined): Segment | undefined =>
+      segment && { slab: segment.slab + offset, start: segment.start, width: segment.width };
+    for (let row = 0; row < rows; row++) {
+      if (data.numbers[row] === undefined && data.others[row] === undefined) continue;
+      this.numbers[row] = moved(data.numbers[row]);
+      this.styles[row] = moved(data.styles[row]);
+      this.others[row] = data.others[row];
+    }
+    return true;
   }
 
   /** A stored cell's value, or null. */

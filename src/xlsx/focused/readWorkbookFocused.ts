@@ -2,7 +2,8 @@ import type { WorkbookSheet } from "../readWorkbookGrids";
 import { sheetOfReference } from "../outputSheetMark";
 import { readFileHead, sourceLabel, type WorkbookSource } from "../loadWorkbook";
 import { notWorkbookError, rejectLegacyXls, WorkbookFileError } from "../workbookFileError";
-import { SheetCells } from "./sheetCells";
+import { SheetCells, type SheetContext } from "./sheetCells";
+import { defaultTwoThreads, readSheetOnTwoThreads, type TwoThreads } from "./twoThreadSheet";
 import {
   findWorkbookPart,
   readCellFormats,
@@ -21,7 +22,10 @@ const OUTPUT_MARK = /^schoolradar_/i;
  * and each sheet's cells, streamed. ExcelJS builds a full object model first: on the national table
  * (50,000 schools) that took 5.8 s and 1.1 GB; this reader needs a fraction of both.
  */
-export async function readWorkbookSheetsFocused(source: WorkbookSource): Promise<WorkbookSheet[]> {
+export async function readWorkbookSheetsFocused(
+  source: WorkbookSource,
+  twoThreads: TwoThreads | null = defaultTwoThreads()
+): Promise<WorkbookSheet[]> {
   const label = sourceLabel(source);
   rejectLegacyXls(typeof source === "string" ? await readFileHead(source, 8) : source, label);
   const notWorkbook = (reason: string) => notWorkbookError(label, reason);
@@ -46,10 +50,7 @@ export async function readWorkbookSheetsFocused(source: WorkbookSource): Promise
     const sheets: WorkbookSheet[] = [];
     let anyValue = false;
     for (const part of parts.sheets) {
-      const cells = new SheetCells(part.name, context);
-      const events = new XmlEvents(cells);
-      await zip.streamText(part.path, (text) => events.write(text));
-      events.end();
+      const cells = await readSheet(zip, part, context, twoThreads);
       anyValue ||= cells.hasAnyValue();
       sheets.push({
         grid: cells.grid(),
@@ -73,6 +74,25 @@ export async function readWorkbookSheetsFocused(source: WorkbookSource): Promise
   } finally {
     zip.close();
   }
+}
+
+/** One sheet's cells: a large one on two threads when it can be, else (or then) in one stream. */
+async function readSheet(
+  zip: ZipArchive,
+  part: { name: string; path: string },
+  context: SheetContext,
+  twoThreads: TwoThreads | null
+): Promise<SheetCells> {
+  if (twoThreads !== null && zip.size(part.path) >= twoThreads.minimumBytes) {
+    const cells = new SheetCells(part.name, context);
+    if (await readSheetOnTwoThreads(zip, part.path, cells, context, part.name, twoThreads))
+      return cells;
+  }
+  const cells = new SheetCells(part.name, context);
+  const events = new XmlEvents(cells);
+  await zip.streamText(part.path, (text) => events.write(text));
+  events.end();
+  return cells;
 }
 
 /** Sheet name → the defined name marking it as School Radar's output (see outputSheetMark.ts). */

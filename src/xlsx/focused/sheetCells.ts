@@ -1,10 +1,19 @@
 import type { CellValue, MergedRange, SheetGrid, UncalculatedFormulas } from "../../engine";
-import { PackedCells, rowsOnDemand } from "./packedCells";
+import { PackedCells, rowsOnDemand, type PackedCellsData } from "./packedCells";
 import { isDateFormat } from "./workbookParts";
 import type { XmlAttributes, XmlHandler } from "./xmlEvents";
 
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
+
+/** What a `SheetCells` read, as data a worker thread hands back (`SheetCells.adopt`). */
+export interface SheetCellsData {
+  cells: PackedCellsData;
+  mergedRanges: MergedRange[];
+  uncalculated: UncalculatedFormulas | undefined;
+  /** A `<row>` without its number: its place depends on every row before it. */
+  rowWithoutNumber: boolean;
+}
 
 export interface SheetContext {
   sharedStrings: string[];
@@ -37,6 +46,8 @@ export class SheetCells implements XmlHandler {
   /** Whether the cell has a `<v>` at all: a formula's result may be empty text, which is a result. */
   private hasValue = false;
   private uncalculated: UncalculatedFormulas | undefined;
+  /** Whether a `<row>` came without `r` (numbered after the row before it). */
+  rowWithoutNumber = false;
   private valueText: string | undefined;
   private inValue = false;
   private inInline = false;
@@ -54,7 +65,9 @@ export class SheetCells implements XmlHandler {
     switch (name) {
       case "row": {
         const r = Number(attributes.get("r"));
-        this.row = Number.isInteger(r) && r >= 1 ? r - 1 : this.row + 1;
+        const numbered = Number.isInteger(r) && r >= 1;
+        if (!numbered) this.rowWithoutNumber = true;
+        this.row = numbered ? r - 1 : this.row + 1;
         this.nextColumn = 0;
         return;
       }
@@ -186,6 +199,40 @@ export class SheetCells implements XmlHandler {
     return format !== null && this.dateStyles[this.cellStyle]
       ? isoDate(number, this.context.date1904)
       : number;
+  }
+
+  /** Everything read, as data; this object is not used afterwards. */
+  toData(): SheetCellsData {
+    return {
+      cells: this.cells.toData(),
+      mergedRanges: this.mergedRanges,
+      uncalculated: this.uncalculated,
+      rowWithoutNumber: this.rowWithoutNumber,
+    };
+  }
+
+  /**
+   * Takes in rows of the same sheet read by another `SheetCells` (on a worker thread, from other parts
+   * of the XML). False, with nothing changed, when both read the same row (see `PackedCells.adopt`).
+   */
+  adopt(data: SheetCellsData): boolean {
+    if (!this.cells.adopt(data.cells)) return false;
+    this.mergedRanges.push(...data.mergedRanges);
+    this.rowWithoutNumber ||= data.rowWithoutNumber;
+    const theirs = data.uncalculated;
+    if (theirs !== undefined) {
+      const ours = this.uncalculated;
+      const theirsFirst =
+        ours === undefined ||
+        theirs.row < ours.row ||
+        (theirs.row === ours.row && theirs.column < ours.column);
+      this.uncalculated = {
+        count: theirs.count + (ours?.count ?? 0),
+        row: theirsFirst ? theirs.row : ours.row,
+        column: theirsFirst ? theirs.column : ours.column,
+      };
+    }
+    return true;
   }
 
   /** The grid, once the whole sheet XML has been read: rows made from the packed cells when read. */

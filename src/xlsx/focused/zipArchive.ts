@@ -42,8 +42,34 @@ export class ZipArchive {
     return this.entries.has(name.toLowerCase());
   }
 
+  /** The entry's size inflated, in bytes (as its directory record says). */
+  size(name: string): number {
+    return this.entries.get(name.toLowerCase())?.uncompressedSize ?? 0;
+  }
+
   /** Streams an entry's text to `onText` in chunks (UTF-8 decoded across chunk boundaries). */
   streamText(name: string, onText: (text: string) => void): Promise<void> {
+    const decoder = new StringDecoder("utf8");
+    let first = true;
+    return this.streamBytes(
+      name,
+      (bytes) => {
+        let text = decoder.write(bytes);
+        if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        first = false;
+        onText(text);
+      },
+      () => onText(decoder.end())
+    );
+  }
+
+  /** Streams an entry's inflated bytes to `onBytes` in chunks (of a megabyte), then calls `onEnd`. */
+  streamBytes(
+    name: string,
+    onBytes: (bytes: Buffer) => void,
+    onEnd: () => void,
+    chunkBytes = 1 << 20
+  ): Promise<void> {
     const entry = this.entries.get(name.toLowerCase());
     if (entry === undefined) return Promise.reject(new Error(`нет части ${name}`));
     const zip = this.zip;
@@ -53,8 +79,8 @@ export class ZipArchive {
       const deflated = entry.compressionMethod === 8;
       zip.openReadStream(entry, { decompress: deflated ? false : null }, (error, raw) => {
         if (error || !raw) return reject(error ?? new Error(`cannot read ${name}`));
-        const stream = deflated ? raw.pipe(zlib.createInflateRaw({ chunkSize: 1 << 20 })) : raw;
-        readDecoded(raw, stream, onText).then(resolve, reject);
+        const stream = deflated ? raw.pipe(zlib.createInflateRaw({ chunkSize: chunkBytes })) : raw;
+        readChunks(raw, stream, onBytes, onEnd).then(resolve, reject);
       });
     });
   }
@@ -72,30 +98,26 @@ export class ZipArchive {
 }
 
 /**
- * Feeds a stream's text to `onText` until it ends. Our listeners are removed when it ends or fails:
- * the rest of a run goes on inside the microtasks of the inflater's last event, which keeps it
- * reachable, and listeners left on it kept the whole sheet read (through `onText`) and the archive's
- * bytes alive until the process ended, 110 MB on the national table.
+ * Feeds a stream's chunks to `onChunk` until it ends, then calls `onEnd`. Our listeners are removed
+ * when it ends or fails: the rest of a run goes on inside the microtasks of the inflater's last
+ * event, which keeps it reachable, and listeners left on it kept the whole sheet read (through
+ * `onChunk`) and the archive's bytes alive until the process ended, 110 MB on the national table.
  */
-function readDecoded(
+function readChunks(
   raw: NodeJS.ReadableStream,
   stream: NodeJS.ReadableStream,
-  onText: (text: string) => void
+  onChunk: (chunk: Buffer) => void,
+  onLast: () => void
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    const decoder = new StringDecoder("utf8");
-    let first = true;
     const detach = () => {
       // A late error after the end (or after we gave up) has nowhere to go but must not crash the run.
       stream.off("data", onData).off("end", onEnd).off("error", onError).on("error", ignore);
       if (raw !== stream) raw.off("error", onError).on("error", ignore);
     };
     function onData(chunk: Buffer): void {
-      let text = decoder.write(chunk);
-      if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      first = false;
       try {
-        onText(text);
+        onChunk(chunk);
       } catch (thrown) {
         detach();
         (stream as NodeJS.ReadableStream & { destroy(): void }).destroy();
@@ -105,7 +127,7 @@ function readDecoded(
     function onEnd(): void {
       detach();
       try {
-        onText(decoder.end());
+        onLast();
         resolve();
       } catch (thrown) {
         reject(thrown);

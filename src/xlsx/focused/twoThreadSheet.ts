@@ -1,0 +1,172 @@
+import { existsSync } from "fs";
+import os from "os";
+import path from "path";
+import { Worker } from "worker_threads";
+import { RowPieces } from "./rowPieces";
+import type { SheetCells, SheetContext } from "./sheetCells";
+import type { FromSheetWorker, ToSheetWorker } from "./sheetWorker";
+import { XmlEvents } from "./xmlEvents";
+import type { ZipArchive } from "./zipArchive";
+
+/**
+ * Reading a large sheet on two threads. Tokenizing the XML is most of a national table's reading time
+ * (130 MB of XML: about 2.3 s of the tokenizer and 1.2 s of our cell handling on one core), and the
+ * machines it runs on have at least two cores. The main thread inflates the sheet and cuts it into
+ * pieces of whole rows; a worker thread reads pieces as long as it has room for them, the main thread
+ * reads the others, and at the end the worker's rows join the main thread's (`SheetCells.adopt`).
+ * The grid is the same, cell for cell, as reading the sheet in one stream (test/xlsx/twoThreadSheet).
+ */
+export interface TwoThreads {
+  /** The compiled worker (sheetWorker.js). */
+  workerScript: string;
+  /** Sheets smaller than this (inflated bytes) are read on one thread: a worker costs ~50 ms to start. */
+  minimumBytes: number;
+  /** Inflated bytes per piece (about; a piece ends at a row's end). Tests make it small. */
+  pieceBytes: number;
+  /** Told how each sheet read on two threads went (tests, the benchmark). */
+  report?: (reading: TwoThreadReading) => void;
+}
+
+export interface TwoThreadReading {
+  sheetName: string;
+  /** Pieces of whole rows each thread read. */
+  workerPieces: number;
+  mainPieces: number;
+  /** Why the sheet was read again in one stream, or null when the two threads' reading stood. */
+  readAgain: "row without its number" | "row number given twice" | "worker failed" | null;
+}
+
+/** Pieces a worker may have waiting: enough that it never idles while the main thread reads one. */
+const WORKER_QUEUE = 3;
+
+/**
+ * The compiled command line's setting: the worker beside this file. One thread on a one-core machine,
+ * or when SCHOOL_RADAR_THREADS=1 (the benchmark compares the two). Under ts-jest this file is the
+ * TypeScript source with no compiled worker beside it, and sheets are read on one thread unless a
+ * test names the compiled worker.
+ */
+export function defaultTwoThreads(): TwoThreads | null {
+  if (process.env.SCHOOL_RADAR_THREADS === "1" || os.availableParallelism() < 2) return null;
+  const workerScript = path.join(__dirname, "sheetWorker.js");
+  return existsSync(workerScript)
+    ? { workerScript, minimumBytes: 16 << 20, pieceBytes: 1 << 20 }
+    : null;
+}
+
+/**
+ * Reads the sheet `partPath` into `cells` on two threads. False when it must be read again in one
+ * stream instead (into fresh cells): a row without its number (placed after the row before it,
+ * which may be on the other thread), a row number given twice, or the worker failing.
+ */
+export async function readSheetOnTwoThreads(
+  zip: ZipArchive,
+  partPath: string,
+  cells: SheetCells,
+  context: SheetContext,
+  sheetName: string,
+  { workerScript, pieceBytes, report }: TwoThreads
+): Promise<boolean> {
+  const worker = new SheetWorker(workerScript, sheetName, context);
+  const reading: TwoThreadReading = { sheetName, workerPieces: 0, mainPieces: 0, readAgain: null };
+  try {
+    reading.readAgain = await readOnBoth(zip, partPath, cells, worker, pieceBytes, reading);
+    report?.(reading);
+    return reading.readAgain === null;
+  } finally {
+    void worker.stop();
+  }
+}
+
+async function readOnBoth(
+  zip: ZipArchive,
+  partPath: string,
+  cells: SheetCells,
+  worker: SheetWorker,
+  pieceBytes: number,
+  reading: TwoThreadReading
+): Promise<TwoThreadReading["readAgain"]> {
+  const events = new XmlEvents(cells);
+  const decoder = new TextDecoder("utf-8");
+  const pieces = new RowPieces();
+  let first = true;
+  const readHere = (bytes: Buffer) => {
+    reading.mainPieces++;
+    events.write(decoder.decode(bytes));
+  };
+  await zip.streamBytes(
+    partPath,
+    (bytes) => {
+      const piece = pieces.push(bytes);
+      if (piece === null) return;
+      // The first piece holds the sheet's opening (and a byte order mark, which decode drops).
+      if (!first && worker.hasRoom()) {
+        reading.workerPieces++;
+        worker.read(piece);
+      } else readHere(piece);
+      first = false;
+    },
+    () => {
+      const rest = pieces.end();
+      if (rest !== null) readHere(rest);
+    },
+    pieceBytes
+  );
+  events.end();
+  // A worker that failed (it reads what the main thread would) is not the user's problem: the sheet
+  // is read again in one stream, where a real fault in the file is reported as usual.
+  const data = await worker.finish().catch(() => null);
+  if (data === null) return "worker failed";
+  if (data.rowWithoutNumber || cells.rowWithoutNumber) return "row without its number";
+  return cells.adopt(data) ? null : "row number given twice";
+}
+
+/** The worker thread and the pieces it has not read yet. */
+class SheetWorker {
+  private readonly worker: Worker;
+  private waiting = 0;
+  private failure: Error | null = null;
+  private readonly result: Promise<FromSheetWorker & { kind: "done" }>;
+
+  constructor(script: string, sheetName: string, context: SheetContext) {
+    this.worker = new Worker(script);
+    this.result = new Promise((resolve, reject) => {
+      this.worker.on("message", (message: FromSheetWorker) => {
+        if (message.kind === "read") this.waiting--;
+        else if (message.kind === "done") resolve(message);
+        else reject((this.failure = new Error(message.message)));
+      });
+      this.worker.on("error", (error) => reject((this.failure = error)));
+      this.worker.on("exit", (code) =>
+        reject((this.failure ??= new Error(`поток чтения листа завершился с кодом ${code}`)))
+      );
+    });
+    // Reported by finish(); until then a rejection must not count as unhandled.
+    this.result.catch(() => undefined);
+    this.post({ kind: "start", sheetName, context });
+  }
+
+  hasRoom(): boolean {
+    return this.failure === null && this.waiting < WORKER_QUEUE;
+  }
+
+  /** Hands the worker a piece of whole rows (copied out of the inflater's chunk, then moved). */
+  read(piece: Buffer): void {
+    const bytes = new Uint8Array(piece);
+    this.waiting++;
+    this.post({ kind: "piece", bytes }, [bytes.buffer]);
+  }
+
+  /** What the worker read, once it has read every piece. */
+  async finish() {
+    this.post({ kind: "end" });
+    return (await this.result).data;
+  }
+
+  stop(): Promise<number> {
+    return this.worker.terminate();
+  }
+
+  private post(message: ToSheetWorker, transfer: ArrayBuffer[] = []): void {
+    this.worker.postMessage(message, transfer);
+  }
+}
