@@ -30,23 +30,31 @@ export interface EndToEndFigures {
   schools: number;
   inputMb: number;
   cliJson: Timed;
+  /** The same with the sheet read on one thread (SCHOOL_RADAR_THREADS=1). */
+  cliJsonOneThread: Timed;
   cliOut: Timed;
   libreOfficeCsv: Timed;
   libreOfficeXlsx: Timed;
   /** Flagged schools per output, and whether the lists agree school by school. */
   flagged: { cli: number; libreOfficeCsv: number; cliOut: number; libreOfficeXlsx: number };
-  agree: { json: boolean; out: boolean };
+  agree: { json: boolean; out: boolean; threads: boolean };
 }
 
 /** Runs a command under /usr/bin/time -v: wall seconds and peak resident memory. */
-function timed(command: string, args: string[], stdoutFile?: string, limitSeconds = 1800): Timed {
+function timed(
+  command: string,
+  args: string[],
+  stdoutFile?: string,
+  limitSeconds = 1800,
+  env: NodeJS.ProcessEnv = process.env
+): Timed {
   const started = process.hrtime.bigint();
   // coreutils `timeout` stops the command itself at the limit (a timeout on /usr/bin/time would
   // leave its child running); it then exits with 128 + 9.
   const run = spawnSync(
     "/usr/bin/time",
     ["-v", "timeout", "-s", "KILL", String(limitSeconds), command, ...args],
-    { cwd: ROOT, maxBuffer: 512 * 1024 * 1024, encoding: "buffer" }
+    { cwd: ROOT, maxBuffer: 512 * 1024 * 1024, encoding: "buffer", env }
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   // `timeout` signals its whole process group, itself included: /usr/bin/time then reports the signal.
@@ -180,6 +188,13 @@ export async function endToEnd(schools: number, runs: number): Promise<EndToEndF
   const cliJson = median(
     Array.from({ length: runs }, () => timed("node", [BIN, "analyze", input, "--json"], json))
   );
+  const oneThread = { ...process.env, SCHOOL_RADAR_THREADS: "1" };
+  const jsonOneThread = path.join(dir, "cli-one-thread.json");
+  const cliJsonOneThread = median(
+    Array.from({ length: runs }, () =>
+      timed("node", [BIN, "analyze", input, "--json"], jsonOneThread, 1800, oneThread)
+    )
+  );
   const cliOut = timeCliOut(input, out, runs);
 
   // LibreOffice's first start in a fresh profile sets the profile up: not timed.
@@ -227,6 +242,7 @@ export async function endToEnd(schools: number, runs: number): Promise<EndToEndF
     schools,
     inputMb: statSync(input).size / 1024 / 1024,
     cliJson,
+    cliJsonOneThread,
     cliOut,
     libreOfficeCsv,
     libreOfficeXlsx,
@@ -239,6 +255,8 @@ export async function endToEnd(schools: number, runs: number): Promise<EndToEndF
     agree: {
       json: same(cliFlagged, loFlagged),
       out: cliOut.finished && same(outFlagged, loXlsxFlagged),
+      // The report read on two threads is the report read on one, byte for byte.
+      threads: readFileSync(json).equals(readFileSync(jsonOneThread)),
     },
   };
 }
