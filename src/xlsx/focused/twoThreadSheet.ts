@@ -21,7 +21,7 @@ export interface TwoThreads {
   workerScript: string;
   /** Sheets smaller than this (inflated bytes) are read on one thread: a worker costs ~50 ms to start. */
   minimumBytes: number;
-  /** Inflated bytes per piece (about; a piece ends at a row's end). Tests make it small. */
+  /** Inflated bytes a piece may reach (it ends at a row's end; zlib often gives less). Tests make it small. */
   pieceBytes: number;
   /** Told how each sheet read on two threads went (tests, the benchmark). */
   report?: (reading: TwoThreadReading) => void;
@@ -128,7 +128,9 @@ class SheetWorker {
   private readonly result: Promise<FromSheetWorker & { kind: "done" }>;
 
   constructor(script: string, sheetName: string, context: SheetContext) {
-    this.worker = new Worker(script);
+    // A young generation of 8 MB: the worker's garbage is short-lived tokens, and the default size
+    // added ~20 MB to the run's peak memory (measured on the national table).
+    this.worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     this.result = new Promise((resolve, reject) => {
       this.worker.on("message", (message: FromSheetWorker) => {
         if (message.kind === "read") this.waiting--;
