@@ -101,7 +101,8 @@ export function trendOf(change: number): Trend {
 export function summarizeIndicators(inputs: SummaryInputs): IndicatorSummary {
   const { table, identification, social, risk, staffing } = inputs;
   const schools = identification?.schools;
-  const dynamics = table ? procedureDynamics(table) : [];
+  const sums = table ? failingSumsByGroup(table) : [];
+  const dynamics = table ? procedureDynamics(table, sums) : [];
   const referenceEnd = identification
     ? table?.years.find((year) => year.label === identification.method.referenceYear)?.end
     : table?.years.at(-1)?.end;
@@ -146,14 +147,18 @@ export function summarizeIndicators(inputs: SummaryInputs): IndicatorSummary {
       perSchool ??= table ? schoolDynamics(table) : [];
       return perSchool;
     },
-    riskZones: table && referenceEnd !== undefined ? riskZones(table, referenceEnd) : [],
+    riskZones: table && referenceEnd !== undefined ? riskZones(table, referenceEnd, sums) : [],
     staffing: staffing ? staffingShares(staffing) : [],
   };
 }
 
+/**
+ * How many items pass the test. Indexed, not `for…of`: shared by the three results' lists, the loop
+ * was not optimized for any and made an iterator result per school (8 MB per summary at 50,000).
+ */
 function countWhere<T>(items: readonly T[], test: (item: T) => boolean): number {
   let count = 0;
-  for (const item of items) if (test(item)) count++;
+  for (let i = 0; i < items.length; i++) if (test(items[i])) count++;
   return count;
 }
 
@@ -169,8 +174,36 @@ function groupsByProcedure(table: ExportTable): Map<string, number[]> {
   return byProcedure;
 }
 
-function municipalValue(table: ExportTable, groupIndex: number): ProcedureYearValue {
-  const { failing, participants } = table.values[groupIndex];
+/** What one pass over a group's «% «2»» column (and its participants) gives the summary. */
+interface FailingSums {
+  /** Schools with a value. */
+  schools: number;
+  plainSum: number;
+  weightedSum: number;
+  weight: number;
+  /** Every school with a value has a participant count. */
+  allCounted: boolean;
+}
+
+/**
+ * Each group's sums, or undefined for a group without a «% «2»» column. Made once: the dynamics and
+ * the risk zones' means both start from them.
+ */
+function failingSumsByGroup(table: ExportTable): (FailingSums | undefined)[] {
+  return table.groups.map((group, index) =>
+    group.columns.failing === undefined
+      ? undefined
+      : failingSums(table.values[index].failing, table.values[index].participants)
+  );
+}
+
+/**
+ * The loop alone, with nothing to decide after it: V8 compiled the loop of a function that went on
+ * to compare the sums before it had seen those comparisons run, and then left that compiled loop
+ * again on every call (boxing each sum in the interpreter: 40 MB of garbage per summary at 50,000
+ * schools).
+ */
+function failingSums(failing: Float64Array, participants: Float64Array): FailingSums {
   let weightedSum = 0;
   let weight = 0;
   let plainSum = 0;
@@ -186,14 +219,27 @@ function municipalValue(table: ExportTable, groupIndex: number): ProcedureYearVa
       weight += participants[school];
     }
   }
+  return { schools, plainSum, weightedSum, weight, allCounted };
+}
+
+function municipalValue(
+  table: ExportTable,
+  groupIndex: number,
+  sums: FailingSums
+): ProcedureYearValue {
+  const { schools, plainSum, weightedSum, weight, allCounted } = sums;
   const weighted = schools > 0 && allCounted && weight > 0;
   const value = schools === 0 ? null : weighted ? weightedSum / weight : plainSum / schools;
   return { year: table.groups[groupIndex].year, value, weighted, schools };
 }
 
-function procedureDynamics(table: ExportTable): ProcedureDynamics[] {
+function procedureDynamics(
+  table: ExportTable,
+  sums: (FailingSums | undefined)[]
+): ProcedureDynamics[] {
   return [...groupsByProcedure(table).values()].map((indices) => {
-    const values = indices.map((index) => municipalValue(table, index));
+    // groupsByProcedure keeps only groups with a «% «2»» column, which have sums.
+    const values = indices.map((index) => municipalValue(table, index, sums[index]!));
     const known = values.filter((value) => value.value !== null);
     const arrows = known.slice(1).map((value, i) => trendOf(value.value! - known[i].value!));
     return { procedure: table.groups[indices[0]].procedure, values, arrows };
@@ -247,47 +293,66 @@ function firstToLast(values: (number | null)[]): number | null | undefined {
   return known >= 2 ? last! - first! : null;
 }
 
-function riskZones(table: ExportTable, yearEnd: number): RiskZone[] {
+function riskZones(
+  table: ExportTable,
+  yearEnd: number,
+  sums: (FailingSums | undefined)[]
+): RiskZone[] {
   const zones: RiskZone[] = [];
   table.groups.forEach((group, index) => {
     if (!group.procedure.countedForLowResults || group.year.end !== yearEnd) return;
+    // A group without a «% «2»» column has no values, so no spread.
+    const groupSums = sums[index];
+    if (groupSums === undefined) return;
     const failing = table.values[index].failing;
-    const spread = meanAndDeviation(failing);
+    const spread = meanAndDeviation(failing, groupSums);
     if (spread === null) return;
-    const { mean, deviation } = spread;
-    for (let school = 0; school < failing.length; school++) {
-      const value = failing[school];
-      if (!Number.isNaN(value) && value > mean + RISK_ZONE_DEVIATIONS * deviation) {
-        zones.push({
-          login: table.schools[school].login,
-          name: table.schools[school].name,
-          procedure: group.procedure,
-          value,
-          mean,
-          deviation,
-        });
-      }
-    }
+    addRiskZones(zones, table, index, spread);
   });
   return zones;
 }
 
-/** Mean and sample standard deviation of the values present; null with fewer than 3 or no spread. */
-function meanAndDeviation(values: Float64Array): { mean: number; deviation: number } | null {
-  let count = 0;
-  let sum = 0;
-  for (let school = 0; school < values.length; school++) {
-    if (Number.isNaN(values[school])) continue;
-    count++;
-    sum += values[school];
+/** The schools of one group whose % «2» is more than `RISK_ZONE_DEVIATIONS` above the mean. */
+function addRiskZones(
+  zones: RiskZone[],
+  table: ExportTable,
+  groupIndex: number,
+  { mean, deviation }: { mean: number; deviation: number }
+): void {
+  const failing = table.values[groupIndex].failing;
+  const { procedure } = table.groups[groupIndex];
+  // The bound once per group (the same sum the comparison made for every school).
+  const bound = mean + RISK_ZONE_DEVIATIONS * deviation;
+  for (let school = 0; school < failing.length; school++) {
+    const value = failing[school];
+    // NaN, no value, is above no bound.
+    if (value > bound) {
+      const { login, name } = table.schools[school];
+      zones.push({ login, name, procedure, value, mean, deviation });
+    }
   }
+}
+
+/**
+ * Mean and sample standard deviation of the values present (the mean from the group's sums); null
+ * with fewer than 3 or no spread.
+ */
+function meanAndDeviation(
+  values: Float64Array,
+  { schools: count, plainSum: sum }: FailingSums
+): { mean: number; deviation: number } | null {
   if (count < 3) return null;
   const mean = sum / count;
+  const deviation = Math.sqrt(sumOfSquares(values, mean) / (count - 1));
+  return deviation === 0 ? null : { mean, deviation };
+}
+
+/** Squared distances of the values present from the mean, summed: the loop alone (see `failingSums`). */
+function sumOfSquares(values: Float64Array, mean: number): number {
   let squares = 0;
   for (let school = 0; school < values.length; school++)
     if (!Number.isNaN(values[school])) squares += (values[school] - mean) ** 2;
-  const deviation = Math.sqrt(squares / (count - 1));
-  return deviation === 0 ? null : { mean, deviation };
+  return squares;
 }
 
 function staffingShares(staffing: Staffing): StaffingShare[] {
