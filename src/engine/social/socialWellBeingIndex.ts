@@ -28,11 +28,26 @@ export function socialWellBeingIndex(
   shares: SocialShares,
   weights: SocialWeights = DEFAULT_SOCIAL_WEIGHTS
 ): number {
+  return indexOfShares(
+    shares.bothParentsHigherEducation,
+    shares.singleParentFamilies,
+    shares.onRegisters,
+    weights
+  );
+}
+
+/** The same sum on the three shares as numbers: a national ranking computes it without an object per school. */
+export function indexOfShares(
+  bothParentsHigherEducation: number,
+  singleParentFamilies: number,
+  onRegisters: number,
+  weights: SocialWeights
+): number {
   return (
     weights.base +
-    weights.higherEducation * shares.bothParentsHigherEducation -
-    weights.singleParent * shares.singleParentFamilies -
-    weights.registered * shares.onRegisters
+    weights.higherEducation * bothParentsHigherEducation -
+    weights.singleParent * singleParentFamilies -
+    weights.registered * onRegisters
   );
 }
 
