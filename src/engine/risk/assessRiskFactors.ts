@@ -49,10 +49,11 @@ interface FactorRule {
 function factorRules(thresholds: RiskThresholds): FactorRule[] {
   return RISK_FACTORS.map((factor) => ({
     factor,
-    parameters: factor.parameters.map((parameter) => ({
-      code: parameter.code,
-      ...(thresholds.get(parameter.code) ?? parameter),
-    })),
+    parameters: factor.parameters.map((parameter) => {
+      // Made field by field, so every parameter has one shape and the hot loop one kind of read.
+      const { direction, threshold } = thresholds.get(parameter.code) ?? parameter;
+      return { code: parameter.code, direction, threshold };
+    }),
   }));
 }
 
@@ -75,8 +76,9 @@ export function assessRiskFactors(
     rules,
     questionnaire.rows.length
   );
+  const lists: FactorLists = new Array<number[] | undefined>(1 << rules.length);
   const schools = questionnaire.rows.map((row, index) => {
-    const factors = factorsOf(presence, rules, index);
+    const factors = factorsOf(lists, rules, presence[index]);
     // Only a school with a factor can be in the risk group: the login is looked up for those.
     return new RiskProfile(run, row, factors, factors.length > 0 && !isLowResult(row));
   });
@@ -89,39 +91,64 @@ export function assessRiskFactors(
 }
 
 /**
- * For each factor, whether each school has it (1) or not (0). A parameter's column is read for all
- * schools at a time, in memory order, counting only; the judgements are made when read.
+ * The factors each school has, as bits (bit i: the i-th rule's factor; ten fit in 16). A parameter's
+ * column is read for all schools at a time, in memory order, counting only; the judgements are made
+ * when read.
  */
 function factorPresence(
   columns: Record<string, Float64Array>,
   rules: FactorRule[],
   schools: number
-): Uint8Array[] {
-  return rules.map(({ parameters }) => {
-    const atRisk = new Uint8Array(schools);
-    const withData = new Uint8Array(schools);
-    for (const parameter of parameters) {
-      const values = columns[parameter.code];
-      for (let school = 0; school < schools; school++) {
-        const value = values[school];
-        if (Number.isNaN(value)) continue;
-        withData[school]++;
-        if (isParameterAtRisk(value, parameter)) atRisk[school]++;
-      }
-    }
-    const present = new Uint8Array(schools);
+): Uint16Array {
+  const presence = new Uint16Array(schools);
+  const atRisk = new Uint8Array(schools);
+  const withData = new Uint8Array(schools);
+  rules.forEach(({ parameters }, index) => {
+    atRisk.fill(0);
+    withData.fill(0);
+    for (const parameter of parameters)
+      countParameter(columns[parameter.code], parameter, atRisk, withData);
     for (let school = 0; school < schools; school++)
-      present[school] = isFactorPresent(atRisk[school], withData[school]) ? 1 : 0;
-    return present;
+      if (isFactorPresent(atRisk[school], withData[school])) presence[school] |= 1 << index;
   });
+  return presence;
 }
 
-/** The numbers (1–10) of the factors one school has. */
-function factorsOf(presence: Uint8Array[], rules: FactorRule[], school: number): number[] {
-  const factors: number[] = [];
-  presence.forEach((present, index) => {
-    if (present[school] === 1) factors.push(rules[index].factor.number);
-  });
+/**
+ * Adds one parameter's column to each school's counts of values with data and values at risk. A
+ * function of its own, so its loop is compiled once for every column (in the factor's loop it ran
+ * twice as slow).
+ */
+function countParameter(
+  values: Float64Array,
+  parameter: FactorRule["parameters"][number],
+  atRisk: Uint8Array,
+  withData: Uint8Array
+): void {
+  for (let school = 0; school < withData.length; school++) {
+    const value = values[school];
+    if (Number.isNaN(value)) continue;
+    withData[school]++;
+    if (isParameterAtRisk(value, parameter)) atRisk[school]++;
+  }
+}
+
+/**
+ * The factor lists met so far, by their bits. Schools with the same factors share one frozen list:
+ * half of a national questionnaire has none, and an array per school was a tenth of what the four
+ * analyses left to the garbage collector. Frozen, so no caller can change another school's list.
+ */
+type FactorLists = (number[] | undefined)[];
+
+/** The numbers (1–10) of the factors whose bits are set. */
+function factorsOf(lists: FactorLists, rules: FactorRule[], bits: number): number[] {
+  let factors = lists[bits];
+  if (factors === undefined) {
+    factors = rules
+      .filter((_, index) => (bits & (1 << index)) !== 0)
+      .map((rule) => rule.factor.number);
+    lists[bits] = Object.freeze(factors) as number[];
+  }
   return factors;
 }
 
@@ -147,8 +174,11 @@ function judgeFactors(row: KeyedRow, rules: FactorRule[]): FactorJudgement[] {
 /** «фактор → школы»: the schools' names under each factor, in the questionnaire's order. */
 function schoolsByFactor(schools: SchoolRiskProfile[]): RiskAssessment["byFactor"] {
   const byFactor = RISK_FACTORS.map((factor) => ({ factor, schools: [] as string[] }));
-  for (const school of schools)
-    for (const factor of school.factors) byFactor[factor - 1].schools.push(school.name);
+  for (const school of schools) {
+    // Indexed: `for…of` over a frozen list makes an iterator result per step.
+    const { factors } = school;
+    for (let i = 0; i < factors.length; i++) byFactor[factors[i] - 1].schools.push(school.name);
+  }
   return byFactor;
 }
 
