@@ -37,6 +37,17 @@ export function judgeValue(
 }
 
 /**
+ * The four possible lists of criteria, made once and frozen: a national table's schools share them
+ * (most meet none), where a list per school was a tenth of what the four analyses left to the garbage
+ * collector. Frozen, so no caller can change another school's list.
+ */
+const frozen = (...criteria: (1 | 2)[]): (1 | 2)[] => Object.freeze(criteria) as (1 | 2)[];
+const NO_CRITERIA = frozen();
+const FIRST_ONLY = frozen(1);
+const SECOND_ONLY = frozen(2);
+const BOTH_CRITERIA = frozen(1, 2);
+
+/**
  * The ШНОР criteria met (DOMAIN §2): criterion 1, at least two low results in the reference year;
  * criterion 2, low results in each of the two years — any procedure in the 2020 edition, the same
  * procedure (`sameProcedureLow`) in the 2025 edition.
@@ -47,8 +58,8 @@ export function criteriaMet(
   sameProcedureLow: boolean,
   edition: RuleEdition
 ): (1 | 2)[] {
-  const criteria: (1 | 2)[] = [];
-  if (lowReference >= 2) criteria.push(1);
-  if (edition === "2020" ? lowReference > 0 && lowPrevious > 0 : sameProcedureLow) criteria.push(2);
-  return criteria;
+  const first = lowReference >= 2;
+  const second = edition === "2020" ? lowReference > 0 && lowPrevious > 0 : sameProcedureLow;
+  if (first) return second ? BOTH_CRITERIA : FIRST_ONLY;
+  return second ? SECOND_ONLY : NO_CRITERIA;
 }
