@@ -1,5 +1,6 @@
 /** The engine's public surface: adapters import from here only. */
 export * from "./types";
+export { listOnDemand } from "./listOnDemand";
 export * from "./table/exportTable";
 export * from "./sheetLayout";
 export * from "./charts";

@@ -4,6 +4,7 @@ import type { SocialWellBeingResult } from "../social/assessSocialWellBeing";
 import type { RiskAssessment } from "../risk/assessRiskFactors";
 import type { Staffing } from "../staffing/staffing";
 import { STAFFING_INDICATORS } from "../staffing/staffing";
+import { listOnDemand } from "../listOnDemand";
 
 /**
  * The indicators of the seeds' programmes (DOMAIN §6), computed from whatever the workbook holds:
@@ -246,6 +247,12 @@ function procedureDynamics(
   });
 }
 
+/**
+ * A row per school and counted procedure with a value in some year: 412,000 at national scale. Only
+ * which school and procedure each row is, is kept (two numbers a row); the row itself is made when
+ * read (`listOnDemand`), so the «Динамика по школам» sheet, which reads each row once, never holds
+ * them all.
+ */
 function schoolDynamics(table: ExportTable): SchoolDynamics[] {
   // Each counted procedure with its group in each year of the table (-1 where it has none).
   const byProcedure = [...groupsByProcedure(table).values()]
@@ -256,26 +263,39 @@ function schoolDynamics(table: ExportTable): SchoolDynamics[] {
         (year) => indices.find((index) => table.groups[index].year.end === year.end) ?? -1
       ),
     }));
-  const rows: SchoolDynamics[] = [];
-  table.schools.forEach((school, s) => {
-    for (const { procedure, byYear } of byProcedure) {
-      const values = byYear.map((index) => {
-        const value = index < 0 ? NaN : table.values[index].failing[s];
-        return Number.isNaN(value) ? null : value;
-      });
-      const change = firstToLast(values);
-      if (change === undefined) continue;
-      rows.push({
-        login: school.login,
-        name: school.name,
-        procedure,
-        values,
-        change,
-        trend: change === null ? null : trendOf(change),
-      });
+  const valuesOf = (s: number, byYear: number[]): (number | null)[] =>
+    byYear.map((index) => {
+      const value = index < 0 ? NaN : table.values[index].failing[s];
+      return Number.isNaN(value) ? null : value;
+    });
+  const rowSchool: number[] = [];
+  const rowProcedure: number[] = [];
+  for (let s = 0; s < table.schools.length; s++) {
+    for (let p = 0; p < byProcedure.length; p++) {
+      if (
+        !byProcedure[p].byYear.some(
+          (index) => index >= 0 && !Number.isNaN(table.values[index].failing[s])
+        )
+      )
+        continue;
+      rowSchool.push(s);
+      rowProcedure.push(p);
     }
+  }
+  return listOnDemand(rowSchool.length, (row) => {
+    const school = table.schools[rowSchool[row]];
+    const { procedure, byYear } = byProcedure[rowProcedure[row]];
+    const values = valuesOf(rowSchool[row], byYear);
+    const change = firstToLast(values)!;
+    return {
+      login: school.login,
+      name: school.name,
+      procedure,
+      values,
+      change,
+      trend: change === null ? null : trendOf(change),
+    };
   });
-  return rows;
 }
 
 /** Last known value minus the first; null with one known value, undefined with none. */

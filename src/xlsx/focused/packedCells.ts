@@ -1,4 +1,5 @@
 import type { CellValue } from "../../engine";
+import { listOnDemand } from "../../engine/listOnDemand";
 
 /**
  * A worksheet's cells kept packed while it streams in, and handed to the engine as rows of values on
@@ -277,48 +278,7 @@ export class PackedCells {
   }
 }
 
-/**
- * An array of `count` rows made only when read (the last one kept, as the engine reads a row's cells
- * one after another). The engine and every other reader see an ordinary array of rows — indexing,
- * `length`, iteration, `Object.keys` — while the cells stay packed. A Proxy, not a getter per row: a
- * sheet may reach row 1,048,576, and a million closures would cost what packing saves.
- */
+/** A sheet's rows made only when read (the engine's `listOnDemand`, named for rows). */
 export function rowsOnDemand<T>(count: number, make: (row: number) => T[]): T[][] {
-  let cachedRow = -1;
-  let cached: T[] = [];
-  const rowOf = (key: string | symbol): number => {
-    if (typeof key !== "string") return -1;
-    const row = Number(key);
-    return Number.isInteger(row) && row >= 0 && row < count && String(row) === key ? row : -1;
-  };
-  const at = (row: number): T[] => {
-    if (row !== cachedRow) {
-      cached = make(row);
-      cachedRow = row;
-    }
-    return cached;
-  };
-  return new Proxy(new Array<T[]>(count), {
-    get(target, key, receiver) {
-      const row = rowOf(key);
-      return row < 0 ? Reflect.get(target, key, receiver) : at(row);
-    },
-    has(target, key) {
-      return rowOf(key) >= 0 || Reflect.has(target, key);
-    },
-    ownKeys(target) {
-      return [
-        ...Array.from({ length: count }, (_, row) => String(row)),
-        ...Reflect.ownKeys(target),
-      ];
-    },
-    getOwnPropertyDescriptor(target, key) {
-      const row = rowOf(key);
-      if (row < 0) return Reflect.getOwnPropertyDescriptor(target, key);
-      return { value: at(row), writable: false, enumerable: true, configurable: true };
-    },
-    set() {
-      return false;
-    },
-  });
+  return listOnDemand(count, make);
 }
