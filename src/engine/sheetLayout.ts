@@ -32,6 +32,11 @@ export interface SheetLayout {
   /** Parallel to `body`: how a host may colour each row (alert = flagged, ok, unknown = not enough data). */
   rowTone?: RowTone[];
   /**
+   * The tones `rowTone` may hold, when the layout knows them without making every row (its rows are
+   * made on demand: «Динамика по школам»); a host that prepares a style per tone reads this instead.
+   */
+  tones?: RowTone[];
+  /**
    * Small tables of values beside the main table (what a chart plots when the table itself does not
    * hold it in one rectangle): plain cells at fixed places, written by every host (charts.ts).
    */

@@ -186,6 +186,7 @@ export function schoolDynamicsLayout(summary: IndicatorSummary, years: SchoolYea
       { width: 12, numberFormat: "0.0" },
       { width: 7 },
     ],
+    tones: ["alert", "ok", null],
     rowTone: listOnDemand(dynamics.length, (index) => {
       const trend = dynamics[index].trend;
       return trend === "↑" ? "alert" : trend === "↓" ? "ok" : null;

@@ -29,7 +29,8 @@ export interface LayoutStyles {
 /** Registers the looks of a layout's cells with the workbook's styles (before anything is written). */
 export function layoutStyles(layout: SheetLayout, styles: OutputStyles): LayoutStyles {
   const columns = Math.max(layout.header.length, layout.columns.length);
-  const tonesUsed = new Set<RowTone>(layout.rowTone ?? []);
+  // A layout whose rows are made on demand names its tones: reading every row here made them twice.
+  const tonesUsed = new Set<RowTone>(layout.tones ?? layout.rowTone ?? []);
   return {
     title: styles.id({ font: "title" }),
     header: styles.id({
