@@ -112,6 +112,7 @@ export {
 export {
   summarizeIndicators,
   trendOf,
+  pointsBetween,
   TARGETS,
   RISK_ZONE_DEVIATIONS,
   STEADY_POINTS,

@@ -95,6 +95,16 @@ const share = (count: number, of: number): ShareIndicator => ({
   share: of === 0 ? null : (100 * count) / of,
 });
 
+/**
+ * `later − earlier` in percentage points without binary floating-point noise: 1,4 − 0,4 is
+ * 0,9999999999999999 in doubles, which read as «→» (less than a point) for a change of exactly one
+ * point, and 15,4 − 11,7 put 3,700000000000001 into the sheet's cell. Shares carry a few decimals at
+ * most, so nine are kept.
+ */
+export function pointsBetween(earlier: number, later: number): number {
+  return Math.round((later - earlier) * 1e9) / 1e9;
+}
+
 export function trendOf(change: number): Trend {
   return Math.abs(change) < STEADY_POINTS ? "→" : change > 0 ? "↑" : "↓";
 }
@@ -242,7 +252,9 @@ function procedureDynamics(
     // groupsByProcedure keeps only groups with a «% «2»» column, which have sums.
     const values = indices.map((index) => municipalValue(table, index, sums[index]!));
     const known = values.filter((value) => value.value !== null);
-    const arrows = known.slice(1).map((value, i) => trendOf(value.value! - known[i].value!));
+    const arrows = known
+      .slice(1)
+      .map((value, i) => trendOf(pointsBetween(known[i].value!, value.value!)));
     return { procedure: table.groups[indices[0]].procedure, values, arrows };
   });
 }
@@ -310,7 +322,7 @@ function firstToLast(values: (number | null)[]): number | null | undefined {
     known++;
   }
   if (known === 0) return undefined;
-  return known >= 2 ? last! - first! : null;
+  return known >= 2 ? pointsBetween(first!, last!) : null;
 }
 
 function riskZones(

@@ -119,6 +119,24 @@ describe("the indicator summary of a small municipality, computed by hand", () =
     ).toBeUndefined();
   });
 
+  it("a change of exactly one point is ↑, not → (0,4 → 1,4 is 0,9999999999999999 in doubles)", () => {
+    const table = readExportTable(
+      flatExportGrid(COLUMNS, [
+        { login: "sch200001", failing: { "ВПР МА 5 2018": 0.4, "ВПР МА 5 2019": 1.4 } },
+        { login: "sch200002", failing: { "ВПР МА 5 2018": 11.7, "ВПР МА 5 2019": 15.4 } },
+      ])
+    );
+    if (isEngineError(table)) throw new Error(table.message);
+    const result = summarizeIndicators({ table });
+    expect(result.schoolDynamics.map((item) => [item.login, item.change, item.trend])).toEqual([
+      ["sch200001", 1, "↑"],
+      ["sch200002", 3.7, "↑"],
+    ]);
+    // The municipality: 6,05 → 8,4, a change of 2,35 points, not 2,3500000000000005.
+    const municipal = result.dynamics.find((item) => item.procedure.id === "ВПР МА 5")!;
+    expect(municipal.arrows).toEqual(["↑"]);
+  });
+
   it("staffing: 15 %, 7 %, 10 %, 84 % against 85 %, 78 % (the Kaltan figures of seed 003)", () => {
     expect(
       summary.staffing.map((item) => [Math.round(item.share! * 100) / 100, item.target])
