@@ -12,6 +12,7 @@ import {
   rejectLegacyXls,
   WorkbookFileError,
 } from "./workbookFileError";
+import { defaultRowsOnWorker, type RowsOnWorker } from "./append/rowsOnWorker";
 
 export { addOutputSheet, type WrittenSheet };
 
@@ -40,7 +41,8 @@ export interface OutputWorkbookReport {
 export async function writeWorkbookWithOutputs(
   inputPath: string,
   layouts: SheetLayout[],
-  outputPath: string
+  outputPath: string,
+  rowsOnWorker: RowsOnWorker | null = defaultRowsOnWorker()
 ): Promise<OutputWorkbookReport> {
   if (await isSameFile(inputPath, outputPath)) {
     throw new WorkbookFileError(
@@ -65,7 +67,7 @@ export async function writeWorkbookWithOutputs(
     }
     let added;
     try {
-      added = await appendOutputs(source, sink, layouts);
+      added = await appendOutputs(source, sink, layouts, new Set(), rowsOnWorker);
       await sink.finish();
     } catch (error) {
       sink.abort();

@@ -32,6 +32,7 @@ import {
   type Relationship,
 } from "./packageParts";
 import { layoutStyles, worksheetPieces } from "./worksheetXml";
+import { RowsWorker, withHandOffsWritten, type RowsOnWorker } from "./rowsOnWorker";
 import { readWorkbookXml, writeWorkbookXml, type DefinedName } from "./workbookXml";
 import type { ZipSink, ZipSource } from "./zipPackage";
 
@@ -66,7 +67,9 @@ export async function appendOutputs(
   source: ZipSource,
   sink: ZipSink,
   layouts: SheetLayout[],
-  hidden: ReadonlySet<string> = new Set()
+  hidden: ReadonlySet<string> = new Set(),
+  /** A sheet with this many body rows or more is written on two threads (rowsOnWorker.ts). */
+  rowsOnWorker: RowsOnWorker | null = null
 ): Promise<AddedOutputs> {
   const workbookPath = await findWorkbook(source);
   const workbookRelsPath = relationshipsPath(workbookPath);
@@ -194,7 +197,7 @@ export async function appendOutputs(
     contentType: CONTENT_TYPE.worksheet,
   }));
   // Charts: a drawing part per sheet that has any, a chart part per chart, and their relationships.
-  const chartParts = new Map<NewSheet, { drawing: string; charts: string[] }>();
+  const chartParts = new Map<NewSheet, ChartParts>();
   for (const sheet of added) {
     if ((sheet.layout.charts ?? []).length === 0) continue;
     const drawing = freshName(partNames, (n) => `${folder}drawings/drawing${n}.xml`);
@@ -265,42 +268,72 @@ export async function appendOutputs(
   }
   // The workbook's relationships when the input had none (a workbook with no sheets cannot be).
   for (const [name, text] of edited) await sink.addText(name, text);
-  for (let index = 0; index < added.length; index++) {
-    const sheet = added[index]!;
-    const drawn = chartParts.get(sheet);
-    await sink.addPieces(
-      sheet.part,
-      worksheetPieces(sheet.layout, sheetStyles[index]!, drawn ? "rId1" : undefined)
-    );
-    if (drawn === undefined) continue;
-    const charts = sheet.layout.charts!;
-    await sink.addText(
-      relationshipsPath(sheet.part),
-      relationshipsXml([
-        {
-          id: "rId1",
-          type: DRAWING_RELATIONSHIP,
-          target: relativeTarget(sheet.part, drawn.drawing),
-        },
-      ])
-    );
-    const chartIds = charts.map((_, at) => `rId${at + 1}`);
-    await sink.addText(drawn.drawing, drawingXml(charts, chartIds));
-    await sink.addText(
-      relationshipsPath(drawn.drawing),
-      relationshipsXml(
-        drawn.charts.map((part, at) => ({
-          id: chartIds[at]!,
-          type: CHART_RELATIONSHIP,
-          target: relativeTarget(drawn.drawing, part),
-        }))
-      )
-    );
-    for (let at = 0; at < charts.length; at++)
-      await sink.addText(drawn.charts[at]!, chartXml(charts[at]!, sheet.name));
+  let worker: RowsWorker | null = null;
+  try {
+    for (let index = 0; index < added.length; index++) {
+      const sheet = added[index]!;
+      const drawn = chartParts.get(sheet);
+      const large = rowsOnWorker !== null && sheet.layout.body.length >= rowsOnWorker.minimumRows;
+      const pieces = worksheetPieces(
+        sheet.layout,
+        sheetStyles[index]!,
+        drawn ? "rId1" : undefined,
+        large ? rowsOnWorker.blockRows : undefined
+      );
+      if (large) {
+        worker ??= new RowsWorker(rowsOnWorker.workerScript);
+        await sink.addPieces(sheet.part, withHandOffsWritten(pieces, sheet.layout, worker));
+      } else {
+        // Without a block size the pieces are all text.
+        await sink.addPieces(sheet.part, pieces as Iterable<string>);
+      }
+      await addDrawing(sink, sheet, drawn);
+    }
+  } finally {
+    void worker?.stop();
   }
   if (stylesEntry === undefined) await sink.addText(stylesPart, styles.toXml());
   return { sheets, replacedSheets, keptSheets };
+}
+
+/** The parts of a sheet's drawing and of each of its charts. */
+interface ChartParts {
+  drawing: string;
+  charts: string[];
+}
+
+/** A sheet's drawing and charts, with their relationships (nothing for a sheet without charts). */
+async function addDrawing(
+  sink: ZipSink,
+  sheet: NewSheet,
+  drawn: ChartParts | undefined
+): Promise<void> {
+  if (drawn === undefined) return;
+  const charts = sheet.layout.charts!;
+  await sink.addText(
+    relationshipsPath(sheet.part),
+    relationshipsXml([
+      {
+        id: "rId1",
+        type: DRAWING_RELATIONSHIP,
+        target: relativeTarget(sheet.part, drawn.drawing),
+      },
+    ])
+  );
+  const chartIds = charts.map((_, at) => `rId${at + 1}`);
+  await sink.addText(drawn.drawing, drawingXml(charts, chartIds));
+  await sink.addText(
+    relationshipsPath(drawn.drawing),
+    relationshipsXml(
+      drawn.charts.map((part, at) => ({
+        id: chartIds[at]!,
+        type: CHART_RELATIONSHIP,
+        target: relativeTarget(drawn.drawing, part),
+      }))
+    )
+  );
+  for (let at = 0; at < charts.length; at++)
+    await sink.addText(drawn.charts[at]!, chartXml(charts[at]!, sheet.name));
 }
 
 /** A new `.rels` part. */

@@ -77,8 +77,13 @@ export function* worksheetPieces(
   layout: SheetLayout,
   styles: LayoutStyles,
   /** The relationship of the sheet's drawing (its charts), when it has one. */
-  drawingRelationshipId?: string
-): Generator<string> {
+  drawingRelationshipId?: string,
+  /**
+   * Rows per block to leave to another thread: every other block of body rows is then yielded as a
+   * `RowsHandOff` instead of its XML, for the caller to have made elsewhere (src/xlsx/append/rowsOnWorker.ts).
+   */
+  handOffBlock?: number
+): Generator<string | RowsHandOff> {
   const headerRow = headerRowOf(layout);
   const width = Math.max(layout.header.length, 1);
   const lastColumn = columnLetters(width - 1);
@@ -127,10 +132,8 @@ export function* worksheetPieces(
       );
     xml += row(rowNumber, cells);
   }
-  const letters = Array.from({ length: layout.header.length }, (_, index) => columnLetters(index));
-  const styleAttributes = styles.body.map((tone) =>
-    tone.map((style) => (style === 0 ? "" : ` s="${style}"`))
-  );
+  const format = bodyFormat(layout, styles);
+  const { letters, styleAttributes } = format;
   // Rows are joined into pieces of a few dozen kilobytes: a row's strings die young, where one long
   // concatenated string would survive into the old generation and cost seconds of garbage collection.
   const rows: string[] = [xml];
@@ -141,8 +144,19 @@ export function* worksheetPieces(
       rows.length = 0;
       length = 0;
     }
+    if (handOffBlock !== undefined && index % (2 * handOffBlock) === handOffBlock) {
+      const to = Math.min(index + handOffBlock, layout.body.length);
+      if (!hasBlockRows(blockRows, headerRow + 1 + index, headerRow + to)) {
+        if (rows.length > 0) yield rows.join("");
+        rows.length = 0;
+        length = 0;
+        yield { from: index, to, format };
+        index = to - 1;
+        continue;
+      }
+    }
     const values = layout.body[index]!;
-    const tone = TONES.indexOf(layout.rowTone?.[index] ?? null);
+    const tone = toneIndex(layout.rowTone?.[index]);
     const rowNumber = headerRow + 1 + index;
     let text: string;
     if (blocks.has(rowNumber)) {
@@ -157,18 +171,7 @@ export function* worksheetPieces(
           ),
         }))
       );
-    } else {
-      text = `<row r="${rowNumber}">`;
-      for (let column = 0; column < values.length; column++) {
-        const letter = letters[column] ?? (letters[column] = columnLetters(column));
-        text += bodyCell(
-          letter + rowNumber,
-          styleAttributes[tone]?.[column] ?? "",
-          values[column]!
-        );
-      }
-      text += "</row>";
-    }
+    } else text = bodyRowXml(values, styleAttributes[tone] ?? [], rowNumber, letters);
     rows.push(text);
     length += text.length;
   }
@@ -183,6 +186,56 @@ export function* worksheetPieces(
   if (drawingRelationshipId !== undefined) xml += `<drawing r:id="${drawingRelationshipId}"/>`;
   xml += "</worksheet>";
   yield xml;
+}
+
+/** Body rows [from, to) left to another thread, with what it needs to write them as here. */
+export interface RowsHandOff {
+  from: number;
+  to: number;
+  format: BodyFormat;
+}
+
+/** How body rows are written: their first sheet row, column letters, style attributes per tone. */
+export interface BodyFormat {
+  headerRow: number;
+  letters: string[];
+  /** [tone][column], tones in the order of TONES: ` s="7"`, or "" for no style. */
+  styleAttributes: string[][];
+}
+
+function bodyFormat(layout: SheetLayout, styles: LayoutStyles): BodyFormat {
+  return {
+    headerRow: headerRowOf(layout),
+    letters: Array.from({ length: layout.header.length }, (_, index) => columnLetters(index)),
+    styleAttributes: styles.body.map((tone) =>
+      tone.map((style) => (style === 0 ? "" : ` s="${style}"`))
+    ),
+  };
+}
+
+/** A row's tone as its index in TONES (what `BodyFormat.styleAttributes` is indexed by). */
+export function toneIndex(tone: RowTone | undefined): number {
+  return TONES.indexOf(tone ?? null);
+}
+
+/** One body row's XML (a row with no data-block cells beside it). */
+export function bodyRowXml(
+  values: CellValue[],
+  styleAttributes: string[],
+  rowNumber: number,
+  letters: string[]
+): string {
+  let text = `<row r="${rowNumber}">`;
+  for (let column = 0; column < values.length; column++) {
+    const letter = letters[column] ?? (letters[column] = columnLetters(column));
+    text += bodyCell(letter + rowNumber, styleAttributes[column] ?? "", values[column]!);
+  }
+  return text + "</row>";
+}
+
+/** Whether any of the sheet rows first…last (1-based, both included) has data-block cells. */
+function hasBlockRows(blockRows: number[], first: number, last: number): boolean {
+  return blockRows.some((row) => row >= first && row <= last);
 }
 
 /**

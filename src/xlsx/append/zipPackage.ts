@@ -137,8 +137,14 @@ export class ZipSink {
     return this.addPieces(name, [text]);
   }
 
-  /** A new part from pieces of text (a worksheet generated row by row), deflated as they come. */
-  async addPieces(name: string, pieces: Iterable<string>): Promise<void> {
+  /**
+   * A new part from pieces of text (a worksheet generated row by row) or of UTF-8 bytes (rows written
+   * on a worker thread), deflated as they come.
+   */
+  async addPieces(
+    name: string,
+    pieces: Iterable<string> | AsyncIterable<string | Uint8Array>
+  ): Promise<void> {
     const file = this.file(name, 8);
     this.zip.add(file);
     // A write buffer of 2 MB lets the next rows be generated while zlib deflates in its thread pool;
@@ -156,7 +162,15 @@ export class ZipSink {
     });
     let crc = 0;
     let size = 0;
-    for (const piece of pieces) {
+    for await (const piece of pieces) {
+      if (typeof piece !== "string") {
+        const bytes = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+        crc = zlib.crc32(bytes, crc);
+        size += bytes.length;
+        if (!deflate.write(bytes)) await new Promise((resolve) => deflate.once("drain", resolve));
+        await this.drained();
+        continue;
+      }
       for (let at = 0; at < piece.length; at += PIECE) {
         this.check();
         const bytes = Buffer.from(
