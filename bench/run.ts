@@ -324,6 +324,7 @@ async function main(): Promise<void> {
     line("  the same, sheet read on one thread", e2e.cliJsonOneThread, e2e.flagged.cli);
     line("LibreOffice formulas → CSV", e2e.libreOfficeCsv, e2e.flagged.libreOfficeCsv);
     line("school-radar analyze --out", e2e.cliOut, e2e.flagged.cliOut);
+    line("  the same, read and written on one thread", e2e.cliOutOneThread, e2e.flagged.cliOut);
     line("LibreOffice formulas → xlsx", e2e.libreOfficeXlsx, e2e.flagged.libreOfficeXlsx);
     console.log(
       `outputs agree school by school: --json vs CSV ${e2e.agree.json ? "yes" : "NO"}; --json on two threads vs one, byte for byte ${e2e.agree.threads ? "yes" : "NO"}; --out vs xlsx ${e2e.cliOut.finished ? (e2e.agree.out ? "yes" : "NO") : "not compared (--out stopped)"}`
@@ -381,6 +382,9 @@ async function main(): Promise<void> {
       rss_mb_50k_one_thread:
         e2e?.cliJsonOneThread.rssMb != null ? Math.round(e2e.cliJsonOneThread.rssMb) : null,
       cli_out_s_50k: e2e?.cliOut.finished ? Number(e2e.cliOut.seconds.toFixed(2)) : null,
+      cli_out_one_thread_s_50k: e2e?.cliOutOneThread.finished
+        ? Number(e2e.cliOutOneThread.seconds.toFixed(2))
+        : null,
       libreoffice_csv_s_50k: e2e ? Number(e2e.libreOfficeCsv.seconds.toFixed(2)) : null,
       libreoffice_xlsx_s_50k: e2e ? Number(e2e.libreOfficeXlsx.seconds.toFixed(2)) : null,
       cli_vs_libreoffice_ratio: e2e
