@@ -4,7 +4,7 @@ import path from "path";
 import { Worker } from "worker_threads";
 import type { SheetLayout } from "../../engine";
 import type { RowsAnswer, RowsRequest } from "./rowsWorker";
-import { bodyRowXml, toneIndex, type RowsHandOff } from "./worksheetXml";
+import { bodyRowsXml, toneIndex, type RowsHandOff } from "./worksheetXml";
 
 /**
  * Writing a large output sheet on two threads. Generating the XML strings of the national
@@ -78,21 +78,12 @@ export class RowsWorker {
   /** The XML of the handed-off rows: the worker's bytes, or this thread's string if it fails. */
   write(layout: SheetLayout, handOff: RowsHandOff): Promise<string | Uint8Array> {
     const { from, to, format } = handOff;
-    const here = () => {
-      const parts: string[] = [];
-      for (let index = from; index < to; index++) {
-        const styles = format.styleAttributes[toneIndex(layout.rowTone?.[index])] ?? [];
-        parts.push(
-          bodyRowXml(layout.body[index]!, styles, format.headerRow + 1 + index, format.letters)
-        );
-      }
-      return parts.join("");
-    };
-    if (this.broken) return Promise.resolve(here());
     const rows = Array.from({ length: to - from }, (_, i) => layout.body[from + i]!);
     const tones = Array.from({ length: to - from }, (_, i) =>
       toneIndex(layout.rowTone?.[from + i])
     );
+    const here = () => bodyRowsXml(rows, tones, from, format);
+    if (this.broken) return Promise.resolve(here());
     const id = this.nextId++;
     const request: RowsRequest = { id, from, rows, tones, format };
     return new Promise((resolve) => {

@@ -1,11 +1,11 @@
 /**
  * A worker thread writing blocks of a large output sheet's body rows as XML
- * (src/xlsx/append/rowsOnWorker.ts): the same `bodyRowXml` as the main thread, handed back as UTF-8
+ * (src/xlsx/append/rowsOnWorker.ts): the same `bodyRowsXml` as the main thread, handed back as UTF-8
  * bytes, moved rather than copied.
  */
 import { parentPort } from "worker_threads";
 import type { CellValue } from "../../engine";
-import { bodyRowXml, type BodyFormat } from "./worksheetXml";
+import { bodyRowsXml, type BodyFormat } from "./worksheetXml";
 
 export interface RowsRequest {
   id: number;
@@ -24,15 +24,8 @@ const port = parentPort!;
 port.on("message", (request: RowsRequest) => {
   try {
     const { id, from, rows, tones, format } = request;
-    const parts: string[] = [];
-    for (let i = 0; i < rows.length; i++) {
-      const rowNumber = format.headerRow + 1 + from + i;
-      parts.push(
-        bodyRowXml(rows[i]!, format.styleAttributes[tones[i]!] ?? [], rowNumber, format.letters)
-      );
-    }
     // A copy of its own, so the transfer moves only these bytes (Buffer.from may share a pool).
-    const bytes = new Uint8Array(Buffer.from(parts.join("")));
+    const bytes = new Uint8Array(Buffer.from(bodyRowsXml(rows, tones, from, format)));
     port.postMessage({ id, bytes } satisfies RowsAnswer, [bytes.buffer]);
   } catch (error) {
     const failed = error instanceof Error ? error.message : String(error);

@@ -219,7 +219,7 @@ export function toneIndex(tone: RowTone | undefined): number {
 }
 
 /** One body row's XML (a row with no data-block cells beside it). */
-export function bodyRowXml(
+function bodyRowXml(
   values: CellValue[],
   styleAttributes: string[],
   rowNumber: number,
@@ -231,6 +231,21 @@ export function bodyRowXml(
     text += bodyCell(letter + rowNumber, styleAttributes[column] ?? "", values[column]!);
   }
   return text + "</row>";
+}
+
+/** Body rows `from`, `from + 1`, … as one string; `tones` as `toneIndex` gives them. */
+export function bodyRowsXml(
+  rows: CellValue[][],
+  tones: number[],
+  from: number,
+  format: BodyFormat
+): string {
+  const parts: string[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const styles = format.styleAttributes[tones[i]!] ?? [];
+    parts.push(bodyRowXml(rows[i]!, styles, format.headerRow + 1 + from + i, format.letters));
+  }
+  return parts.join("");
 }
 
 /** Whether any of the sheet rows first…last (1-based, both included) has data-block cells. */
