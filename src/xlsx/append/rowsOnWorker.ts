@@ -1,7 +1,5 @@
-import { existsSync } from "fs";
-import os from "os";
-import path from "path";
 import { Worker } from "worker_threads";
+import { workerScriptIfThreads } from "../workerThreads";
 import type { SheetLayout } from "../../engine";
 import type { RowsAnswer, RowsRequest } from "./rowsWorker";
 import { bodyRowsXml, toneIndex, type RowsHandOff } from "./worksheetXml";
@@ -29,11 +27,10 @@ export interface RowsOnWorker {
  */
 const AHEAD = 16;
 
-/** The compiled command line's setting: as for reading (twoThreadSheet.ts), one thread when asked. */
+/** The compiled command line's setting: the worker beside this file (see `workerScriptIfThreads`). */
 export function defaultRowsOnWorker(): RowsOnWorker | null {
-  if (process.env.SCHOOL_RADAR_THREADS === "1" || os.availableParallelism() < 2) return null;
-  const workerScript = path.join(__dirname, "rowsWorker.js");
-  return existsSync(workerScript) ? { workerScript, minimumRows: 20_000, blockRows: 2048 } : null;
+  const workerScript = workerScriptIfThreads(__dirname, "rowsWorker.js");
+  return workerScript === null ? null : { workerScript, minimumRows: 20_000, blockRows: 2048 };
 }
 
 /**

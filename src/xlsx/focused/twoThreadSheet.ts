@@ -1,7 +1,5 @@
-import { existsSync } from "fs";
-import os from "os";
-import path from "path";
 import { Worker } from "worker_threads";
+import { workerScriptIfThreads } from "../workerThreads";
 import { RowPieces } from "./rowPieces";
 import type { SheetCells, SheetContext } from "./sheetCells";
 import type { FromSheetWorker, ToSheetWorker } from "./sheetWorker";
@@ -39,18 +37,12 @@ export interface TwoThreadReading {
 /** Pieces a worker may have waiting: enough that it never idles while the main thread reads one. */
 const WORKER_QUEUE = 3;
 
-/**
- * The compiled command line's setting: the worker beside this file. One thread on a one-core machine,
- * or when SCHOOL_RADAR_THREADS=1 (the benchmark compares the two). Under ts-jest this file is the
- * TypeScript source with no compiled worker beside it, and sheets are read on one thread unless a
- * test names the compiled worker.
- */
+/** The compiled command line's setting: the worker beside this file (see `workerScriptIfThreads`). */
 export function defaultTwoThreads(): TwoThreads | null {
-  if (process.env.SCHOOL_RADAR_THREADS === "1" || os.availableParallelism() < 2) return null;
-  const workerScript = path.join(__dirname, "sheetWorker.js");
-  return existsSync(workerScript)
-    ? { workerScript, minimumBytes: 16 << 20, pieceBytes: 1 << 20 }
-    : null;
+  const workerScript = workerScriptIfThreads(__dirname, "sheetWorker.js");
+  return workerScript === null
+    ? null
+    : { workerScript, minimumBytes: 16 << 20, pieceBytes: 1 << 20 };
 }
 
 /**
