@@ -87,7 +87,8 @@ async function readTemplateFile({
   return inputs;
 }
 
-function sheetInput(sheet: WorkbookSheet): WorkbookSheetInput {
+/** A sheet read from a file as the engine takes it: its merges, and whether it is our own output. */
+export function sheetInput(sheet: WorkbookSheet): WorkbookSheetInput {
   return { grid: sheet.grid, mergedRanges: sheet.mergedRanges, own: sheet.outputMark !== null };
 }
 

@@ -1,10 +1,10 @@
-import { execFileSync } from "child_process";
 import path from "path";
 import ExcelJS from "exceljs";
 import type { SheetGrid } from "../../src/engine";
 import { readWorkbookSheets } from "../../src/xlsx";
 import { temporaryFolder } from "../xlsx/workbookFiles";
 import { runCli } from "./runCli";
+import { convertWithLibreOffice } from "../fixtures/libreOffice";
 
 const SAMPLE = path.join(__dirname, "..", "..", "samples", "school-radar-sample.xlsx");
 const STATUS_LABELS: Record<string, string> = {
@@ -41,22 +41,9 @@ describe("the --out workbook opened by LibreOffice", () => {
     const run = await runCli("analyze", SAMPLE, "--json", "--out", result);
     expect(run.code).toBe(0);
     report = JSON.parse(run.stdout);
-    // A fresh profile per run: concurrent soffice processes sharing one profile queue behind each other.
-    const profile = `file://${path.join(folder.dir, "profile")}`;
-    execFileSync(
-      "soffice",
-      [
-        `-env:UserInstallation=${profile}`,
-        "--headless",
-        "--convert-to",
-        "xlsx",
-        "--outdir",
-        converted,
-        result,
-      ],
-      { stdio: "pipe", timeout: 120_000 }
+    sheets = await readWorkbookSheets(
+      convertWithLibreOffice(result, "xlsx", converted, folder.dir)
     );
-    sheets = await readWorkbookSheets(path.join(converted, "результат.xlsx"));
   }, 180_000);
   afterAll(folder.remove);
 

@@ -18,6 +18,7 @@ import {
   TABLE_SHEET,
 } from "../../scripts/generate-functions-sample.cjs";
 import { temporaryFolder } from "../xlsx/workbookFiles";
+import { convertWithLibreOffice } from "../fixtures/libreOffice";
 
 const ROOT = path.join(__dirname, "..", "..");
 const SAMPLE = path.join(ROOT, "samples", "school-radar-functions.xlsx");
@@ -314,23 +315,15 @@ describe("the functions sample workbook", () => {
   });
 
   it("opens in LibreOffice headless, which keeps the cached numbers and text of the functions and the table", () => {
-    const converted = path.join(folder.dir, "libreoffice");
-    execFileSync(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${path.join(folder.dir, "profile")}`,
-        "--headless",
-        "--convert-to",
-        "xlsx",
-        "--outdir",
-        converted,
-        SAMPLE,
-      ],
-      { stdio: "pipe", timeout: 120_000 }
+    const converted = convertWithLibreOffice(
+      SAMPLE,
+      "xlsx",
+      path.join(folder.dir, "libreoffice"),
+      folder.dir
     );
     return (async () => {
       const reopened = new ExcelJS.Workbook();
-      await reopened.xlsx.readFile(path.join(converted, path.basename(SAMPLE)));
+      await reopened.xlsx.readFile(converted);
       expect(reopened.worksheets.map((sheet) => sheet.name)).toEqual([
         FUNCTIONS_SHEET,
         TABLE_SHEET,

@@ -2,12 +2,12 @@
  * A 10 MB school name (bad-input table) is read and reported whole, but a cell of the result workbook
  * holds at most 32,767 characters in Excel: the --out copy cuts it there, and LibreOffice opens it.
  */
-import { execFileSync } from "child_process";
 import path from "path";
 import { readWorkbookSheets } from "../../src/xlsx";
 import { runCli } from "../cli/runCli";
 import { temporaryFolder } from "../xlsx/workbookFiles";
 import { fixtureWith } from "./badInputFiles";
+import { convertWithLibreOffice } from "../fixtures/libreOffice";
 
 const folder = temporaryFolder();
 afterAll(folder.remove);
@@ -29,17 +29,5 @@ it("cuts a 10 MB school name to 32,767 characters in the result workbook", async
   expect(cell).toBe(`${name.slice(0, 32_766)}…`);
   // The user's own sheet is copied as it was.
   expect(sheets[0]!.grid.values[3]![1]).toBe(name);
-  execFileSync(
-    "soffice",
-    [
-      `-env:UserInstallation=file://${path.join(folder.dir, "profile")}`,
-      "--headless",
-      "--convert-to",
-      "csv",
-      "--outdir",
-      path.join(folder.dir, "lo"),
-      out,
-    ],
-    { stdio: "pipe", timeout: 120_000 }
-  );
+  convertWithLibreOffice(out, "csv", path.join(folder.dir, "lo"), folder.dir);
 }, 180_000);

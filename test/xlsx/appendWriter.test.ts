@@ -1,14 +1,14 @@
-import { execFileSync } from "child_process";
-import { readdirSync, readFileSync } from "fs";
+import { readFileSync } from "fs";
 import path from "path";
 import { inflateRawSync } from "zlib";
 import ExcelJS from "exceljs";
 import yauzl from "yauzl";
-import { analyzeWorkbook, isEngineError, templateLayout, type SheetLayout } from "../../src/engine";
-import { readWorkbookSheets, writeNewWorkbook, writeWorkbookWithOutputs } from "../../src/xlsx";
+import { templateLayout, type SheetLayout } from "../../src/engine";
+import { writeNewWorkbook, writeWorkbookWithOutputs } from "../../src/xlsx";
 import { addOutputs } from "../../src/xlsx/addOutputs";
 import { loadWorkbook } from "../../src/xlsx/loadWorkbook";
-import { readBack, temporaryFolder, writeResultsWorkbook } from "./workbookFiles";
+import { layoutsOf, readBack, temporaryFolder, writeResultsWorkbook } from "./workbookFiles";
+import { convertWithLibreOffice } from "../fixtures/libreOffice";
 
 /**
  * The copying writer (src/xlsx/append/) against the ExcelJS writer it replaces for `--out`: on the
@@ -25,20 +25,6 @@ const EDITED = [
   "xl/_rels/workbook.xml.rels",
   "xl/styles.xml",
 ];
-
-/** Layouts as the command line makes them for a workbook. */
-async function layoutsOf(file: string): Promise<SheetLayout[]> {
-  const sheets = await readWorkbookSheets(file);
-  const analysis = analyzeWorkbook(
-    sheets.map((sheet) => ({
-      grid: sheet.grid,
-      mergedRanges: sheet.mergedRanges,
-      own: sheet.outputMark !== null,
-    }))
-  );
-  if (isEngineError(analysis)) throw new Error(analysis.message);
-  return analysis.layouts;
-}
 
 /** The ExcelJS writer: the whole workbook loaded into ExcelJS's model, the layouts added, saved. */
 async function writeWithExcelJs(input: string, layouts: SheetLayout[], output: string) {
@@ -346,23 +332,14 @@ describe("the copy opened by LibreOffice", () => {
     const report = await writeWorkbookWithOutputs(SAMPLE, layouts, result);
     const index = (await readBack(result)).worksheets.findIndex((sheet) => sheet.name === "ШНОР");
     expect(report.sheets[0]!.name).toBe("ШНОР");
-    const csvDir = path.join(folder.dir, "csv");
-    execFileSync(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${path.join(folder.dir, "profile")}`,
-        "--headless",
-        "--convert-to",
-        // UTF-8, comma, quoted text; the last field: the sheet to export (1-based).
-        `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,${index + 1}`,
-        "--outdir",
-        csvDir,
-        result,
-      ],
-      { stdio: "pipe", timeout: 120_000 }
+    const csvFile = convertWithLibreOffice(
+      result,
+      // UTF-8, comma, quoted text; the last field: the sheet to export (1-based).
+      `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,${index + 1}`,
+      path.join(folder.dir, "csv"),
+      folder.dir
     );
-    const [csvFile] = readdirSync(csvDir);
-    const lines = readFileSync(path.join(csvDir, csvFile!), "utf8").trim().split("\n");
+    const lines = readFileSync(csvFile, "utf8").trim().split("\n");
     const layout = layouts.find((candidate) => candidate.marker === "school-radar:shnor")!;
     const header = lines.findIndex((line) => parseCsvLine(line)[0] === layout.header[0]);
     expect(header).toBe(layout.preamble.length + 1);
@@ -389,21 +366,9 @@ describe("the copy opened by LibreOffice", () => {
     expect(written.filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name))).toHaveLength(
       charts.length
     );
-    const converted = path.join(folder.dir, "xlsx");
-    execFileSync(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${path.join(folder.dir, "profile")}`,
-        "--headless",
-        "--convert-to",
-        "xlsx",
-        "--outdir",
-        converted,
-        result,
-      ],
-      { stdio: "pipe", timeout: 120_000 }
+    const resaved = await rawEntries(
+      convertWithLibreOffice(result, "xlsx", path.join(folder.dir, "xlsx"), folder.dir)
     );
-    const resaved = await rawEntries(path.join(converted, "с диаграммами.xlsx"));
     const chartParts = [...resaved.keys()].filter((name) =>
       /^xl\/charts\/chart\d+\.xml$/.test(name)
     );

@@ -9,14 +9,14 @@ import path from "path";
 import fc from "fast-check";
 import JSZip from "jszip";
 import { readFileSync } from "fs";
-import { analyzeWorkbook, isEngineError, type CellValue, type SheetLayout } from "../../src/engine";
-import { readWorkbookSheets, writeWorkbookWithOutputs } from "../../src/xlsx";
+import type { CellValue, SheetLayout } from "../../src/engine";
+import { writeWorkbookWithOutputs } from "../../src/xlsx";
 import { EMPTY_STYLESHEET, OutputStyles } from "../../src/xlsx/append/outputStyles";
 import { RowsWorker, withHandOffsWritten } from "../../src/xlsx/append/rowsOnWorker";
 import { layoutStyles, worksheetPieces } from "../../src/xlsx/append/worksheetXml";
 import { ensureCliBuilt } from "../cli/builtCli";
 import { propertyParameters } from "../robustness/arbitraries";
-import { temporaryFolder } from "./workbookFiles";
+import { layoutsOf, temporaryFolder } from "./workbookFiles";
 
 const ROOT = path.join(__dirname, "..", "..");
 const WORKER = path.join(ROOT, "build", "xlsx", "append", "rowsWorker.js");
@@ -128,19 +128,11 @@ describe("an output sheet written on two threads is the sheet written on one", (
   });
 
   it("the sample's result workbook: every part the same on two threads as on one", async () => {
-    const sheets = await readWorkbookSheets(SAMPLE);
-    const analysis = analyzeWorkbook(
-      sheets.map((sheet) => ({
-        grid: sheet.grid,
-        mergedRanges: sheet.mergedRanges,
-        own: sheet.outputMark !== null,
-      }))
-    );
-    if (isEngineError(analysis)) throw new Error(analysis.message);
+    const layouts = await layoutsOf(SAMPLE);
     const one = path.join(folder.dir, "одна.xlsx");
     const two = path.join(folder.dir, "две.xlsx");
-    await writeWorkbookWithOutputs(SAMPLE, analysis.layouts, one, null);
-    await writeWorkbookWithOutputs(SAMPLE, analysis.layouts, two, {
+    await writeWorkbookWithOutputs(SAMPLE, layouts, one, null);
+    await writeWorkbookWithOutputs(SAMPLE, layouts, two, {
       workerScript: WORKER,
       minimumRows: 0,
       blockRows: 4,

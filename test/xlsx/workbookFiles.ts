@@ -3,6 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
+import { analyzeWorkbook, isEngineError, type SheetLayout } from "../../src/engine";
+import { sheetInput } from "../../src/cli/analysisInputs";
+import { readWorkbookSheets } from "../../src/xlsx";
 
 /** Test helpers: small real .xlsx files built with ExcelJS in a fresh temporary folder. */
 
@@ -140,4 +143,11 @@ export async function readBack(filePath: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(filePath);
   return workbook;
+}
+
+/** Layouts as the command line makes them for a workbook (its sheets taken as `analyze` takes them). */
+export async function layoutsOf(file: string): Promise<SheetLayout[]> {
+  const analysis = analyzeWorkbook((await readWorkbookSheets(file)).map(sheetInput));
+  if (isEngineError(analysis)) throw new Error(analysis.message);
+  return analysis.layouts;
 }
