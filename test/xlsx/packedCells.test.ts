@@ -4,7 +4,8 @@
  */
 import fc from "fast-check";
 import type { CellValue } from "../../src/engine";
-import { PackedCells, rowsOnDemand } from "../../src/xlsx/focused/packedCells";
+import { listOnDemand } from "../../src/engine";
+import { PackedCells } from "../../src/xlsx/focused/packedCells";
 
 /** The reference: a sparse array of arrays, made dense like the reader's rows (holes → null). */
 function plainRows(cells: [number, number, CellValue][]): CellValue[][] {
@@ -103,9 +104,9 @@ describe("PackedCells", () => {
   });
 });
 
-describe("rowsOnDemand", () => {
+describe("listOnDemand (the packed sheet's rows)", () => {
   const made: number[] = [];
-  const rows = rowsOnDemand(3, (row) => {
+  const rows = listOnDemand(3, (row) => {
     made.push(row);
     return [row, `r${row}`];
   });

@@ -1,5 +1,4 @@
 import type { CellValue } from "../../engine";
-import { listOnDemand } from "../../engine/listOnDemand";
 
 /**
  * A worksheet's cells kept packed while it streams in, and handed to the engine as rows of values on
@@ -276,9 +275,4 @@ export class PackedCells {
     // The row stays open: the next cells of the same row (a merge's range) take the fast path.
     this.set(row, column, value, style);
   }
-}
-
-/** A sheet's rows made only when read (the engine's `listOnDemand`, named for rows). */
-export function rowsOnDemand<T>(count: number, make: (row: number) => T[]): T[][] {
-  return listOnDemand(count, make);
 }

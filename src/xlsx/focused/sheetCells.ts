@@ -1,5 +1,6 @@
 import type { CellValue, MergedRange, SheetGrid, UncalculatedFormulas } from "../../engine";
-import { PackedCells, rowsOnDemand, type PackedCellsData } from "./packedCells";
+import { listOnDemand } from "../../engine/listOnDemand";
+import { PackedCells, type PackedCellsData } from "./packedCells";
 import { isDateFormat } from "./workbookParts";
 import type { XmlAttributes, XmlHandler } from "./xmlEvents";
 
@@ -245,8 +246,8 @@ export class SheetCells implements XmlHandler {
     const rowCount = cells.rowCount;
     let columnCount = 0;
     for (let row = 0; row < rowCount; row++) columnCount = Math.max(columnCount, cells.width(row));
-    const values = rowsOnDemand(rowCount, (row) => cells.rowValues(row));
-    const numberFormats = rowsOnDemand(rowCount, (row) => {
+    const values = listOnDemand(rowCount, (row) => cells.rowValues(row));
+    const numberFormats = listOnDemand(rowCount, (row) => {
       const rowFormats = new Array<string | null>(cells.width(row));
       cells.rowStyles(row, (style, column) => (rowFormats[column] = formatOf(style)));
       return rowFormats;
