@@ -21,6 +21,7 @@ import {
   defaultRiskThresholds,
   identifyLowResultSchools,
   isEngineError,
+  lowResultLogins,
   readExportTable,
   readRiskQuestionnaire,
   readSocialPassport,
@@ -137,11 +138,7 @@ async function measureEngine(size: number): Promise<EngineRow> {
   });
   const identifyOf = () => engineResult(identifyLowResultSchools(table));
   const flaggedOf = (identification: IdentificationResult) =>
-    new Set(
-      identification.schools
-        .filter((school) => school.status === "shnor")
-        .map((school) => school.login.toLowerCase())
-    );
+    lowResultLogins(table, identification);
   const socialOf = () => assessSocialWellBeing(passport);
   const identification = identifyOf();
   const flagged = flaggedOf(identification);

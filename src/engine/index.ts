@@ -8,6 +8,7 @@ export { readExportTable } from "./table/readExportTable";
 export {
   identifyLowResultSchools,
   DEFAULT_IDENTIFICATION_OPTIONS,
+  lowResultLogins,
   type IdentificationOptions,
   type IdentificationResult,
   type IdentificationMethod,

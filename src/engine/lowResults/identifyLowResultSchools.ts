@@ -58,6 +58,9 @@ export interface IdentificationMethod {
 
 export interface IdentificationResult {
   method: IdentificationMethod;
+  /** Every school's status, in the table's order: `schools[i].status` without making `schools`. */
+  statuses: SchoolStatus[];
+  /** Made when first read, then kept (see `identifyLowResultSchools`). */
   schools: SchoolIdentification[];
   warnings: Warning[];
 }
@@ -107,21 +110,40 @@ export function identifyLowResultSchools(
   method.description = describeMethod(method);
   const counts = countResults(table, years, settings);
   const run: IdentificationRun = { table, years, settings };
-  const schools = table.schools.map((_, school) => {
-    const criteria = criteriaMet(
+  const statuses = new Array<SchoolStatus>(table.schools.length);
+  const criteria = new Array<(1 | 2)[]>(table.schools.length);
+  for (let school = 0; school < table.schools.length; school++) {
+    criteria[school] = criteriaMet(
       counts.lowReference[school],
       counts.lowPrevious[school],
       counts.sameProcedureLow[school] === 1,
       settings.edition
     );
-    return new IdentifiedSchool(
-      run,
-      school,
-      statusOf(counts, school, criteria, settings),
-      criteria
-    );
+    statuses[school] = statusOf(counts, school, criteria[school], settings);
+  }
+  // The rule is decided above for every school; a school's result object is a view of it. At
+  // 50,000 schools those objects, kept alive together, are what the garbage collector copies, so they
+  // are made when a caller first reads `schools` (a sheet, the report), not by the analysis.
+  let schools: SchoolIdentification[] | undefined;
+  return {
+    method,
+    statuses,
+    get schools() {
+      return (schools ??= statuses.map(
+        (status, school) => new IdentifiedSchool(run, school, status, criteria[school])
+      ));
+    },
+    warnings: ruleWarnings(table, years),
+  };
+}
+
+/** Lower-case logins of the schools identified as ШНОР (what the risk group leaves out). */
+export function lowResultLogins(table: ExportTable, result: IdentificationResult): Set<string> {
+  const logins = new Set<string>();
+  result.statuses.forEach((status, school) => {
+    if (status === "shnor") logins.add(table.schools[school].login.toLowerCase());
   });
-  return { method, schools, warnings: ruleWarnings(table, years) };
+  return logins;
 }
 
 /** What decides every school's status, counted column by column (`countResults`). */

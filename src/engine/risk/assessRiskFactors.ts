@@ -32,6 +32,9 @@ export interface SchoolRiskProfile {
 }
 
 export interface RiskAssessment {
+  /** Schools of the questionnaire, and those of them in the risk group (ШГР): what the summary counts. */
+  counts: { schools: number; riskGroup: number };
+  /** Made when first read, then kept (see `assessRiskFactors`). */
   schools: SchoolRiskProfile[];
   /** «фактор → школы», as seed 001 lists them. */
   byFactor: { factor: RiskFactor; schools: string[] }[];
@@ -77,14 +80,33 @@ export function assessRiskFactors(
     questionnaire.rows.length
   );
   const lists: FactorLists = new Array<number[] | undefined>(1 << rules.length);
-  const schools = questionnaire.rows.map((row, index) => {
-    const factors = factorsOf(lists, rules, presence[index]);
+  const riskGroup = new Uint8Array(presence.length);
+  let inRiskGroup = 0;
+  questionnaire.rows.forEach((row, index) => {
     // Only a school with a factor can be in the risk group: the login is looked up for those.
-    return new RiskProfile(run, row, factors, factors.length > 0 && !isLowResult(row));
+    if (presence[index] !== 0 && !isLowResult(row)) {
+      riskGroup[index] = 1;
+      inRiskGroup++;
+    }
   });
+  // Every school's factors and group are decided above; a profile object is a view of them, made
+  // when a caller first reads `schools` (at 50,000 schools those objects, alive together, are what
+  // the garbage collector copies).
+  let schools: SchoolRiskProfile[] | undefined;
   return {
-    schools,
-    byFactor: schoolsByFactor(schools),
+    counts: { schools: presence.length, riskGroup: inRiskGroup },
+    get schools() {
+      return (schools ??= questionnaire.rows.map(
+        (row, index) =>
+          new RiskProfile(
+            run,
+            row,
+            factorsOf(lists, rules, presence[index]),
+            riskGroup[index] === 1
+          )
+      ));
+    },
+    byFactor: schoolsByFactor(questionnaire.rows, rules, presence),
     lowResultsKnown: lowResultSchools !== undefined,
     warnings: [...questionnaire.warnings],
   };
@@ -108,10 +130,20 @@ function factorPresence(
     withData.fill(0);
     for (const parameter of parameters)
       countParameter(columns[parameter.code], parameter, atRisk, withData);
-    for (let school = 0; school < schools; school++)
-      if (isFactorPresent(atRisk[school], withData[school])) presence[school] |= 1 << index;
+    markFactor(presence, 1 << index, atRisk, withData);
   });
   return presence;
+}
+
+/** Sets the factor's bit of every school where it is present. A loop of its own, as `countParameter`. */
+function markFactor(
+  presence: Uint16Array,
+  bit: number,
+  atRisk: Uint8Array,
+  withData: Uint8Array
+): void {
+  for (let school = 0; school < presence.length; school++)
+    if (isFactorPresent(atRisk[school], withData[school])) presence[school] |= bit;
 }
 
 /**
@@ -172,12 +204,17 @@ function judgeFactors(row: KeyedRow, rules: FactorRule[]): FactorJudgement[] {
 }
 
 /** «фактор → школы»: the schools' names under each factor, in the questionnaire's order. */
-function schoolsByFactor(schools: SchoolRiskProfile[]): RiskAssessment["byFactor"] {
+function schoolsByFactor(
+  rows: KeyedRow[],
+  rules: FactorRule[],
+  presence: Uint16Array
+): RiskAssessment["byFactor"] {
   const byFactor = RISK_FACTORS.map((factor) => ({ factor, schools: [] as string[] }));
-  for (const school of schools) {
-    // Indexed: `for…of` over a frozen list makes an iterator result per step.
-    const { factors } = school;
-    for (let i = 0; i < factors.length; i++) byFactor[factors[i] - 1].schools.push(school.name);
+  const namesByBit = rules.map((rule) => byFactor[rule.factor.number - 1].schools);
+  // One pass over the schools, bit by bit of those with a factor (half have none).
+  for (let school = 0; school < presence.length; school++) {
+    for (let bits = presence[school], bit = 0; bits !== 0; bits >>>= 1, bit++)
+      if ((bits & 1) !== 0) namesByBit[bit].push(rows[school].name);
   }
   return byFactor;
 }

@@ -49,6 +49,9 @@ export interface SocialWellBeingResult {
   weights: SocialWeights;
   /** The index at or below which a school is ШНСУ; null when too few schools were ranked. */
   threshold: number | null;
+  /** Schools with an index, and those of them in the ШНСУ group: what the summary counts. */
+  counts: { ranked: number; shnsu: number };
+  /** Made when first read, then kept (see `assessSocialWellBeing`). */
   schools: SchoolSocialWellBeing[];
   warnings: Warning[];
   description: string;
@@ -168,23 +171,12 @@ export function assessSocialWellBeing(
   const { quantile, weights } = { ...DEFAULT_SOCIAL_OPTIONS, ...options };
   const warnings: Warning[] = [...passport.warnings];
   const columns = shareColumns(passport);
-  const indices = passport.rows.map((row) => {
-    const isbsh = soundRowIndex(columns, row.values, weights);
-    if (!Number.isNaN(isbsh)) return isbsh;
+  const indices = new Float64Array(passport.rows.length);
+  passport.rows.forEach((row, index) => {
+    indices[index] = soundRowIndex(columns, row.values, weights);
     // A row with a problem, or weights that give NaN: judged as before, object by object.
-    const shares = rowShares(columns, row);
-    if ("problem" in shares) {
-      const column = passport.columns[shares.field];
-      warnings.push({
-        cell:
-          column === undefined
-            ? quotedSheetName(passport.sheetName)
-            : cellAddress(passport.sheetName, row.row, column),
-        message: `${row.name}: ИСБШ не рассчитан — ${shares.problem}; школа не участвует в ранжировании`,
-      });
-      return null;
-    }
-    return socialWellBeingIndex(shares, weights);
+    if (Number.isNaN(indices[index]))
+      indices[index] = judgedRowIndex(passport, columns, row, weights, warnings);
   });
   const sorted = sortedIndices(indices);
   const threshold = lowerQuantileThresholdOfSorted(sorted, quantile);
@@ -194,21 +186,55 @@ export function assessSocialWellBeing(
       message: `школ с рассчитанным ИСБШ: ${sorted.length}; для группы «${QUANTILE_NAMES[quantile]}» нужно не меньше ${minimumSchoolsFor(quantile)} — ШНСУ не выделяются`,
     });
   }
-  const run: SocialRun = { columns, threshold, quantile };
-  const schools = passport.rows.map((row, index) => {
-    const isbsh = indices[index];
-    const shnsu = isbsh !== null && threshold !== null && isAtOrBelow(isbsh, threshold);
-    const rank = isbsh === null ? null : firstAtLeast(sorted, isbsh - 1e-9) + 1;
-    return new SchoolWellBeing(run, row, isbsh, shnsu, rank);
-  });
+  const run: SocialRun = { columns, threshold, quantile, sorted };
+  // Every index, the threshold and so the group are decided above; a school's result object is a view
+  // of them, made when a caller first reads `schools` (at 50,000 schools those objects, alive
+  // together, are what the garbage collector copies).
+  let schools: SchoolSocialWellBeing[] | undefined;
   return {
     quantile,
     weights,
     threshold,
-    schools,
+    counts: {
+      ranked: sorted.length,
+      shnsu: threshold === null ? 0 : shnsuCount(sorted, threshold),
+    },
+    get schools() {
+      return (schools ??= passport.rows.map(
+        (row, index) => new SchoolWellBeing(run, row, indices[index])
+      ));
+    },
     warnings,
     description: describeSocialMethod(quantile, weights, threshold),
   };
+}
+
+/** ИСБШ of a row `soundRowIndex` could not take; NaN, with the warning saying why, when there is none. */
+function judgedRowIndex(
+  passport: SocialPassport,
+  columns: ShareColumns,
+  row: KeyedRow,
+  weights: SocialWeights,
+  warnings: Warning[]
+): number {
+  const shares = rowShares(columns, row);
+  if (!("problem" in shares)) return socialWellBeingIndex(shares, weights);
+  const column = passport.columns[shares.field];
+  warnings.push({
+    cell:
+      column === undefined
+        ? quotedSheetName(passport.sheetName)
+        : cellAddress(passport.sheetName, row.row, column),
+    message: `${row.name}: ИСБШ не рассчитан — ${shares.problem}; школа не участвует в ранжировании`,
+  });
+  return NaN;
+}
+
+/** Schools in the group: the sorted indices at or below the threshold. */
+function shnsuCount(sorted: Float64Array, threshold: number): number {
+  let count = 0;
+  while (count < sorted.length && isAtOrBelow(sorted[count], threshold)) count++;
+  return count;
 }
 
 /** What a school's result needs to make its shares and reason: the run's columns and group. */
@@ -216,6 +242,8 @@ interface SocialRun {
   columns: ShareColumns;
   threshold: number | null;
   quantile: Quantile;
+  /** The indices computed, ascending: a school's rank is its place among them. */
+  sorted: Float64Array;
 }
 
 /**
@@ -236,19 +264,16 @@ class SchoolWellBeing implements SchoolSocialWellBeing {
   readonly #run: SocialRun;
   readonly #row: KeyedRow;
 
-  constructor(
-    run: SocialRun,
-    row: KeyedRow,
-    isbsh: number | null,
-    shnsu: boolean,
-    rank: number | null
-  ) {
+  /** `index`: the school's ИСБШ, NaN when none was computed. */
+  constructor(run: SocialRun, row: KeyedRow, index: number) {
+    const { threshold, sorted } = run;
+    const isbsh = Number.isNaN(index) ? null : index;
     this.login = row.login;
     this.name = row.name;
     this.row = row.row;
     this.isbsh = isbsh;
-    this.shnsu = shnsu;
-    this.rank = rank;
+    this.shnsu = isbsh !== null && threshold !== null && isAtOrBelow(isbsh, threshold);
+    this.rank = isbsh === null ? null : firstAtLeast(sorted, isbsh - 1e-9) + 1;
     this.#run = run;
     this.#row = row;
   }
@@ -270,13 +295,8 @@ class SchoolWellBeing implements SchoolSocialWellBeing {
 }
 
 /** The indices computed, ascending: one numeric sort serves the group's threshold and every rank. */
-function sortedIndices(indices: (number | null)[]): Float64Array {
-  let count = 0;
-  for (const isbsh of indices) if (isbsh !== null) count++;
-  const sorted = new Float64Array(count);
-  let next = 0;
-  for (const isbsh of indices) if (isbsh !== null) sorted[next++] = isbsh;
-  return sorted.sort();
+function sortedIndices(indices: Float64Array): Float64Array {
+  return indices.filter((isbsh) => !Number.isNaN(isbsh)).sort();
 }
 
 function socialReason(

@@ -111,7 +111,7 @@ export function trendOf(change: number): Trend {
 
 export function summarizeIndicators(inputs: SummaryInputs): IndicatorSummary {
   const { table, identification, social, risk, staffing } = inputs;
-  const schools = identification?.schools;
+  const statuses = identification?.statuses;
   const sums = table ? failingSumsByGroup(table) : [];
   const dynamics = table ? procedureDynamics(table, sums) : [];
   const referenceEnd = identification
@@ -119,27 +119,17 @@ export function summarizeIndicators(inputs: SummaryInputs): IndicatorSummary {
     : table?.years.at(-1)?.end;
   let perSchool: SchoolDynamics[] | undefined;
   return {
-    shnor: schools
+    shnor: statuses
       ? {
           ...share(
-            countWhere(schools, (school) => school.status === "shnor"),
-            schools.length
+            countWhere(statuses, (status) => status === "shnor"),
+            statuses.length
           ),
           target: TARGETS.shnorShare,
         }
       : null,
-    shnsu: social
-      ? share(
-          countWhere(social.schools, (school) => school.shnsu),
-          countWhere(social.schools, (school) => school.isbsh !== null)
-        )
-      : null,
-    riskGroup: risk
-      ? share(
-          countWhere(risk.schools, (school) => school.riskGroup),
-          risk.schools.length
-        )
-      : null,
+    shnsu: social ? share(social.counts.shnsu, social.counts.ranked) : null,
+    riskGroup: risk ? share(risk.counts.riskGroup, risk.counts.schools) : null,
     belowMinimum: dynamics
       .filter(
         ({ procedure }) =>
@@ -325,12 +315,20 @@ function firstToLast(values: (number | null)[]): number | null | undefined {
   return known >= 2 ? pointsBetween(first!, last!) : null;
 }
 
+/**
+ * The schools of each counted group of the year whose % «2» is more than `RISK_ZONE_DEVIATIONS` above
+ * the group's mean. At national scale that is 33,000 zones, each with three numbers V8 would box: only
+ * which school and which group each zone is, is kept, and the zone is made when read (`listOnDemand`),
+ * as the one sheet and the report that list them read each once, in order.
+ */
 function riskZones(
   table: ExportTable,
   yearEnd: number,
   sums: (FailingSums | undefined)[]
 ): RiskZone[] {
-  const zones: RiskZone[] = [];
+  const spreads: { groupIndex: number; mean: number; deviation: number }[] = [];
+  const zoneSchool: number[] = [];
+  const zoneSpread: number[] = [];
   table.groups.forEach((group, index) => {
     if (!group.procedure.countedForLowResults || group.year.end !== yearEnd) return;
     // A group without a «% «2»» column has no values, so no spread.
@@ -339,28 +337,31 @@ function riskZones(
     const failing = table.values[index].failing;
     const spread = meanAndDeviation(failing, groupSums);
     if (spread === null) return;
-    addRiskZones(zones, table, index, spread);
+    const bound = spread.mean + RISK_ZONE_DEVIATIONS * spread.deviation;
+    addSchoolsAbove(failing, bound, spreads.length, zoneSchool, zoneSpread);
+    spreads.push({ groupIndex: index, ...spread });
   });
-  return zones;
+  return listOnDemand(zoneSchool.length, (zone) => {
+    const { login, name } = table.schools[zoneSchool[zone]];
+    const { groupIndex, mean, deviation } = spreads[zoneSpread[zone]];
+    const value = table.values[groupIndex].failing[zoneSchool[zone]];
+    return { login, name, procedure: table.groups[groupIndex].procedure, value, mean, deviation };
+  });
 }
 
-/** The schools of one group whose % «2» is more than `RISK_ZONE_DEVIATIONS` above the mean. */
-function addRiskZones(
-  zones: RiskZone[],
-  table: ExportTable,
-  groupIndex: number,
-  { mean, deviation }: { mean: number; deviation: number }
+/** Adds the schools whose value is above the bound (computed once per group), with their spread. */
+function addSchoolsAbove(
+  values: Float64Array,
+  bound: number,
+  spread: number,
+  zoneSchool: number[],
+  zoneSpread: number[]
 ): void {
-  const failing = table.values[groupIndex].failing;
-  const { procedure } = table.groups[groupIndex];
-  // The bound once per group (the same sum the comparison made for every school).
-  const bound = mean + RISK_ZONE_DEVIATIONS * deviation;
-  for (let school = 0; school < failing.length; school++) {
-    const value = failing[school];
+  for (let school = 0; school < values.length; school++) {
     // NaN, no value, is above no bound.
-    if (value > bound) {
-      const { login, name } = table.schools[school];
-      zones.push({ login, name, procedure, value, mean, deviation });
+    if (values[school] > bound) {
+      zoneSchool.push(school);
+      zoneSpread.push(spread);
     }
   }
 }

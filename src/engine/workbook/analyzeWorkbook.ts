@@ -6,6 +6,7 @@ import { engineError, isEngineError } from "../engineError";
 import { readExportTable } from "../table/readExportTable";
 import {
   identifyLowResultSchools,
+  lowResultLogins,
   type IdentificationResult,
 } from "../lowResults/identifyLowResultSchools";
 import {
@@ -236,13 +237,8 @@ export function analyzeRecognised(
   const social = found.passport
     ? assessSocialWellBeing(found.passport, { quantile: settings.quantile })
     : null;
-  const lowResults = identification
-    ? new Set(
-        identification.schools
-          .filter((school) => school.status === "shnor")
-          .map((school) => school.login.toLowerCase())
-      )
-    : undefined;
+  const lowResults =
+    identification && found.table ? lowResultLogins(found.table, identification) : undefined;
   const risk = found.questionnaire
     ? assessRiskFactors(found.questionnaire, found.thresholds?.thresholds, lowResults)
     : null;
