@@ -110,16 +110,18 @@ export function identifyLowResultSchools(
   method.description = describeMethod(method);
   const counts = countResults(table, years, settings);
   const run: IdentificationRun = { table, years, settings };
-  const statuses = new Array<SchoolStatus>(table.schools.length);
-  const criteria = new Array<(1 | 2)[]>(table.schools.length);
+  // Filled by push, so V8 keeps the arrays packed (`new Array(n)` makes them holey, slower to read).
+  const statuses: SchoolStatus[] = [];
+  const criteria: (1 | 2)[][] = [];
   for (let school = 0; school < table.schools.length; school++) {
-    criteria[school] = criteriaMet(
+    const met = criteriaMet(
       counts.lowReference[school],
       counts.lowPrevious[school],
       counts.sameProcedureLow[school] === 1,
       settings.edition
     );
-    statuses[school] = statusOf(counts, school, criteria[school], settings);
+    criteria.push(met);
+    statuses.push(statusOf(counts, school, met, settings));
   }
   // The rule is decided above for every school; a school's result object is a view of it. At
   // 50,000 schools those objects, kept alive together, are what the garbage collector copies, so they
@@ -140,9 +142,9 @@ export function identifyLowResultSchools(
 /** Lower-case logins of the schools identified as ШНОР (what the risk group leaves out). */
 export function lowResultLogins(table: ExportTable, result: IdentificationResult): Set<string> {
   const logins = new Set<string>();
-  result.statuses.forEach((status, school) => {
-    if (status === "shnor") logins.add(table.schools[school].login.toLowerCase());
-  });
+  const { statuses } = result;
+  for (let school = 0; school < statuses.length; school++)
+    if (statuses[school] === "shnor") logins.add(table.schools[school].login.toLowerCase());
   return logins;
 }
 
@@ -196,13 +198,9 @@ function countGroup(
   usable: Uint8Array
 ): void {
   const { failing, participants } = table.values[entry.index];
+  const { threshold, minParticipants } = settings;
   for (let school = 0; school < failing.length; school++) {
-    const state = judgeValue(
-      failing[school],
-      participants[school],
-      settings.threshold,
-      settings.minParticipants
-    );
+    const state = judgeValue(failing[school], participants[school], threshold, minParticipants);
     if (state === "ok" || state === "low") usable[school]++;
     if (state === "low") low[school]++;
   }

@@ -1,9 +1,10 @@
 import type { Warning } from "../types";
 import type { KeyedRow } from "../sheets/keyedSheet";
-import { parameterColumns, type RiskQuestionnaire } from "./riskQuestionnaire";
+import type { RiskQuestionnaire } from "./riskQuestionnaire";
 import {
   RISK_FACTORS,
   isFactorPresent,
+  isOnRiskySide,
   isParameterAtRisk,
   type RiskDirection,
   type RiskFactor,
@@ -71,24 +72,20 @@ export function assessRiskFactors(
   lowResultSchools?: ReadonlySet<string>
 ): RiskAssessment {
   const rules = factorRules(thresholds);
-  const isLowResult = (row: KeyedRow): boolean =>
-    lowResultSchools?.has(row.login.toLowerCase()) ?? false;
+  const isLowResult = (row: KeyedRow): boolean => lowResultSchools?.has(row.key) ?? false;
   const run: RiskRun = { rules, isLowResult };
-  const presence = factorPresence(
-    questionnaire.parameterValues ?? parameterColumns(questionnaire.rows),
-    rules,
-    questionnaire.rows.length
-  );
+  const presence = factorPresence(questionnaire.fieldValues, rules, questionnaire.rows.length);
   const lists: FactorLists = new Array<number[] | undefined>(1 << rules.length);
   const riskGroup = new Uint8Array(presence.length);
   let inRiskGroup = 0;
-  questionnaire.rows.forEach((row, index) => {
+  const { rows } = questionnaire;
+  for (let index = 0; index < rows.length; index++) {
     // Only a school with a factor can be in the risk group: the login is looked up for those.
-    if (presence[index] !== 0 && !isLowResult(row)) {
+    if (presence[index] !== 0 && !isLowResult(rows[index])) {
       riskGroup[index] = 1;
       inRiskGroup++;
     }
-  });
+  }
   // Every school's factors and group are decided above; a profile object is a view of them, made
   // when a caller first reads `schools` (at 50,000 schools those objects, alive together, are what
   // the garbage collector copies).
@@ -157,11 +154,13 @@ function countParameter(
   atRisk: Uint8Array,
   withData: Uint8Array
 ): void {
+  const riskAbove = parameter.direction === "above";
+  const { threshold } = parameter;
   for (let school = 0; school < withData.length; school++) {
     const value = values[school];
     if (Number.isNaN(value)) continue;
     withData[school]++;
-    if (isParameterAtRisk(value, parameter)) atRisk[school]++;
+    if (isOnRiskySide(value, riskAbove, threshold)) atRisk[school]++;
   }
 }
 

@@ -50,6 +50,8 @@ export interface KeyedSheetSchema {
 
 export interface KeyedRow {
   login: string;
+  /** The login in lower case: what rows of different sheets are matched by. */
+  key: string;
   name: string;
   /** Zero-based sheet row. */
   row: number;
@@ -66,6 +68,12 @@ export interface KeyedSheet {
   /** Count fields whose header says «доля» or «%»: read as a share in per cent (0–100). */
   shares: string[];
   rows: KeyedRow[];
+  /**
+   * Each field's values for every row, parallel to `rows` (NaN is "no data"). The analyses read these
+   * columns, as the ШНОР rule reads the export table's: a row's values are a record of up to 35
+   * numbers, and reading 50,000 such records field by field cost most of the risk matrix and ИСБШ.
+   */
+  fieldValues: Record<string, Float64Array>;
   warnings: Warning[];
 }
 
@@ -159,8 +167,23 @@ export function readKeyedSheet(
     columns: best.columns,
     shares: best.shares,
     rows,
+    fieldValues: fieldColumns(
+      rows,
+      schema.fields.map((field) => field.key)
+    ),
     warnings,
   };
+}
+
+/** The rows' values of each field as a column (the engine never changes a sheet it has read). */
+export function fieldColumns(rows: KeyedRow[], keys: string[]): Record<string, Float64Array> {
+  const columns: Record<string, Float64Array> = {};
+  for (const key of keys) {
+    const column = new Float64Array(rows.length);
+    for (let row = 0; row < rows.length; row++) column[row] = rows[row].values[key] ?? NaN;
+    columns[key] = column;
+  }
+  return columns;
 }
 
 const EXPECTED: Record<FieldKind, string> = {
@@ -204,7 +227,8 @@ function readRows(
     const key = cellText(at(keyColumn));
     if (key === "") continue;
     if (!LOGIN.test(key) && cells.some((cell) => TOTAL_ROW.test(cellText(cell)))) continue;
-    const earlier = seen.get(key.toLowerCase());
+    const lowerKey = key.toLowerCase();
+    const earlier = seen.get(lowerKey);
     if (earlier !== undefined) {
       warnings.push({
         cell: cellAddress(grid.sheetName, row, keyColumn),
@@ -212,7 +236,7 @@ function readRows(
       });
       continue;
     }
-    seen.set(key.toLowerCase(), row);
+    seen.set(lowerKey, row);
     const values: Record<string, number> = {};
     for (const field of schema.fields) {
       const column = header.columns[field.key];
@@ -233,7 +257,7 @@ function readRows(
       }
     }
     const name = header.name === undefined ? key : cellText(at(header.name)) || key;
-    rows.push({ login: key, name, row, values });
+    rows.push({ login: key, key: lowerKey, name, row, values });
   }
   return rows;
 }
