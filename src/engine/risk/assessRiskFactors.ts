@@ -76,16 +76,9 @@ export function assessRiskFactors(
   const run: RiskRun = { rules, isLowResult };
   const presence = factorPresence(questionnaire.fieldValues, rules, questionnaire.rows.length);
   const lists: FactorLists = new Array<number[] | undefined>(1 << rules.length);
-  const riskGroup = new Uint8Array(presence.length);
+  const riskGroup = riskGroupOf(presence, questionnaire.rowIndexByKey, lowResultSchools);
   let inRiskGroup = 0;
-  const { rows } = questionnaire;
-  for (let index = 0; index < rows.length; index++) {
-    // Only a school with a factor can be in the risk group: the login is looked up for those.
-    if (presence[index] !== 0 && !isLowResult(rows[index])) {
-      riskGroup[index] = 1;
-      inRiskGroup++;
-    }
-  }
+  for (let index = 0; index < riskGroup.length; index++) inRiskGroup += riskGroup[index];
   // Every school's factors and group are decided above; a profile object is a view of them, made
   // when a caller first reads `schools` (at 50,000 schools those objects, alive together, are what
   // the garbage collector copies).
@@ -107,6 +100,25 @@ export function assessRiskFactors(
     lowResultsKnown: lowResultSchools !== undefined,
     warnings: [...questionnaire.warnings],
   };
+}
+
+/**
+ * ШГР (DOMAIN §4): a school with a factor that is not ШНОР. The ШНОР are looked up in the
+ * questionnaire (a few thousand lookups) rather than every school with a factor in the ШНОР set.
+ */
+function riskGroupOf(
+  presence: Uint16Array,
+  rowIndexByKey: ReadonlyMap<string, number>,
+  lowResultSchools: ReadonlySet<string> | undefined
+): Uint8Array {
+  const riskGroup = new Uint8Array(presence.length);
+  for (let index = 0; index < presence.length; index++)
+    if (presence[index] !== 0) riskGroup[index] = 1;
+  for (const login of lowResultSchools ?? []) {
+    const index = rowIndexByKey.get(login);
+    if (index !== undefined) riskGroup[index] = 0;
+  }
+  return riskGroup;
 }
 
 /**

@@ -74,6 +74,8 @@ export interface KeyedSheet {
    * numbers, and reading 50,000 such records field by field cost most of the risk matrix and ИСБШ.
    */
   fieldValues: Record<string, Float64Array>;
+  /** Each row's place in `rows` by its `key`: how another sheet's schools are found here. */
+  rowIndexByKey: ReadonlyMap<string, number>;
   warnings: Warning[];
 }
 
@@ -159,7 +161,7 @@ export function readKeyedSheet(
     );
   }
   const warnings: Warning[] = uncalculatedFormulasWarning(grid);
-  const rows = readRows(grid, schema, best, warnings);
+  const { rows, rowIndexByKey } = readRows(grid, schema, best, warnings);
   return {
     sheetName: grid.sheetName,
     kind: schema.kind,
@@ -171,6 +173,7 @@ export function readKeyedSheet(
       rows,
       schema.fields.map((field) => field.key)
     ),
+    rowIndexByKey,
     warnings,
   };
 }
@@ -214,11 +217,12 @@ function readRows(
   schema: KeyedSheetSchema,
   header: HeaderMatch,
   warnings: Warning[]
-): KeyedRow[] {
+): { rows: KeyedRow[]; rowIndexByKey: Map<string, number> } {
   const firstRow = grid.origin?.row ?? 0;
   const firstColumn = grid.origin?.column ?? 0;
   const keyColumn = (header.login ?? header.name)!;
   const rows: KeyedRow[] = [];
+  // Lower-case key → the index of its row: finds repeated schools, then other sheets' schools.
   const seen = new Map<string, number>();
   for (let index = header.row - firstRow + 1; index < grid.values.length; index++) {
     const cells = grid.values[index] ?? [];
@@ -232,11 +236,11 @@ function readRows(
     if (earlier !== undefined) {
       warnings.push({
         cell: cellAddress(grid.sheetName, row, keyColumn),
-        message: `школа ${quoteFound(key)} уже есть в строке ${earlier + 1}; повторная строка не прочитана`,
+        message: `школа ${quoteFound(key)} уже есть в строке ${rows[earlier].row + 1}; повторная строка не прочитана`,
       });
       continue;
     }
-    seen.set(lowerKey, row);
+    seen.set(lowerKey, rows.length);
     const values: Record<string, number> = {};
     for (const field of schema.fields) {
       const column = header.columns[field.key];
@@ -259,5 +263,5 @@ function readRows(
     const name = header.name === undefined ? key : cellText(at(header.name)) || key;
     rows.push({ login: key, key: lowerKey, name, row, values });
   }
-  return rows;
+  return { rows, rowIndexByKey: seen };
 }
