@@ -49,8 +49,8 @@ export function identificationLayouts(
 }
 
 function shnorListLayout(result: IdentificationResult, table: ExportTable): SheetLayout {
-  const { method, schools } = result;
-  const flagged = schools.filter((school) => school.status === "shnor").length;
+  const { method, schools, statuses } = result;
+  const flagged = statuses.filter((status) => status === "shnor").length;
   const countIn = (year: string | null) => (school: IdentificationResult["schools"][number]) =>
     year === null ? null : school.lowResults.filter((low) => low.year.label === year).length;
   const layout: SheetLayout = {
@@ -92,7 +92,7 @@ function shnorListLayout(result: IdentificationResult, table: ExportTable): Shee
       { width: 14, numberFormat: "0" },
       { width: 90, wrap: true },
     ],
-    rowTone: schools.map((school) => STATUS_TONES[school.status]),
+    rowTone: statuses.map((status) => STATUS_TONES[status]),
   };
   if (schools.length > 0) {
     const block = criteriaBlock(layout, result);

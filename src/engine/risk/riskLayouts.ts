@@ -11,15 +11,13 @@ const METHOD =
 
 /** «Матрица рисков»: school × factor, 1 where the factor is present, with counts per factor in the preamble. */
 export function riskMatrixLayout(assessment: RiskAssessment, sourceSheet: string): SheetLayout {
-  const counts = RISK_FACTORS.map(
-    (factor) => assessment.schools.filter((school) => school.factors.includes(factor.number)).length
-  );
+  const counts = assessment.byFactor.map(({ schools }) => schools.length);
   return {
     name: "Матрица рисков",
     marker: RISK_MATRIX_MARKER,
     preamble: [
       "Школьный радар — матрица факторов риска (школа × фактор)",
-      `Источник: лист «${sourceSheet}», школ: ${assessment.schools.length}, в группе риска (ШГР): ${assessment.schools.filter((school) => school.riskGroup).length}`,
+      `Источник: лист «${sourceSheet}», школ: ${assessment.schools.length}, в группе риска (ШГР): ${assessment.counts.riskGroup}`,
       METHOD +
         (assessment.lowResultsKnown
           ? ""

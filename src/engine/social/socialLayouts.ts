@@ -6,7 +6,7 @@ export const SOCIAL_MARKER = "school-radar:isbsh";
 /** «ИСБШ»: index, place and group of every school, least advantaged first, with the method above. */
 export function socialLayout(result: SocialWellBeingResult, sourceSheet: string): SheetLayout {
   const order = [...result.schools].sort((a, b) => (a.isbsh ?? Infinity) - (b.isbsh ?? Infinity));
-  const groupSize = result.schools.filter((school) => school.shnsu).length;
+  const groupSize = result.counts.shnsu;
   const percent = (value: number | undefined): number | null =>
     value === undefined ? null : value * 100;
   return {

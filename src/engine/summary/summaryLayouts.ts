@@ -1,5 +1,5 @@
 import type { CellValue } from "../types";
-import type { SheetLayout } from "../sheetLayout";
+import type { RowTone, SheetLayout } from "../sheetLayout";
 import { blockBesideTable, blockRange, chartAnchor, type SheetBlock } from "../charts";
 import type { SchoolYear } from "../table/exportTable";
 import {
@@ -37,7 +37,7 @@ function shareRow(
 
 /** «Сводка показателей»: one row per indicator with its value, target and whether it is met. */
 export function summaryLayout(summary: IndicatorSummary, years: SchoolYear[]): SheetLayout {
-  const body: CellValue[][] = [
+  const indicators: CellValue[][] = [
     ...shareRow("Школы", "Доля ШНОР, %", summary.shnor, summary.shnor?.target ?? null),
     ...shareRow("Школы", "Доля ШНСУ, %", summary.shnsu, null),
     ...shareRow("Школы", "Доля ШГР, %", summary.riskGroup, null),
@@ -67,15 +67,21 @@ export function summaryLayout(summary: IndicatorSummary, years: SchoolYear[]): S
       item.target,
       item.target === null ? "" : met(item.share, item.target, false),
     ]),
-    ...summary.riskZones.map((zone) => [
+  ];
+  // The indicators, then a row per risk zone: 33,000 at national scale, made when read, as the zones.
+  const { riskZones } = summary;
+  const body = listOnDemand(indicators.length + riskZones.length, (index): CellValue[] => {
+    if (index < indicators.length) return indicators[index];
+    const zone = riskZones[index - indicators.length];
+    return [
       "Зоны риска",
       `${zone.name} (${zone.login}): ${zone.procedure.label}, % «2» при среднем ${zone.mean.toFixed(1).replace(".", ",")}`,
       "",
       zone.value,
       null,
       "",
-    ]),
-  ];
+    ];
+  });
   const layout: SheetLayout = {
     name: "Сводка показателей",
     marker: SUMMARY_MARKER,
@@ -96,7 +102,11 @@ export function summaryLayout(summary: IndicatorSummary, years: SchoolYear[]): S
       { width: 8, numberFormat: "0" },
       { width: 14 },
     ],
-    rowTone: body.map((row) => (row[5] === "нет" ? "alert" : row[5] === "да" ? "ok" : null)),
+    // A zone row has no «выполнено» mark, so no tone.
+    rowTone: [
+      ...indicators.map((row) => (row[5] === "нет" ? "alert" : row[5] === "да" ? "ok" : null)),
+      ...new Array<RowTone>(riskZones.length).fill(null),
+    ],
   };
   const block = dynamicsBlock(layout, summary);
   if (block !== null) {
