@@ -126,6 +126,12 @@ describe("the results' columns and counts agree with their schools", () => {
         const result = assessRiskFactors(questionnaire, undefined, lowResults);
         const { schools } = result;
         expect(result.schools).toBe(schools);
+        // ШГР by its definition (DOMAIN §4), logins matched whatever their case.
+        for (const school of schools) {
+          expect(school.riskGroup).toBe(
+            school.factors.length > 0 && !(lowResults?.has(school.login.toLowerCase()) ?? false)
+          );
+        }
         expect(result.counts).toEqual({
           schools: schools.length,
           riskGroup: schools.filter((school) => school.riskGroup).length,

@@ -144,7 +144,7 @@ export function lowResultLogins(table: ExportTable, result: IdentificationResult
   const logins = new Set<string>();
   const { statuses } = result;
   for (let school = 0; school < statuses.length; school++)
-    if (statuses[school] === "shnor") logins.add(table.schools[school].login.toLowerCase());
+    if (statuses[school] === "shnor") logins.add(table.schools[school].key);
   return logins;
 }
 

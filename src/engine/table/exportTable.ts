@@ -49,6 +49,8 @@ export interface ProcedureResult {
 export interface SchoolRecord {
   /** `sch420220` / `edu…`; when the table has no login column, the school's name stands in for it. */
   login: string;
+  /** The login in lower case: what schools of other sheets are matched by. */
+  key: string;
   name: string;
   municipality: string;
   /** Zero-based sheet row. */

@@ -406,7 +406,8 @@ function readSchools(
       continue;
     const municipality =
       municipalityColumn === undefined ? "" : cellText(sheet.at(row, municipalityColumn));
-    const earlier = seen.get(key.toLowerCase());
+    const lowerKey = key.toLowerCase();
+    const earlier = seen.get(lowerKey);
     if (earlier !== undefined) {
       warnings.push({
         cell: sheet.address(row, keyColumn),
@@ -414,9 +415,9 @@ function readSchools(
       });
       continue;
     }
-    seen.set(key.toLowerCase(), { row, municipality });
+    seen.set(lowerKey, { row, municipality });
     const name = nameColumn === undefined ? "" : cellText(sheet.at(row, nameColumn));
-    schools.push({ login: key, name: name === "" ? key : name, municipality, row });
+    schools.push({ login: key, key: lowerKey, name: name === "" ? key : name, municipality, row });
     rows.push(row);
   }
   const mergedAway = mergedResultCells(sheet, rows, groups, mergedRanges, warnings);
