@@ -1,11 +1,19 @@
 import { promises as fs } from "fs";
 import type ExcelJS from "exceljs";
-import { notWorkbookError, rejectLegacyXls, WorkbookFileError } from "./workbookFileError";
+import {
+  LEGACY_XLS_SIGNATURE,
+  notWorkbookError,
+  rejectLegacyXls,
+  WorkbookFileError,
+} from "./workbookFileError";
 
 /** A workbook as a path on disk or the bytes of one (tests, uploads). */
 export type WorkbookSource = string | Buffer;
 
-/** The first bytes of the old binary Excel format (.xls, OLE compound file). */
+/** `rejectLegacyXls` for a file on disk, reading only as many bytes as the signature has. */
+export async function rejectLegacyXlsFile(path: string): Promise<void> {
+  rejectLegacyXls(await readFileHead(path, LEGACY_XLS_SIGNATURE.length), sourceLabel(path));
+}
 
 /**
  * Loads a workbook with ExcelJS, turning every way a user's file can be wrong into a

@@ -48,7 +48,7 @@ export function unwritableError(outputPath: string, error: unknown): WorkbookFil
 }
 
 /** The first bytes of an Excel 97–2003 workbook (.xls): a compound document, not a zip. */
-const LEGACY_XLS_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+export const LEGACY_XLS_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** Refuses an .xls (often renamed .xlsx) with what to do about it, before any zip library sees it. */
 export function rejectLegacyXls(bytes: Uint8Array, label: string): void {

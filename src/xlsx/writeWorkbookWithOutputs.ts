@@ -4,14 +4,9 @@ import type { SheetLayout } from "../engine";
 import { addOutputSheet, type WrittenSheet } from "./addOutputs";
 import { appendOutputs, NotAWorkbookError } from "./append/appendOutputs";
 import { ZipSink, ZipSource } from "./append/zipPackage";
-import { readFileHead, sourceLabel } from "./loadWorkbook";
+import { rejectLegacyXlsFile, sourceLabel } from "./loadWorkbook";
 import { isSameFile } from "./sameFile";
-import {
-  notWorkbookError,
-  unwritableError,
-  rejectLegacyXls,
-  WorkbookFileError,
-} from "./workbookFileError";
+import { notWorkbookError, unwritableError, WorkbookFileError } from "./workbookFileError";
 import { defaultRowsOnWorker, type RowsOnWorker } from "./append/rowsOnWorker";
 
 export { addOutputSheet, type WrittenSheet };
@@ -89,7 +84,7 @@ export async function writeWorkbookWithOutputs(
 }
 
 async function openInput(inputPath: string): Promise<ZipSource> {
-  rejectLegacyXls(await readFileHead(inputPath, 8), sourceLabel(inputPath));
+  await rejectLegacyXlsFile(inputPath);
   try {
     return await ZipSource.open(inputPath);
   } catch (error) {

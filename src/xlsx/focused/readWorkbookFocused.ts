@@ -1,6 +1,6 @@
 import type { WorkbookSheet } from "../readWorkbookGrids";
 import { sheetOfReference } from "../outputSheetMark";
-import { readFileHead, sourceLabel, type WorkbookSource } from "../loadWorkbook";
+import { rejectLegacyXlsFile, sourceLabel, type WorkbookSource } from "../loadWorkbook";
 import { notWorkbookError, rejectLegacyXls, WorkbookFileError } from "../workbookFileError";
 import { SheetCells, type SheetContext } from "./sheetCells";
 import { defaultTwoThreads, readSheetOnTwoThreads, type TwoThreads } from "./twoThreadSheet";
@@ -27,7 +27,8 @@ export async function readWorkbookSheetsFocused(
   twoThreads: TwoThreads | null = defaultTwoThreads()
 ): Promise<WorkbookSheet[]> {
   const label = sourceLabel(source);
-  rejectLegacyXls(typeof source === "string" ? await readFileHead(source, 8) : source, label);
+  if (typeof source === "string") await rejectLegacyXlsFile(source);
+  else rejectLegacyXls(source, label);
   const notWorkbook = (reason: string) => notWorkbookError(label, reason);
   let zip: ZipArchive;
   try {
