@@ -218,6 +218,16 @@ describe("rows", () => {
     expect(failing(table, "sch100001", "КДР ЧГ 8", 2019)).toBe(55);
   });
 
+  it("keeps each school's login in lower case as its key, for matching other sheets", () => {
+    const table = read({
+      sheetName: "Лист1",
+      values: [header, [...SCHOOL_A.slice(0, 2), "SCH100001", 10, 1]],
+    });
+    expect(table.schools.map((school) => [school.login, school.key])).toEqual([
+      ["SCH100001", "sch100001"],
+    ]);
+  });
+
   it("passes over totals and blank rows, and reports a duplicate login and a row without a login", () => {
     const table = read({
       sheetName: "Лист1",

@@ -214,3 +214,27 @@ describe("a passport whose formulas hold no results", () => {
     expect(assessSocialWellBeing(read).schools[0]!.isbsh).toBeNull();
   });
 });
+
+describe("what a keyed sheet keeps for the analyses", () => {
+  const read = passport([
+    ["SCH100001", "СОШ № 1", 100, 20, 30, 5],
+    ["sch100002", "СОШ № 2", 80, "", 10, 2],
+  ]);
+
+  it("each field as a column, parallel to the rows, with NaN where a value is missing", () => {
+    expect([...read.fieldValues.studentsTotal]).toEqual([100, 80]);
+    expect([...read.fieldValues.bothParentsHigherEducation]).toEqual([20, NaN]);
+    expect(read.fieldValues.largeFamilies.every(Number.isNaN)).toBe(true);
+  });
+
+  it("the login in lower case, and each row's place by it", () => {
+    expect(read.rows.map((row) => [row.login, row.key])).toEqual([
+      ["SCH100001", "sch100001"],
+      ["sch100002", "sch100002"],
+    ]);
+    expect([...read.rowIndexByKey]).toEqual([
+      ["sch100001", 0],
+      ["sch100002", 1],
+    ]);
+  });
+});
