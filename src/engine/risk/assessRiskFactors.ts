@@ -214,20 +214,34 @@ function judgeFactors(row: KeyedRow, rules: FactorRule[]): FactorJudgement[] {
   });
 }
 
-/** «фактор → школы»: the schools' names under each factor, in the questionnaire's order. */
+/**
+ * «фактор → школы»: the schools' names under each factor, in the questionnaire's order. The lists
+ * are made when one is first read, all in one pass, then kept: at national scale they are ~50,000
+ * names that only the «Факторы → школы» sheet and the report read.
+ */
 function schoolsByFactor(
   rows: KeyedRow[],
   rules: FactorRule[],
   presence: Uint16Array
 ): RiskAssessment["byFactor"] {
-  const byFactor = RISK_FACTORS.map((factor) => ({ factor, schools: [] as string[] }));
-  const namesByBit = rules.map((rule) => byFactor[rule.factor.number - 1].schools);
-  // One pass over the schools, bit by bit of those with a factor (half have none).
-  for (let school = 0; school < presence.length; school++) {
-    for (let bits = presence[school], bit = 0; bits !== 0; bits >>>= 1, bit++)
-      if ((bits & 1) !== 0) namesByBit[bit].push(rows[school].name);
-  }
-  return byFactor;
+  let lists: string[][] | undefined;
+  const names = (): string[][] => {
+    if (lists !== undefined) return lists;
+    const made = RISK_FACTORS.map((): string[] => []);
+    const namesByBit = rules.map((rule) => made[rule.factor.number - 1]);
+    // One pass over the schools, bit by bit of those with a factor (half have none).
+    for (let school = 0; school < presence.length; school++) {
+      for (let bits = presence[school], bit = 0; bits !== 0; bits >>>= 1, bit++)
+        if ((bits & 1) !== 0) namesByBit[bit].push(rows[school].name);
+    }
+    return (lists = made);
+  };
+  return RISK_FACTORS.map((factor, index) => ({
+    factor,
+    get schools() {
+      return names()[index];
+    },
+  }));
 }
 
 /** What a school's profile needs to judge its row again: the rules in force, and who is ШНОР. */
