@@ -18,6 +18,7 @@ import {
   type CellValue,
 } from "../../src/engine";
 import { gridOf, propertyParameters, tableSpec } from "./arbitraries";
+import { PASSPORT_HEADER } from "../fixtures/grids";
 
 const loginOf = (index: number): string => `SCH${String(100000 + index)}`;
 
@@ -77,14 +78,7 @@ describe("the results' columns and counts agree with their schools", () => {
         const passport = readSocialPassport({
           sheetName: "Соцпаспорт",
           values: [
-            [
-              "Логин ОО",
-              "Наименование ОО",
-              "Всего обучающихся",
-              "Оба родителя с высшим образованием",
-              "Из неполных семей",
-              "Состоят на учёте (ВШУ, КДН, полиция)",
-            ],
+            PASSPORT_HEADER,
             ...cells.map((row, index) => [loginOf(index), `ОО ${index}`, ...row]),
           ],
         });

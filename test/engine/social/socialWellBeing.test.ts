@@ -9,17 +9,9 @@ import {
   type CellValue,
   type SocialPassport,
 } from "../../../src/engine";
+import { PASSPORT_HEADER } from "../../fixtures/grids";
 
-const HEADER: CellValue[] = [
-  "Логин ОО",
-  "Наименование ОО",
-  "Всего обучающихся",
-  "Оба родителя с высшим образованием",
-  "Из неполных семей",
-  "Состоят на учёте (ВШУ, КДН, полиция)",
-];
-
-function passport(rows: CellValue[][], header: CellValue[] = HEADER): SocialPassport {
+function passport(rows: CellValue[][], header: CellValue[] = PASSPORT_HEADER): SocialPassport {
   const read = readSocialPassport({ sheetName: "Соцпаспорт", values: [header, ...rows] });
   if (isEngineError(read)) throw new Error(read.message);
   return read;
@@ -198,7 +190,7 @@ describe("a passport whose formulas hold no results", () => {
   it("is read with one warning at the first such cell, saying how many and what to do", () => {
     const read = readSocialPassport({
       sheetName: "Соцпаспорт",
-      values: [HEADER, ["sch100001", "СОШ № 1", 100, null, 30, 5]],
+      values: [PASSPORT_HEADER, ["sch100001", "СОШ № 1", 100, null, 30, 5]],
       uncalculatedFormulas: { count: 2, row: 1, column: 3 },
     });
     if (isEngineError(read)) throw new Error(read.message);
