@@ -3,8 +3,9 @@
  * one after another). Every reader sees an ordinary array — indexing, `length`, iteration, `map`,
  * `Object.keys`, JSON, equality — while nothing is held but what makes the items. A Proxy, not a
  * getter per item: a list may have a million items, and a million closures would cost what it saves.
- * Used for a sheet's rows kept packed (src/xlsx/focused) and for the 412,000 rows of the per-school
- * dynamics at national scale, which only the «Динамика по школам» sheet reads, once, in order.
+ * Used for a sheet's rows kept packed (src/xlsx/focused), and for lists that a sheet or the report
+ * reads once, in order: the 412,000 rows of the per-school dynamics at national scale, the 33,000 risk
+ * zones and the summary sheet's rows for them.
  */
 export function listOnDemand<T>(count: number, make: (index: number) => T): T[] {
   let cachedIndex = -1;

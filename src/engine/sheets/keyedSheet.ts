@@ -179,7 +179,7 @@ export function readKeyedSheet(
 }
 
 /** The rows' values of each field as a column (the engine never changes a sheet it has read). */
-export function fieldColumns(rows: KeyedRow[], keys: string[]): Record<string, Float64Array> {
+function fieldColumns(rows: KeyedRow[], keys: string[]): Record<string, Float64Array> {
   const columns: Record<string, Float64Array> = {};
   for (const key of keys) {
     const column = new Float64Array(rows.length);

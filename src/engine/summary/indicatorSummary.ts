@@ -154,8 +154,8 @@ export function summarizeIndicators(inputs: SummaryInputs): IndicatorSummary {
 }
 
 /**
- * How many items pass the test. Indexed, not `for…of`: shared by the three results' lists, the loop
- * was not optimized for any and made an iterator result per school (8 MB per summary at 50,000).
+ * How many items pass the test. Indexed, not `for…of`, which made an iterator result per school
+ * (8 MB per summary at 50,000).
  */
 function countWhere<T>(items: readonly T[], test: (item: T) => boolean): number {
   let count = 0;
