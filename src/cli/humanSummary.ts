@@ -55,14 +55,12 @@ function methodLine({ method }: IdentificationResult): string {
   return `Метод: ФИОКО, редакция ${method.edition}; низкий результат — не менее ${decimal(method.threshold)} % «2»; ${years}; ${small}`;
 }
 
-function countsLine({ schools }: IdentificationResult): string {
-  const count = (status: string) => schools.filter((school) => school.status === status).length;
-  const flagged = count("shnor");
+function countsLine({ statuses, counts }: IdentificationResult): string {
   const share =
-    schools.length === 0 ? "0" : decimal(Math.round((flagged / schools.length) * 1000) / 10);
+    statuses.length === 0 ? "0" : decimal(Math.round((counts.shnor / statuses.length) * 1000) / 10);
   return (
-    `Итог: ШНОР — ${flagged} (${share} % школ), не ШНОР — ${count("not_shnor")}, ` +
-    `недостаточно данных — ${count("insufficient_data")}`
+    `Итог: ШНОР — ${counts.shnor} (${share} % школ), не ШНОР — ${counts.not_shnor}, ` +
+    `недостаточно данных — ${counts.insufficient_data}`
   );
 }
 

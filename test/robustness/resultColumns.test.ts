@@ -54,7 +54,7 @@ const parameterCell: fc.Arbitrary<CellValue> = fc.oneof(
 );
 
 describe("the results' columns and counts agree with their schools", () => {
-  it("ШНОР: `statuses` is every school's status, and `lowResultLogins` the flagged logins", () => {
+  it("ШНОР: `statuses` is every school's status, `counts` count them, `lowResultLogins` the flagged logins", () => {
     fc.assert(
       fc.property(tableSpec, fc.constantFrom("2020" as const, "2025" as const), (spec, edition) => {
         const table = readExportTable(gridOf(spec));
@@ -62,6 +62,13 @@ describe("the results' columns and counts agree with their schools", () => {
         const result = identifyLowResultSchools(table, { edition });
         if (isEngineError(result)) return;
         expect(result.statuses).toEqual(result.schools.map((school) => school.status));
+        const countOf = (status: string) =>
+          result.schools.filter((school) => school.status === status).length;
+        expect(result.counts).toEqual({
+          shnor: countOf("shnor"),
+          not_shnor: countOf("not_shnor"),
+          insufficient_data: countOf("insufficient_data"),
+        });
         const flagged = result.schools
           .filter((school) => school.status === "shnor")
           .map((school) => school.login.toLowerCase());

@@ -49,8 +49,8 @@ export function identificationLayouts(
 }
 
 function shnorListLayout(result: IdentificationResult, table: ExportTable): SheetLayout {
-  const { method, schools, statuses } = result;
-  const flagged = statuses.filter((status) => status === "shnor").length;
+  const { method, schools, statuses, counts } = result;
+  const flagged = counts.shnor;
   const countIn = (year: string | null) => (school: IdentificationResult["schools"][number]) =>
     year === null ? null : school.lowResults.filter((low) => low.year.label === year).length;
   const layout: SheetLayout = {

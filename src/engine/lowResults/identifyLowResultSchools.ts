@@ -60,6 +60,8 @@ export interface IdentificationResult {
   method: IdentificationMethod;
   /** Every school's status, in the table's order: `schools[i].status` without making `schools`. */
   statuses: SchoolStatus[];
+  /** How many schools have each status: what the summary, the ШНОР sheet and the command line count. */
+  counts: Record<SchoolStatus, number>;
   /** Made when first read, then kept (see `identifyLowResultSchools`). */
   schools: SchoolIdentification[];
   warnings: Warning[];
@@ -113,6 +115,11 @@ export function identifyLowResultSchools(
   // Filled by push, so V8 keeps the arrays packed (`new Array(n)` makes them holey, slower to read).
   const statuses: SchoolStatus[] = [];
   const criteria: (1 | 2)[][] = [];
+  const statusCounts: Record<SchoolStatus, number> = {
+    shnor: 0,
+    not_shnor: 0,
+    insufficient_data: 0,
+  };
   for (let school = 0; school < table.schools.length; school++) {
     const met = criteriaMet(
       counts.lowReference[school],
@@ -120,8 +127,10 @@ export function identifyLowResultSchools(
       counts.sameProcedureLow[school] === 1,
       settings.edition
     );
+    const status = statusOf(counts, school, met, settings);
     criteria.push(met);
-    statuses.push(statusOf(counts, school, met, settings));
+    statuses.push(status);
+    statusCounts[status]++;
   }
   // The rule is decided above for every school; a school's result object is a view of it. At
   // 50,000 schools those objects, kept alive together, are what the garbage collector copies, so they
@@ -130,6 +139,7 @@ export function identifyLowResultSchools(
   return {
     method,
     statuses,
+    counts: statusCounts,
     get schools() {
       return (schools ??= statuses.map(
         (status, school) => new IdentifiedSchool(run, school, status, criteria[school])

@@ -111,7 +111,6 @@ export function trendOf(change: number): Trend {
 
 export function summarizeIndicators(inputs: SummaryInputs): IndicatorSummary {
   const { table, identification, social, risk, staffing } = inputs;
-  const statuses = identification?.statuses;
   const sums = table ? failingSumsByGroup(table) : [];
   const dynamics = table ? procedureDynamics(table, sums) : [];
   const referenceEnd = identification
@@ -119,12 +118,9 @@ export function summarizeIndicators(inputs: SummaryInputs): IndicatorSummary {
     : table?.years.at(-1)?.end;
   let perSchool: SchoolDynamics[] | undefined;
   return {
-    shnor: statuses
+    shnor: identification
       ? {
-          ...share(
-            countWhere(statuses, (status) => status === "shnor"),
-            statuses.length
-          ),
+          ...share(identification.counts.shnor, identification.statuses.length),
           target: TARGETS.shnorShare,
         }
       : null,
@@ -151,16 +147,6 @@ export function summarizeIndicators(inputs: SummaryInputs): IndicatorSummary {
     riskZones: table && referenceEnd !== undefined ? riskZones(table, referenceEnd, sums) : [],
     staffing: staffing ? staffingShares(staffing) : [],
   };
-}
-
-/**
- * How many items pass the test. Indexed, not `for…of`, which made an iterator result per school
- * (8 MB per summary at 50,000).
- */
-function countWhere<T>(items: readonly T[], test: (item: T) => boolean): number {
-  let count = 0;
-  for (let i = 0; i < items.length; i++) if (test(items[i])) count++;
-  return count;
 }
 
 /** Groups of the table by procedure, in year order. */
