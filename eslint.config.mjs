@@ -50,6 +50,44 @@ export default [
     },
   },
   {
+    // The engine is pure TypeScript (README, "Layout"): it imports only its own modules, and never
+    // reaches a host, the DOM, the file system or the process. The adapters around it do that.
+    files: ["src/engine/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(?!\\.)",
+              message:
+                "src/engine imports only its own modules: hosts and packages belong in an adapter.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        ...[
+          "Office",
+          "Excel",
+          "OfficeExtension",
+          "CustomFunctions",
+          "window",
+          "document",
+          "process",
+          "require",
+          "fetch",
+          "XMLHttpRequest",
+          "localStorage",
+        ].map((name) => ({
+          name,
+          message: "src/engine is pure: no host, DOM, file or process access.",
+        })),
+      ],
+    },
+  },
+  {
     files: ["**/*.{js,cjs,mjs}"],
     languageOptions: { ecmaVersion: 2022, globals: { ...globals.node } },
   },
