@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import type { SheetLayout } from "../engine";
 import { addOutputs, type AddedOutputs } from "./addOutputs";
 import { excelJsSheets, hasAnyValue, type ExcelJsSheet } from "./excelJsSheets";
-import { notWorkbookError, rejectLegacyXls, WorkbookFileError } from "./workbookFileError";
+import { notWorkbookError, rejectCompoundFile, WorkbookFileError } from "./workbookFileError";
 
 export type { AddedOutputs, ExcelJsSheet };
 export { WorkbookFileError };
@@ -26,7 +26,7 @@ export async function openWorkbookBytes(
   fileName: string
 ): Promise<OpenWorkbook> {
   const label = `«${fileName}»`;
-  rejectLegacyXls(new Uint8Array(bytes), label);
+  await rejectCompoundFile(new Uint8Array(bytes), label);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes);

@@ -1,18 +1,23 @@
 import { promises as fs } from "fs";
 import type ExcelJS from "exceljs";
 import {
-  LEGACY_XLS_SIGNATURE,
+  COMPOUND_FILE_SIGNATURE,
+  isCompoundFile,
   notWorkbookError,
-  rejectLegacyXls,
+  rejectCompoundFile,
   WorkbookFileError,
 } from "./workbookFileError";
 
 /** A workbook as a path on disk or the bytes of one (tests, uploads). */
 export type WorkbookSource = string | Buffer;
 
-/** `rejectLegacyXls` for a file on disk, reading only as many bytes as the signature has. */
-export async function rejectLegacyXlsFile(path: string): Promise<void> {
-  rejectLegacyXls(await readFileHead(path, LEGACY_XLS_SIGNATURE.length), sourceLabel(path));
+/**
+ * `rejectCompoundFile` for a file on disk: only the signature's bytes are read, and the whole file
+ * only when it is a compound document.
+ */
+export async function rejectCompoundFileOnDisk(path: string): Promise<void> {
+  if (isCompoundFile(await readFileHead(path, COMPOUND_FILE_SIGNATURE.length)))
+    await rejectCompoundFile(await readFileBytes(path), sourceLabel(path));
 }
 
 /**
@@ -23,7 +28,7 @@ export async function rejectLegacyXlsFile(path: string): Promise<void> {
 export async function loadWorkbook(source: WorkbookSource): Promise<ExcelJS.Workbook> {
   const label = sourceLabel(source);
   const bytes = typeof source === "string" ? await readFileBytes(source) : source;
-  rejectLegacyXls(bytes, label);
+  await rejectCompoundFile(bytes, label);
   // Loaded on first use: the command line reads through the focused reader and needs ExcelJS only
   // to write a result workbook; requiring it costs ~0.2 s at start-up.
   const { default: ExcelJSModule } = await import("exceljs");

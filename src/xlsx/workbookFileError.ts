@@ -6,6 +6,7 @@ export type WorkbookFileProblem =
   | "missing"
   | "not_a_file"
   | "legacy_xls"
+  | "encrypted"
   | "not_xlsx"
   | "empty"
   | "same_as_input"
@@ -47,13 +48,50 @@ export function unwritableError(outputPath: string, error: unknown): WorkbookFil
   );
 }
 
-/** The first bytes of an Excel 97–2003 workbook (.xls): a compound document, not a zip. */
-export const LEGACY_XLS_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/**
+ * The first bytes of a compound document (OLE), not a zip: what an Excel 97–2003 workbook (.xls) is,
+ * and also a workbook encrypted with a password to open (Office keeps the encrypted .xlsx inside
+ * one, [MS-OFFCRYPTO] 2.3.4) and a Word or PowerPoint 97–2003 document.
+ */
+export const COMPOUND_FILE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-/** Refuses an .xls (often renamed .xlsx) with what to do about it, before any zip library sees it. */
-export function rejectLegacyXls(bytes: Uint8Array, label: string): void {
-  if (!LEGACY_XLS_SIGNATURE.every((byte, index) => bytes[index] === byte)) return;
-  throw new WorkbookFileError(
+export function isCompoundFile(head: Uint8Array): boolean {
+  return COMPOUND_FILE_SIGNATURE.every((byte, index) => head[index] === byte);
+}
+
+/**
+ * Refuses a compound document (often renamed .xlsx) before any zip library sees it, saying what it
+ * is and what to do: each case needs something else of the user. `bytes` is the whole file; its
+ * streams are listed by SheetJS's `cfb`, loaded only for such a file.
+ */
+export async function rejectCompoundFile(bytes: Uint8Array, label: string): Promise<void> {
+  if (!isCompoundFile(bytes)) return;
+  throw compoundFileError(await compoundStreams(bytes), label);
+}
+
+/** The names of the document's streams, or null when it cannot be read as a compound document. */
+async function compoundStreams(bytes: Uint8Array): Promise<Set<string> | null> {
+  const CFB = await import("cfb");
+  try {
+    return new Set(CFB.parse(bytes).FileIndex.map((entry) => entry.name));
+  } catch {
+    return null;
+  }
+}
+
+function compoundFileError(streams: Set<string> | null, label: string): WorkbookFileError {
+  if (streams?.has("EncryptedPackage")) {
+    return new WorkbookFileError(
+      "encrypted",
+      label,
+      `Книга ${label} защищена паролем на открытие (зашифрована), и прочитать её нельзя. Откройте её в Excel, снимите пароль (Файл → Сведения → Защита книги → Зашифровать с использованием пароля, очистите поле), сохраните и запустите анализ снова.`
+    );
+  }
+  if (streams !== null && !streams.has("Workbook") && !streams.has("Book")) {
+    return notWorkbookError(label, "это документ Microsoft Office 97–2003, но не книга Excel");
+  }
+  // A workbook stream, or a compound document too damaged to list (most often an .xls cut short).
+  return new WorkbookFileError(
     "legacy_xls",
     label,
     `Файл ${label} — книга старого формата Excel 97–2003 (.xls). Откройте её в Excel и сохраните как «Книга Excel (.xlsx)».`

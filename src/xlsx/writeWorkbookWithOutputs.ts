@@ -4,7 +4,7 @@ import type { SheetLayout } from "../engine";
 import { addOutputSheet, type WrittenSheet } from "./addOutputs";
 import { appendOutputs, NotAWorkbookError } from "./append/appendOutputs";
 import { ZipSink, ZipSource } from "./append/zipPackage";
-import { rejectLegacyXlsFile, sourceLabel } from "./loadWorkbook";
+import { rejectCompoundFileOnDisk, sourceLabel } from "./loadWorkbook";
 import { isSameFile } from "./sameFile";
 import { notWorkbookError, unwritableError, WorkbookFileError } from "./workbookFileError";
 import { defaultRowsOnWorker, type RowsOnWorker } from "./append/rowsOnWorker";
@@ -84,7 +84,7 @@ export async function writeWorkbookWithOutputs(
 }
 
 async function openInput(inputPath: string): Promise<ZipSource> {
-  await rejectLegacyXlsFile(inputPath);
+  await rejectCompoundFileOnDisk(inputPath);
   try {
     return await ZipSource.open(inputPath);
   } catch (error) {

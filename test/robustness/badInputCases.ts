@@ -7,7 +7,15 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
 import path from "path";
 import JSZip from "jszip";
 import type ExcelJS from "exceljs";
-import { fixtureWith, minimalXlsx, workbookWith, xmlRow } from "./badInputFiles";
+import {
+  compoundDocument,
+  convertedByLibreOffice,
+  ENCRYPTED_WORKBOOK_STREAMS,
+  fixtureWith,
+  minimalXlsx,
+  workbookWith,
+  xmlRow,
+} from "./badInputFiles";
 
 export interface Warning {
   cell: string;
@@ -49,6 +57,8 @@ const cellEdit =
     });
 const notXlsx = (reason: string) =>
   `school-radar: Файл «<input>» не является книгой Excel (.xlsx) или повреждён (${reason}).\n`;
+const LEGACY_XLS =
+  "school-radar: Файл «<input>» — книга старого формата Excel 97–2003 (.xls). Откройте её в Excel и сохраните как «Книга Excel (.xlsx)».\n";
 const noTable = (sheet: string, why: string) =>
   "school-radar: В книге не найдена таблица результатов оценочных процедур (логин ОО, наименование, " +
   `столбцы «% «2»» по процедурам и годам).\n  «${sheet}»: ${why}\n` +
@@ -94,15 +104,39 @@ export const CASES: BadInputCase[] = [
     stderr: notXlsx("это не zip-архив, в котором хранится книга .xlsx, или файл обрезан"),
   },
   {
-    name: "an Excel 97–2003 workbook (.xls) renamed .xlsx",
+    name: "an Excel 97–2003 workbook (.xls, saved by LibreOffice) renamed .xlsx",
+    make: (input) => convertedByLibreOffice(input, "выгрузка.xlsx", fixtureWith, "xls"),
+    code: 2,
+    stderr: LEGACY_XLS,
+    timeout: 120_000,
+  },
+  {
+    name: "the first bytes of an .xls only (a file cut short) renamed .xlsx",
     make: (input) =>
       writeFileSync(
         input,
         Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])
       ),
     code: 2,
+    stderr: LEGACY_XLS,
+  },
+  {
+    name: "a workbook encrypted with a password to open",
+    make: (input) => compoundDocument(input, ENCRYPTED_WORKBOOK_STREAMS),
+    code: 2,
     stderr:
-      "school-radar: Файл «<input>» — книга старого формата Excel 97–2003 (.xls). Откройте её в Excel и сохраните как «Книга Excel (.xlsx)».\n",
+      "school-radar: Книга «<input>» защищена паролем на открытие (зашифрована), и прочитать её нельзя. Откройте её в Excel, снимите пароль (Файл → Сведения → Защита книги → Зашифровать с использованием пароля, очистите поле), сохраните и запустите анализ снова.\n",
+  },
+  {
+    // LibreOffice here has Calc only (no Writer to save a .doc): the container is built with cfb.
+    name: "a Word 97–2003 document (.doc) renamed .xlsx",
+    make: (input) =>
+      compoundDocument(input, {
+        WordDocument: new Uint8Array(128).fill(0x20),
+        "1Table": new Uint8Array(32),
+      }),
+    code: 2,
+    stderr: notXlsx("это документ Microsoft Office 97–2003, но не книга Excel"),
   },
   {
     name: "a Word document (.docx) renamed .xlsx",

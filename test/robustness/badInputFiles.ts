@@ -1,11 +1,16 @@
 /**
  * Builders of bad input files for the bad-input table: real workbooks with one thing wrong, written
  * with ExcelJS, and — where ExcelJS cannot make the file (a million styled rows, a sheet XML of its
- * own) — a minimal .xlsx assembled from parts with a maintained zip library (test fixtures only).
+ * own) — a minimal .xlsx assembled from parts with a maintained zip library (test fixtures only);
+ * older formats converted by LibreOffice, and compound documents written with `cfb`.
  */
-import { writeFileSync } from "fs";
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import os from "os";
+import path from "path";
+import * as CFB from "cfb";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { convertWithLibreOffice } from "../fixtures/libreOffice";
 import { addResultsSheet, FIXTURE_SCHOOLS } from "../xlsx/workbookFiles";
 
 /**
@@ -127,4 +132,47 @@ export async function minimalXlsx(
   );
   const bytes = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
   writeFileSync(filePath, bytes);
+}
+
+/**
+ * A compound document (OLE) with these streams and placeholder contents, written by SheetJS's `cfb`.
+ * No tool here makes the real ones: an encrypted .xlsx ([MS-OFFCRYPTO] 2.3.4: «EncryptionInfo» and
+ * «EncryptedPackage») needs Office, a .doc needs Writer, and LibreOffice here is Calc only. The
+ * reader tells them apart by their streams' names alone, which these have as Office writes them.
+ */
+export function compoundDocumentBytes(streams: Record<string, Uint8Array>): Buffer {
+  const container = CFB.utils.cfb_new();
+  for (const [name, content] of Object.entries(streams))
+    CFB.utils.cfb_add(container, name, content);
+  return CFB.write(container, { type: "buffer" }) as Buffer;
+}
+
+export function compoundDocument(filePath: string, streams: Record<string, Uint8Array>): void {
+  writeFileSync(filePath, compoundDocumentBytes(streams));
+}
+
+/** The streams of a workbook encrypted with a password to open, as Office names them. */
+export const ENCRYPTED_WORKBOOK_STREAMS = {
+  EncryptionInfo: new Uint8Array([4, 0, 4, 0, 0x40, 0, 0, 0]),
+  EncryptedPackage: new Uint8Array(64).fill(0x5a),
+};
+
+/**
+ * A file of an older format, made by LibreOffice headless from `make`'s file (`format` as
+ * `--convert-to` takes it), and written at `filePath`: a real .xls or .doc, renamed as a user would.
+ */
+export async function convertedByLibreOffice(
+  filePath: string,
+  sourceName: string,
+  make: (sourcePath: string) => Promise<void> | void,
+  format: string
+): Promise<void> {
+  const work = mkdtempSync(path.join(os.tmpdir(), "school-radar-convert-"));
+  try {
+    const source = path.join(work, sourceName);
+    await make(source);
+    copyFileSync(convertWithLibreOffice(source, format, path.join(work, "out"), work), filePath);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }

@@ -11,6 +11,7 @@ import { createFileHost, openFileHost, type FileHost } from "../../src/standalon
 import { resultFileName } from "../../src/standalone/StandalonePage";
 import * as xlsx from "../../src/xlsx/browser";
 import { isHostError } from "../../src/taskpane/host";
+import { compoundDocumentBytes, ENCRYPTED_WORKBOOK_STREAMS } from "../robustness/badInputFiles";
 
 const SAMPLE = path.join(__dirname, "..", "..", "samples", "school-radar-sample.xlsx");
 
@@ -90,6 +91,14 @@ describe("the standalone page's file host", () => {
     const failure = await openFileHost(xlsx, bytes.buffer, "старый.xls").catch((error) => error);
     expect(isHostError(failure) && failure.code).toBe("not_xlsx");
     expect(failure.detail).toContain("Excel 97–2003 (.xls)");
+  });
+
+  it("refuses a workbook encrypted with a password, saying so rather than calling it an .xls", async () => {
+    const bytes = new Uint8Array(compoundDocumentBytes(ENCRYPTED_WORKBOOK_STREAMS));
+    const failure = await openFileHost(xlsx, bytes.buffer, "выгрузка.xlsx").catch((error) => error);
+    expect(isHostError(failure) && failure.code).toBe("not_xlsx");
+    expect(failure.detail).toContain("защищена паролем на открытие");
+    expect(failure.detail).not.toContain(".xls)");
   });
 
   it("refuses bytes that are not a workbook", async () => {

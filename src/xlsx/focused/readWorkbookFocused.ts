@@ -1,7 +1,7 @@
 import type { WorkbookSheet } from "../readWorkbookGrids";
 import { sheetOfReference } from "../outputSheetMark";
-import { rejectLegacyXlsFile, sourceLabel, type WorkbookSource } from "../loadWorkbook";
-import { notWorkbookError, rejectLegacyXls, WorkbookFileError } from "../workbookFileError";
+import { rejectCompoundFileOnDisk, sourceLabel, type WorkbookSource } from "../loadWorkbook";
+import { notWorkbookError, rejectCompoundFile, WorkbookFileError } from "../workbookFileError";
 import { SheetCells, type SheetContext } from "./sheetCells";
 import { defaultTwoThreads, readSheetOnTwoThreads, type TwoThreads } from "./twoThreadSheet";
 import {
@@ -27,8 +27,8 @@ export async function readWorkbookSheetsFocused(
   twoThreads: TwoThreads | null = defaultTwoThreads()
 ): Promise<WorkbookSheet[]> {
   const label = sourceLabel(source);
-  if (typeof source === "string") await rejectLegacyXlsFile(source);
-  else rejectLegacyXls(source, label);
+  if (typeof source === "string") await rejectCompoundFileOnDisk(source);
+  else await rejectCompoundFile(source, label);
   const notWorkbook = (reason: string) => notWorkbookError(label, reason);
   let zip: ZipArchive;
   try {
