@@ -5,20 +5,24 @@
  * when a file is opened, as a separate chunk.
  */
 import ExcelJS from "exceljs";
-import type { SheetLayout } from "../engine";
+import type { ChartSpec, SheetLayout } from "../engine";
 import { addOutputs, type AddedOutputs } from "./addOutputs";
+import { withCharts } from "./chartParts";
 import { excelJsSheets, hasAnyValue, type ExcelJsSheet } from "./excelJsSheets";
 import { notWorkbookError, rejectCompoundFile, WorkbookFileError } from "./workbookFileError";
 
 export type { AddedOutputs, ExcelJsSheet };
 export { WorkbookFileError };
 
-/** The first bytes of the old binary Excel format (.xls, OLE compound file). */
-
 /** An opened workbook: kept in memory while the page works on it. */
 export interface OpenWorkbook {
   readonly label: string;
   readonly workbook: ExcelJS.Workbook;
+  /**
+   * The charts of our sheets, by sheet name: ExcelJS writes no charts, so they are added to the bytes
+   * of each download (`withCharts`). Kept in step with the sheets as a re-run replaces them.
+   */
+  readonly charts: Map<string, ChartSpec[]>;
 }
 
 export async function openWorkbookBytes(
@@ -33,7 +37,7 @@ export async function openWorkbookBytes(
   } catch (error) {
     throw notWorkbookError(label, error instanceof Error ? error.message : String(error));
   }
-  const opened = { label, workbook };
+  const opened: OpenWorkbook = { label, workbook, charts: new Map() };
   if (!workbookSheets(opened).some((sheet) => hasAnyValue(sheet.grid))) {
     throw new WorkbookFileError(
       "empty",
@@ -54,10 +58,18 @@ export function addWorkbookOutputs(
   layouts: SheetLayout[],
   hidden: ReadonlySet<string> = new Set()
 ): AddedOutputs {
-  return addOutputs(opened.workbook, layouts, hidden);
+  const added = addOutputs(opened.workbook, layouts, hidden);
+  for (const name of added.replacedSheets) opened.charts.delete(name);
+  for (const sheet of added.sheets) {
+    const charts = layouts.find((layout) => layout.marker === sheet.marker)?.charts ?? [];
+    if (charts.length > 0) opened.charts.set(sheet.name, charts);
+  }
+  return added;
 }
 
+/** The workbook as it is now, as .xlsx bytes, with our sheets' charts. */
 export async function workbookBytes(opened: OpenWorkbook): Promise<Uint8Array> {
   const buffer = await opened.workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  const charts = [...opened.charts].map(([sheetName, specs]) => ({ sheetName, charts: specs }));
+  return withCharts(new Uint8Array(buffer as ArrayBuffer), charts);
 }

@@ -5,10 +5,11 @@
  * the test. Screenshots of the main screens go to docs/screenshots/ when missing or when
  * UPDATE_SCREENSHOTS=1, else to test-output/screenshots/ (the committed ones stay as they are).
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium, productionBuild, ROOT, serveFolder } from "./builtPages";
 
@@ -191,6 +192,18 @@ describe("the standalone page", () => {
     expect(statuses.filter((status) => status === "ШНОР")).toHaveLength(flagged);
     // Run twice: replaced, not copied.
     expect([...sheets.keys()].filter((name) => /^ШНОР \(\d\)$/.test(name))).toEqual([]);
+    // The charts, which ExcelJS does not write, were added to the download in the page.
+    const parts = unzipSync(readFileSync(file));
+    const titles = Object.keys(parts)
+      .filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name))
+      .map((name) => /<a:t>([^<]*)<\/a:t>/.exec(strFromU8(parts[name]!))?.[1]);
+    expect(titles.sort()).toEqual(
+      [
+        "ШНОР по критериям",
+        "Динамика доли «2» по муниципалитету",
+        "Результаты и социальный контекст школ",
+      ].sort()
+    );
   });
 
   it("speaks English with ?lang=en", async () => {

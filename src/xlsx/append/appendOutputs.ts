@@ -28,6 +28,7 @@ import {
   parseRelationships,
   RELATIONSHIP,
   relationshipsPath,
+  relativeTarget,
   sourceOfRelationships,
   type Relationship,
 } from "./packageParts";
@@ -343,15 +344,6 @@ function relationshipsXml(relationships: { id: string; type: string; target: str
     new Set(),
     relationships
   );
-}
-
-/** `xl/worksheets/sheet6.xml` → `xl/drawings/drawing1.xml` as `../drawings/drawing1.xml`. */
-function relativeTarget(from: string, to: string): string {
-  const fromFolders = from.split("/").slice(0, -1);
-  const toParts = to.split("/");
-  let common = 0;
-  while (common < fromFolders.length && fromFolders[common] === toParts[common]) common++;
-  return [...fromFolders.slice(common).map(() => ".."), ...toParts.slice(common)].join("/");
 }
 
 async function findWorkbook(source: ZipSource): Promise<string> {

@@ -51,6 +51,15 @@ export function resolvePartPath(fromPart: string, target: string): string {
   return parts.join("/");
 }
 
+/** `xl/worksheets/sheet6.xml` → `xl/drawings/drawing1.xml` as `../drawings/drawing1.xml`. */
+export function relativeTarget(from: string, to: string): string {
+  const fromFolders = from.split("/").slice(0, -1);
+  const toParts = to.split("/");
+  let common = 0;
+  while (common < fromFolders.length && fromFolders[common] === toParts[common]) common++;
+  return [...fromFolders.slice(common).map(() => ".."), ...toParts.slice(common)].join("/");
+}
+
 export function parseRelationships(xml: string, sourcePart: string): Relationship[] {
   return parseXmlElements(xml)
     .filter((element) => element.name === "Relationship")
