@@ -3,11 +3,18 @@
  * user opened, its sheets as the engine reads them, the outputs added in memory, and the bytes of the
  * result for download. No file system, no Node: the page loads this module (and ExcelJS with it) only
  * when a file is opened, as a separate chunk.
+ *
+ * ExcelJS reads the workbook and holds the page's working copy (what the next action reads). The
+ * download is not ExcelJS's: a workbook library rewrites every part from its model and drops what it
+ * does not model (the user's charts, pivot tables). It is the opened file's own parts with our sheets
+ * added by the command line's writer (`appendOutputs`), in memory: the same sheets, styles and charts
+ * as `--out`, and the user's parts as they were.
  */
 import ExcelJS from "exceljs";
-import type { ChartSpec, SheetLayout } from "../engine";
+import type { SheetLayout } from "../engine";
 import { addOutputs, type AddedOutputs } from "./addOutputs";
-import { withCharts } from "./chartParts";
+import { appendOutputs } from "./append/appendOutputs";
+import { MemoryPackage } from "./append/memoryPackage";
 import { excelJsSheets, hasAnyValue, type ExcelJsSheet } from "./excelJsSheets";
 import { notWorkbookError, rejectCompoundFile, WorkbookFileError } from "./workbookFileError";
 
@@ -18,11 +25,12 @@ export { WorkbookFileError };
 export interface OpenWorkbook {
   readonly label: string;
   readonly workbook: ExcelJS.Workbook;
-  /**
-   * The charts of our sheets, by sheet name: ExcelJS writes no charts, so they are added to the bytes
-   * of each download (`withCharts`). Kept in step with the sheets as a re-run replaces them.
-   */
-  readonly charts: Map<string, ChartSpec[]>;
+  /** The file as it was opened: what the download adds our sheets to. */
+  readonly original: Uint8Array;
+  /** Every layout written so far, the last of each marker, in the order their sheets now stand. */
+  readonly written: Map<string, SheetLayout>;
+  /** Markers of the layouts written as hidden sheets (the settings). */
+  readonly hidden: Set<string>;
 }
 
 export async function openWorkbookBytes(
@@ -30,14 +38,15 @@ export async function openWorkbookBytes(
   fileName: string
 ): Promise<OpenWorkbook> {
   const label = `«${fileName}»`;
-  await rejectCompoundFile(new Uint8Array(bytes), label);
+  const original = new Uint8Array(bytes.slice(0));
+  await rejectCompoundFile(original, label);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes);
   } catch (error) {
     throw notWorkbookError(label, error instanceof Error ? error.message : String(error));
   }
-  const opened: OpenWorkbook = { label, workbook, charts: new Map() };
+  const opened: OpenWorkbook = { label, workbook, original, written: new Map(), hidden: new Set() };
   if (!workbookSheets(opened).some((sheet) => hasAnyValue(sheet.grid))) {
     throw new WorkbookFileError(
       "empty",
@@ -59,17 +68,19 @@ export function addWorkbookOutputs(
   hidden: ReadonlySet<string> = new Set()
 ): AddedOutputs {
   const added = addOutputs(opened.workbook, layouts, hidden);
-  for (const name of added.replacedSheets) opened.charts.delete(name);
-  for (const sheet of added.sheets) {
-    const charts = layouts.find((layout) => layout.marker === sheet.marker)?.charts ?? [];
-    if (charts.length > 0) opened.charts.set(sheet.name, charts);
+  for (const layout of layouts) {
+    // A re-run's sheet goes to the end of the tabs, as in the working copy.
+    opened.written.delete(layout.marker);
+    opened.written.set(layout.marker, layout);
+    if (hidden.has(layout.marker)) opened.hidden.add(layout.marker);
+    else opened.hidden.delete(layout.marker);
   }
   return added;
 }
 
-/** The workbook as it is now, as .xlsx bytes, with our sheets' charts. */
+/** The opened file with every sheet written so far, as .xlsx bytes (see the note at the top). */
 export async function workbookBytes(opened: OpenWorkbook): Promise<Uint8Array> {
-  const buffer = await opened.workbook.xlsx.writeBuffer();
-  const charts = [...opened.charts].map(([sheetName, specs]) => ({ sheetName, charts: specs }));
-  return withCharts(new Uint8Array(buffer as ArrayBuffer), charts);
+  const result = new MemoryPackage(opened.original);
+  await appendOutputs(result, [...opened.written.values()], opened.hidden);
+  return result.bytes();
 }

@@ -3,11 +3,12 @@ import path from "path";
 import type { SheetLayout } from "../engine";
 import { addOutputSheet, type WrittenSheet } from "./addOutputs";
 import { appendOutputs, NotAWorkbookError } from "./append/appendOutputs";
-import { ZipSink, ZipSource } from "./append/zipPackage";
+import { filePackage, ZipSink, ZipSource } from "./append/zipPackage";
 import { rejectCompoundFileOnDisk, sourceLabel } from "./loadWorkbook";
 import { isSameFile } from "./sameFile";
 import { notWorkbookError, unwritableError, WorkbookFileError } from "./workbookFileError";
-import { defaultRowsOnWorker, type RowsOnWorker } from "./append/rowsOnWorker";
+import { defaultRowsOnWorker } from "./append/rowsOnWorker";
+import type { RowsOnWorker } from "./append/rowHandOffs";
 
 export { addOutputSheet, type WrittenSheet };
 
@@ -62,7 +63,7 @@ export async function writeWorkbookWithOutputs(
     }
     let added;
     try {
-      added = await appendOutputs(source, sink, layouts, new Set(), rowsOnWorker);
+      added = await appendOutputs(filePackage(source, sink), layouts, new Set(), rowsOnWorker);
       await sink.finish();
     } catch (error) {
       sink.abort();

@@ -12,7 +12,8 @@ import { readFileSync } from "fs";
 import type { CellValue, SheetLayout } from "../../src/engine";
 import { writeWorkbookWithOutputs } from "../../src/xlsx";
 import { EMPTY_STYLESHEET, OutputStyles } from "../../src/xlsx/append/outputStyles";
-import { RowsWorker, withHandOffsWritten } from "../../src/xlsx/append/rowsOnWorker";
+import { RowsWorker, rowsOnWorkerScript } from "../../src/xlsx/append/rowsOnWorker";
+import { withHandOffsWritten } from "../../src/xlsx/append/rowHandOffs";
 import { layoutStyles, worksheetPieces } from "../../src/xlsx/append/worksheetXml";
 import { ensureCliBuilt } from "../cli/builtCli";
 import { propertyParameters } from "../robustness/arbitraries";
@@ -132,11 +133,7 @@ describe("an output sheet written on two threads is the sheet written on one", (
     const one = path.join(folder.dir, "одна.xlsx");
     const two = path.join(folder.dir, "две.xlsx");
     await writeWorkbookWithOutputs(SAMPLE, layouts, one, null);
-    await writeWorkbookWithOutputs(SAMPLE, layouts, two, {
-      workerScript: WORKER,
-      minimumRows: 0,
-      blockRows: 4,
-    });
+    await writeWorkbookWithOutputs(SAMPLE, layouts, two, rowsOnWorkerScript(WORKER, 0, 4));
     const [a, b] = await Promise.all(
       [one, two].map(async (file) => JSZip.loadAsync(readFileSync(file)))
     );

@@ -1,4 +1,3 @@
-import type yauzl from "yauzl";
 import type { SheetLayout } from "../../engine";
 import type { AddedOutputs, WrittenSheet } from "../addOutputs";
 import {
@@ -33,9 +32,9 @@ import {
   type Relationship,
 } from "./packageParts";
 import { layoutStyles, worksheetPieces } from "./worksheetXml";
-import { RowsWorker, withHandOffsWritten, type RowsOnWorker } from "./rowsOnWorker";
+import { withHandOffsWritten, type RowsOnWorker, type RowsWriter } from "./rowHandOffs";
 import { readWorkbookXml, writeWorkbookXml, type DefinedName } from "./workbookXml";
-import type { ZipSink, ZipSource } from "./zipPackage";
+import type { WorkbookPackage } from "./workbookPackage";
 
 const CONTENT_TYPES = "[Content_Types].xml";
 const CALC_CHAIN = /\/calcChain$/;
@@ -56,28 +55,27 @@ interface NewSheet {
 }
 
 /**
- * Copies a workbook into `sink` with the layouts added as sheets, by the rules of addOutputs.ts (the
- * ExcelJS path): our sheets from an earlier run carrying a layout's mark are replaced, a user's sheet
+ * Copies a workbook with the layouts added as sheets (`pkg`: from a file to a file, or in memory), by
+ * the rules of addOutputs.ts (the ExcelJS path): our sheets from an earlier run carrying a layout's mark are replaced, a user's sheet
  * is never touched (a name clash gives «ШНОР (2)»), a `userData` layout is written only when no sheet
  * carries its mark, layouts whose marker is in `hidden` become hidden sheets. Every entry of the
- * input is copied as its stored (compressed) bytes except the four small parts the new sheets must be
+ * input is copied unchanged (from a file: as its stored, compressed bytes) except the four small parts the new sheets must be
  * entered in — workbook.xml, its relationships, [Content_Types].xml and styles.xml — and the parts of
  * the sheets being replaced, which are left out.
  */
-export async function appendOutputs(
-  source: ZipSource,
-  sink: ZipSink,
+export async function appendOutputs<Entry extends { fileName: string }>(
+  pkg: WorkbookPackage<Entry>,
   layouts: SheetLayout[],
   hidden: ReadonlySet<string> = new Set(),
   /** A sheet with this many body rows or more is written on two threads (rowsOnWorker.ts). */
   rowsOnWorker: RowsOnWorker | null = null
 ): Promise<AddedOutputs> {
-  const workbookPath = await findWorkbook(source);
+  const workbookPath = await findWorkbook(pkg);
   const workbookRelsPath = relationshipsPath(workbookPath);
-  const workbookText = await source.readText(entryOf(source, workbookPath));
-  const workbookRelsEntry = source.entry(workbookRelsPath);
+  const workbookText = await pkg.readText(entryOf(pkg, workbookPath));
+  const workbookRelsEntry = pkg.entry(workbookRelsPath);
   const workbookRelsText = workbookRelsEntry
-    ? await source.readText(workbookRelsEntry)
+    ? await pkg.readText(workbookRelsEntry)
     : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
   const relationships = parseRelationships(workbookRelsText, workbookPath);
   const workbook = readWorkbookXml(workbookText);
@@ -126,7 +124,7 @@ export async function appendOutputs(
 
   // 3. The new sheets: a free name, a part, a relationship, a sheet id, a mark.
   const taken = { worksheets: remaining.map((sheet) => ({ name: sheet.name })) };
-  const partNames = new Set(source.entries.map((entry) => entry.fileName.toLowerCase()));
+  const partNames = new Set(pkg.entries.map((entry) => entry.fileName.toLowerCase()));
   const relationshipIds = new Set(relationships.map((relationship) => relationship.id));
   let sheetId = Math.max(0, ...workbook.sheets.map((sheet) => sheet.sheetId));
   const folder = workbookPath.slice(0, workbookPath.lastIndexOf("/") + 1);
@@ -165,7 +163,7 @@ export async function appendOutputs(
   // 4. Parts to leave out: the replaced sheets with what only they use, and the calculation chain,
   // which would list cells of removed sheets (Excel rebuilds it).
   const removedParts = await partsOnlyUsedBy(
-    source,
+    pkg,
     [...removedIndices].flatMap((index) => {
       const part = partOfSheet(workbook.sheets[index]!.relationshipId);
       return part === null ? [] : [part];
@@ -188,10 +186,8 @@ export async function appendOutputs(
     /\/styles$/.test(relationship.type)
   );
   const stylesEntry =
-    stylesRelationship?.path != null ? source.entry(stylesRelationship.path) : undefined;
-  const styles = new OutputStyles(
-    stylesEntry ? await source.readText(stylesEntry) : EMPTY_STYLESHEET
-  );
+    stylesRelationship?.path != null ? pkg.entry(stylesRelationship.path) : undefined;
+  const styles = new OutputStyles(stylesEntry ? await pkg.readText(stylesEntry) : EMPTY_STYLESHEET);
   const sheetStyles = added.map((sheet) => layoutStyles(sheet.layout, styles));
   const newParts: { part: string; contentType: string }[] = added.map((sheet) => ({
     part: sheet.part,
@@ -228,7 +224,7 @@ export async function appendOutputs(
   }
 
   // 6. The four edited parts.
-  const contentTypesEntry = entryOf(source, CONTENT_TYPES);
+  const contentTypesEntry = entryOf(pkg, CONTENT_TYPES);
   const edited = new Map<string, string>([
     [
       workbookPath.toLowerCase(),
@@ -249,27 +245,27 @@ export async function appendOutputs(
     ],
     [
       CONTENT_TYPES.toLowerCase(),
-      editContentTypes(await source.readText(contentTypesEntry), removedParts, newParts),
+      editContentTypes(await pkg.readText(contentTypesEntry), removedParts, newParts),
     ],
   ]);
 
   // 7. Write: every entry in the input's order (edited, copied or left out), then the new parts.
-  for (const entry of source.entries) {
+  for (const entry of pkg.entries) {
     const name = entry.fileName.toLowerCase();
     if (removedParts.has(name)) continue;
     const text = edited.get(name);
     if (text !== undefined) {
-      await sink.addText(entry.fileName, text);
+      await pkg.addText(entry.fileName, text);
       edited.delete(name);
     } else if (stylesEntry !== undefined && entry === stylesEntry) {
-      await sink.addText(entry.fileName, styles.toXml());
+      await pkg.addText(entry.fileName, styles.toXml());
     } else {
-      await sink.copy(entry, await source.rawStream(entry));
+      await pkg.copy(entry);
     }
   }
   // The workbook's relationships when the input had none (a workbook with no sheets cannot be).
-  for (const [name, text] of edited) await sink.addText(name, text);
-  let worker: RowsWorker | null = null;
+  for (const [name, text] of edited) await pkg.addText(name, text);
+  let worker: RowsWriter | null = null;
   try {
     for (let index = 0; index < added.length; index++) {
       const sheet = added[index]!;
@@ -282,18 +278,18 @@ export async function appendOutputs(
         large ? rowsOnWorker.blockRows : undefined
       );
       if (large) {
-        worker ??= new RowsWorker(rowsOnWorker.workerScript);
-        await sink.addPieces(sheet.part, withHandOffsWritten(pieces, sheet.layout, worker));
+        worker ??= rowsOnWorker.start();
+        await pkg.addPieces(sheet.part, withHandOffsWritten(pieces, sheet.layout, worker));
       } else {
         // Without a block size the pieces are all text.
-        await sink.addPieces(sheet.part, pieces as Iterable<string>);
+        await pkg.addPieces(sheet.part, pieces as Iterable<string>);
       }
-      await addDrawing(sink, sheet, drawn);
+      await addDrawing(pkg, sheet, drawn);
     }
   } finally {
     void worker?.stop();
   }
-  if (stylesEntry === undefined) await sink.addText(stylesPart, styles.toXml());
+  if (stylesEntry === undefined) await pkg.addText(stylesPart, styles.toXml());
   return { sheets, replacedSheets, keptSheets };
 }
 
@@ -305,13 +301,13 @@ interface ChartParts {
 
 /** A sheet's drawing and charts, with their relationships (nothing for a sheet without charts). */
 async function addDrawing(
-  sink: ZipSink,
+  pkg: WorkbookPackage<{ fileName: string }>,
   sheet: NewSheet,
   drawn: ChartParts | undefined
 ): Promise<void> {
   if (drawn === undefined) return;
   const charts = sheet.layout.charts!;
-  await sink.addText(
+  await pkg.addText(
     relationshipsPath(sheet.part),
     relationshipsXml([
       {
@@ -322,8 +318,8 @@ async function addDrawing(
     ])
   );
   const chartIds = charts.map((_, at) => `rId${at + 1}`);
-  await sink.addText(drawn.drawing, drawingXml(charts, chartIds));
-  await sink.addText(
+  await pkg.addText(drawn.drawing, drawingXml(charts, chartIds));
+  await pkg.addText(
     relationshipsPath(drawn.drawing),
     relationshipsXml(
       drawn.charts.map((part, at) => ({
@@ -334,7 +330,7 @@ async function addDrawing(
     )
   );
   for (let at = 0; at < charts.length; at++)
-    await sink.addText(drawn.charts[at]!, chartXml(charts[at]!, sheet.name));
+    await pkg.addText(drawn.charts[at]!, chartXml(charts[at]!, sheet.name));
 }
 
 /** A new `.rels` part. */
@@ -346,19 +342,24 @@ function relationshipsXml(relationships: { id: string; type: string; target: str
   );
 }
 
-async function findWorkbook(source: ZipSource): Promise<string> {
-  const rootRels = source.entry("_rels/.rels");
-  const root = rootRels ? parseRelationships(await source.readText(rootRels), "") : [];
+async function findWorkbook<Entry extends { fileName: string }>(
+  pkg: WorkbookPackage<Entry>
+): Promise<string> {
+  const rootRels = pkg.entry("_rels/.rels");
+  const root = rootRels ? parseRelationships(await pkg.readText(rootRels), "") : [];
   const main = root.find((relationship) => relationship.type === RELATIONSHIP.officeDocument);
   const path = main?.path ?? "xl/workbook.xml";
-  const entry = source.entry(path);
-  if (entry === undefined || source.entry(CONTENT_TYPES) === undefined)
+  const entry = pkg.entry(path);
+  if (entry === undefined || pkg.entry(CONTENT_TYPES) === undefined)
     throw new NotAWorkbookError("в архиве нет книги Excel: не найден xl/workbook.xml");
   return entry.fileName;
 }
 
-function entryOf(source: ZipSource, path: string): yauzl.Entry {
-  const entry = source.entry(path);
+function entryOf<Entry extends { fileName: string }>(
+  pkg: WorkbookPackage<Entry>,
+  path: string
+): Entry {
+  const entry = pkg.entry(path);
   if (entry === undefined) throw new NotAWorkbookError(`в архиве нет части ${path}`);
   return entry;
 }
@@ -441,16 +442,19 @@ function splitReferences(formula: string): string[] {
  * what its relationships point at (a drawing, comments, a table…) when no part that stays refers to
  * it, followed down the chain (drawing → chart → its style).
  */
-async function partsOnlyUsedBy(source: ZipSource, roots: string[]): Promise<Set<string>> {
+async function partsOnlyUsedBy<Entry extends { fileName: string }>(
+  pkg: WorkbookPackage<Entry>,
+  roots: string[]
+): Promise<Set<string>> {
   const removed = new Set<string>();
   if (roots.length === 0) return removed;
   // Every relationships part of the package, read once: who points at what.
   const pointers = new Map<string, Relationship[]>();
-  for (const entry of source.entries) {
+  for (const entry of pkg.entries) {
     if (!/\.rels$/i.test(entry.fileName)) continue;
     const owner = sourceOfRelationships(entry.fileName);
     if (owner === null) continue;
-    pointers.set(owner.toLowerCase(), parseRelationships(await source.readText(entry), owner));
+    pointers.set(owner.toLowerCase(), parseRelationships(await pkg.readText(entry), owner));
   }
   const queue = [...roots.map((root) => root.toLowerCase())];
   while (queue.length > 0) {

@@ -1,6 +1,7 @@
 import { Worker } from "worker_threads";
 import { workerScriptIfThreads } from "../workerThreads";
 import type { SheetLayout } from "../../engine";
+import type { RowsOnWorker, RowsWriter } from "./rowHandOffs";
 import type { RowsAnswer, RowsRequest } from "./rowsWorker";
 import { bodyRowsXml, toneIndex, type RowsHandOff } from "./worksheetXml";
 
@@ -8,51 +9,29 @@ import { bodyRowsXml, toneIndex, type RowsHandOff } from "./worksheetXml";
  * Writing a large output sheet on two threads. Generating the XML strings of the national
  * «Динамика по школам» (412,096 rows, 175 MB) took ~2.4 s of the main thread while the other core
  * waited; now every other block of its body rows is written by a worker thread while the main thread
- * writes the blocks between (`worksheetPieces` with `handOffBlock`). The rows are made on the main
- * thread (the layout's body may be made on demand) and sent as plain values; the XML comes back as
- * bytes, in order. The sheet is the same, byte for byte (test/xlsx/rowsOnWorker.test.ts).
+ * writes the blocks between (`worksheetPieces` with `handOffBlock`, `withHandOffsWritten`). The rows
+ * are made on the main thread (the layout's body may be made on demand) and sent as plain values; the
+ * XML comes back as bytes, in order. The sheet is the same, byte for byte
+ * (test/xlsx/rowsOnWorker.test.ts).
  */
-export interface RowsOnWorker {
-  /** The compiled worker (rowsWorker.js). */
-  workerScript: string;
-  /** Sheets with fewer body rows are written on one thread. */
-  minimumRows: number;
-  /** Rows per block. */
-  blockRows: number;
-}
-
-/**
- * Pieces (~64 K characters each) the main thread may have waiting behind the worker's block: about one
- * block of its own. 64 was no faster on the national workbook and held ~80 MB more at the peak.
- */
-const AHEAD = 16;
 
 /** The compiled command line's setting: the worker beside this file (see `workerScriptIfThreads`). */
 export function defaultRowsOnWorker(): RowsOnWorker | null {
   const workerScript = workerScriptIfThreads(__dirname, "rowsWorker.js");
-  return workerScript === null ? null : { workerScript, minimumRows: 20_000, blockRows: 2048 };
+  return workerScript === null ? null : rowsOnWorkerScript(workerScript, 20_000, 2048);
 }
 
-/**
- * A sheet's pieces with the hand-offs written: the main thread's strings and the worker's bytes, in
- * the sheet's order. A block the worker could not write is written here.
- */
-export async function* withHandOffsWritten(
-  pieces: Iterable<string | RowsHandOff>,
-  layout: SheetLayout,
-  worker: RowsWorker
-): AsyncGenerator<string | Uint8Array> {
-  const queue: (string | Promise<string | Uint8Array>)[] = [];
-  for (const piece of pieces) {
-    queue.push(typeof piece === "string" ? piece : worker.write(layout, piece));
-    while (queue.length > 0 && (typeof queue[0] === "string" || queue.length > AHEAD))
-      yield await queue.shift()!;
-  }
-  while (queue.length > 0) yield await queue.shift()!;
+/** Sheets of `minimumRows` body rows or more written with the worker `workerScript`. */
+export function rowsOnWorkerScript(
+  workerScript: string,
+  minimumRows: number,
+  blockRows: number
+): RowsOnWorker {
+  return { minimumRows, blockRows, start: () => new RowsWorker(workerScript) };
 }
 
 /** One worker thread for the sheets of one written workbook. */
-export class RowsWorker {
+export class RowsWorker implements RowsWriter {
   private readonly worker: Worker;
   private readonly waiting = new Map<number, (answer: RowsAnswer) => void>();
   private nextId = 0;

@@ -3,6 +3,7 @@ import type { Readable } from "stream";
 import zlib from "zlib";
 import { Zip, type ZipInputFile } from "fflate";
 import yauzl from "yauzl";
+import { entryNamed, partText, type WorkbookPackage } from "./workbookPackage";
 
 /**
  * The two ends of copying a workbook: yauzl reads the input's entries (its central directory, zip64,
@@ -46,8 +47,7 @@ export class ZipSource {
 
   /** The entry of a part, its name compared without regard to case (OPC part names are). */
   entry(partName: string): yauzl.Entry | undefined {
-    const wanted = partName.replace(/^\//, "").toLowerCase();
-    return this.entries.find((entry) => entry.fileName.toLowerCase() === wanted);
+    return entryNamed(this.entries, partName);
   }
 
   /** A (small) part's text, inflated; a UTF-8 byte order mark is dropped. */
@@ -55,8 +55,7 @@ export class ZipSource {
     const chunks: Buffer[] = [];
     const stream = await this.openStream(entry, entry.compressionMethod === 8 ? true : null);
     for await (const chunk of stream) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString("utf8");
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return partText(Buffer.concat(chunks).toString("utf8"));
   }
 
   /** The entry's bytes exactly as stored in the archive. */
@@ -80,13 +79,25 @@ export class ZipSource {
   }
 }
 
-/** The output archive, written to a file as it is produced. */
+/** The command line's package: the input read from its file, the output written to one. */
+export function filePackage(source: ZipSource, sink: ZipSink): WorkbookPackage<yauzl.Entry> {
+  return {
+    entries: source.entries,
+    entry: (partName) => source.entry(partName),
+    readText: (entry) => source.readText(entry),
+    copy: async (entry) => sink.copy(entry, await source.rawStream(entry)),
+    addText: (name, text) => sink.addText(name, text),
+    addPieces: (name, pieces) => sink.addPieces(name, pieces),
+  };
+}
+
 /** A zip's DOS date covers 1980–2099; an entry dated 0 (some producers) reads as 1979. */
 function zipDate(date: Date): Date {
   const year = date.getFullYear();
   return Number.isNaN(year) || year < 1980 || year > 2099 ? new Date(1980, 0, 1) : date;
 }
 
+/** The output archive, written to a file as it is produced. */
 export class ZipSink {
   private readonly zip: Zip;
   private failure: Error | null = null;

@@ -1,0 +1,118 @@
+/**
+ * The standalone page's download (src/xlsx/browser.ts): the opened file's own parts with our sheets
+ * added in memory by the command line's writer — so it has our charts, keeps the user's, and is the
+ * same workbook `--out` writes.
+ */
+import { readFileSync, writeFileSync } from "fs";
+import path from "path";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import ExcelJS from "exceljs";
+import { writeWorkbookWithOutputs } from "../../src/xlsx";
+import {
+  addWorkbookOutputs,
+  openWorkbookBytes,
+  workbookBytes,
+  type OpenWorkbook,
+} from "../../src/xlsx/browser";
+import { convertWithLibreOffice } from "../fixtures/libreOffice";
+import { layoutsOf, temporaryFolder } from "./workbookFiles";
+
+const SAMPLE = path.join(__dirname, "..", "..", "samples", "school-radar-sample.xlsx");
+const CHART_PART = /^xl\/charts\/chart\d+\.xml$/;
+
+const folder = temporaryFolder();
+afterAll(folder.remove);
+
+function open(bytes: Uint8Array, fileName: string): Promise<OpenWorkbook> {
+  const copy = new Uint8Array(bytes);
+  return openWorkbookBytes(copy.buffer, fileName);
+}
+
+const partsOf = (bytes: Uint8Array) => unzipSync(bytes);
+const chartTitles = (parts: Record<string, Uint8Array>): string[] =>
+  Object.keys(parts)
+    .filter((name) => CHART_PART.test(name))
+    .map((name) => /<a:t>([^<]*)<\/a:t>/.exec(strFromU8(parts[name]!))?.[1] ?? "")
+    .sort();
+
+describe("the standalone page's download", () => {
+  it("is, part for part, the workbook the command line's --out writes", async () => {
+    const layouts = await layoutsOf(SAMPLE);
+    const opened = await open(readFileSync(SAMPLE), "school-radar-sample.xlsx");
+    addWorkbookOutputs(opened, layouts);
+    const page = partsOf(await workbookBytes(opened));
+    const out = path.join(folder.dir, "out.xlsx");
+    await writeWorkbookWithOutputs(SAMPLE, layouts, out, null);
+    const cli = partsOf(readFileSync(out));
+    expect(Object.keys(page)).toEqual(Object.keys(cli));
+    for (const name of Object.keys(cli))
+      expect([name, strFromU8(page[name]!)]).toEqual([name, strFromU8(cli[name]!)]);
+    expect(chartTitles(page).length).toBeGreaterThan(0);
+  });
+
+  it("after the actions ran twice, has each of our sheets and charts once (the re-run replaced them)", async () => {
+    const layouts = await layoutsOf(SAMPLE);
+    const opened = await open(readFileSync(SAMPLE), "school-radar-sample.xlsx");
+    addWorkbookOutputs(opened, layouts);
+    const once = partsOf(await workbookBytes(opened));
+    addWorkbookOutputs(opened, layouts);
+    const twice = partsOf(await workbookBytes(opened));
+    expect(chartTitles(twice)).toEqual(chartTitles(once));
+    const names = async (parts: Record<string, Uint8Array>) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(zipSync(parts) as unknown as ArrayBuffer);
+      return workbook.worksheets.map((sheet) => sheet.name);
+    };
+    expect(await names(twice)).toEqual(await names(once));
+  });
+
+  it("keeps the user's own charts, which a round trip through ExcelJS drops", async () => {
+    // A workbook with charts of the user's: a result of --out whose sheets are no longer marked ours.
+    const marked = path.join(folder.dir, "с отметками.xlsx");
+    await writeWorkbookWithOutputs(SAMPLE, await layoutsOf(SAMPLE), marked, null);
+    const parts = partsOf(readFileSync(marked));
+    parts["xl/workbook.xml"] = strToU8(
+      strFromU8(parts["xl/workbook.xml"]!).replace(
+        /<definedName name="SchoolRadar_[^"]*"[^>]*>[^<]*<\/definedName>/g,
+        ""
+      )
+    );
+    const users = zipSync(parts);
+    const userTitles = chartTitles(parts);
+    expect(userTitles.length).toBeGreaterThan(0);
+
+    const opened = await open(users, "мои диаграммы.xlsx");
+    const layouts = await layoutsOf(SAMPLE);
+    const report = addWorkbookOutputs(opened, layouts);
+    expect(report.replacedSheets).toEqual([]);
+    const download = partsOf(await workbookBytes(opened));
+    expect(chartTitles(download)).toEqual([...userTitles, ...userTitles].sort());
+    // The user's chart parts themselves, byte for byte.
+    for (const name of Object.keys(parts).filter((part) => CHART_PART.test(part)))
+      expect(download[name]).toEqual(parts[name]);
+
+    const excelJs = new ExcelJS.Workbook();
+    await excelJs.xlsx.load(users as unknown as ArrayBuffer);
+    const roundTrip = partsOf(new Uint8Array((await excelJs.xlsx.writeBuffer()) as ArrayBuffer));
+    expect(chartTitles(roundTrip)).toEqual([]);
+  });
+
+  it("opens in LibreOffice with its charts, their series read from the sheets' cells", async () => {
+    const layouts = await layoutsOf(SAMPLE);
+    const opened = await open(readFileSync(SAMPLE), "school-radar-sample.xlsx");
+    addWorkbookOutputs(opened, layouts);
+    const file = path.join(folder.dir, "выгрузка — Школьный радар.xlsx");
+    writeFileSync(file, await workbookBytes(opened));
+    const resaved = partsOf(
+      readFileSync(convertWithLibreOffice(file, "xlsx", path.join(folder.dir, "xlsx"), folder.dir))
+    );
+    const charts = Object.keys(resaved)
+      .filter((name) => CHART_PART.test(name))
+      .map((name) => strFromU8(resaved[name]!));
+    const specs = layouts.flatMap((layout) => layout.charts ?? []);
+    expect(charts).toHaveLength(specs.length);
+    for (const spec of specs)
+      expect(charts.some((xml) => xml.includes(`<a:t>${spec.title}</a:t>`))).toBe(true);
+    expect(charts.every((xml) => xml.includes("<c:numCache>"))).toBe(true);
+  }, 180_000);
+});
