@@ -27,7 +27,7 @@ export interface OpenWorkbook {
   readonly workbook: ExcelJS.Workbook;
   /** The file as it was opened: what the download adds our sheets to. */
   readonly original: Uint8Array;
-  /** Every layout written so far, the last of each marker, in the order their sheets now stand. */
+  /** The layout of each sheet the page has written and not replaced since, by the sheet's name. */
   readonly written: Map<string, SheetLayout>;
   /** Markers of the layouts written as hidden sheets (the settings). */
   readonly hidden: Set<string>;
@@ -68,19 +68,24 @@ export function addWorkbookOutputs(
   hidden: ReadonlySet<string> = new Set()
 ): AddedOutputs {
   const added = addOutputs(opened.workbook, layouts, hidden);
-  for (const layout of layouts) {
-    // A re-run's sheet goes to the end of the tabs, as in the working copy.
-    opened.written.delete(layout.marker);
-    opened.written.set(layout.marker, layout);
-    if (hidden.has(layout.marker)) opened.hidden.add(layout.marker);
-    else opened.hidden.delete(layout.marker);
-  }
+  for (const name of added.replacedSheets) opened.written.delete(name);
+  for (const sheet of added.sheets)
+    opened.written.set(
+      sheet.name,
+      layouts.find((layout) => layout.marker === sheet.marker)!
+    );
+  for (const marker of hidden) opened.hidden.add(marker);
   return added;
 }
 
 /** The opened file with every sheet written so far, as .xlsx bytes (see the note at the top). */
 export async function workbookBytes(opened: OpenWorkbook): Promise<Uint8Array> {
+  // In the order the working copy has them, so the download's tabs are the ones the page showed.
+  const layouts = opened.workbook.worksheets.flatMap((sheet) => {
+    const layout = opened.written.get(sheet.name);
+    return layout === undefined ? [] : [layout];
+  });
   const result = new MemoryPackage(opened.original);
-  await appendOutputs(result, [...opened.written.values()], opened.hidden);
+  await appendOutputs(result, layouts, opened.hidden);
   return result.bytes();
 }
