@@ -5,6 +5,7 @@ import { addOutputSheet, type WrittenSheet } from "./addOutputs";
 import { appendOutputs, NotAWorkbookError } from "./append/appendOutputs";
 import { filePackage, ZipSink, ZipSource } from "./append/zipPackage";
 import { rejectCompoundFileOnDisk, sourceLabel } from "./loadWorkbook";
+import { removeOnInterrupt } from "./removeOnInterrupt";
 import { isSameFile } from "./sameFile";
 import { notWorkbookError, unwritableError, WorkbookFileError } from "./workbookFileError";
 import { defaultRowsOnWorker } from "./append/rowsOnWorker";
@@ -52,6 +53,7 @@ export async function writeWorkbookWithOutputs(
     path.dirname(path.resolve(outputPath)),
     `.${path.basename(outputPath)}.${process.pid}.partial`
   );
+  const forget = removeOnInterrupt(partial);
   try {
     let sink: ZipSink;
     try {
@@ -81,6 +83,7 @@ export async function writeWorkbookWithOutputs(
   } finally {
     source.close();
     await fs.rm(partial, { force: true });
+    forget();
   }
 }
 

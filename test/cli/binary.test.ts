@@ -1,5 +1,8 @@
-import { spawnSync } from "child_process";
+import { spawn, spawnSync } from "child_process";
+import { readdirSync } from "fs";
 import path from "path";
+import { minimalXlsx, xmlRow } from "../robustness/badInputFiles";
+import { temporaryFolder } from "../xlsx/workbookFiles";
 import { ensureCliBuilt } from "./builtCli";
 import { runCli } from "./runCli";
 
@@ -19,6 +22,9 @@ function runBinary(...argv: string[]) {
 /** The compiled command line, rebuilt when missing or older than any of its sources. */
 beforeAll(ensureCliBuilt, 120_000);
 
+const folder = temporaryFolder();
+afterAll(folder.remove);
+
 describe("bin/school-radar.js", () => {
   it("prints the same JSON object as main() for the sample workbook", async () => {
     const child = runBinary("analyze", SAMPLE, "--json");
@@ -36,4 +42,41 @@ describe("bin/school-radar.js", () => {
     expect(child.stdout).toBe("");
     expect(child.stderr).toMatch(/не найден/);
   }, 60_000);
+
+  it("stopped with Ctrl-C while writing, leaves neither the result nor its partial file", async () => {
+    // Large enough that writing the result takes a while: 60,000 schools, two procedure-years.
+    const input = path.join(folder.dir, "большая.xlsx");
+    await minimalXlsx(input, "Выгрузка", [
+      xmlRow(1, [
+        "Муниципалитет",
+        "Наименование ОО",
+        "Логин ОО",
+        "ВПР МА 5 2025 % «2»",
+        "ВПР МА 5 2024 % «2»",
+      ]),
+      ...Array.from({ length: 60_000 }, (_, i) =>
+        xmlRow(i + 2, ["МО", `СОШ № ${i}`, `sch${900000 + i}`, (i * 7) % 60, (i * 11) % 60])
+      ),
+    ]);
+    const out = path.join(folder.dir, "результат.xlsx");
+    const child = spawn(process.execPath, [
+      path.join(ROOT, "bin", "school-radar.js"),
+      "analyze",
+      input,
+      "--out",
+      out,
+    ]);
+    const exited = new Promise<number | null>((resolve) =>
+      child.on("exit", (code) => resolve(code))
+    );
+    const partial = () => readdirSync(folder.dir).some((name) => name.endsWith(".partial"));
+    // The partial file appears when writing starts: interrupt then.
+    const deadline = Date.now() + 60_000;
+    while (!partial() && child.exitCode === null && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(partial()).toBe(true);
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    expect(readdirSync(folder.dir).sort()).toEqual(["большая.xlsx"]);
+  }, 120_000);
 });
