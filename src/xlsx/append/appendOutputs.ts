@@ -55,13 +55,14 @@ interface NewSheet {
 }
 
 /**
- * Copies a workbook with the layouts added as sheets (`pkg`: from a file to a file, or in memory), by
- * the rules of addOutputs.ts (the ExcelJS path): our sheets from an earlier run carrying a layout's mark are replaced, a user's sheet
- * is never touched (a name clash gives «ШНОР (2)»), a `userData` layout is written only when no sheet
- * carries its mark, layouts whose marker is in `hidden` become hidden sheets. Every entry of the
- * input is copied unchanged (from a file: as its stored, compressed bytes) except the four small parts the new sheets must be
- * entered in — workbook.xml, its relationships, [Content_Types].xml and styles.xml — and the parts of
- * the sheets being replaced, which are left out.
+ * Copies a workbook with the layouts added as sheets (`pkg`: from a file to a file, or in memory),
+ * by the rules of addOutputs.ts (the ExcelJS path): our sheets from an earlier run carrying a layout's
+ * mark are replaced, a user's sheet is never touched (a name clash gives «ШНОР (2)»), a `userData`
+ * layout is written only when no sheet carries its mark, layouts whose marker is in `hidden` become
+ * hidden sheets. Every entry of the input is copied unchanged (from a file: as its stored, compressed
+ * bytes) except the four small parts the new sheets must be entered in — workbook.xml, its
+ * relationships, [Content_Types].xml and styles.xml — and the parts of the sheets being replaced,
+ * which are left out.
  */
 export async function appendOutputs<Entry extends { fileName: string }>(
   pkg: WorkbookPackage<Entry>,
