@@ -85,13 +85,32 @@ const NAME_HEADER = /наименован|название|(?<![а-я])оо(?![�
 const TOTAL_ROW = /итого|всего по|в среднем|по муниципалитету/i;
 const HEADER_SEARCH_ROWS = 20;
 
-/** Header text of our own template columns starts with a code (`Ф2.1`, `С3`); it matches first. */
-function matchField(text: string, fields: FieldSpec[], taken: Set<string>): FieldSpec | undefined {
-  const normal = normalizeText(text);
+/**
+ * Each field's label, normalised once: finding a header row compares every cell of the first rows
+ * of every sheet with every free field of three templates, and normalising the labels there again
+ * each time was 15 % of a command-line run on the sample workbook.
+ */
+const normalLabels = new WeakMap<FieldSpec, string>();
+
+function normalLabel(field: FieldSpec): string {
+  let label = normalLabels.get(field);
+  if (label === undefined) normalLabels.set(field, (label = normalizeText(field.label)));
+  return label;
+}
+
+/**
+ * The field a header names (`normal`: its normalised text). Header text of our own template columns
+ * starts with a code (`Ф2.1`, `С3`); it matches first.
+ */
+function matchField(
+  normal: string,
+  fields: FieldSpec[],
+  taken: Set<string>
+): FieldSpec | undefined {
   if (normal === "") return undefined;
   const free = fields.filter((field) => !taken.has(field.key));
   return (
-    free.find((field) => normalizeText(field.label) === normal) ??
+    free.find((field) => normalLabel(field) === normal) ??
     free.find((field) => field.patterns.some((pattern) => pattern.test(normal)))
   );
 }
@@ -110,8 +129,7 @@ function matchHeaderRow(grid: SheetGrid, rowIndex: number, schema: KeyedSheetSch
   const taken = new Set<string>();
   const match: HeaderMatch = { row: firstRow + rowIndex, columns: {}, shares: [] };
   (grid.values[rowIndex] ?? []).forEach((cell, index) => {
-    const text = cellText(cell);
-    const normal = normalizeText(text);
+    const normal = normalizeText(cellText(cell));
     const column = firstColumn + index;
     if (match.login === undefined && LOGIN_HEADER.test(normal)) match.login = column;
     else if (
@@ -121,7 +139,7 @@ function matchHeaderRow(grid: SheetGrid, rowIndex: number, schema: KeyedSheetSch
     )
       match.name = column;
     else {
-      const field = matchField(text, schema.fields, taken);
+      const field = matchField(normal, schema.fields, taken);
       if (field) {
         taken.add(field.key);
         match.columns[field.key] = column;
