@@ -8,6 +8,8 @@ import path from "path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import ExcelJS from "exceljs";
 import { writeWorkbookWithOutputs } from "../../src/xlsx";
+import { appendOutputs } from "../../src/xlsx/append/appendOutputs";
+import { MemoryPackage } from "../../src/xlsx/append/memoryPackage";
 import {
   addWorkbookOutputs,
   openWorkbookBytes,
@@ -18,6 +20,7 @@ import { convertWithLibreOffice } from "../fixtures/libreOffice";
 import { layoutsOf, temporaryFolder } from "./workbookFiles";
 
 const SAMPLE = path.join(__dirname, "..", "..", "samples", "school-radar-sample.xlsx");
+const FUNCTIONS_SAMPLE = path.join(__dirname, "..", "..", "samples", "school-radar-functions.xlsx");
 const CHART_PART = /^xl\/charts\/chart\d+\.xml$/;
 
 const folder = temporaryFolder();
@@ -34,6 +37,40 @@ const chartTitles = (parts: Record<string, Uint8Array>): string[] =>
     .filter((name) => CHART_PART.test(name))
     .map((name) => /<a:t>([^<]*)<\/a:t>/.exec(strFromU8(parts[name]!))?.[1] ?? "")
     .sort();
+
+describe("the writer in memory against the writer from file to file", () => {
+  // [case, its input, whether the run replaces sheets of an earlier run]
+  const inputs: [string, () => Promise<string>, boolean][] = [
+    ["the sample workbook", async () => SAMPLE, false],
+    ["the functions sample", async () => FUNCTIONS_SAMPLE, false],
+    [
+      "a result of --out, whose sheets the run replaces (with their charts)",
+      async () => {
+        const earlier = path.join(folder.dir, "прошлый результат.xlsx");
+        await writeWorkbookWithOutputs(SAMPLE, await layoutsOf(SAMPLE), earlier, null);
+        return earlier;
+      },
+      true,
+    ],
+  ];
+  it.each(inputs)("%s: the same parts, in the same order", async (_, inputOf, replaces) => {
+    const input = await inputOf();
+    const layouts = await layoutsOf(SAMPLE);
+    const memory = new MemoryPackage(readFileSync(input));
+    const inMemory = await appendOutputs(memory, layouts);
+    const out = path.join(folder.dir, `${path.basename(input)}.из файла.xlsx`);
+    const fromFile = await writeWorkbookWithOutputs(input, layouts, out, null);
+    expect(fromFile.replacedSheets.length > 0).toBe(replaces);
+    expect(inMemory).toEqual({
+      sheets: fromFile.sheets,
+      replacedSheets: fromFile.replacedSheets,
+      keptSheets: fromFile.keptSheets,
+    });
+    const [a, b] = [partsOf(memory.bytes()), partsOf(readFileSync(out))];
+    expect(Object.keys(a)).toEqual(Object.keys(b));
+    for (const name of Object.keys(b)) expect([name, a[name]]).toEqual([name, b[name]]);
+  });
+});
 
 describe("the standalone page's download", () => {
   it("is, part for part, the workbook the command line's --out writes", async () => {
