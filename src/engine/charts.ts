@@ -2,8 +2,8 @@ import type { CellValue } from "./types";
 import type { SheetLayout } from "./sheetLayout";
 
 /**
- * Charts as plain data, so every host draws the same chart in the same cells: the Excel add-in with
- * Office.js (`worksheet.charts.add`), and a file writer with DrawingML (a `twoCellAnchor` from
+ * Charts as plain data, so every host draws the same chart in the same cells: the Excel adapter
+ * (src/excel, `worksheet.charts.add`), and the file writer (src/xlsx/append: a two-cell anchor from
  * `anchor`, series references from `chartSeries`). Ranges are zero-based rows and columns of the
  * chart's own sheet, as laid out by the host (preamble in column A, a blank line, then the table:
  * `tableHeaderRow`).
@@ -61,7 +61,7 @@ export interface ChartSpec {
   anchor: { from: CellPosition; to: CellPosition };
 }
 
-/** One series of a chart, as cell ranges of its sheet (what DrawingML's `c:ser` refers to). */
+/** One series of a chart, as cell ranges of its sheet (what a chart part's series refers to). */
 export interface ChartSeriesRanges {
   /** The cell holding the series name. */
   name: CellPosition;

@@ -4,7 +4,7 @@ import type { ChartSpec, SheetBlock } from "./charts";
 
 /**
  * An output sheet as plain data: what the add-in writes, independent of the host. The Excel adapter
- * (Office.js) and the .xlsx adapter (files) both write exactly this.
+ * (src/excel) and the .xlsx adapter (src/xlsx) both write exactly this.
  */
 export interface SheetLayout {
   /** Sheet name, ≤ 31 characters, unique among the add-in's outputs (`ШНОР`, `Метод`). */

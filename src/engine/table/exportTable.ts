@@ -105,9 +105,10 @@ export interface MergedRange {
 export interface ReadTableOptions {
   /**
    * The sheet's merged ranges. A merged cell shows one value over several cells; a host may give that
-   * value in every cell of the range (ExcelJS does) or only in the first (Office.js). Among the
-   * schools' results either way would invent or lose numbers, so the reader takes the first cell
-   * only and warns; merged headers and identity cells (a municipality over its schools) are fine.
+   * value in every cell of the range (the .xlsx adapter does) or only in the first (the Excel
+   * adapter). Among the schools' results either way would invent or lose numbers, so the reader takes
+   * the first cell only and warns; merged headers and identity cells (a municipality over its
+   * schools) are fine.
    */
   mergedRanges?: MergedRange[];
 }

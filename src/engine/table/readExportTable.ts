@@ -209,8 +209,8 @@ interface TableColumns {
 }
 
 /**
- * Joins each column's header texts. A blank cell in an upper row under a merge (Office.js gives
- * merged cells but the first as empty) takes the text to its left when the bottom row names a metric.
+ * Joins each column's header texts. A blank cell in an upper row under a merge (the Excel adapter
+ * gives merged cells but the first as empty) takes the text to its left when the bottom row names a metric.
  */
 function columnHeaderTexts(sheet: Sheet, headerRows: number[]): string[] {
   const bottom = headerRows[headerRows.length - 1];
