@@ -27,10 +27,11 @@ export interface OpenWorkbook {
   readonly workbook: ExcelJS.Workbook;
   /** The file as it was opened: what the download adds our sheets to. */
   readonly original: Uint8Array;
-  /** The layout of each sheet the page has written and not replaced since, by the sheet's name. */
-  readonly written: Map<string, SheetLayout>;
-  /** Markers of the layouts written as hidden sheets (the settings). */
-  readonly hidden: Set<string>;
+  /**
+   * Each sheet the page has written and not replaced since, by the sheet's name: its layout, and
+   * whether it was written hidden (the settings).
+   */
+  readonly written: Map<string, { layout: SheetLayout; hidden: boolean }>;
 }
 
 export async function openWorkbookBytes(
@@ -46,7 +47,7 @@ export async function openWorkbookBytes(
   } catch (error) {
     throw notWorkbookError(label, error instanceof Error ? error.message : String(error));
   }
-  const opened: OpenWorkbook = { label, workbook, original, written: new Map(), hidden: new Set() };
+  const opened: OpenWorkbook = { label, workbook, original, written: new Map() };
   if (!workbookSheets(opened).some((sheet) => hasAnyValue(sheet.grid))) {
     throw new WorkbookFileError(
       "empty",
@@ -69,23 +70,28 @@ export function addWorkbookOutputs(
 ): AddedOutputs {
   const added = addOutputs(opened.workbook, layouts, hidden);
   for (const name of added.replacedSheets) opened.written.delete(name);
-  for (const sheet of added.sheets)
-    opened.written.set(
-      sheet.name,
-      layouts.find((layout) => layout.marker === sheet.marker)!
-    );
-  for (const marker of hidden) opened.hidden.add(marker);
+  for (const sheet of added.sheets) {
+    const layout = layouts.find((candidate) => candidate.marker === sheet.marker)!;
+    opened.written.set(sheet.name, { layout, hidden: hidden.has(sheet.marker) });
+  }
   return added;
 }
 
 /** The opened file with every sheet written so far, as .xlsx bytes (see the note at the top). */
 export async function workbookBytes(opened: OpenWorkbook): Promise<Uint8Array> {
   // In the order the working copy has them, so the download's tabs are the ones the page showed.
-  const layouts = opened.workbook.worksheets.flatMap((sheet) => {
-    const layout = opened.written.get(sheet.name);
-    return layout === undefined ? [] : [layout];
+  const written = opened.workbook.worksheets.flatMap((sheet) => {
+    const entry = opened.written.get(sheet.name);
+    return entry === undefined ? [] : [entry];
   });
+  const hidden = new Set(
+    written.filter((entry) => entry.hidden).map((entry) => entry.layout.marker)
+  );
   const result = new MemoryPackage(opened.original);
-  await appendOutputs(result, layouts, opened.hidden);
+  await appendOutputs(
+    result,
+    written.map((entry) => entry.layout),
+    hidden
+  );
   return result.bytes();
 }
