@@ -34,7 +34,7 @@ import {
 import { layoutStyles, worksheetPieces } from "./worksheetXml";
 import { withHandOffsWritten, type RowsOnWorker, type RowsWriter } from "./rowHandOffs";
 import { readWorkbookXml, writeWorkbookXml, type DefinedName } from "./workbookXml";
-import type { WorkbookPackage } from "./workbookPackage";
+import type { PackageEntry, WorkbookPackage } from "./workbookPackage";
 
 const CONTENT_TYPES = "[Content_Types].xml";
 const CALC_CHAIN = /\/calcChain$/;
@@ -64,7 +64,7 @@ interface NewSheet {
  * relationships, [Content_Types].xml and styles.xml — and the parts of the sheets being replaced,
  * which are left out.
  */
-export async function appendOutputs<Entry extends { fileName: string }>(
+export async function appendOutputs<Entry extends PackageEntry>(
   pkg: WorkbookPackage<Entry>,
   layouts: SheetLayout[],
   hidden: ReadonlySet<string> = new Set(),
@@ -302,7 +302,7 @@ interface ChartParts {
 
 /** A sheet's drawing and charts, with their relationships (nothing for a sheet without charts). */
 async function addDrawing(
-  pkg: WorkbookPackage<{ fileName: string }>,
+  pkg: WorkbookPackage<PackageEntry>,
   sheet: NewSheet,
   drawn: ChartParts | undefined
 ): Promise<void> {
@@ -343,7 +343,7 @@ function relationshipsXml(relationships: { id: string; type: string; target: str
   );
 }
 
-async function findWorkbook<Entry extends { fileName: string }>(
+async function findWorkbook<Entry extends PackageEntry>(
   pkg: WorkbookPackage<Entry>
 ): Promise<string> {
   const rootRels = pkg.entry("_rels/.rels");
@@ -356,10 +356,7 @@ async function findWorkbook<Entry extends { fileName: string }>(
   return entry.fileName;
 }
 
-function entryOf<Entry extends { fileName: string }>(
-  pkg: WorkbookPackage<Entry>,
-  path: string
-): Entry {
+function entryOf<Entry extends PackageEntry>(pkg: WorkbookPackage<Entry>, path: string): Entry {
   const entry = pkg.entry(path);
   if (entry === undefined) throw new NotAWorkbookError(`в архиве нет части ${path}`);
   return entry;
@@ -443,7 +440,7 @@ function splitReferences(formula: string): string[] {
  * what its relationships point at (a drawing, comments, a table…) when no part that stays refers to
  * it, followed down the chain (drawing → chart → its style).
  */
-async function partsOnlyUsedBy<Entry extends { fileName: string }>(
+async function partsOnlyUsedBy<Entry extends PackageEntry>(
   pkg: WorkbookPackage<Entry>,
   roots: string[]
 ): Promise<Set<string>> {

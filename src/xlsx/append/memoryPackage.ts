@@ -1,9 +1,5 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
-import { entryNamed, partText, type WorkbookPackage } from "./workbookPackage";
-
-export interface MemoryEntry {
-  fileName: string;
-}
+import { entryNamed, partText, type PackageEntry, type WorkbookPackage } from "./workbookPackage";
 
 /**
  * A workbook copied in memory (the standalone page): the input's parts unzipped with fflate, the
@@ -11,8 +7,8 @@ export interface MemoryEntry {
  * byte — the user's charts, pivot tables and pictures included, which a workbook library that models
  * the sheets would drop — only their compression is new.
  */
-export class MemoryPackage implements WorkbookPackage<MemoryEntry> {
-  readonly entries: MemoryEntry[];
+export class MemoryPackage implements WorkbookPackage<PackageEntry> {
+  readonly entries: PackageEntry[];
   private readonly input: Unzipped;
   private readonly output: Unzipped = {};
 
@@ -22,15 +18,15 @@ export class MemoryPackage implements WorkbookPackage<MemoryEntry> {
     this.entries = Object.keys(this.input).map((fileName) => ({ fileName }));
   }
 
-  entry(partName: string): MemoryEntry | undefined {
+  entry(partName: string): PackageEntry | undefined {
     return entryNamed(this.entries, partName);
   }
 
-  readText(entry: MemoryEntry): Promise<string> {
+  readText(entry: PackageEntry): Promise<string> {
     return Promise.resolve(partText(strFromU8(this.input[entry.fileName]!)));
   }
 
-  copy(entry: MemoryEntry): Promise<void> {
+  copy(entry: PackageEntry): Promise<void> {
     this.output[entry.fileName] = this.input[entry.fileName]!;
     return Promise.resolve();
   }

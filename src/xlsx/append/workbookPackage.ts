@@ -4,7 +4,12 @@
  * copying entries as their compressed bytes (zipPackage.ts); the standalone page's is bytes in memory
  * (memoryPackage.ts). Either way the user's parts go through untouched.
  */
-export interface WorkbookPackage<Entry extends { fileName: string }> {
+/** An entry of the input archive: at least its part name. */
+export interface PackageEntry {
+  fileName: string;
+}
+
+export interface WorkbookPackage<Entry extends PackageEntry> {
   /** The input's entries, in the archive's order. */
   readonly entries: Entry[];
   /** The entry of a part, its name compared without regard to case (OPC part names are). */
@@ -23,7 +28,7 @@ export interface WorkbookPackage<Entry extends { fileName: string }> {
 }
 
 /** The entry of `partName` among `entries`, compared without regard to case or a leading slash. */
-export function entryNamed<Entry extends { fileName: string }>(
+export function entryNamed<Entry extends PackageEntry>(
   entries: Entry[],
   partName: string
 ): Entry | undefined {
