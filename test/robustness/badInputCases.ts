@@ -11,6 +11,7 @@ import {
   compoundDocument,
   convertedByLibreOffice,
   ENCRYPTED_WORKBOOK_STREAMS,
+  FLAT_HEADER,
   fixtureWith,
   minimalXlsx,
   workbookWith,
@@ -73,15 +74,6 @@ async function zipOf(files: Record<string, string>): Promise<Buffer> {
   for (const [name, content] of Object.entries(files)) zip.file(name, content);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
-
-/** The fixture's header (rows 1–3) as hand-written XML rows, for the minimal-xlsx cases. */
-const FLAT_HEADER = [
-  "Муниципалитет",
-  "Наименование ОО",
-  "Логин ОО",
-  "ВПР МА 5 2025 % «2»",
-  "ВПР МА 5 2024 % «2»",
-];
 
 export const CASES: BadInputCase[] = [
   // —— not a workbook at all: refused with status 2 ——

@@ -49,6 +49,15 @@ export function xmlCell(reference: string, value: string | number): string {
     : `<c r="${reference}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
 }
 
+/** A one-row header in the export's order: identity, then one «% «2»» column per year of ВПР МА 5. */
+export const FLAT_HEADER = [
+  "Муниципалитет",
+  "Наименование ОО",
+  "Логин ОО",
+  "ВПР МА 5 2025 % «2»",
+  "ВПР МА 5 2024 % «2»",
+];
+
 export function xmlRow(row: number, cells: (string | number | null)[], attributes = ""): string {
   const body = cells
     .map((value, index) =>
