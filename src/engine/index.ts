@@ -5,6 +5,7 @@ export * from "./table/exportTable";
 export * from "./sheetLayout";
 export * from "./charts";
 export { readExportTable } from "./table/readExportTable";
+export { findTitleYears, parseTableYears } from "./table/titleYears";
 export {
   identifyLowResultSchools,
   DEFAULT_IDENTIFICATION_OPTIONS,
