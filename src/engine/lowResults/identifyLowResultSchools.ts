@@ -52,6 +52,11 @@ export interface IdentificationMethod {
   previousYear: string | null;
   /** False when the table has no participant counts, so small classes could not be set aside. */
   participantCountsUsed: boolean;
+  /**
+   * Russian: where the years came from and why the reference year is the one it is («годы — из
+   * заголовков столбцов; 2020 не взят отчётным: в нём результаты 3 из 9 процедур»).
+   */
+  years: string;
   /** Russian description printed next to every list (DOMAIN §7). */
   description: string;
 }
@@ -71,6 +76,12 @@ export interface IdentificationResult {
 export interface RuleYears {
   reference: SchoolYear;
   previous: SchoolYear | null;
+  /** How many counted procedures have results in each year, and in the table at all. */
+  coverage: YearCoverage;
+  /** The latest year with results, when it was passed over as too partial to be the reference. */
+  passedOver: SchoolYear | null;
+  /** True when the user chose the reference year. */
+  chosen: boolean;
   referenceGroups: IndexedGroup[];
   previousGroups: IndexedGroup[];
 }
@@ -107,6 +118,7 @@ export function identifyLowResultSchools(
     referenceYear: years.reference.label,
     previousYear: years.previous?.label ?? null,
     participantCountsUsed: table.hasParticipantCounts,
+    years: yearsNote(table, years),
     description: "",
   };
   method.description = describeMethod(method);
@@ -379,14 +391,18 @@ export function chooseRuleYears(
         `отчётный год «${chosen}» не найден в таблице; есть: ${present}`
       );
     }
-  } else {
-    reference = withData.map(({ group }) => group.year).sort((a, b) => b.end - a.end)[0];
-    if (reference === undefined) {
+  }
+  const coverage = yearCoverage(withData.map(({ group }) => group));
+  let passedOver: SchoolYear | null = null;
+  if (reference === undefined) {
+    const choice = defaultReferenceYear(coverage);
+    if (choice === null) {
       return engineError(
         "no_data",
         `В таблице листа «${table.sheetName}» нет ни одного значения «% «2»» по учитываемым процедурам`
       );
     }
+    ({ reference, passedOver } = choice);
   }
   const previous = table.years.find((year) => year.end === reference!.end - 1) ?? null;
   const sameProcedure = (id: string): number[] =>
@@ -407,15 +423,122 @@ export function chooseRuleYears(
         ({ group }) => group.procedure.id === entry.group.procedure.id
       )?.index,
     }));
-  return { reference, previous, referenceGroups, previousGroups };
+  return {
+    reference,
+    previous,
+    referenceGroups,
+    previousGroups,
+    coverage,
+    passedOver,
+    chosen: chosen !== undefined,
+  };
+}
+
+/** Counted procedures with results: in the table, and year by year. */
+export interface YearCoverage {
+  procedures: number;
+  /** Latest year first. */
+  years: { year: SchoolYear; procedures: string[] }[];
+}
+
+function yearCoverage(groups: ColumnGroup[]): YearCoverage {
+  const byYear = new Map<number, { year: SchoolYear; procedures: string[] }>();
+  for (const group of groups) {
+    const entry = byYear.get(group.year.end) ?? { year: group.year, procedures: [] };
+    if (!entry.procedures.includes(group.procedure.label))
+      entry.procedures.push(group.procedure.label);
+    byYear.set(group.year.end, entry);
+  }
+  return {
+    procedures: new Set(groups.map((group) => group.procedure.id)).size,
+    years: [...byYear.values()].sort((a, b) => b.year.end - a.year.end),
+  };
+}
+
+/**
+ * The reference year by default (docs/method.md §2): the latest year with results for at least half
+ * of the counted procedures the table has. A latest year with only a few — 2020, when ОГЭ was
+ * cancelled and ВПР moved to the autumn, left ЕГЭ alone — would otherwise make nearly every school
+ * «недостаточно данных»; it is passed over, and said so. With no such year, the latest one.
+ */
+function defaultReferenceYear(
+  coverage: YearCoverage
+): { reference: SchoolYear; passedOver: SchoolYear | null } | null {
+  const latest = coverage.years[0];
+  if (latest === undefined) return null;
+  const complete = coverage.years.find(
+    (entry) => entry.procedures.length * 2 >= coverage.procedures
+  );
+  if (complete === undefined || complete === latest)
+    return { reference: latest.year, passedOver: null };
+  return { reference: complete.year, passedOver: latest.year };
 }
 
 function ruleWarnings(table: ExportTable, years: RuleYears): Warning[] {
-  if (years.previous !== null) return [];
-  return [
-    {
-      cell: quotedSheetName(table.sheetName),
+  const warnings: Warning[] = [];
+  const sheet = quotedSheetName(table.sheetName);
+  if (years.passedOver !== null) {
+    warnings.push({
+      cell: sheet,
+      message:
+        `${partialYearText(years, years.passedOver)}: отчётным взят ${years.reference.label} — последний год с результатами большинства процедур (${coverageOf(years, years.reference)}). ` +
+        `Чтобы взять ${years.passedOver.label}, укажите --year ${years.passedOver.label} (в области задач — «Отчётный год»)`,
+    });
+  } else if (
+    years.chosen &&
+    coverageCount(years, years.reference) * 2 < years.coverage.procedures
+  ) {
+    warnings.push({
+      cell: sheet,
+      message: `${partialYearText(years, years.reference)}, а он выбран отчётным: школы без результатов этих процедур получат «недостаточно данных»`,
+    });
+  }
+  if (years.previous === null) {
+    warnings.push({
+      cell: sheet,
       message: `в таблице нет результатов года, предшествующего ${years.reference.label}: критерий 2 не проверяется, школы с одним низким результатом отнесены к «недостаточно данных»`,
-    },
-  ];
+    });
+  }
+  return warnings;
+}
+
+function coverageCount(years: RuleYears, year: SchoolYear): number {
+  return years.coverage.years.find((entry) => entry.year.end === year.end)?.procedures.length ?? 0;
+}
+
+/** «3 из 9 процедур» */
+function coverageOf(years: RuleYears, year: SchoolYear): string {
+  return `${coverageCount(years, year)} из ${years.coverage.procedures} ${procedureWord(years.coverage.procedures)}`;
+}
+
+/** «в 2020 — 3 из 9 процедур (ЕГЭ МА база, …)» */
+function partialYearText(years: RuleYears, year: SchoolYear): string {
+  const listed =
+    years.coverage.years.find((entry) => entry.year.end === year.end)?.procedures ?? [];
+  return `в ${year.label} — результаты только ${coverageOf(years, year)}${listed.length > 0 ? ` (${listed.join(", ")})` : ""}`;
+}
+
+/** Genitive after «из N»: «из 1 процедуры», «из 9 процедур». */
+function procedureWord(count: number): string {
+  return count % 10 === 1 && count % 100 !== 11 ? "процедуры" : "процедур";
+}
+
+/** Where the years came from and why the reference year is the one it is, for the method line. */
+function yearsNote(table: ExportTable, years: RuleYears): string {
+  const source = table.layout.years;
+  const from =
+    source.kind === "columns"
+      ? "из заголовков столбцов"
+      : source.kind === "title"
+        ? `из заголовка над таблицей (${source.cell.split("!")[1] ?? source.cell}: «${source.text}»)`
+        : source.kind === "user"
+          ? `указаны пользователем (${source.text})`
+          : "в таблице не названы";
+  const why =
+    years.passedOver !== null
+      ? `; ${years.passedOver.label} не взят отчётным: в нём результаты только ${coverageOf(years, years.passedOver)}`
+      : years.chosen
+        ? "; отчётный год выбран пользователем"
+        : "";
+  return `годы — ${from}${why}`;
 }

@@ -5,6 +5,7 @@
  */
 import type { ExportTable, Procedure } from "../table/exportTable";
 import type { IdentificationOptions } from "./identificationOptions";
+import { resultCell } from "../table/procedureResult";
 import type {
   IndexedGroup,
   JudgedResult,
@@ -63,14 +64,18 @@ export function judgedResult(
   failing: number,
   participants: number
 ): JudgedResult {
+  const cell =
+    table.values[entry.index].cells === undefined
+      ? { row: table.schools[school].row, column: entry.column }
+      : resultCell(table, school, entry.index);
   return {
     procedure: entry.group.procedure,
     year: entry.group.year,
     state,
     failing,
     participants: Number.isNaN(participants) ? null : participants,
-    row: table.schools[school].row,
-    column: entry.column,
+    row: cell.row,
+    column: cell.column,
   };
 }
 

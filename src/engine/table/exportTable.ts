@@ -66,7 +66,24 @@ export interface GroupValues {
   high: Float64Array;
   participants: Float64Array;
   average: Float64Array;
+  /**
+   * Where each school's value sits, when that is not the school's row and the group's column: a table
+   * printed in blocks (docs/method.md §1) has a school's results in several rows. Zero-based sheet
+   * row and column of the "% «2»" cell (or the first metric's); -1 where the school has none.
+   */
+  cells?: { rows: Int32Array; columns: Int32Array };
 }
+
+/**
+ * Where the years of the table came from, for the method line and for what the user can change:
+ * the columns' own headers; a heading above the table (the cell and its text); the user's
+ * `--years` / pane field; or nowhere (the headerless layout's «последний год» / «предыдущий год»).
+ */
+export type YearsSource =
+  | { kind: "columns" }
+  | { kind: "title"; cell: string; text: string }
+  | { kind: "user"; text: string }
+  | { kind: "unknown" };
 
 /** How the reader understood the sheet. */
 export interface ExportTableLayout {
@@ -76,6 +93,11 @@ export interface ExportTableLayout {
   identity: { municipality?: number; name?: number; login?: number };
   /** `header` when read from header text; `convention` for the headerless 16-pair layout of seed 002. */
   source: "header" | "convention";
+  years: YearsSource;
+  /** How many blocks (a header and its rows, or columns side by side) the table was printed in. */
+  blocks: number;
+  /** A table of one school without a name column: the heading cell that named the school. */
+  schoolFromHeading?: string;
 }
 
 export interface ExportTable {
@@ -111,4 +133,11 @@ export interface ReadTableOptions {
    * schools) are fine.
    */
   mergedRanges?: MergedRange[];
+  /**
+   * The years of a table whose columns do not name them, as the user gave them (oldest first): they
+   * take the place of a heading's years, which are a guess.
+   */
+  years?: SchoolYear[];
+  /** How the user typed them, for the method line. */
+  yearsText?: string;
 }

@@ -9,6 +9,7 @@ import type {
   ReadTableOptions,
   SchoolRecord,
   SchoolYear,
+  YearsSource,
 } from "./exportTable";
 import { MAX_HEADER_TEXT, readHeaderText, type HeaderMeaning, type Metric } from "./headerText";
 import {
@@ -19,13 +20,21 @@ import {
   readPercent,
   type NumberReading,
 } from "./cellValue";
-import { cellAddress, columnLetters, quotedSheetName } from "./cellAddress";
+import { cellAddress, columnLetters, quotedSheetName, rowAddress } from "./cellAddress";
 import { engineError } from "../engineError";
-import { findSchoolYear } from "./schoolYear";
 import { quoteFound } from "../russianText";
 import { CONVENTION_VALUE_COLUMNS, conventionColumns } from "./seed002Convention";
 import { firstAtLeast } from "../firstAtLeast";
 import { uncalculatedFormulasWarning } from "./uncalculatedFormulas";
+import { findTitleYears } from "./titleYears";
+import { mergeTableParts, type TablePart } from "./tableParts";
+import {
+  fractionColumnWarnings,
+  newPercentStats,
+  countPercent,
+  notePercent,
+  type PercentStats,
+} from "./fractionColumns";
 
 const LOGIN = /^(sch|edu)\d{4,}$/i;
 const TOTAL_ROW = /итого|всего|в среднем|среднее|по муниципалитету|по региону|по округу|по району/i;
@@ -110,7 +119,9 @@ function isEmptyRow(sheet: Sheet, row: number): boolean {
 
 /**
  * Reads a regional export table from a sheet's values, whatever the header's spelling and shape
- * (DOMAIN §1). Every cell it cannot read becomes a warning with its address; nothing becomes zero.
+ * (docs/method.md §1). Every cell it cannot read becomes a warning with its address; nothing becomes zero.
+ * A table printed in blocks — a header and its rows, then another header and its rows, or blocks side
+ * by side — is read block by block and merged per school.
  */
 export function readExportTable(
   grid: SheetGrid,
@@ -121,35 +132,126 @@ export function readExportTable(
   const firstLoginRow = findFirstLoginRow(sheet, lastRow);
   const headerRows = findHeaderRows(sheet, firstLoginRow);
   const warnings: Warning[] = uncalculatedFormulasWarning(grid);
-  const columns =
-    headerRows.length > 0
-      ? columnsFromHeader(sheet, headerRows, warnings)
-      : columnsFromConvention(sheet, firstLoginRow, warnings);
-  if (columns === null || columns.groups.length === 0) return noTableError(sheet);
-  const dataStart = headerRows.length > 0 ? headerRows[headerRows.length - 1] + 1 : firstLoginRow;
-  const identity = completeIdentity(sheet, columns.identity, dataStart, lastRow);
-  if (identity.login === undefined && identity.name === undefined) return noTableError(sheet);
-  if (identity.login === undefined) {
+  const read: TableRead = {
+    sheet,
+    lastRow,
+    mergedRanges: options.mergedRanges ?? [],
+    warnings,
+  };
+  return headerRows.length > 0
+    ? readHeaderedTable(read, headerRows, options)
+    : readConventionTable(read, firstLoginRow, options);
+}
+
+/** What every block of one sheet's reading shares. */
+interface TableRead {
+  sheet: Sheet;
+  lastRow: number;
+  mergedRanges: MergedRange[];
+  warnings: Warning[];
+}
+
+function readConventionTable(
+  read: TableRead,
+  firstLoginRow: number,
+  options: ReadTableOptions
+): ExportTable | EngineError {
+  const { sheet, warnings } = read;
+  const loginIndex = conventionLoginIndex(sheet, firstLoginRow);
+  if (loginIndex === null) return noTableError(sheet);
+  const years = conventionYears(sheet, firstLoginRow, options, warnings);
+  const columns = columnsFromConvention(sheet, loginIndex, years.later, years.earlier);
+  const part = readPart(read, columns, firstLoginRow, read.lastRow, null);
+  if (!isPart(part)) return part;
+  const layout: ExportTableLayout = {
+    headerRows: [],
+    identity: columns.identity,
+    source: "convention",
+    years: years.source,
+    blocks: 1,
+  };
+  return assembleTable(sheet.name, layout, [part], warnings);
+}
+
+function readHeaderedTable(
+  read: TableRead,
+  firstHeader: number[],
+  options: ReadTableOptions
+): ExportTable | EngineError {
+  const { sheet, warnings } = read;
+  const parts: TablePart[] = [];
+  const headerRows: number[] = [];
+  const fallback = fallbackYears(sheet, firstHeader[0], options);
+  let years: YearsSource = { kind: "columns" };
+  let schoolFromHeading: { name: string; cell: string } | undefined;
+  for (let header = firstHeader; header.length > 0;) {
+    headerRows.push(...header);
+    const blocks = columnsFromHeader(sheet, header, fallback, warnings);
+    if (blocks.yearsFrom.kind !== "columns") years = blocks.yearsFrom;
+    const dataStart = header[header.length - 1] + 1;
+    let end = read.lastRow;
+    let first = true;
+    for (const block of blocks.blocks) {
+      const identity = completeIdentity(sheet, block, dataStart, end);
+      const heading =
+        identity.login === undefined && identity.name === undefined
+          ? schoolNamedAbove(sheet, header[0])
+          : null;
+      if (heading === null && identity.login === undefined && identity.name === undefined) {
+        return noSchoolColumnError(sheet, header[0]);
+      }
+      if (heading !== null) schoolFromHeading ??= heading;
+      const part = readPart(read, { groups: block.groups, identity }, dataStart, end, heading);
+      if (!isPart(part)) return part;
+      if (first) end = part.end;
+      first = false;
+      parts.push(part);
+    }
+    if (first) break;
+    header = headerRowsAt(sheet, end, read.lastRow);
+  }
+  if (parts.length === 0) return noTableError(sheet);
+  warnings.push(...identityWarnings(sheet, parts[0], schoolFromHeading));
+  if (options.years !== undefined && years.kind === "columns") {
     warnings.push({
       cell: quotedSheetName(sheet.name),
-      message: "не найден столбец с логином ОО (sch…/edu…): школы различаются по названию",
+      message: `годы таблицы, указанные вами (${(userYears(options) as { text: string }).text}), не применены: годы названы в заголовках столбцов`,
     });
   }
   const layout: ExportTableLayout = {
     headerRows,
-    identity,
-    source: headerRows.length > 0 ? "header" : "convention",
+    identity: parts[0].identity,
+    source: "header",
+    years,
+    blocks: parts.length,
+    ...(schoolFromHeading === undefined ? {} : { schoolFromHeading: schoolFromHeading.cell }),
   };
-  const { schools, values } = readSchools(
-    sheet,
-    layout,
-    columns.groups,
-    dataStart,
-    lastRow,
-    options.mergedRanges ?? [],
-    warnings
-  );
-  return assembleTable(sheet.name, layout, columns.groups, schools, values, warnings);
+  return assembleTable(sheet.name, layout, parts, warnings);
+}
+
+/** A table keyed by names (no login column), or one school named by its heading: said once. */
+function identityWarnings(
+  sheet: Sheet,
+  first: TablePart,
+  heading: { name: string; cell: string } | undefined
+): Warning[] {
+  if (heading !== undefined) {
+    return [
+      {
+        cell: heading.cell,
+        message:
+          `таблица одной школы без столбца с названием или логином ОО: школа названа по заголовку — ${quoteFound(heading.name)}; ` +
+          `если это не так, добавьте слева от результатов столбец «ОО» с названием школы или «Логин ОО»`,
+      },
+    ];
+  }
+  if (first.identity.login !== undefined) return [];
+  return [
+    {
+      cell: quotedSheetName(sheet.name),
+      message: "не найден столбец с логином ОО (sch…/edu…): школы различаются по названию",
+    },
+  ];
 }
 
 function noTableError(sheet: Sheet): EngineError {
@@ -206,6 +308,9 @@ function findHeaderRows(sheet: Sheet, firstLoginRow: number): number[] {
 interface TableColumns {
   groups: ColumnGroup[];
   identity: ExportTableLayout["identity"];
+  /** The block's columns, from `left` up to `right` (not included), when blocks sit side by side. */
+  left?: number;
+  right?: number;
 }
 
 /**
@@ -230,11 +335,32 @@ function columnHeaderTexts(sheet: Sheet, headerRows: number[]): string[] {
   return texts;
 }
 
-function columnsFromHeader(sheet: Sheet, headerRows: number[], warnings: Warning[]): TableColumns {
+/** The columns of one header: one block, or several set side by side (each with its own key column). */
+interface HeaderBlocks {
+  blocks: TableColumns[];
+  /** Where the years came from: the columns themselves, or the fallback for columns without one. */
+  yearsFrom: YearsSource;
+}
+
+/** Years for columns whose header names none: the user's, or a heading's above the table. */
+interface FallbackYears {
+  years: SchoolYear[];
+  source: YearsSource;
+}
+
+function columnsFromHeader(
+  sheet: Sheet,
+  headerRows: number[],
+  fallback: FallbackYears | null,
+  warnings: Warning[]
+): HeaderBlocks {
   const texts = columnHeaderTexts(sheet, headerRows);
-  const titleYear = yearAboveHeader(sheet, headerRows[0]);
-  const groups = new Map<string, ColumnGroup>();
-  const identity: TableColumns["identity"] = {};
+  const blocks: {
+    groups: Map<string, ColumnGroup>;
+    identity: TableColumns["identity"];
+    left: number;
+  }[] = [{ groups: new Map(), identity: {}, left: sheet.firstColumn }];
+  let usedFallback = false;
   texts.forEach((text, index) => {
     const column = sheet.firstColumn + index;
     if (text.length > MAX_HEADER_TEXT) {
@@ -242,21 +368,29 @@ function columnsFromHeader(sheet: Sheet, headerRows: number[], warnings: Warning
       return;
     }
     const meaning = readHeaderText(text);
+    let block = blocks[blocks.length - 1];
     if (meaning.identity !== null) {
-      identity[meaning.identity] ??= column;
+      // A school's key column again after results: a second block set beside the first.
+      const isKey = meaning.identity === "login" || meaning.identity === "name";
+      if (isKey && block.groups.size > 0 && block.identity[meaning.identity] !== undefined) {
+        block = { groups: new Map(), identity: {}, left: column };
+        blocks.push(block);
+      }
+      block.identity[meaning.identity] ??= column;
       return;
     }
     if (meaning.procedure === null) return;
-    const year = meaning.year ?? titleYear;
+    let year = meaning.year;
+    if (year === null && fallback !== null && fallback.years.length === 1) {
+      year = fallback.years[0];
+      usedFallback = true;
+    }
     if (year === null) {
-      warnings.push({
-        cell: sheet.address(headerRows[0], column),
-        message: `ожидался год в заголовке столбца («2019», «2018/2019» или «2018-19»); найдено ${quoteFound(text.trim())}; столбец не прочитан`,
-      });
+      warnings.push(columnWithoutYear(sheet, headerRows[0], column, text, fallback));
       return;
     }
     placeColumn(
-      groups,
+      block.groups,
       meaning,
       meaning.procedure,
       year,
@@ -265,7 +399,36 @@ function columnsFromHeader(sheet: Sheet, headerRows: number[], warnings: Warning
       warnings
     );
   });
-  return { groups: [...groups.values()], identity };
+  return {
+    blocks: blocks
+      .map((block, index) => ({
+        groups: [...block.groups.values()],
+        identity: block.identity,
+        left: block.left,
+        right: blocks[index + 1]?.left ?? sheet.firstColumn + sheet.columnCount,
+      }))
+      .filter((block) => block.groups.length > 0),
+    yearsFrom: usedFallback && fallback !== null ? fallback.source : { kind: "columns" },
+  };
+}
+
+function columnWithoutYear(
+  sheet: Sheet,
+  headerRow: number,
+  column: number,
+  text: string,
+  fallback: FallbackYears | null
+): Warning {
+  const several =
+    fallback !== null && fallback.years.length > 1
+      ? `; над таблицей названо несколько лет (${fallback.years.map((year) => year.label).join(", ")}), и к какому относится столбец, не ясно`
+      : "";
+  return {
+    cell: sheet.address(headerRow, column),
+    message:
+      `ожидался год в заголовке столбца («2019», «2018/2019» или «2018-19»); найдено ${quoteFound(text.trim())}${several}; столбец не прочитан. ` +
+      `Впишите год в заголовок столбца или укажите один год таблицы: --years 2019 (в области задач — поле «Годы таблицы»)`,
+  };
 }
 
 /** A header cell longer than any header (pasted data, a note) leaves its column unread: say so. */
@@ -304,23 +467,104 @@ function placeColumn(
   group.columns[metric] = column;
 }
 
-/** A table title such as «Итоги ВПР 2024 года» gives the year to headers that lack one. */
-function yearAboveHeader(sheet: Sheet, firstHeaderRow: number): SchoolYear | null {
-  for (let r = firstHeaderRow - 1; r >= sheet.firstRow; r--) {
-    for (const cell of rowCells(sheet, r)) {
-      const found = findSchoolYear(lookText(cell));
-      if (found) return found.year;
+/**
+ * The nearest heading above a row that names data years («Итоги ВПР, ОГЭ, ЕГЭ 2018, 2019 годов»): its
+ * years, oldest first, its cell and text. Only text cells are headings; a date or an order number in
+ * one is not a data year (titleYears.ts).
+ */
+function yearsAbove(
+  sheet: Sheet,
+  row: number
+): { years: SchoolYear[]; cell: string; text: string } | null {
+  for (let r = row - 1; r >= sheet.firstRow; r--) {
+    for (let c = sheet.firstColumn; c < sheet.firstColumn + sheet.rowLength(r); c++) {
+      const value = sheet.at(r, c);
+      if (typeof value !== "string" || value.length > MAX_HEADER_TEXT) continue;
+      const years = findTitleYears(value);
+      if (years.length > 0) return { years, cell: sheet.address(r, c), text: cellText(value) };
     }
   }
   return null;
 }
 
-/** The headerless export of seed 002: identity, then exactly 32 value cells per school row. */
-function columnsFromConvention(
+/** The user's years, else a heading's: what columns without a year of their own take. */
+function fallbackYears(sheet: Sheet, row: number, options: ReadTableOptions): FallbackYears | null {
+  if (options.years !== undefined && options.years.length > 0) {
+    return { years: options.years, source: userYears(options) };
+  }
+  const title = yearsAbove(sheet, row);
+  return (
+    title && { years: title.years, source: { kind: "title", cell: title.cell, text: title.text } }
+  );
+}
+
+function userYears(options: ReadTableOptions): YearsSource {
+  return {
+    kind: "user",
+    text: options.yearsText ?? options.years!.map((year) => year.label).join(", "),
+  };
+}
+
+const HOW_TO_SET_YEARS =
+  "если годы другие, укажите их: в командной строке --years 2018,2019, в области задач — поле «Годы таблицы»";
+
+/**
+ * The two years of the headerless export (docs/method.md §1): the user's, else the heading's (its two
+ * latest; one year named makes the other the year before), else «последний» and «предыдущий год».
+ * Always said in a warning: the layout itself is read by convention, and the years may be a guess.
+ */
+function conventionYears(
   sheet: Sheet,
   firstLoginRow: number,
+  options: ReadTableOptions,
   warnings: Warning[]
-): TableColumns | null {
+): { later: SchoolYear; earlier: SchoolYear; source: YearsSource } {
+  const order =
+    "таблица без заголовков столбцов прочитана в порядке выгрузки (муниципалитет, ОО, логин, затем 16 пар «% «2»; % высоких результатов»: " +
+    "ВПР МА 5, МА 6, РУ 5, РУ 6, ОГЭ МА, РУ, ЕГЭ МА, РУ — по каждой процедуре сначала позднейший год, затем предыдущий)";
+  const given = options.years !== undefined && options.years.length > 0 ? options.years : null;
+  const title = given === null && firstLoginRow >= 0 ? yearsAbove(sheet, firstLoginRow) : null;
+  const years = given ?? title?.years ?? null;
+  if (years === null) {
+    warnings.push({
+      cell: quotedSheetName(sheet.name),
+      message: `${order}; годы не названы ни в столбцах, ни в заголовке над таблицей — они обозначены «последний год» и «предыдущий год»; чтобы назвать их, укажите годы: в командной строке --years 2018,2019, в области задач — поле «Годы таблицы»`,
+    });
+    return {
+      later: { label: "последний год", end: 2 },
+      earlier: { label: "предыдущий год", end: 1 },
+      source: { kind: "unknown" },
+    };
+  }
+  const later = years[years.length - 1];
+  const earlier =
+    years.length > 1
+      ? years[years.length - 2]
+      : { label: String(later.end - 1), end: later.end - 1 };
+  if (title !== null) {
+    const assumed =
+      years.length === 1
+        ? `; предыдущий год принят за ${earlier.label}`
+        : years.length > 2
+          ? `; названо лет: ${years.length} — взяты два последних`
+          : "";
+    warnings.push({
+      cell: title.cell,
+      message: `${order}; годы ${later.label} и ${earlier.label} взяты из заголовка ${quoteFound(title.text)}${assumed}; ${HOW_TO_SET_YEARS}`,
+    });
+  }
+  return {
+    later,
+    earlier,
+    source: title ? { kind: "title", cell: title.cell, text: title.text } : userYears(options),
+  };
+}
+
+/**
+ * The headerless export of seed 002: identity, then exactly 32 value cells per school row. The index of
+ * the login among the first school row's cells, or null when the row is not shaped so.
+ */
+function conventionLoginIndex(sheet: Sheet, firstLoginRow: number): number | null {
   if (firstLoginRow < 0) return null;
   const cells = rowCells(sheet, firstLoginRow);
   const loginIndex = cells.findIndex((cell) => LOGIN.test(lookText(cell)));
@@ -329,21 +573,15 @@ function columnsFromConvention(
     (last, cell, index) => (lookText(cell) !== "" ? index : last),
     -1
   );
-  if (lastFilled + 1 !== CONVENTION_VALUE_COLUMNS) return null;
-  const later = yearAboveHeader(sheet, firstLoginRow);
-  if (later === null) {
-    warnings.push({
-      cell: quotedSheetName(sheet.name),
-      message:
-        "таблица без заголовка прочитана в порядке выгрузки (16 пар «% «2»; % высоких»); год не указан на листе — годы названы «последний» и «предыдущий»",
-    });
-  }
-  const [laterYear, earlierYear] = later
-    ? [later, { label: String(later.end - 1), end: later.end - 1 }]
-    : [
-        { label: "последний год", end: 2 },
-        { label: "предыдущий год", end: 1 },
-      ];
+  return lastFilled + 1 === CONVENTION_VALUE_COLUMNS ? loginIndex : null;
+}
+
+function columnsFromConvention(
+  sheet: Sheet,
+  loginIndex: number,
+  laterYear: SchoolYear,
+  earlierYear: SchoolYear
+): TableColumns {
   const firstValueColumn = sheet.firstColumn + loginIndex + 1;
   const groups = new Map<string, ColumnGroup>();
   for (const column of conventionColumns(laterYear, earlierYear)) {
@@ -363,33 +601,90 @@ function columnsFromConvention(
   return { groups: [...groups.values()], identity };
 }
 
-/** Where the header does not name the login column, the column full of `sch…` values is it. */
+/**
+ * Where the header does not name the login column, the column full of `sch…` values is it — looked for
+ * within the block's own columns (`left` to `right`), so blocks side by side keep their own keys.
+ */
 function completeIdentity(
   sheet: Sheet,
-  identity: TableColumns["identity"],
+  block: TableColumns,
   dataStart: number,
   lastRow: number
 ): TableColumns["identity"] {
+  const { identity } = block;
   if (identity.login !== undefined) return identity;
+  const left = block.left ?? sheet.firstColumn;
+  const right = block.right ?? sheet.firstColumn + sheet.columnCount;
   const hits = new Map<number, number>();
   for (let r = dataStart; r < lastRow; r++) {
-    rowCells(sheet, r).forEach((cell, index) => {
-      if (LOGIN.test(lookText(cell))) hits.set(index, (hits.get(index) ?? 0) + 1);
-    });
+    const end = Math.min(right, sheet.firstColumn + sheet.rowLength(r));
+    for (let c = left; c < end; c++) {
+      if (LOGIN.test(lookText(sheet.at(r, c)))) hits.set(c, (hits.get(c) ?? 0) + 1);
+    }
   }
-  const best = [...hits.entries()].sort((a, b) => b[1] - a[1])[0];
-  return best ? { ...identity, login: sheet.firstColumn + best[0] } : identity;
+  const best = [...hits.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+  return best ? { ...identity, login: best[0] } : identity;
 }
 
-function readSchools(
-  sheet: Sheet,
-  layout: ExportTableLayout,
-  groups: ColumnGroup[],
+/** A school named in a heading above a table of one school: «… МБОУ «СОШ № 30»». */
+const SCHOOL_IN_HEADING = [
+  /(?<![А-Яа-яЁё])(?:[МГ][БАК]?ОУ|ЧОУ|НОУ)\s*[«"„][^»"“]+[»"“]/,
+  /(?<![А-Яа-яЁё])(?:(?:[МГ][БАК]?ОУ|ЧОУ|НОУ)\s+)?(?:СОШ|ООШ|НОШ|[Гг]имназия|[Лл]ицей|[Шш]кола)\s*№\s*\d+/,
+];
+
+/** The nearest heading above a row that names a school, with the school's name and the cell. */
+function schoolNamedAbove(sheet: Sheet, row: number): { name: string; cell: string } | null {
+  for (let r = row - 1; r >= sheet.firstRow; r--) {
+    for (let c = sheet.firstColumn; c < sheet.firstColumn + sheet.rowLength(r); c++) {
+      const value = sheet.at(r, c);
+      if (typeof value !== "string" || value.length > MAX_HEADER_TEXT) continue;
+      const text = cellText(value);
+      for (const pattern of SCHOOL_IN_HEADING) {
+        const found = pattern.exec(text);
+        if (found) return { name: found[0], cell: sheet.address(r, c) };
+      }
+    }
+  }
+  return null;
+}
+
+function noSchoolColumnError(sheet: Sheet, headerRow: number): EngineError {
+  const above = headerRow > sheet.firstRow ? headerRow - 1 : headerRow;
+  return engineError(
+    "no_table",
+    `На листе «${sheet.name}» у таблицы результатов нет столбца с названием или логином ОО, и над таблицей не названа школа. ` +
+      `Добавьте слева от результатов столбец «ОО» (название школы) или «Логин ОО» (sch…), ` +
+      `а если в таблице одна школа — впишите её название над таблицей, например в ячейку ${sheet.address(above, sheet.firstColumn).split("!")[1]}: «Итоги 2019 года МБОУ «СОШ № 30»»`,
+    sheet.address(above, sheet.firstColumn)
+  );
+}
+
+/** The header rows of the next block, starting at `row` (blank rows before them are passed over). */
+function headerRowsAt(sheet: Sheet, row: number, lastRow: number): number[] {
+  const rows: number[] = [];
+  for (let r = row; r < lastRow && rows.length < MAX_HEADER_ROWS; r++) {
+    if (isHeaderRow(rowCells(sheet, r))) rows.push(r);
+    else if (rows.length > 0 || !isEmptyRow(sheet, r)) break;
+  }
+  return rows;
+}
+
+function isPart(value: TablePart | EngineError): value is TablePart {
+  return (value as EngineError).kind !== "error";
+}
+
+/**
+ * One block's school rows, from `dataStart` until a new header (the next block's) or `end`. A block
+ * without a key column is a table of one school, named in the heading above (`heading`).
+ */
+function readPart(
+  read: TableRead,
+  columns: TableColumns,
   dataStart: number,
-  lastRow: number,
-  mergedRanges: MergedRange[],
-  warnings: Warning[]
-): { schools: SchoolRecord[]; values: GroupValues[] } {
+  end: number,
+  heading: { name: string; cell: string } | null
+): TablePart | EngineError {
+  const { sheet, warnings } = read;
   const schools: SchoolRecord[] = [];
   const rows: number[] = [];
   const seen = new Map<string, { row: number; municipality: string }>();
@@ -397,13 +692,33 @@ function readSchools(
     login: loginColumn,
     name: nameColumn,
     municipality: municipalityColumn,
-  } = layout.identity;
-  const keyColumn = (loginColumn ?? nameColumn)!;
-  for (let row = dataStart; row < lastRow; row++) {
+  } = columns.identity;
+  const keyColumn = loginColumn ?? nameColumn;
+  let row = dataStart;
+  for (; row < end; row++) {
     if (isEmptyRow(sheet, row)) continue;
-    const key = cellText(sheet.at(row, keyColumn));
-    if (!acceptRowKey(sheet, row, keyColumn, key, loginColumn !== undefined, groups, warnings))
+    if (keyColumn === undefined) {
+      const verdict = oneSchoolRow(sheet, row, columns.groups);
+      if (verdict === "header") break;
+      if (verdict === "skip") continue;
+      if (rows.length > 0) return severalUnnamedRows(sheet, rows[0], row);
+      const name = heading!.name;
+      schools.push({ login: name, key: name.toLowerCase(), name, municipality: "", row });
+      rows.push(row);
       continue;
+    }
+    const key = cellText(sheet.at(row, keyColumn));
+    const verdict = acceptRowKey(
+      sheet,
+      row,
+      keyColumn,
+      key,
+      loginColumn !== undefined,
+      columns.groups,
+      warnings
+    );
+    if (verdict === "header") break;
+    if (verdict === "skip") continue;
     const municipality =
       municipalityColumn === undefined ? "" : cellText(sheet.at(row, municipalityColumn));
     const lowerKey = key.toLowerCase();
@@ -420,11 +735,48 @@ function readSchools(
     schools.push({ login: key, key: lowerKey, name: name === "" ? key : name, municipality, row });
     rows.push(row);
   }
-  const mergedAway = mergedResultCells(sheet, rows, groups, mergedRanges, warnings);
-  return {
-    schools,
-    values: readAllGroupValues(sheet, rows, groups, mergedAway, warnings),
-  };
+  const mergedAway = mergedResultCells(sheet, rows, columns.groups, read.mergedRanges, warnings);
+  const percentStats: PercentStats[] = [];
+  const values = readAllGroupValues(
+    sheet,
+    rows,
+    columns.groups,
+    mergedAway,
+    warnings,
+    percentStats
+  );
+  warnings.push(...fractionColumnWarnings(sheet.name, percentStats, rows));
+  return { identity: columns.identity, groups: columns.groups, schools, values, end: row };
+}
+
+/**
+ * A row of a one-school block: a new header ends the block; a caption (one text cell) or a row with
+ * nothing in the results' columns is passed over; anything else is the school's results.
+ */
+function oneSchoolRow(
+  sheet: Sheet,
+  row: number,
+  groups: ColumnGroup[]
+): "header" | "skip" | "data" {
+  const cells = rowCells(sheet, row);
+  if (isHeaderRow(cells)) return "header";
+  const filled = cells.filter((cell) => lookText(cell) !== "");
+  if (filled.length === 1 && typeof filled[0] === "string" && !/^[\d\s.,%-]+$/.test(filled[0]))
+    return "skip";
+  if (cells.some((cell) => TOTAL_ROW.test(lookText(cell)))) return "skip";
+  const hasValues = groups.some((group) =>
+    Object.values(group.columns).some((column) => !isMissingValue(sheet.at(row, column)))
+  );
+  return hasValues ? "data" : "skip";
+}
+
+function severalUnnamedRows(sheet: Sheet, first: number, second: number): EngineError {
+  return engineError(
+    "no_table",
+    `На листе «${sheet.name}» у таблицы результатов нет столбца с названием или логином ОО, а строк с результатами несколько (строки ${first + 1} и ${second + 1}): школы не различить. ` +
+      `Добавьте слева от результатов столбец «ОО» (название школы) или «Логин ОО» (sch…)`,
+    rowAddress(sheet.name, second)
+  );
 }
 
 /**
@@ -493,7 +845,10 @@ function mergedResultCells(
   return away;
 }
 
-/** Decides whether a row is a school: totals and repeated headers are passed over, odd keys reported. */
+/**
+ * Decides whether a row is a school: totals are passed over, odd keys reported, and a header row ends
+ * the block (the next block's header, or the same header repeated on a printed page).
+ */
 function acceptRowKey(
   sheet: Sheet,
   row: number,
@@ -502,10 +857,11 @@ function acceptRowKey(
   isLoginColumn: boolean,
   groups: ColumnGroup[],
   warnings: Warning[]
-): boolean {
-  if (LOGIN.test(key)) return true;
+): "school" | "skip" | "header" {
+  if (LOGIN.test(key)) return "school";
   const cells = rowCells(sheet, row);
-  if (cells.some((cell) => TOTAL_ROW.test(lookText(cell))) || isHeaderRow(cells)) return false;
+  if (cells.some((cell) => TOTAL_ROW.test(lookText(cell)))) return "skip";
+  if (isHeaderRow(cells)) return "header";
   if (key === "") {
     const hasValues = groups.some((group) =>
       Object.values(group.columns).some((column) => !isMissingValue(sheet.at(row, column)))
@@ -518,7 +874,7 @@ function acceptRowKey(
           : "ожидалось название ОО; ячейка пуста; строка не прочитана",
       });
     }
-    return false;
+    return "skip";
   }
   if (isLoginColumn) {
     warnings.push({
@@ -526,7 +882,7 @@ function acceptRowKey(
       message: `ожидался логин ОО вида sch123456 или edu123456; найдено ${quoteFound(key)}; строка прочитана с этим ключом`,
     });
   }
-  return true;
+  return "school";
 }
 
 const METRIC_NAMES: Record<Metric, string> = {
@@ -555,6 +911,8 @@ interface ColumnTarget {
   metric: Metric;
   kind: "percent" | "count" | "average";
   warnings: Warning[];
+  /** Percent columns only: what their plain numbers look like (fractions or points). */
+  stats?: PercentStats;
 }
 
 /**
@@ -567,7 +925,8 @@ function readAllGroupValues(
   rows: number[],
   groups: ColumnGroup[],
   mergedAway: Set<number>,
-  warnings: Warning[]
+  warnings: Warning[],
+  percentStats: PercentStats[]
 ): GroupValues[] {
   const targets: ColumnTarget[] = [];
   // A metric the table has no column for is one array of «no data» shared by every group: a national
@@ -583,13 +942,19 @@ function readAllGroupValues(
         continue;
       }
       arrays[metric] = new Float64Array(rows.length).fill(NaN);
+      const kind =
+        metric === "participants" ? "count" : metric === "average" ? "average" : "percent";
+      const stats =
+        kind === "percent" ? newPercentStats(group, metric, arrays[metric], column) : undefined;
+      if (stats !== undefined) percentStats.push(stats);
       targets.push({
         values: arrays[metric],
         column: column - sheet.firstColumn,
         group,
         metric,
-        kind: metric === "participants" ? "count" : metric === "average" ? "average" : "percent",
+        kind,
         warnings: [],
+        stats,
       });
     }
     return arrays as GroupValues;
@@ -619,6 +984,9 @@ function readAllGroupValues(
               : Number.isFinite(value);
         if (plain) {
           target.values[i] = value;
+          // 0.4 or 1 in a percent column may be a fraction (40 %, 100 %): noted, decided per column.
+          const stats = target.stats;
+          if (stats !== undefined && value > 0) countPercent(stats, value);
           continue;
         }
       }
@@ -641,8 +1009,11 @@ function readOne(
   format: string | null | undefined
 ): void {
   const reading = READERS[target.metric](value, format);
-  if (typeof reading === "number") target.values[index] = reading;
-  else {
+  if (typeof reading === "number") {
+    target.values[index] = reading;
+    if (target.stats !== undefined && !Number.isNaN(reading))
+      notePercent(target.stats, value, format, reading);
+  } else {
     target.warnings.push({
       cell: sheet.address(row, target.column + sheet.firstColumn),
       message: `${target.group.procedure.label} ${target.group.year.label}, ${METRIC_NAMES[target.metric]}: ${reading}; значение не учтено`,
@@ -668,11 +1039,11 @@ function clearMergedAway(
 function assembleTable(
   sheetName: string,
   layout: ExportTableLayout,
-  groups: ColumnGroup[],
-  schools: SchoolRecord[],
-  values: GroupValues[],
+  parts: TablePart[],
   warnings: Warning[]
 ): ExportTable {
+  const { groups, schools, values } =
+    parts.length === 1 ? parts[0] : mergeTableParts(sheetName, parts, warnings);
   const procedures = [
     ...new Map(groups.map((group) => [group.procedure.id, group.procedure])).values(),
   ];

@@ -33,7 +33,10 @@ const CALENDAR_YEAR = /(?<!\d)(20\d\d)(?!\d)/g;
 
 /** The data years a heading names, oldest first; empty when it names none. */
 export function findTitleYears(raw: string): SchoolYear[] {
-  let text = raw.toLowerCase().replace(/ё/g, "е").replace(/[\s\u00a0]+/g, " ");
+  let text = raw
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/[\s\u00a0]+/g, " ");
   for (const pattern of NOT_DATA_YEARS) text = text.replace(pattern, " ");
   const found = new Map<number, SchoolYear>();
   const add = (year: SchoolYear): void => {
@@ -53,8 +56,7 @@ export function findTitleYears(raw: string): SchoolYear[] {
     for (let year = first; year <= last; year++) add({ label: String(year), end: year });
     return true;
   });
-  for (const match of text.matchAll(CALENDAR_YEAR))
-    add({ label: match[1], end: Number(match[1]) });
+  for (const match of text.matchAll(CALENDAR_YEAR)) add({ label: match[1], end: Number(match[1]) });
   return [...found.values()].sort((a, b) => a.end - b.end);
 }
 

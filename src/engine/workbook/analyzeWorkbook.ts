@@ -1,5 +1,6 @@
 import type { EngineError, SheetGrid, Warning } from "../types";
-import type { ExportTable, MergedRange } from "../table/exportTable";
+import type { ExportTable, MergedRange, ReadTableOptions } from "../table/exportTable";
+import { parseTableYears } from "../table/titleYears";
 import type { SheetLayout } from "../sheetLayout";
 import type { KeyedSheet } from "../sheets/keyedSheet";
 import { engineError, isEngineError } from "../engineError";
@@ -28,6 +29,7 @@ import { assessRiskFactors, type RiskAssessment } from "../risk/assessRiskFactor
 import { riskListLayout, riskMatrixLayout } from "../risk/riskLayouts";
 import { readStaffing, type Staffing } from "../staffing/staffing";
 import { summarizeIndicators, type IndicatorSummary } from "../summary/indicatorSummary";
+import { checkSchoolsTotal, flaggedListWarnings } from "../summary/schoolsTotal";
 import { schoolDynamicsLayout, summaryLayout } from "../summary/summaryLayouts";
 import {
   contextAdjustedResults,
@@ -80,6 +82,18 @@ export interface AnalysisOptions {
    * at national scale the layouts are millions of cells it would build only to drop.
    */
   layouts: boolean;
+  /**
+   * The municipality's number of schools, when the table lists only some (seed 002's appendix lists
+   * the 15 flagged ones): the share of ШНОР is of it. Null: of the table's schools. Fewer than the
+   * table's schools is refused (`checkSchoolsTotal`).
+   */
+  schoolsTotal: number | null;
+  /**
+   * The years of a table whose columns do not name them, as the user typed them («2018, 2019»,
+   * «2019»; the latest is the reference year), checked with `parseTableYears`. Null: the years come
+   * from the headers or the heading above the table.
+   */
+  tableYears: string | null;
 }
 
 export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = {
@@ -88,6 +102,8 @@ export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = {
   exportSheet: null,
   belowDeviations: 1,
   layouts: true,
+  schoolsTotal: null,
+  tableYears: null,
 };
 
 export interface WorkbookAnalysis {
@@ -115,8 +131,12 @@ export interface Recognised {
 /** Tries every reader on every sheet; the first sheet of each kind with the most schools wins. */
 export function recognizeSheets(
   inputs: WorkbookSheetInput[],
-  exportSheet: string | null = null
+  exportSheet: string | null = null,
+  tableYears: string | null = null
 ): Recognised {
+  const years = tableYears === null ? null : parseTableYears(tableYears);
+  const yearsOption: ReadTableOptions =
+    years === null || isEngineError(years) ? {} : { years, yearsText: tableYears!.trim() };
   const found: Recognised = {
     sheets: [],
     table: null,
@@ -136,7 +156,7 @@ export function recognizeSheets(
       });
       continue;
     }
-    found.sheets.push(recognizeOne(input, exportSheet, found));
+    found.sheets.push(recognizeOne(input, exportSheet, found, yearsOption));
   }
   return found;
 }
@@ -144,12 +164,16 @@ export function recognizeSheets(
 function recognizeOne(
   input: WorkbookSheetInput,
   exportSheet: string | null,
-  found: Recognised
+  found: Recognised,
+  yearsOption: ReadTableOptions
 ): SheetRecognition {
   const name = input.grid.sheetName;
   const notes: string[] = [];
   if (exportSheet === null || exportSheet === name) {
-    const table = readExportTable(input.grid, { mergedRanges: input.mergedRanges ?? [] });
+    const table = readExportTable(input.grid, {
+      mergedRanges: input.mergedRanges ?? [],
+      ...yearsOption,
+    });
     if (!isEngineError(table) && table.schools.length > 0) {
       if (!found.table || table.schools.length > found.table.schools.length) found.table = table;
       return {
@@ -201,7 +225,10 @@ export function analyzeWorkbook(
   inputs: WorkbookSheetInput[],
   options: Partial<AnalysisOptions> = {}
 ): WorkbookAnalysis | EngineError {
-  return analyzeRecognised(recognizeSheets(inputs, options.exportSheet ?? null), options);
+  return analyzeRecognised(
+    recognizeSheets(inputs, options.exportSheet ?? null, options.tableYears ?? null),
+    options
+  );
 }
 
 /**
@@ -230,6 +257,14 @@ export function analyzeRecognised(
         found.sheets.map((sheet) => `  «${sheet.sheetName}»: ${sheet.note}`).join("\n")
     );
   }
+  const totalProblem =
+    settings.schoolsTotal !== null && found.table
+      ? checkSchoolsTotal(settings.schoolsTotal, {
+          sheetName: found.table.sheetName,
+          schools: found.table.schools.length,
+        })
+      : null;
+  if (totalProblem !== null) return totalProblem;
   const identification = found.table
     ? identifyLowResultSchools(found.table, settings.identification)
     : null;
@@ -248,6 +283,7 @@ export function analyzeRecognised(
     social: social ?? undefined,
     risk: risk ?? undefined,
     staffing: found.staffing ?? undefined,
+    schoolsTotal: settings.schoolsTotal,
   });
   const context =
     found.table && identification && social
@@ -256,6 +292,9 @@ export function analyzeRecognised(
   const warnings = [
     ...(found.table?.warnings ?? []),
     ...(identification?.warnings ?? []),
+    ...(identification && found.table
+      ? flaggedListWarnings(identification, found.table.sheetName, settings.schoolsTotal)
+      : []),
     ...(social?.warnings ?? []),
     ...(risk?.warnings ?? []),
     ...(found.thresholds?.warnings ?? []),
