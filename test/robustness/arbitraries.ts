@@ -177,12 +177,43 @@ export interface TableShape {
   schoolOrder?: number[];
   /** `flat`: one header row `ВПР МА 5 2019 % «2»`; `merged`: title row over metric row, as ExcelJS reads a merge. */
   header?: "flat" | "merged";
+  /**
+   * The table printed in two blocks: the groups before `at` in the first, the rest in the second,
+   * one under the other (with a blank row between) or side by side; the second block lists the
+   * schools in `secondOrder`.
+   */
+  split?: { at: number; layout: "under" | "beside"; secondOrder: number[] };
 }
 
 /** The grid of a table spec in a given shape. */
 export function gridOf(spec: TableSpec, shape: TableShape = {}): SheetGrid {
   const groupOrder = shape.groupOrder ?? spec.groups.map((_, index) => index);
   const schoolOrder = shape.schoolOrder ?? spec.schools.map((_, index) => index);
+  if (shape.split !== undefined) return splitGridOf(spec, { ...shape, groupOrder, schoolOrder });
+  return { sheetName: "Выгрузка", values: blockRows(spec, shape, groupOrder, schoolOrder) };
+}
+
+function splitGridOf(
+  spec: TableSpec,
+  shape: TableShape & { groupOrder: number[]; schoolOrder: number[] }
+): SheetGrid {
+  const { at, layout, secondOrder } = shape.split!;
+  const first = blockRows(spec, shape, shape.groupOrder.slice(0, at), shape.schoolOrder);
+  const second = blockRows(spec, shape, shape.groupOrder.slice(at), secondOrder);
+  if (layout === "under") return { sheetName: "Выгрузка", values: [...first, [], ...second] };
+  return {
+    sheetName: "Выгрузка",
+    values: first.map((row, index) => [...row, null, ...second[index]!]),
+  };
+}
+
+/** One block: its header rows and a row per school, in the given orders. */
+function blockRows(
+  spec: TableSpec,
+  shape: TableShape,
+  groupOrder: number[],
+  schoolOrder: number[]
+): CellValue[][] {
   const metrics = spec.withCounts ? ["% «2»", "число участников"] : ["% «2»"];
   const identity = ["Муниципалитет", "Наименование ОО", "Логин ОО"];
   const header: CellValue[][] =
@@ -206,7 +237,7 @@ export function gridOf(spec: TableSpec, shape: TableShape = {}): SheetGrid {
       ...groupOrder.flatMap((g) => school.cells[g]!),
     ];
   });
-  return { sheetName: "Выгрузка", values: [...header, ...rows] };
+  return [...header, ...rows];
 }
 
 /** A permutation of 0..length-1. */

@@ -207,4 +207,34 @@ describe("invariants of the ШНОР rule on well-formed tables", () => {
       propertyParameters(400)
     );
   });
+
+  it("printing the table in two blocks, one under the other or side by side, changes no status", () => {
+    const specAndSplit = tableSpec
+      .filter((spec: TableSpec) => spec.groups.length >= 2)
+      .chain((spec: TableSpec) =>
+        fc.tuple(
+          fc.constant(spec),
+          permutation(spec.groups.length),
+          fc.record({
+            at: fc.integer({ min: 1, max: spec.groups.length - 1 }),
+            layout: fc.constantFrom("under" as const, "beside" as const),
+            secondOrder: permutation(spec.schools.length),
+          }),
+          fc.constantFrom("flat" as const, "merged" as const)
+        )
+      );
+    fc.assert(
+      fc.property(specAndSplit, edition, ([spec, groupOrder, split, header], ruleEdition) => {
+        const original = identify(readTable(gridOf(spec)), { edition: ruleEdition });
+        const printed = identify(readTable(gridOf(spec, { groupOrder, header, split })), {
+          edition: ruleEdition,
+        });
+        expect(printed === null).toBe(original === null);
+        if (original === null || printed === null) return;
+        expect(printed.method).toEqual(original.method);
+        expect(verdicts(printed)).toEqual(verdicts(original));
+      }),
+      propertyParameters(400)
+    );
+  });
 });

@@ -17,7 +17,7 @@ export interface Procedure {
   level: "база" | "профиль" | null;
   /** Short Russian label for outputs and reasons: `ВПР МА 5`, `ЕГЭ МА профиль`. */
   label: string;
-  /** True when the federal ШНОР method counts this procedure (DOMAIN §2). */
+  /** True when the federal ШНОР method counts this procedure (docs/method.md §2). */
   countedForLowResults: boolean;
 }
 

@@ -7,8 +7,8 @@ import { formatPercent } from "../russianText";
 /**
  * Shares typed as fractions (0.4 for 40 %) without a percent format read as 0.4 % — a silent zero
  * ШНОР. A percent column whose numbers all lie in 0–1 with some strictly between is read as
- * fractions ×100; one of only 0 and 1 cannot be told apart: beside columns of points it is points,
- * beside fractions it is fractions, and alone it is points — with a warning but in the first case
+ * fractions ×100; one of only 0 and 1 cannot be told apart: in a table with columns of points it is
+ * points, in one of fractions it is fractions, and alone it is points — with a warning but in the first case
  * (docs/method.md §1). A cell in a percent format, or text with
  * «%», says what it means and is left as read, and so is its column.
  */
@@ -23,6 +23,8 @@ export interface PercentStats {
   large: number;
   /** A cell of the column carried a percent format or a «%» of its own. */
   formatted: boolean;
+  /** Zero-based sheet rows of the column's first and last school, for the warning's range. */
+  rows?: [number, number];
 }
 
 export function newPercentStats(
@@ -62,12 +64,8 @@ const METRIC_LABELS: Partial<Record<Metric, string>> = {
 };
 
 /** Scales the columns read as fractions and says so, one warning per column. */
-export function fractionColumnWarnings(
-  sheetName: string,
-  columns: PercentStats[],
-  rows: number[]
-): Warning[] {
-  if (rows.length === 0) return [];
+export function fractionColumnWarnings(sheetName: string, all: PercentStats[]): Warning[] {
+  const columns = all.filter((stats) => stats.rows !== undefined);
   const plain = columns.filter((stats) => !stats.formatted && stats.large === 0);
   const fractions = plain.filter((stats) => stats.fractional > 0);
   // A column of only 0 and 1 beside columns of points (40, 12) is points, as they are: no question.
@@ -79,7 +77,8 @@ export function fractionColumnWarnings(
   const warnings: Warning[] = [];
   const range = (stats: PercentStats): string => {
     const letters = columnLetters(stats.column);
-    return `${quotedSheetName(sheetName)}!${letters}${rows[0] + 1}:${letters}${rows[rows.length - 1] + 1}`;
+    const [first, last] = stats.rows!;
+    return `${quotedSheetName(sheetName)}!${letters}${first + 1}:${letters}${last + 1}`;
   };
   const label = (stats: PercentStats): string =>
     `${stats.group.procedure.label} ${stats.group.year.label}, ${METRIC_LABELS[stats.metric] ?? stats.metric}`;

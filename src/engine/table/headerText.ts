@@ -143,7 +143,7 @@ function otherSubject(text: string): string {
   return words.length <= 3 ? words.toUpperCase() : words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** DOMAIN §2: ВПР mathematics and Russian in grades 5 and 6, ОГЭ and ЕГЭ in both subjects. */
+/** docs/method.md §2: ВПР mathematics and Russian in grades 5 and 6, ОГЭ and ЕГЭ in both subjects. */
 function isCountedForLowResults(
   family: ProcedureFamily,
   subject: string,

@@ -137,6 +137,7 @@ export function readExportTable(
     lastRow,
     mergedRanges: options.mergedRanges ?? [],
     warnings,
+    percentStats: [],
   };
   return headerRows.length > 0
     ? readHeaderedTable(read, headerRows, options)
@@ -149,6 +150,8 @@ interface TableRead {
   lastRow: number;
   mergedRanges: MergedRange[];
   warnings: Warning[];
+  /** Every block's percent columns: fractions (0.4 for 40 %) are told apart over the whole table. */
+  percentStats: PercentStats[];
 }
 
 function readConventionTable(
@@ -170,7 +173,7 @@ function readConventionTable(
     years: years.source,
     blocks: 1,
   };
-  return assembleTable(sheet.name, layout, [part], warnings);
+  return assembleTable(read, layout, [part]);
 }
 
 function readHeaderedTable(
@@ -226,7 +229,7 @@ function readHeaderedTable(
     blocks: parts.length,
     ...(schoolFromHeading === undefined ? {} : { schoolFromHeading: schoolFromHeading.cell }),
   };
-  return assembleTable(sheet.name, layout, parts, warnings);
+  return assembleTable(read, layout, parts);
 }
 
 /** A table keyed by names (no login column), or one school named by its heading: said once. */
@@ -745,7 +748,10 @@ function readPart(
     warnings,
     percentStats
   );
-  warnings.push(...fractionColumnWarnings(sheet.name, percentStats, rows));
+  if (rows.length > 0) {
+    for (const stats of percentStats) stats.rows = [rows[0], rows[rows.length - 1]];
+    read.percentStats.push(...percentStats);
+  }
   return { identity: columns.identity, groups: columns.groups, schools, values, end: row };
 }
 
@@ -1037,11 +1043,14 @@ function clearMergedAway(
 }
 
 function assembleTable(
-  sheetName: string,
+  read: TableRead,
   layout: ExportTableLayout,
-  parts: TablePart[],
-  warnings: Warning[]
+  parts: TablePart[]
 ): ExportTable {
+  const { warnings } = read;
+  const sheetName = read.sheet.name;
+  // Before the blocks are merged: merging copies the values.
+  warnings.push(...fractionColumnWarnings(sheetName, read.percentStats));
   const { groups, schools, values } =
     parts.length === 1 ? parts[0] : mergeTableParts(sheetName, parts, warnings);
   const procedures = [
