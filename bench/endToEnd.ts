@@ -75,7 +75,10 @@ function median(runs: Timed[]): Timed {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/** A LibreOffice profile that recalculates every formula on load (TOOLCHAIN.md): OOXMLRecalcMode 0. */
+/**
+ * A LibreOffice profile that recalculates every formula on load: LibreOffice keeps the values cached
+ * in an xlsx unless the profile sets OOXMLRecalcMode to 0 (always recalculate).
+ */
 function recalculatingProfile(dir: string): string {
   const user = path.join(dir, "user");
   mkdirSync(user, { recursive: true });

@@ -1,5 +1,5 @@
 /**
- * Deterministic synthetic export tables at national scale (DOMAIN §1 shape, one flattened header row),
+ * Deterministic synthetic export tables at national scale (docs/method.md §1 shape, one flattened header row),
  * for benchmarks: the same seed gives the same table on every machine.
  */
 import type { CellValue, SheetGrid } from "../src/engine";

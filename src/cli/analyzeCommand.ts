@@ -36,12 +36,18 @@ export async function analyzeCommand(request: AnalyzeRequest, io: CliIo): Promis
  */
 async function analyzeInputs(request: AnalyzeRequest): Promise<WorkbookAnalysis> {
   const options = identificationOptions(request);
-  const found = recognizeSheets(await readAnalysisInputs(request), request.sheet);
+  const found = recognizeSheets(
+    await readAnalysisInputs(request),
+    request.sheet,
+    request.tableYears
+  );
   const analysis = analyzeRecognised(found, {
     identification: options,
     quantile: request.quantile,
     exportSheet: request.sheet,
     layouts: request.out !== null,
+    schoolsTotal: request.schoolsTotal,
+    tableYears: request.tableYears,
   });
   if (isEngineError(analysis)) {
     throw new CliInputError(

@@ -1,5 +1,8 @@
 import { parseArgs } from "util";
 import {
+  isEngineError,
+  parseSchoolsTotal,
+  parseTableYears,
   TEMPLATE_KINDS,
   type parseIdentificationOptions,
   type Quantile,
@@ -24,6 +27,10 @@ export interface AnalyzeRequest {
   social: string | null;
   risk: string | null;
   staff: string | null;
+  /** `--schools-total`: the municipality's number of schools, the ШНОР share's denominator. */
+  schoolsTotal: number | null;
+  /** `--years`: the years of a table whose columns do not name them, as typed (checked here). */
+  tableYears: string | null;
 }
 
 export interface TemplateRequest {
@@ -48,6 +55,8 @@ const OPTIONS = {
   social: { type: "string" },
   risk: { type: "string" },
   staff: { type: "string" },
+  "schools-total": { type: "string" },
+  years: { type: "string" },
   from: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -69,6 +78,8 @@ const COMMAND_OPTIONS: Record<"analyze" | "template", OptionName[]> = {
     "social",
     "risk",
     "staff",
+    "schools-total",
+    "years",
     "help",
   ],
   template: ["out", "from", "help"],
@@ -127,7 +138,25 @@ function analyzeRequest(rest: string[], values: OptionValues): AnalyzeRequest {
     social: text(values.social),
     risk: text(values.risk),
     staff: text(values.staff),
+    schoolsTotal: schoolsTotalOption(text(values["schools-total"])),
+    tableYears: tableYearsOption(text(values.years)),
   };
+}
+
+/** `--schools-total`: validated by the engine (the pane's field says the same), before any file is read. */
+function schoolsTotalOption(raw: string | null): number | null {
+  if (raw === null) return null;
+  const total = parseSchoolsTotal(raw);
+  if (isEngineError(total)) throw new CliInputError(`Неверный параметр: ${total.message}`);
+  return total;
+}
+
+/** `--years`: checked by the engine's parser; the text goes on as typed, the option the engine takes. */
+function tableYearsOption(raw: string | null): string | null {
+  if (raw === null) return null;
+  const years = parseTableYears(raw);
+  if (isEngineError(years)) throw new CliInputError(`Неверный параметр: ${years.message}`);
+  return raw;
 }
 
 function templateRequest(rest: string[], values: OptionValues): TemplateRequest {

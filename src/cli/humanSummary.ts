@@ -1,8 +1,12 @@
 import {
+  DENOMINATOR_NAMES,
   QUANTILE_NAMES,
+  formatIsbsh,
+  groupNotFormed,
   RISK_FACTORS,
   type IdentificationResult,
   type IndicatorSummary,
+  type ShareIndicator,
   type WorkbookAnalysis,
 } from "../engine";
 import type { OutputWorkbookReport } from "../xlsx";
@@ -48,18 +52,21 @@ function identificationLines({ table, identification }: WorkbookAnalysis): strin
 }
 
 function methodLine({ method }: IdentificationResult): string {
-  const years = `отчётный год ${method.referenceYear}, предыдущий ${method.previousYear ?? "— нет в таблице"}`;
-  const small = method.participantCountsUsed
-    ? `минимум участников ${method.minParticipants}`
-    : "числа участников в таблице нет — малые классы не отсеяны";
-  return `Метод: ФИОКО, редакция ${method.edition}; низкий результат — не менее ${decimal(method.threshold)} % «2»; ${years}; ${small}`;
+  const years = `отчётный год ${method.referenceYear}, предыдущий ${method.previousYear ?? "— нет в таблице"} (${method.years})`;
+  const small = !method.participantCountsUsed
+    ? "числа участников в таблице нет — малые группы не отмечены"
+    : method.minParticipants > 0
+      ? `минимум участников ${method.minParticipants}`
+      : "учитываются все результаты, малые группы отмечены";
+  return `Метод: ФИОКО, редакция ${method.edition}; низкий результат — не менее ${decimal(method.threshold)}\u00a0% «2»; ${years}; ${small}`;
 }
 
 function countsLine({ statuses, counts }: IdentificationResult): string {
   const share =
     statuses.length === 0 ? "0" : decimal(Math.round((counts.shnor / statuses.length) * 1000) / 10);
   return (
-    `Итог: ШНОР — ${counts.shnor} (${share} % школ), не ШНОР — ${counts.not_shnor}, ` +
+    // Of the table's schools: the summary line gives the share of the municipality's when known.
+    `Итог: ШНОР — ${counts.shnor} (${share}\u00a0% школ таблицы), не ШНОР — ${counts.not_shnor}, ` +
     `недостаточно данных — ${counts.insufficient_data}`
   );
 }
@@ -82,13 +89,14 @@ function socialLines({ social, sheets }: WorkbookAnalysis): string[] {
   const sheet = sheets.find((candidate) => candidate.kind === "social-passport");
   const computed = social.schools.filter((school) => school.isbsh !== null);
   const group = social.schools.filter((school) => school.shnsu);
-  const threshold =
-    social.threshold === null
-      ? "группа не выделена: мало школ"
-      : `ИСБШ ≤ ${index(social.threshold)}`;
+  const quantile = QUANTILE_NAMES[social.quantile];
   return [
     `ИСБШ: лист «${sheet?.sheetName ?? "?"}» — индекс рассчитан для ${computed.length} из ${social.schools.length} школ`,
-    `ШНСУ (${QUANTILE_NAMES[social.quantile]}, ${threshold}): ${group.length}${names(group.map((school) => school.name))}`,
+    social.threshold === null
+      ? `ШНСУ (${quantile}): группа ${groupNotFormed(social.quantile)}`
+      : // The threshold with the decimals the reasons use, so that it reads against them.
+        `ШНСУ (${quantile}, ИСБШ ≤ ${formatIsbsh(social.threshold, social.indexDecimals)}): ${group.length}${names(group.map((school) => school.name))}`,
+    ...(social.groupSizeWarning === null ? [] : [`  Внимание: ${social.groupSizeWarning}.`]),
   ];
 }
 
@@ -129,23 +137,41 @@ function contextLines({ context }: WorkbookAnalysis): string[] {
 function summaryLines(summary: IndicatorSummary): string[] {
   const parts: string[] = [];
   if (summary.shnor?.share != null)
-    parts.push(`доля ШНОР ${percent(summary.shnor.share)} (цель ≤ ${summary.shnor.target} %)`);
-  if (summary.shnsu?.share != null) parts.push(`доля ШНСУ ${percent(summary.shnsu.share)}`);
-  if (summary.riskGroup?.share != null) parts.push(`доля ШГР ${percent(summary.riskGroup.share)}`);
-  const below = summary.belowMinimum.filter((item) => item.value !== null);
-  if (below.length > 0) {
+    parts.push(shareText("доля ШНОР", summary.shnor, `; цель ≤ ${summary.shnor.target}\u00a0%`));
+  if (summary.shnsu?.share != null) parts.push(shareText("доля ШНСУ", summary.shnsu));
+  else if (summary.shnsu?.undetermined) parts.push(`доля ШНСУ ${summary.shnsu.undetermined}`);
+  if (summary.riskGroup?.share != null) parts.push(shareText("доля ШГР", summary.riskGroup));
+  const total = summary.belowMinimumTotal;
+  if (total) {
+    // One share over the exams against the target, each exam's beneath it without one (docs/method.md §6).
+    const exams = summary.belowMinimum
+      .filter((item) => item.value !== null)
+      .map((item) => `${item.procedure.label} ${percent(item.value!)}`);
     parts.push(
-      `ниже минимального порога: ${below.map((item) => `${item.procedure.label} ${percent(item.value!)}`).join(", ")} (цель ≤ ${below[0]!.target} %)`
+      `не преодолели минимальный порог на ОГЭ и ЕГЭ по русскому языку и математике ${percent(total.value)}` +
+        `${total.weighted ? "" : " (невзвешенное среднее долей школ: нет числа участников)"}; цель ≤ ${total.target}\u00a0%` +
+        (exams.length > 1 ? ` (в том числе ${exams.join(", ")})` : "")
     );
   }
   const category = summary.staffing.find((item) => item.target !== null && item.share !== null);
   if (category)
     parts.push(
-      `${category.label.toLocaleLowerCase("ru")} ${percent(category.share!)} (цель ≥ ${category.target} %)`
+      `${category.label.toLocaleLowerCase("ru")} ${percent(category.share!)} (цель ≥ ${category.target}\u00a0%)`
     );
   if (summary.riskZones.length > 0)
-    parts.push(`зон риска (% «2» намного выше среднего): ${summary.riskZones.length}`);
+    parts.push(
+      `зон риска (доля низких результатов намного выше среднего): ${summary.riskZones.length}` +
+        (summary.smallGroupOutliers.length > 0
+          ? `; ещё ${summary.smallGroupOutliers.length} — малые группы, не зоны риска`
+          : "")
+    );
   return parts.length === 0 ? [] : [`Сводка: ${parts.join("; ")}`];
+}
+
+/** `доля ШНОР 40 % (2 из 5 — от школ таблицы результатов; цель ≤ 15 %)`: every share names its schools. */
+function shareText(label: string, indicator: ShareIndicator, goal = ""): string {
+  const { count, of, denominator } = indicator;
+  return `${label} ${percent(indicator.share!)} (${count} из ${of} — ${DENOMINATOR_NAMES[denominator]}${goal})`;
 }
 
 function warningLines({ warnings }: WorkbookAnalysis): string[] {
@@ -184,11 +210,7 @@ function names(list: string[]): string {
 }
 
 function percent(value: number): string {
-  return `${decimal(Math.round(value * 10) / 10)} %`;
-}
-
-function index(value: number): string {
-  return value.toFixed(1).replace(".", ",");
+  return `${decimal(Math.round(value * 10) / 10)}\u00a0%`;
 }
 
 /** `20.5` → `20,5`: Russian decimal comma. */

@@ -1,4 +1,11 @@
-import type { IndicatorSummary, Warning, WorkbookAnalysis } from "../engine";
+import type {
+  IndicatorSummary,
+  ShareDenominator,
+  ShareIndicator,
+  Warning,
+  WorkbookAnalysis,
+} from "../engine";
+import { TARGETS } from "../engine";
 import type { JsonList } from "./streamJson";
 
 /**
@@ -13,6 +20,10 @@ export interface JsonReport {
     minParticipants: number;
     referenceYear: string;
     previousYear: string | null;
+    /** Russian: where the years came from and why the reference year is the one it is. */
+    years: string;
+    /** The method line printed beside every list (docs/method.md). */
+    description: string;
   } | null;
   /** ШНОР identification, one entry per school of the export table; [] without a table. */
   schools: {
@@ -43,6 +54,13 @@ interface JsonShare {
   count: number;
   of: number;
   share: number | null;
+  /**
+   * The schools `of` counts: `schools_total` (the municipality's, as given by --schools-total),
+   * `table` (the export table's), `social_passport`, `risk_questionnaire`.
+   */
+  denominator: ShareDenominator;
+  /** Only when `share` is null because the group could not be formed: «не определена (школ меньше 4)». */
+  reason?: string;
 }
 
 export interface JsonSummary {
@@ -104,6 +122,8 @@ function reportWith(analysis: WorkbookAnalysis, list: ListOf): object {
           minParticipants: method.minParticipants,
           referenceYear: method.referenceYear,
           previousYear: method.previousYear,
+          years: method.years,
+          description: method.description,
         }
       : null,
     schools: list(
@@ -141,13 +161,20 @@ function reportWith(analysis: WorkbookAnalysis, list: ListOf): object {
 }
 
 function jsonSummary(summary: IndicatorSummary, list: ListOf): object {
-  const share = <T extends JsonShare>(indicator: T | null) =>
+  // The denominator last: the fields scripts read before it (the target too) stay where they were.
+  const share = (indicator: ShareIndicator | null, target?: { target: number }) =>
     indicator === null
       ? null
-      : { count: indicator.count, of: indicator.of, share: number(indicator.share) };
+      : {
+          count: indicator.count,
+          of: indicator.of,
+          share: number(indicator.share),
+          ...target,
+          denominator: indicator.denominator,
+          ...(indicator.undetermined === undefined ? {} : { reason: indicator.undetermined }),
+        };
   return {
-    shnor:
-      summary.shnor === null ? null : { ...share(summary.shnor)!, target: summary.shnor.target },
+    shnor: summary.shnor === null ? null : share(summary.shnor, { target: summary.shnor.target }),
     shnsu: share(summary.shnsu),
     riskGroup: share(summary.riskGroup),
     belowMinimum: summary.belowMinimum.map((item) => ({
@@ -155,7 +182,9 @@ function jsonSummary(summary: IndicatorSummary, list: ListOf): object {
       year: item.year.label,
       value: number(item.value),
       weighted: item.weighted,
-      target: item.target,
+      // The target is the one share's over all these exams (docs/method.md §6); kept per exam, as
+      // scripts read it here.
+      target: TARGETS.belowMinimumShare,
     })),
     dynamics: summary.dynamics.map((item) => ({
       procedure: item.procedure.label,

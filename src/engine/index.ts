@@ -43,9 +43,12 @@ export {
   isAtOrBelow,
   isInLowerQuantile,
   minimumSchoolsFor,
+  groupNotFormed,
   QUANTILE_NAMES,
   type Quantile,
 } from "./social/lowerQuantile";
+export { formatIsbsh } from "./social/indexDecimals";
+export { CONTEXT_FACTORS, type ContextFactor } from "./social/contextFactors";
 export {
   readSocialPassport,
   SOCIAL_PASSPORT,
@@ -71,6 +74,7 @@ export {
   ALL_RISK_PARAMETERS,
   isParameterAtRisk,
   isFactorPresent,
+  type FactorPresenceRule,
   type RiskFactor,
   type RiskParameter,
   type RiskDirection,
@@ -87,11 +91,14 @@ export {
   readRiskThresholds,
   riskThresholdsLayout,
   RISK_THRESHOLDS_MARKER,
+  PRESENCE_RULE_WORDS,
   type RiskThresholds,
+  type RiskThresholdsSheet,
 } from "./risk/riskThresholds";
 export {
   assessRiskFactors,
   type RiskAssessment,
+  type SchoolsWithFactor,
   type SchoolRiskProfile,
   type FactorJudgement,
 } from "./risk/assessRiskFactors";
@@ -104,9 +111,14 @@ export {
   type StaffingIndicator,
 } from "./staffing/staffing";
 export { leastSquaresLine, type FittedLine } from "./context/leastSquaresLine";
+export { isThresholdExam, lowShareName, lowShareNameOf } from "./summary/lowShareNames";
+export {
+  resultsIndex,
+  type ResultsIndex,
+  type StandardisedProcedure,
+} from "./context/resultsIndex";
 export {
   contextAdjustedResults,
-  resultsIndex,
   type ContextPoint,
   type ContextAdjustedResult,
   type SchoolContextResult,
@@ -117,16 +129,27 @@ export {
   pointsBetween,
   TARGETS,
   RISK_ZONE_DEVIATIONS,
+  RISK_ZONE_MIN_PARTICIPANTS,
   STEADY_POINTS,
+  DENOMINATOR_NAMES,
+  type ShareDenominator,
   type IndicatorSummary,
   type SummaryInputs,
   type ShareIndicator,
   type ProcedureDynamics,
   type SchoolDynamics,
   type RiskZone,
+  type BelowMinimumTotal,
   type StaffingShare,
   type Trend,
 } from "./summary/indicatorSummary";
+export {
+  parseSchoolsTotal,
+  checkSchoolsTotal,
+  flaggedListWarnings,
+  FLAGGED_LIST_MIN_SCHOOLS,
+} from "./summary/schoolsTotal";
+export { plural } from "./russianText";
 export { socialLayout, SOCIAL_MARKER } from "./social/socialLayouts";
 export {
   riskMatrixLayout,

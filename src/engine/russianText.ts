@@ -14,6 +14,18 @@ export function formatPercent(value: number): string {
   return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1).replace(".", ",");
 }
 
+/**
+ * A count with its noun in the agreeing form: `1 школа`, `3 школы`, `5 школ`, `21 школа`, `12 школ`.
+ * Russian picks the form by the last two digits, so `one`/`few`/`many` are the forms after 1, 2–4, 5.
+ */
+export function plural(count: number, one: string, few: string, many: string): string {
+  const tens = count % 100;
+  const units = count % 10;
+  const word =
+    tens >= 11 && tens <= 14 ? many : units === 1 ? one : units >= 2 && units <= 4 ? few : many;
+  return `${count} ${word}`;
+}
+
 /** A cell's value as text for messages; long text is cut so that one bad cell cannot flood the output. */
 export function quoteFound(value: unknown): string {
   const text = String(value);

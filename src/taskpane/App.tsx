@@ -12,7 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
-import { isEngineError, parseIdentificationOptions } from "../engine";
+import { checkSchoolsTotal, isEngineError, parseIdentificationOptions } from "../engine";
 import { loadPaneEngine, PANE_ACTIONS, type PaneAction } from "./actionList";
 import type { ResultView } from "./actions";
 import { ActionButtons } from "./components/ActionButtons";
@@ -33,9 +33,12 @@ import { defaultSource, sheetKinds, type SourceCandidate } from "./sources";
 import {
   DEFAULT_SETTINGS,
   SETTINGS_MARK,
+  schoolsTotalOf,
   settingsFromGrid,
   settingsLayout,
+  tableYearsOf,
   type PaneSettings,
+  userYearLabels,
 } from "./settings";
 
 export interface AppProps {
@@ -145,7 +148,13 @@ export function App(props: AppProps) {
   }, [scan]);
 
   const source = candidates.find((candidate) => candidate.name === settings.sourceSheet);
-  const years = source?.recognition.kind === "export" ? source.recognition.yearLabels : [];
+  const tableYears = tableYearsOf(settings);
+  const years =
+    source?.recognition.kind !== "export"
+      ? []
+      : !source.recognition.yearsNamed && tableYears !== null && !isEngineError(tableYears)
+        ? userYearLabels(tableYears)
+        : source.recognition.yearLabels;
   const problem = useMemo(() => {
     const parsed = parseIdentificationOptions({
       edition: settings.edition,
@@ -155,6 +164,18 @@ export function App(props: AppProps) {
     });
     return isEngineError(parsed) ? parsed.message : null;
   }, [settings]);
+  const schoolsTotalProblem = useMemo(() => {
+    const total = schoolsTotalOf(settings);
+    if (total === null) return null;
+    if (isEngineError(total)) return total.message;
+    // Said at the field, before a run: the chosen table's schools are already counted.
+    if (source?.recognition.kind !== "export") return null;
+    const table = { sheetName: source.name, schools: source.recognition.schools };
+    return checkSchoolsTotal(total, table)?.message ?? null;
+  }, [settings, source]);
+  const tableYearsProblem = isEngineError(tableYears) ? tableYears.message : null;
+  const settingsValid =
+    problem === null && schoolsTotalProblem === null && tableYearsProblem === null;
 
   const kinds = useMemo(() => sheetKinds(candidates), [candidates]);
   // «Выявить ШНОР» works on the chosen sheet; the others find their sheets themselves.
@@ -261,6 +282,8 @@ export function App(props: AppProps) {
                   settings={settings}
                   years={years}
                   problem={problem}
+                  schoolsTotalProblem={schoolsTotalProblem}
+                  tableYearsProblem={tableYearsProblem}
                   disabled={busy}
                   social={actions.some((action) => action.needs === "social-passport")}
                   risk={actions.some((action) => action.needs === "risk-questionnaire")}
@@ -272,7 +295,7 @@ export function App(props: AppProps) {
                 <ActionButtons
                   messages={messages}
                   actions={actions}
-                  disabled={busy || problem !== null}
+                  disabled={busy || !settingsValid}
                   available={available}
                   onRun={(action, choice) => void run(action, choice)}
                 />

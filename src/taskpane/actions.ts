@@ -1,8 +1,11 @@
 import {
   analyzeWorkbook,
   CONTEXT_MARKER,
+  DENOMINATOR_NAMES,
   DYNAMICS_MARKER,
+  formatIsbsh,
   isEngineError,
+  lowShareName,
   OUTPUT_MARKERS,
   parseIdentificationOptions,
   readExportTable,
@@ -27,7 +30,7 @@ import {
   type WorkbookAnalysis,
 } from "../engine";
 import type { WorkbookData } from "./host";
-import type { PaneSettings } from "./settings";
+import { schoolsTotalOf, tableYearsOf, type PaneSettings } from "./settings";
 
 /**
  * What the pane's actions do (the list of buttons is actionList.ts): take the workbook's sheets as
@@ -88,6 +91,10 @@ export function analyse(
     year: settings.referenceYear === "" ? undefined : settings.referenceYear,
   });
   if (isEngineError(identification)) return identification;
+  const schoolsTotal = schoolsTotalOf(settings);
+  if (isEngineError(schoolsTotal)) return schoolsTotal;
+  const tableYears = tableYearsOf(settings);
+  if (isEngineError(tableYears)) return tableYears;
   const inputs = data.sheets.flatMap((sheet) =>
     sheet.grid === null ? [] : [{ grid: sheet.grid, own: sheet.outputMark !== null }]
   );
@@ -98,6 +105,8 @@ export function analyse(
     identification,
     quantile: settings.quantile === "0.2" ? 0.2 : 0.25,
     exportSheet: sourceIsTable ? source!.name : null,
+    schoolsTotal,
+    tableYears,
   });
 }
 
@@ -166,7 +175,8 @@ export const socialAction: ActionRun = function socialRun(data, settings) {
       title: school.name,
       detail: [
         school.login,
-        school.isbsh === null ? null : `ИСБШ ${decimal(school.isbsh)}`,
+        // The decimals of the reason beside it, which compares the index with the threshold.
+        school.isbsh === null ? null : `ИСБШ ${formatIsbsh(school.isbsh, social.indexDecimals)}`,
         school.rank === null ? null : `место ${school.rank}`,
       ]
         .filter((part) => part !== null)
@@ -231,39 +241,60 @@ export const summaryAction: ActionRun = function summaryRun(data, settings) {
   const add = (key: string, title: string, reason: string, tone: Tone, detail = "") =>
     rows.push({ key, title, detail, reason, tone, status: tone });
   if (summary.shnor) {
-    const { share, count, of, target } = summary.shnor;
+    const { share, count, of, target, denominator } = summary.shnor;
     add(
       "shnor",
       "Доля ШНОР",
-      `${percent(share)} (${count} из ${of}); цель — не более ${target} %`,
+      `${percent(share)} (${count} из ${of} — ${DENOMINATOR_NAMES[denominator]}); цель — не более ${target} %`,
       share !== null && share > target ? "alert" : "ok"
     );
   }
   if (summary.shnsu) {
-    const { share, count, of } = summary.shnsu;
-    add("shnsu", "Доля ШНСУ", `${percent(share)} (${count} из ${of})`, "unknown");
+    const { share, count, of, denominator, undetermined } = summary.shnsu;
+    add(
+      "shnsu",
+      "Доля ШНСУ",
+      undetermined ?? `${percent(share)} (${count} из ${of} — ${DENOMINATOR_NAMES[denominator]})`,
+      "unknown"
+    );
   }
   if (summary.riskGroup) {
-    const { share, count, of } = summary.riskGroup;
-    add("risk", "Доля ШГР", `${percent(share)} (${count} из ${of})`, "unknown");
+    const { share, count, of, denominator } = summary.riskGroup;
+    add(
+      "risk",
+      "Доля ШГР",
+      `${percent(share)} (${count} из ${of} — ${DENOMINATOR_NAMES[denominator]})`,
+      "unknown"
+    );
   }
+  const total = summary.belowMinimumTotal;
+  if (total)
+    add(
+      "below",
+      `Ниже минимального порога: ОГЭ и ЕГЭ, русский язык и математика, ${total.year.label}`,
+      `${percent(total.value)}${total.weighted ? "" : " (невзвешенное среднее долей школ: нет числа участников)"}; цель — не более ${total.target}\u00a0%`,
+      total.value > total.target ? "alert" : "ok"
+    );
+  // Each exam's share has no target of its own: the target is the one share's above.
   summary.belowMinimum.forEach((item, index) =>
     add(
       `below:${index}`,
-      `Ниже минимума: ${item.procedure.label} ${item.year.label}`,
-      `${percent(item.value)}; цель — не более ${item.target} %`,
-      item.value !== null && item.value > item.target ? "alert" : "ok"
+      `В том числе ${item.procedure.label} ${item.year.label}`,
+      percent(item.value),
+      "unknown"
     )
   );
   summary.dynamics.forEach((item, index) => {
     const last = item.arrows[item.arrows.length - 1];
+    // A procedure the ШНОР method does not count has no target: its rise is noted, never «вне цели».
+    const rising = item.procedure.countedForLowResults ? "alert" : "unknown";
     add(
       `dynamics:${index}`,
-      `Динамика «2»: ${item.procedure.label}`,
+      `Динамика, ${lowShareName(item.procedure)}: ${item.procedure.label}`,
       item.values
         .map((value) => `${value.year.label}: ${percent(value.value)}`)
         .join(` ${item.arrows.length > 0 ? "→" : ""} `),
-      last === "↑" ? "alert" : last === "↓" ? "ok" : "unknown",
+      last === "↑" ? rising : last === "↓" ? "ok" : "unknown",
       item.arrows.join(" ")
     );
   });

@@ -1,3 +1,4 @@
+import { plural } from "../engine";
 import type { HostErrorCode, StatusColumnReport } from "./host";
 
 /**
@@ -35,6 +36,10 @@ export interface Messages {
   quantile: string;
   quartile: string;
   quintile: string;
+  schoolsTotal: string;
+  schoolsTotalHint: string;
+  tableYears: string;
+  tableYearsHint: string;
   riskThresholds: string;
   actions: string;
   choose: string;
@@ -104,6 +109,12 @@ const RU: Messages = {
   quantile: "Группа ШНСУ по ИСБШ",
   quartile: "нижний квартиль (25 % школ)",
   quintile: "нижний квинтиль (20 % школ)",
+  schoolsTotal: "Всего школ в муниципалитете",
+  schoolsTotalHint:
+    "Если в таблице не все школы (например, только ШНОР), доля ШНОР считается от этого числа. Пусто — от школ таблицы.",
+  tableYears: "Годы таблицы (если не указаны в заголовках)",
+  tableYearsHint:
+    "Например: 2018, 2019; позднейший — отчётный. Пусто — годы из заголовков столбцов или из названия над таблицей.",
   riskThresholds:
     "Пороги параметров факторов риска — на листе «Пороги факторов риска»: он создаётся при первом расчёте матрицы и дальше принадлежит вам.",
   actions: "Действия",
@@ -188,6 +199,12 @@ const EN: Messages = {
   quantile: "ШНСУ group by ИСБШ",
   quartile: "lower quartile (25 % of schools)",
   quintile: "lower quintile (20 % of schools)",
+  schoolsTotal: "Schools in the municipality",
+  schoolsTotalHint:
+    "When the table lists only some schools (e.g. only ШНОР), the ШНОР share is of this number. Empty: of the table's schools.",
+  tableYears: "Table years (if the headers do not name them)",
+  tableYearsHint:
+    "E.g. 2018, 2019; the latest is the reference year. Empty: the years in the column headers or the title above the table.",
   riskThresholds:
     "Risk-factor thresholds are on the «Пороги факторов риска» sheet: created with the first risk matrix, yours to edit from then on.",
   actions: "Actions",
@@ -243,11 +260,5 @@ export function messagesFor(displayLanguage: string | null | undefined): Message
   return /^en\b/i.test(displayLanguage ?? "") ? EN : RU;
 }
 
-/** `1 школа`, `3 школы`, `5 школ`, `21 школа`. */
-export function plural(count: number, one: string, few: string, many: string): string {
-  const tens = count % 100;
-  const units = count % 10;
-  const word =
-    tens >= 11 && tens <= 14 ? many : units === 1 ? one : units >= 2 && units <= 4 ? few : many;
-  return `${count} ${word}`;
-}
+// The engine's (its warnings agree their counts too); kept importable from here for the pane's code.
+export { plural };

@@ -50,6 +50,7 @@ function exportSummary(table: ExportTable): SheetSummary {
     procedures: table.procedures.length,
     years: table.years.length,
     yearLabels: table.years.map((year) => year.label),
+    yearsNamed: table.layout.years.kind === "columns",
     warnings: table.warnings.length,
   };
 }

@@ -1,4 +1,12 @@
-import type { CellValue, SheetGrid, SheetLayout } from "../engine";
+import {
+  isEngineError,
+  parseSchoolsTotal,
+  parseTableYears,
+  type CellValue,
+  type EngineError,
+  type SheetGrid,
+  type SheetLayout,
+} from "../engine";
 
 /**
  * The method as the user set it in the pane. Kept as typed (strings) and validated by the engine's
@@ -14,15 +22,21 @@ export interface PaneSettings {
   referenceYear: string;
   /** The ШНСУ group: the lower quartile (`0.25`) or quintile (`0.2`) of ИСБШ. */
   quantile: "0.25" | "0.2";
+  /** The municipality's number of schools, the ШНОР share's denominator; `""`: the table's schools. */
+  schoolsTotal: string;
+  /** The years of a table whose columns do not name them («2018, 2019»); `""`: from the headers. */
+  tableYears: string;
 }
 
 export const DEFAULT_SETTINGS: PaneSettings = {
   sourceSheet: null,
   edition: "2020",
   threshold: "30",
-  minParticipants: "10",
+  minParticipants: "0",
   referenceYear: "",
   quantile: "0.25",
+  schoolsTotal: "",
+  tableYears: "",
 };
 
 /**
@@ -43,6 +57,8 @@ const KEYS: Record<Exclude<keyof PaneSettings, never>, string> = {
   minParticipants: "Минимум участников",
   referenceYear: "Отчётный год",
   quantile: "Группа ШНСУ (доля школ)",
+  schoolsTotal: "Всего школ в муниципалитете",
+  tableYears: "Годы таблицы (если не указаны в заголовках)",
 };
 
 export function settingsLayout(settings: PaneSettings): SheetLayout {
@@ -80,8 +96,38 @@ export function settingsFromGrid(grid: SheetGrid | null): Partial<PaneSettings> 
     } else if (key === "sourceSheet") {
       found.sourceSheet = text === "" ? null : text;
     } else {
-      found[key as "threshold" | "minParticipants" | "referenceYear"] = text;
+      found[
+        key as "threshold" | "minParticipants" | "referenceYear" | "schoolsTotal" | "tableYears"
+      ] = text;
     }
   }
   return found;
+}
+
+/**
+ * The municipality's number of schools as the engine takes it: null when the field is empty (the
+ * share is then of the table's schools), the engine's message when it is not a whole number.
+ */
+export function schoolsTotalOf(settings: PaneSettings): number | null | EngineError {
+  return settings.schoolsTotal.trim() === "" ? null : parseSchoolsTotal(settings.schoolsTotal);
+}
+
+/** The table's years as typed, for the engine: null when empty, the parser's message when unreadable. */
+/**
+ * The reference-year choices of a table whose columns name no years, once the user names them: the
+ * two latest, or the one named and the year before — as the reader lays the headerless export out.
+ */
+export function userYearLabels(text: string): string[] {
+  const years = parseTableYears(text);
+  if (isEngineError(years)) return [];
+  const later = years[years.length - 1];
+  return years.length > 1
+    ? years.slice(-2).map((year) => year.label)
+    : [String(later.end - 1), later.label];
+}
+
+export function tableYearsOf(settings: PaneSettings): string | null | EngineError {
+  if (settings.tableYears.trim() === "") return null;
+  const years = parseTableYears(settings.tableYears);
+  return isEngineError(years) ? years : settings.tableYears;
 }

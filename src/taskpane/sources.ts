@@ -14,6 +14,8 @@ export type SheetSummary =
       years: number;
       /** Year labels as the table names them, oldest first (the reference-year choices). */
       yearLabels: string[];
+      /** False when the columns do not name their years (the headerless export): the user may. */
+      yearsNamed: boolean;
       warnings: number;
     }
   | { kind: "keyed"; sheetKind: SheetKind; label: string; note: string }

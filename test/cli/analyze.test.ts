@@ -8,6 +8,10 @@ import {
   writeResultsWorkbook,
   FIXTURE_SHEET,
 } from "../xlsx/workbookFiles";
+import { parseCliArguments } from "../../src/cli/cliArguments";
+import { humanSummary } from "../../src/cli/humanSummary";
+import { jsonReport } from "../../src/cli/jsonReport";
+import { analyzeWorkbook, isEngineError, type WorkbookAnalysis } from "../../src/engine";
 import { runCli } from "./runCli";
 
 const folder = temporaryFolder();
@@ -50,9 +54,13 @@ describe("school-radar analyze --json", () => {
     expect(report.method).toEqual({
       edition: "2020",
       threshold: 30,
-      minParticipants: 10,
+      minParticipants: 0,
       referenceYear: "2024/2025",
       previousYear: "2023/2024",
+      years: "годы — из заголовков столбцов",
+      description: expect.stringContaining(
+        "Отчётный год 2024/2025, предыдущий 2023/2024: годы — из заголовков столбцов."
+      ),
     });
     expect(report.schools).toHaveLength(5);
     for (const school of report.schools) {
@@ -83,7 +91,7 @@ describe("school-radar analyze --json", () => {
     // 60 % «2» in a class of 5 is not a low result.
     expect(statuses(report).sch900005![0]).not.toBe("shnor");
     const first = report.schools.find((school: { login: string }) => school.login === "sch900001");
-    expect(first.reason).toMatch(/ВПР МА 5 \(40 %\)/);
+    expect(first.reason).toMatch(/ВПР МА 5 \(40\u00a0%\)/);
   });
 
   it("passes the options to the method: 2025 edition, another threshold, another year", async () => {
@@ -115,10 +123,67 @@ describe("school-radar analyze (summary)", () => {
     expect(run.stdout).toContain(`Лист: «${FIXTURE_SHEET}» — школ: 5`);
     expect(run.stdout).toMatch(/редакция 2020/);
     expect(run.stdout).toContain(
-      "Итог: ШНОР — 2 (40 % школ), не ШНОР — 2, недостаточно данных — 1"
+      "Итог: ШНОР — 2 (40\u00a0% школ таблицы), не ШНОР — 2, недостаточно данных — 1"
     );
     expect(run.stdout).toContain("МБОУ «СОШ № 1» (sch900001): К1");
     expect(run.stdout).toContain("укажите --out");
+  });
+});
+
+describe("school-radar analyze --schools-total: the ШНОР share of the municipality's schools", () => {
+  it("is of the table's 5 schools without it, and says so in --json and the summary", async () => {
+    const report = JSON.parse((await runCli("analyze", input, "--json")).stdout);
+    expect(report.summary.shnor).toEqual({
+      count: 2,
+      of: 5,
+      share: 40,
+      target: 15,
+      denominator: "table",
+    });
+    expect((await runCli("analyze", input)).stdout).toContain(
+      "Сводка: доля ШНОР 40\u00a0% (2 из 5 — от школ таблицы результатов; цель ≤ 15\u00a0%)"
+    );
+  });
+
+  it("is 2 / 20 = 10 % of the municipality's 20 schools with --schools-total 20", async () => {
+    const report = JSON.parse(
+      (await runCli("analyze", input, "--json", "--schools-total", "20")).stdout
+    );
+    expect(report.summary.shnor).toEqual({
+      count: 2,
+      of: 20,
+      share: 10,
+      target: 15,
+      denominator: "schools_total",
+    });
+    const run = await runCli("analyze", input, "--schools-total", "20");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      "Сводка: доля ШНОР 10\u00a0% (2 из 20 — от числа школ муниципалитета, указанного пользователем; цель ≤ 15\u00a0%)"
+    );
+    // The identification line stays of the table: the statuses are the table's schools'.
+    expect(run.stdout).toContain("Итог: ШНОР — 2 (40\u00a0% школ таблицы)");
+  });
+
+  it("writes the denominator on the summary sheet with --out", async () => {
+    const out = path.join(folder.dir, "всего-школ.xlsx");
+    const run = await runCli("analyze", input, "--schools-total", "20", "--out", out);
+    expect(run.code).toBe(0);
+    const labels: unknown[] = [];
+    (await readBack(out))
+      .getWorksheet("Сводка показателей")!
+      .eachRow((row) => labels.push(row.getCell(2).value));
+    expect(labels).toContain(
+      "Доля ШНОР, % (2 из 20 — от числа школ муниципалитета, указанного пользователем)"
+    );
+  });
+
+  it("passes --years to the engine as typed, after checking it", () => {
+    const request = parseCliArguments(["analyze", "выгрузка.xlsx", "--years", "2018,2019"]);
+    expect(request).toMatchObject({ tableYears: "2018,2019", schoolsTotal: null });
+    expect(
+      parseCliArguments(["analyze", "выгрузка.xlsx", "--schools-total", "1 200"])
+    ).toMatchObject({ schoolsTotal: 1200, tableYears: null });
   });
 });
 
@@ -256,6 +321,31 @@ describe("school-radar: bad input exits with status 2 and a message", () => {
     ],
     ["an option without its value", () => ["analyze", input, "--out"], /Неверные аргументы/],
     ["--out not an .xlsx", () => ["analyze", input, "--out", "результат.csv"], /расширение \.xlsx/],
+    [
+      "--schools-total 12,5",
+      () => ["analyze", input, "--schools-total", "12,5"],
+      /^school-radar: Неверный параметр: всего школ в муниципалитете: ожидалось целое число не меньше 1; найдено «12,5»\n$/,
+    ],
+    [
+      "--schools-total fewer than the table's schools",
+      () => ["analyze", input, "--schools-total", "3"],
+      /^school-radar: всего школ в муниципалитете: указано 3, а в таблице листа «Выгрузка» 5 школ — .*не меньше 5/,
+    ],
+    [
+      "--schools-total without its value",
+      () => ["analyze", input, "--schools-total"],
+      /Неверные аргументы.*--schools-total/,
+    ],
+    [
+      "--years that are not years",
+      () => ["analyze", input, "--years", "прошлый год"],
+      /^school-radar: Неверный параметр: годы таблицы: ожидались годы через запятую, например «2018, 2019» \(позднейший — отчётный\); найдено «прошлый год»\n$/,
+    ],
+    [
+      "--schools-total with the template command",
+      () => ["template", "all", "--out", "шаблон.xlsx", "--schools-total", "20"],
+      /Параметр --schools-total не относится к команде template/,
+    ],
   ])("%s", async (_, argv, message) => {
     const run = await runCli(...argv());
     expect(run.code).toBe(2);
@@ -273,6 +363,76 @@ describe("school-radar --help", () => {
       expect(run.code).toBe(0);
       expect(run.stdout).toContain("school-radar analyze <input.xlsx>");
       expect(run.stdout).toContain("--min-participants");
+      expect(run.stdout).toContain(
+        "--years <годы>            годы таблицы без заголовков, например 2018,2019; позднейший — отчётный"
+      );
+      expect(run.stdout).toContain("--schools-total <n>       всего школ в муниципалитете");
     }
   );
+});
+
+/**
+ * The ШНСУ group's size as the command line says it (issue 14, item 8): a group ties made far larger
+ * than the chosen share, and one too few schools cannot form («не определена», not «0 %»). The
+ * report functions are called on the engine's analysis of a passport alone: no process to start.
+ */
+describe("school-radar analyze: the ШНСУ group in the summary and --json", () => {
+  /** A passport in shares, all 0 but single-parent families s %: ИСБШ = 85 − 0,2·s. */
+  function analysed(singleParent: number[]): WorkbookAnalysis {
+    const analysis = analyzeWorkbook([
+      {
+        grid: {
+          sheetName: "Соцпаспорт",
+          values: [
+            [
+              "Логин",
+              "ОО",
+              "Доля: оба родителя с высшим образованием, %",
+              "Доля из неполных семей, %",
+              "Доля состоящих на учёте, %",
+            ],
+            ...singleParent.map((share, i) => [`sch${100001 + i}`, `СОШ № ${i + 1}`, 0, share, 0]),
+          ],
+        },
+      },
+    ]);
+    if (isEngineError(analysis)) throw new Error(analysis.message);
+    return analysis;
+  }
+  const printed = (analysis: WorkbookAnalysis) =>
+    humanSummary({ inputPath: "паспорт.xlsx", analysis, written: null });
+
+  it("3 schools: the group and its share are «не определена (школ меньше 4)»", () => {
+    // s = 75, 28,5, 5 → ИСБШ 70; 79,3; 84: three schools, a quartile needs four.
+    const analysis = analysed([75, 28.5, 5]);
+    const text = printed(analysis);
+    expect(text).toContain("ШНСУ (нижний квартиль): группа не определена (школ меньше 4)");
+    expect(text).toContain("Сводка: доля ШНСУ не определена (школ меньше 4)");
+    expect(text).not.toMatch(/доля ШНСУ 0/);
+    // The fields scripts read stay; the share is null, and says why.
+    expect(jsonReport(analysis).summary.shnsu).toEqual({
+      count: 0,
+      of: 3,
+      share: null,
+      denominator: "social_passport",
+      reason: "не определена (школ меньше 4)",
+    });
+  });
+
+  it("5 schools, 2 tied at the threshold: 3 of 5 (60 %), said beside the group", () => {
+    // ИСБШ 70; 79,3; 79,3; 84; 85 → threshold 79,3 (position 4·0,25 = 1) → 3 of 5; ⌈1,25⌉ = 2.
+    const analysis = analysed([75, 28.5, 28.5, 5, 0]);
+    const text = printed(analysis);
+    expect(text).toContain("ШНСУ (нижний квартиль, ИСБШ ≤ 79,30): 3: СОШ № 1, СОШ № 2, СОШ № 3");
+    expect(text).toContain(
+      "  Внимание: в группе ШНСУ 3 школы из 5 (60\u00a0%) при выбранной доле 25\u00a0% (нижний квартиль): " +
+        "у 2 школ одинаковый ИСБШ 79,30, равный порогу, а школы с равным ИСБШ не разделяются — в группу входят все они."
+    );
+    expect(jsonReport(analysis).summary.shnsu).toEqual({
+      count: 3,
+      of: 5,
+      share: 60,
+      denominator: "social_passport",
+    });
+  });
 });

@@ -105,7 +105,7 @@ describe("the --out workbook opened by LibreOffice", () => {
       expect(row[4] ?? "").toBe(school.criteria.map((criterion) => `К${criterion}`).join(", "));
       expect(row[7]).toBe(school.reason);
     });
-    expect(rows.filter((row) => row[3] === "ШНОР")).toHaveLength(9);
+    expect(rows.filter((row) => row[3] === "ШНОР")).toHaveLength(12);
   });
 
   it("shows the method used on its own sheet", () => {
@@ -117,13 +117,17 @@ describe("the --out workbook opened by LibreOffice", () => {
 
   it("shows ИСБШ and the ШНСУ group of every school of the social passport", () => {
     const rows = tableRows("ИСБШ", 2, "Логин");
+    // The passport's other factors, where given, stand before the reason: found by its header.
+    const reason = grid("ИСБШ")
+      .values.find((row) => row[2] === "Логин")!
+      .indexOf("Обоснование");
     expect(rows).toHaveLength(report.social.length);
     for (const school of report.social) {
       const row = rows.find((candidate) => candidate[2] === school.login)!;
       if (school.isbsh === null) expect(row[3] ?? null).toBeNull();
       else expect(row[3]).toBeCloseTo(school.isbsh, 9);
       expect(row[4] ?? "").toBe(school.shnsu ? "ШНСУ" : "");
-      expect(row[8]).toBe(school.reason);
+      expect(row[reason]).toBe(school.reason);
     }
   });
 
@@ -156,7 +160,7 @@ describe("the --out workbook opened by LibreOffice", () => {
     // The table's six columns; the chart's data block stands beside them on the same rows.
     expect(summary[0]!.slice(0, 6)).toEqual([
       "Школы",
-      "Доля ШНОР, % (9 из 46)",
+      "Доля ШНОР, % (12 из 46 — от школ таблицы результатов)",
       null,
       expect.closeTo(report.summary.shnor.share, 9),
       15,
@@ -164,7 +168,7 @@ describe("the --out workbook opened by LibreOffice", () => {
     ]);
     expect(summary[1]!.slice(0, 4)).toEqual([
       "Школы",
-      "Доля ШНСУ, % (11 из 44)",
+      "Доля ШНСУ, % (11 из 44 — от школ социального паспорта с рассчитанным ИСБШ)",
       null,
       report.summary.shnsu.share,
     ]);

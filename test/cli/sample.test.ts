@@ -35,7 +35,9 @@ describe("the bundled sample workbook", () => {
     expect(schools.length).toBeGreaterThanOrEqual(44);
     const flagged = schools.filter((school) => school.status === "shnor");
     expect(flagged.length / schools.length).toBeGreaterThanOrEqual(0.15);
-    expect(flagged.length / schools.length).toBeLessThanOrEqual(0.25);
+    // 12 of 46 (26 %): three small schools are ШНОР only through groups under 10 pupils, which the
+    // documents count and the reasons mark «малая группа» (docs/method.md §2).
+    expect(flagged.length / schools.length).toBeLessThanOrEqual(0.3);
     expect(flagged.some((school) => school.criteria.includes(1))).toBe(true);
     expect(flagged.some((school) => school.criteria.length === 1 && school.criteria[0] === 2)).toBe(
       true
@@ -65,8 +67,13 @@ describe("the bundled sample workbook", () => {
         .filter((school: { isbsh: number | null }) => school.isbsh === null)
         .map((school: { login: string }) => school.login)
     ).toEqual(["sch840306", "sch840402"]);
-    expect(report.summary.shnor).toMatchObject({ count: 9, of: 46 });
-    expect(report.summary.shnsu).toEqual({ count: 11, of: 44, share: 25 });
+    expect(report.summary.shnor).toMatchObject({ count: 12, of: 46 });
+    expect(report.summary.shnsu).toEqual({
+      count: 11,
+      of: 44,
+      share: 25,
+      denominator: "social_passport",
+    });
     expect(report.risk).toHaveLength(46);
     const withFactors = report.risk.filter(
       (school: { factors: number[] }) => school.factors.length

@@ -220,7 +220,7 @@ describe("school-radar analyze with the templates", () => {
         login: "sch900001",
         isbsh: expect.closeTo(81.3, 6),
         shnsu: false,
-        reason: expect.stringMatching(/^ИСБШ 81,3 — выше порога/),
+        reason: expect.stringMatching(/^ИСБШ 81,30 > порог 72,30 — не в группе/),
       },
       {
         login: "sch900002",
@@ -238,7 +238,7 @@ describe("school-radar analyze with the templates", () => {
         login: "sch900004",
         isbsh: expect.closeTo(67.2, 6),
         shnsu: true,
-        reason: "ИСБШ 67,2 — нижний квартиль (порог 72,3)",
+        reason: "ИСБШ 67,20 ≤ порог 72,30 — в группе «нижний квартиль»",
       },
       {
         login: "sch900005",
@@ -255,9 +255,26 @@ describe("school-radar analyze with the templates", () => {
       { login: "sch900004", factors: [], riskGroup: false },
       { login: "sch900005", factors: [], riskGroup: false },
     ]);
-    expect(report.summary.shnor).toEqual({ count: 2, of: 5, share: 40, target: 15 });
-    expect(report.summary.shnsu).toEqual({ count: 1, of: 4, share: 25 });
-    expect(report.summary.riskGroup).toEqual({ count: 1, of: 5, share: 20 });
+    // Each share names its schools: ШНСУ of the passport's 4 with an ИСБШ, ШГР of the questionnaire's 5.
+    expect(report.summary.shnor).toEqual({
+      count: 2,
+      of: 5,
+      share: 40,
+      target: 15,
+      denominator: "table",
+    });
+    expect(report.summary.shnsu).toEqual({
+      count: 1,
+      of: 4,
+      share: 25,
+      denominator: "social_passport",
+    });
+    expect(report.summary.riskGroup).toEqual({
+      count: 1,
+      of: 5,
+      share: 20,
+      denominator: "risk_questionnaire",
+    });
     expect(report.summary.staffing).toContainEqual({
       label: "Доля педагогов с первой или высшей категорией",
       share: 75,
@@ -339,7 +356,7 @@ describe("school-radar analyze with the templates", () => {
     expect(human.stdout).toContain(
       "Таблица результатов оценочных процедур не найдена — ШНОР не определялись."
     );
-    expect(human.stdout).toContain("ШНСУ (нижний квартиль, ИСБШ ≤ 72,3): 1");
+    expect(human.stdout).toContain("ШНСУ (нижний квартиль, ИСБШ ≤ 72,30): 1");
   });
 
   it.each([["0.2"], ["0,2"], ["20"], ["20 %"], ["квинтиль"], ["Квинтиль"]])(
@@ -359,7 +376,7 @@ describe("school-radar analyze with the templates", () => {
     "--quantile %s is the lower quartile",
     async (quantile) => {
       const report = await json(social, "--quantile", quantile);
-      expect(report.summary.shnsu).toEqual({ count: 1, of: 4, share: 25 });
+      expect(report.summary.shnsu).toMatchObject({ count: 1, of: 4, share: 25 });
     }
   );
 
@@ -422,7 +439,7 @@ describe("school-radar analyze with the templates", () => {
     expect(run.stdout).toContain(
       "ИСБШ: лист «Социальный паспорт» — индекс рассчитан для 4 из 5 школ"
     );
-    expect(run.stdout).toContain("ШНСУ (нижний квартиль, ИСБШ ≤ 72,3): 1: МБОУ «ООШ д. Пустошь»");
+    expect(run.stdout).toContain("ШНСУ (нижний квартиль, ИСБШ ≤ 72,30): 1: МБОУ «ООШ д. Пустошь»");
     expect(run.stdout).toMatch(
       /Факторы риска: школ с факторами — 2 из 5 .*чаще всего: Ф2 Дефицит педагогических кадров — 2/
     );
@@ -430,9 +447,12 @@ describe("school-radar analyze with the templates", () => {
     expect(run.stdout).toContain(
       "Результаты с учётом контекста: линия «результаты ~ ИСБШ» не построена"
     );
-    expect(run.stdout).toMatch(
-      /Сводка: доля ШНОР 40 % \(цель ≤ 15 %\); доля ШНСУ 25 %; доля ШГР 20 %;.*с первой или высшей категорией 75 % \(цель ≥ 85 %\)/
+    expect(run.stdout).toContain(
+      "Сводка: доля ШНОР 40\u00a0% (2 из 5 — от школ таблицы результатов; цель ≤ 15\u00a0%); " +
+        "доля ШНСУ 25\u00a0% (1 из 4 — от школ социального паспорта с рассчитанным ИСБШ); " +
+        "доля ШГР 20\u00a0% (1 из 5 — от школ анкеты факторов риска);"
     );
+    expect(run.stdout).toMatch(/с первой или высшей категорией 75\u00a0% \(цель ≥ 85\u00a0%\)/);
   });
 
   it.each<[string, () => string[], RegExp]>([

@@ -56,7 +56,7 @@ describe("output sheets of the identification", () => {
     expect(list.columns).toHaveLength(list.header.length);
   });
 
-  it("keeps the method and its source next to the list (DOMAIN §7)", () => {
+  it("keeps the method and its source next to the list (docs/method.md §7)", () => {
     expect(list.preamble.join("\n")).toContain("редакция 2020 г.");
     expect(list.preamble.join("\n")).toContain("не предназначены для оценки работы педагогов");
     expect(method.body).toContainEqual(["Процедуры в таблице без учёта методикой", "ВПР МА 7"]);

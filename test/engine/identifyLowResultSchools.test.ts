@@ -111,7 +111,9 @@ describe("criteria", () => {
       ["ЕГЭ МА база 2019", "ЕГЭ МА профиль 2019", "ЕГЭ МА база 2018"]
     );
     expect(result.schools[0].criteria).toEqual([1]);
-    expect(result.schools[0].reason).toBe("К1: 2019 — ЕГЭ МА база (30 %), ЕГЭ МА профиль (35 %)");
+    expect(result.schools[0].reason).toBe(
+      "К1: 2019 — ЕГЭ МА база (30\u00a0%), ЕГЭ МА профиль (35\u00a0%)"
+    );
   });
 
   it("ignores procedures the method does not count, however low", () => {
@@ -161,19 +163,52 @@ describe("missing data and small numbers", () => {
     );
   });
 
-  it("a result of fewer participants than the minimum is never low", () => {
-    const spec: SchoolSpec = {
-      login: "sch100001",
-      failing: { "ВПР МА 5 2019": 50, "ВПР РУ 6 2019": 50, "ВПР МА 5 2018": 0 },
-      participants: { "ВПР МА 5 2019": 4, "ВПР РУ 6 2019": 25, "ВПР МА 5 2018": 25 },
-    };
-    const strict = identify([spec], {}, true);
-    expect(strict.method.participantCountsUsed).toBe(true);
-    expect(strict.schools[0].status).toBe("not_shnor");
-    expect(strict.schools[0].reason).toContain(
-      "Не учтены (меньше 10 участников): ВПР МА 5 2019 (4)"
+  // ВПР МА 5 2019: 50 % of 4 pupils (2 of them); ВПР РУ 6 2019: 50 % of 25; ВПР МА 5 2018: 0 % of 25.
+  const smallGroup: SchoolSpec = {
+    login: "sch100001",
+    failing: { "ВПР МА 5 2019": 50, "ВПР РУ 6 2019": 50, "ВПР МА 5 2018": 0 },
+    participants: { "ВПР МА 5 2019": 4, "ВПР РУ 6 2019": 25, "ВПР МА 5 2018": 25 },
+  };
+
+  it("by default every result counts, as in the documents; a small group is marked in the reason", () => {
+    // Two lows in 2019 (50 ≥ 30 twice) → К1, whatever the group's size.
+    const school = identify([smallGroup], {}, true).schools[0];
+    expect(school.status).toBe("shnor");
+    expect(school.criteria).toEqual([1]);
+    expect(school.reason).toBe(
+      "К1: 2019 — ВПР МА 5 (50\u00a0%, 4 участника — малая группа), ВПР РУ 6 (50\u00a0%)"
     );
-    expect(identify([spec], { minParticipants: 4 }, true).schools[0].criteria).toEqual([1]);
+  });
+
+  it("with a minimum of 10 the small group is set aside, and a status that depends on it is «недостаточно данных», never «не ШНОР»", () => {
+    // Without ВПР МА 5 2019 one low remains (К1 needs two; 2018 has none for К2) → not ШНОР alone,
+    // but ШНОР with it: the status depends on the set-aside result.
+    const school = identify([smallGroup], { minParticipants: 10 }, true).schools[0];
+    expect(school.status).toBe("insufficient_data");
+    expect(school.reason).toContain(
+      "Недостаточно данных: статус зависит от низких результатов малых групп, отложенных минимумом участников (10): ВПР МА 5 2019 (50\u00a0%, 4 участника — малая группа); с ними школа отнесена бы к ШНОР"
+    );
+    expect(school.reason).toContain("Не учтены (меньше 10 участников): ВПР МА 5 2019 (4)");
+    expect(identify([smallGroup], { minParticipants: 4 }, true).schools[0].criteria).toEqual([1]);
+  });
+
+  it("with a minimum, set-aside results that are not low leave «не ШНОР» as it is", () => {
+    const fine: SchoolSpec = {
+      ...smallGroup,
+      failing: { "ВПР МА 5 2019": 10, "ВПР РУ 6 2019": 50, "ВПР МА 5 2018": 0 },
+    };
+    expect(identify([fine], { minParticipants: 10 }, true).schools[0].status).toBe("not_shnor");
+  });
+
+  it("with a minimum, a school that is ШНОР without the set-aside results stays ШНОР", () => {
+    const both: SchoolSpec = {
+      login: "sch100002",
+      failing: { "ВПР МА 5 2019": 50, "ВПР РУ 6 2019": 50, "ОГЭ МА 2019": 40 },
+      participants: { "ВПР МА 5 2019": 4, "ВПР РУ 6 2019": 25, "ОГЭ МА 2019": 30 },
+    };
+    const school = identify([both], { minParticipants: 10 }, true).schools[0];
+    expect(school.status).toBe("shnor");
+    expect(school.criteria).toEqual([1]);
   });
 
   it("says in the method when the table has no participant counts", () => {
@@ -234,11 +269,11 @@ describe("the reference year", () => {
 });
 
 describe("options typed by a person", () => {
-  it("defaults to the 2020 edition, 30 %, 10 participants", () => {
+  it("defaults to the 2020 edition, 30 %, every result counted (no minimum of participants)", () => {
     expect(parseIdentificationOptions({})).toEqual({
       edition: "2020",
       threshold: 30,
-      minParticipants: 10,
+      minParticipants: 0,
     });
   });
 

@@ -32,7 +32,7 @@ function failing(
 const SCHOOL_A: CellValue[] = ["Заречный МО", "МБОУ «СОШ № 1»", "sch100001"];
 const SCHOOL_B: CellValue[] = ["Заречный МО", "МБОУ «ООШ № 2»", "sch100002"];
 
-describe("header shapes of DOMAIN §1", () => {
+describe("header shapes of docs/method.md §1", () => {
   it("two header rows, merged cells given blank by Office.js", () => {
     const table = read({
       sheetName: "Выгрузка",

@@ -71,8 +71,8 @@ describe("seed 002, Appendix 1: the Novokuznetsk export table without a header",
   it("explains СОШ № 12 as the worked example: criterion 1 from ВПР МА 5 and ВПР РУ 6, criterion 2 with ВПР МА 6 a year earlier", () => {
     const school = identify(table, "2020").schools[0];
     expect(school.criteria).toEqual([1, 2]);
-    expect(school.reason).toContain("К1: последний год — ВПР МА 5 (40 %), ВПР РУ 6 (37 %)");
-    expect(school.reason).toContain("предыдущий год — ВПР МА 6 (48 %)");
+    expect(school.reason).toContain("К1: последний год — ВПР МА 5 (40\u00a0%), ВПР РУ 6 (37\u00a0%)");
+    expect(school.reason).toContain("предыдущий год — ВПР МА 6 (48\u00a0%)");
   });
 });
 
@@ -94,11 +94,11 @@ describe("seed 003: МБОУ «СОШ № 30», a two-row header with merged tit
     expect(procedureResult(table, 0, ogeRussian2019)).toMatchObject({ failing: 0, high: 42 });
   });
 
-  it("is ШНОР by criterion 1 only: ВПР МА 5 (33 %) and ВПР РУ 6 (31 %) in 2019", () => {
+  it("is ШНОР by criterion 1 only: ВПР МА 5 (33\u00a0%) and ВПР РУ 6 (31\u00a0%) in 2019", () => {
     const school = identify(table, "2020").schools[0];
     expect(school.status).toBe("shnor");
     expect(school.criteria).toEqual([1]);
-    expect(school.reason).toBe("К1: 2019 — ВПР МА 5 (33 %), ВПР РУ 6 (31 %)");
+    expect(school.reason).toBe("К1: 2019 — ВПР МА 5 (33\u00a0%), ВПР РУ 6 (31\u00a0%)");
   });
 });
 

@@ -104,7 +104,7 @@ describe("the status column's cells", () => {
     const seedColumn = columnFor(seed);
     expect(seedColumn.top).toBe(0);
     expect(seedColumn.values).toHaveLength(15);
-    // All 15 schools of the appendix are ШНОР (DOMAIN §2); СОШ № 12 by both criteria.
+    // All 15 schools of the appendix are ШНОР (docs/method.md §2); СОШ № 12 by both criteria.
     expect(seedColumn.values.every((value) => String(value).startsWith("ШНОР"))).toBe(true);
     expect(seedColumn.values[0]).toBe("ШНОР (К1, К2)");
     expect(seedColumn.besideColumn).toBe(3 + 32);

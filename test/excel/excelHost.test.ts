@@ -3,12 +3,19 @@
  * reads, writes, formats, the number of context.sync() calls, foreign sheets, re-runs and failures.
  */
 import {
+  ALL_RISK_PARAMETERS,
+  assessRiskFactors,
   contextAdjustedResults,
   contextLayout,
   identificationLayouts,
   identifyLowResultSchools,
   isEngineError,
+  MAX_CELL_TEXT,
+  parameterHeader,
   readExportTable,
+  readRiskQuestionnaire,
+  riskListLayout,
+  riskMatrixLayout,
   STATUS_COLUMN_HEADER,
   statusCell,
   statusColumn,
@@ -423,7 +430,7 @@ describe("charts", () => {
     expect(chart).toMatchObject({
       type: "LineMarkers",
       seriesBy: "Columns",
-      title: "Динамика доли «2» по муниципалитету",
+      title: "Динамика доли низких результатов по муниципалитету",
       categoryAxisTitle: "Учебный год",
       legendVisible: true,
       legendPosition: "Bottom",
@@ -816,6 +823,42 @@ describe("templates, thresholds and heat maps", () => {
     expect(model.names.map((name) => model.nameFormula(name))).toEqual([
       "='Социальный паспорт'!$A$1",
     ]);
+  });
+
+  it("writes the risk matrix's notes and the capped «Факторы → школы» lists as the engine made them", async () => {
+    // 1,200 schools with 3 teacher vacancies: factor 2's list is cut by the engine below Excel's
+    // 32,767 characters (Excel refuses longer text); the note holds «>» and «…».
+    const vacancies = ALL_RISK_PARAMETERS.filter((parameter) => parameter.code.startsWith("Ф2."));
+    const questionnaire = readRiskQuestionnaire({
+      sheetName: "Анкета",
+      values: [
+        ["Логин ОО", "Наименование ОО", ...vacancies.map(parameterHeader)],
+        ...Array.from({ length: 1200 }, (_, index) => [
+          `sch${100000 + index}`,
+          `МБОУ «Школа № ${String(index + 1).padStart(4, "0")}», с. Луговое`,
+          3,
+          0,
+          0,
+        ]),
+      ],
+    });
+    if (isEngineError(questionnaire)) throw new Error(questionnaire.message);
+    const assessment = assessRiskFactors(questionnaire, undefined, new Set(["sch100000"]));
+    const layouts = [riskMatrixLayout(assessment, "Анкета"), riskListLayout(assessment)];
+    const model = workbookWith(2);
+    await write(model, layouts);
+    for (const layout of layouts) {
+      // Preamble, a blank row, the header: the body starts below them (rows from 0).
+      const written = model.valuesOf(layout.name).slice(layout.preamble.length + 2);
+      expect(written.map((row) => row.slice(0, layout.header.length))).toEqual(
+        layout.body.map((row) => row.map((value) => value ?? ""))
+      );
+      for (const row of written)
+        for (const value of row) expect(String(value).length).toBeLessThanOrEqual(MAX_CELL_TEXT);
+    }
+    expect(model.valuesOf("Матрица рисков")[layouts[0]!.preamble.length + 2]!.at(-1)).toBe(
+      "ШНОР; фактор риска 2 «Дефицит педагогических кадров» (Ф2.1 вакансии педагогов: 3 > 0)"
+    );
   });
 
   it("colours heat-map columns white to red from 0 to their highest value", async () => {

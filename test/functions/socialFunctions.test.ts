@@ -59,7 +59,7 @@ describe("ISBSH", () => {
   });
 });
 
-/** Seven schools: PERCENTILE.INC at 0.25 lies between the 2nd and 3rd lowest (DOMAIN §3). */
+/** Seven schools: PERCENTILE.INC at 0.25 lies between the 2nd and 3rd lowest (docs/method.md §3). */
 const SEVEN = [[71.2], [80.5], [62.0], [""], [77.3], [66.4], [90.1], [69.9]];
 
 describe("SHNSU and SHNSU.THRESHOLD", () => {

@@ -51,6 +51,7 @@ describe("the bad-input table", () => {
       const report = JSON.parse(run.stdout) as {
         schools: { login: string; status: string; name: string }[];
         warnings: Warning[];
+        social: { login: string; isbsh: number | null }[];
       };
       if (entry.onlyTheseWarnings) expect(report.warnings).toEqual(entry.warnings);
       else
@@ -59,6 +60,10 @@ describe("the bad-input table", () => {
         report.schools.map((school) => [school.login, school.status])
       );
       expect(statuses).toMatchObject(entry.statuses ?? {});
+      for (const [login, isbsh] of Object.entries(entry.isbsh ?? {})) {
+        const school = report.social.find((candidate) => candidate.login === login);
+        expect(school?.isbsh).toBeCloseTo(isbsh, 9);
+      }
       if (entry.name.startsWith("a 10 MB school name")) {
         expect(report.schools[0]!.name).toHaveLength("Школа ".repeat(1_700_000).trim().length);
         expect(report.schools).toHaveLength(FIXTURE_SCHOOLS.length);

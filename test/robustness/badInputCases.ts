@@ -17,6 +17,8 @@ import {
   workbookWith,
   xmlRow,
 } from "./badInputFiles";
+import type { CellValue, SheetGrid } from "../../src/engine";
+import { seed002Appendix1Under, seed003School30Printed } from "../fixtures/seeds";
 
 export interface Warning {
   cell: string;
@@ -40,6 +42,8 @@ export interface BadInputCase {
   onlyTheseWarnings?: boolean;
   /** Exit 0: statuses of some schools, by login. */
   statuses?: Record<string, string>;
+  /** Exit 0: ИСБШ of some schools of the social passport, by login. */
+  isbsh?: Record<string, number>;
   /** Longer than the default time limit (a million rows, megabytes of text). */
   timeout?: number;
 }
@@ -56,6 +60,102 @@ const cellEdit =
       for (const [address, cellValue] of Object.entries(edits))
         sheet.getCell(address).value = cellValue;
     });
+/** The five-school fixture with a social passport sheet «Паспорт» (rows from 2), cells in `numFmt`. */
+const withPassport =
+  (header: string[], rows: (string | number)[][], numFmt?: string) =>
+  (input: string): Promise<void> =>
+    fixtureWith(input, (_, workbook) => {
+      const sheet = workbook.addWorksheet("Паспорт");
+      sheet.addRow(header);
+      for (const row of rows) {
+        const added = sheet.addRow(row);
+        if (numFmt !== undefined)
+          added.eachCell((cell, column) => column > 2 && (cell.numFmt = numFmt));
+      }
+    });
+const P = "'Паспорт'";
+const SHARES_HEADER = [
+  "Логин ОО",
+  "Наименование ОО",
+  "Доля: оба родителя с высшим образованием, %",
+  "Доля из неполных семей, %",
+  "Доля состоящих на учёте, %",
+];
+/**
+ * Four schools' shares in per cent; ИСБШ by hand: 85 + 15·0.2 − 20·0.3 − 65·0.05 = 78.75;
+ * 85 + 1.5 − 8 − 1.3 = 77.2; 85 + 6 − 2 − 0 = 89; 85 + 0.75 − 10 − 6.5 = 69.25.
+ */
+const SHARES_IN_PERCENT: [string, number, number, number][] = [
+  ["sch900001", 20, 30, 5],
+  ["sch900002", 10, 40, 2],
+  ["sch900003", 40, 10, 0],
+  ["sch900004", 5, 50, 10],
+];
+const SHARES_ISBSH = { sch900001: 78.75, sch900002: 77.2, sch900003: 89, sch900004: 69.25 };
+const sharesAs = (scale: number) =>
+  SHARES_IN_PERCENT.map(([login, ...shares]) => [
+    login,
+    `Школа ${login}`,
+    ...shares.map((share) => share * scale),
+  ]);
+const fractionsRead = (column: string, label: string, example: string, percent: string) => ({
+  cell: `${P}!${column}2:${column}5`,
+  message:
+    `социальный паспорт, «${label}»: ожидались проценты от 0 до 100; все числа столбца — от 0 до 1, ` +
+    `поэтому прочитаны как доли единицы: ${example} = ${percent}\u00a0%. ` +
+    "Если это проценты меньше 1\u00a0%, задайте ячейкам столбца процентный формат и введите значения заново",
+});
+/**
+ * Registers in columns of their own (ВШУ, КДН, ПДН), in the given order, for four schools; ИСБШ by hand
+ * from the sum 6/100, 6/200, 0/50, 8/80: 85 + 3 − 6 − 3.9 = 78.1; 85 + 1.5 − 8 − 1.95 = 76.55;
+ * 85 + 6 − 2 = 89; 85 + 0.75 − 10 − 6.5 = 69.25.
+ */
+const REGISTER_COUNTS: Record<string, [number, number, number, number, number, number]> = {
+  // students, both higher, single, ВШУ, КДН, ПДН
+  sch900001: [100, 20, 30, 3, 2, 1],
+  sch900002: [200, 20, 80, 4, 0, 2],
+  sch900003: [50, 20, 5, 0, 0, 0],
+  sch900004: [80, 4, 40, 4, 2, 2],
+};
+const REGISTERS_SUM_ISBSH = { sch900001: 78.1, sch900002: 76.55, sch900003: 89, sch900004: 69.25 };
+const REGISTER_HEADERS = ["На внутришкольном учёте", "На учёте в КДН", "На учёте в ПДН"];
+/** The passport with the registers in `order` (indices into ВШУ, КДН, ПДН), then `extra` columns. */
+const registersPassport = (order: number[], extra: { header: string; values: number[] }[] = []) =>
+  withPassport(
+    [
+      "Логин ОО",
+      "Наименование ОО",
+      "Всего обучающихся",
+      "Оба родителя с высшим образованием",
+      "Из неполных семей",
+      ...order.map((index) => REGISTER_HEADERS[index]),
+      ...extra.map((column) => column.header),
+    ],
+    Object.entries(REGISTER_COUNTS).map(([login, [students, higher, single, ...parts]], row) => [
+      login,
+      `Школа ${login}`,
+      students,
+      higher,
+      single,
+      ...order.map((index) => parts[index]),
+      ...extra.map((column) => column.values[row]),
+    ])
+  );
+/** Four passport schools, one of them without results: too few for the context line, whatever the passport. */
+const NO_CONTEXT_LINE = {
+  cell: S,
+  message:
+    "для линии «результаты ~ ИСБШ» нужно не меньше 5 школ с ИСБШ и результатами и разные значения ИСБШ; таких школ: 3",
+};
+const REGISTERS_TOTAL = "«Состоят на учёте (ВШУ, КДН, полиция)»";
+const registersSummed = (columns: string) => ({
+  cell: `${P}!F1`,
+  message:
+    `социальный паспорт: ожидался общий столбец ${REGISTERS_TOTAL}; найдены только отдельные виды учёта, ` +
+    `и доля состоящих на учёте для ИСБШ взята как сумма столбцов ${columns}. ` +
+    "Это верхняя оценка: ребёнок, состоящий на учёте нескольких видов, учтён несколько раз, и ИСБШ может быть занижен. " +
+    `Добавьте столбец ${REGISTERS_TOTAL} с числом обучающихся, состоящих на учёте хотя бы одного вида, чтобы ИСБШ был точным`,
+});
 const notXlsx = (reason: string) =>
   `school-radar: Файл «<input>» не является книгой Excel (.xlsx) или повреждён (${reason}).\n`;
 const LEGACY_XLS =
@@ -74,6 +174,84 @@ async function zipOf(files: Record<string, string>): Promise<Buffer> {
   for (const [name, content] of Object.entries(files)) zip.file(name, content);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
+
+/** A workbook of one sheet holding a grid's values as they are (blank rows stay blank). */
+const gridWorkbook =
+  (grid: SheetGrid) =>
+  (input: string): Promise<void> =>
+    workbookWith(input, (workbook) => {
+      const sheet = workbook.addWorksheet(grid.sheetName);
+      grid.values.forEach((row, index) => {
+        row.forEach((cell, column) => {
+          if (cell !== null) sheet.getCell(index + 1, column + 1).value = cell;
+        });
+      });
+    });
+const A1 = "'Приложение 1'";
+const CONVENTION_ORDER =
+  "таблица без заголовков столбцов прочитана в порядке выгрузки (муниципалитет, ОО, логин, затем 16 пар «% «2»; % высоких результатов»: " +
+  "ВПР МА 5, МА 6, РУ 5, РУ 6, ОГЭ МА, РУ, ЕГЭ МА, РУ — по каждой процедуре сначала позднейший год, затем предыдущий)";
+/** Two blocks of one table, one under the other: ВПР of two schools, then their ОГЭ in another order. */
+const TWO_BLOCKS: CellValue[][] = [
+  ["Наименование ОО", "Логин ОО", "ВПР МА 5 2019 % «2»", "ВПР МА 5 2018 % «2»"],
+  ["МБОУ «СОШ № 1»", "sch000001", 10, 5],
+  ["МБОУ «ООШ № 2»", "sch000002", 20, 4],
+  [],
+  ["Наименование ОО", "Логин ОО", "ОГЭ МА 2019 % «2»", "ОГЭ РУ 2019 % «2»"],
+  ["МБОУ «ООШ № 2»", "sch000002", 10, 5],
+  ["МБОУ «СОШ № 1»", "sch000001", 35, 40],
+];
+/** 2018 and 2019 with all nine counted procedures, 2020 with ЕГЭ only (the spring of 2020). */
+const NINE = [
+  "ВПР МА 5",
+  "ВПР МА 6",
+  "ВПР РУ 5",
+  "ВПР РУ 6",
+  "ОГЭ МА",
+  "ОГЭ РУ",
+  "ЕГЭ МА база",
+  "ЕГЭ МА профиль",
+  "ЕГЭ РУ",
+];
+const EGE = NINE.slice(6);
+const PARTIAL_2020: CellValue[][] = [
+  [
+    "Наименование ОО",
+    "Логин ОО",
+    ...[
+      ...EGE.map((p) => `${p} 2020`),
+      ...NINE.map((p) => `${p} 2019`),
+      ...NINE.map((p) => `${p} 2018`),
+    ].map((column) => `${column} % «2»`),
+  ],
+  [
+    "МБОУ «ООШ № 3»",
+    "sch000003",
+    null,
+    null,
+    null,
+    50,
+    ...Array<number>(8).fill(5),
+    50,
+    ...Array<number>(8).fill(5),
+  ],
+  ["МБОУ «СОШ № 4»", "sch000004", 10, 10, 10, ...Array<number>(18).fill(5)],
+];
+const fractionColumn = (range: string, procedure: string, example: string, points: string) => ({
+  cell: `${S}!${range}`,
+  message: `${procedure}, % «2»: все значения столбца от 0 до 1 (например, ${example}) — прочитаны как доли: ${example} = ${points}\u00a0%. Если это проценты меньше 1\u00a0%, впишите их со знаком «%» (${example}%)`,
+});
+const FRACTIONS: CellValue[][] = [
+  [
+    "Наименование ОО",
+    "Логин ОО",
+    "ВПР МА 5 2019 % «2»",
+    "ВПР РУ 5 2019 % «2»",
+    "ВПР МА 5 2018 % «2»",
+  ],
+  ["МБОУ «СОШ № 1»", "sch000001", 0.4, 0.35, 0.05],
+  ["МБОУ «СОШ № 2»", "sch000002", 0.1, 0, 0.2],
+];
 
 export const CASES: BadInputCase[] = [
   // —— not a workbook at all: refused with status 2 ——
@@ -234,6 +412,149 @@ export const CASES: BadInputCase[] = [
     code: 2,
     stderr:
       "school-radar: Файл результата «<dir>/ссылка.xlsx» совпадает с исходной книгой; исходная книга не изменяется — укажите другой файл в --out.\n",
+  },
+  // —— the municipality's number of schools (--schools-total) and the table's years (--years) ——
+  ...(["12,5", "0", "сто", ""] as const).map((typed): BadInputCase => ({
+    name: `--schools-total «${typed}»: not a whole number of at least 1`,
+    make: (input) => fixtureWith(input),
+    options: () => ["--schools-total", typed],
+    code: 2,
+    stderr: `school-radar: Неверный параметр: всего школ в муниципалитете: ожидалось целое число не меньше 1; найдено «${typed}»\n`,
+  })),
+  {
+    name: "--schools-total fewer than the schools the table lists",
+    make: (input) => fixtureWith(input),
+    options: () => ["--schools-total", "4"],
+    code: 2,
+    stderr:
+      "school-radar: всего школ в муниципалитете: указано 4, а в таблице листа «Выгрузка» 5 школ — школ муниципалитета не может быть меньше, " +
+      "чем в его таблице. Укажите число всех школ муниципалитета (не меньше 5) или не указывайте его — тогда доля ШНОР считается от школ таблицы.\n",
+  },
+  {
+    name: "--years that name no year",
+    make: (input) => fixtureWith(input),
+    options: () => ["--years", "прошлый"],
+    code: 2,
+    stderr:
+      "school-radar: Неверный параметр: годы таблицы: ожидались годы через запятую, например «2018, 2019» (позднейший — отчётный); найдено «прошлый»\n",
+  },
+  // —— the layouts specialists have (issue 13): the right answer, and what was assumed ——
+  {
+    name: "seed 002's headerless appendix under «Итоги ВПР, ОГЭ, ЕГЭ 2018, 2019 годов»",
+    make: gridWorkbook(seed002Appendix1Under("Итоги ВПР, ОГЭ, ЕГЭ 2018, 2019 годов")),
+    code: 0,
+    warnings: [
+      {
+        cell: `${A1}!A1`,
+        message: `${CONVENTION_ORDER}; годы 2019 и 2018 взяты из заголовка «Итоги ВПР, ОГЭ, ЕГЭ 2018, 2019 годов»; если годы другие, укажите их: в командной строке --years 2018,2019, в области задач — поле «Годы таблицы»`,
+      },
+    ],
+    statuses: { sch420220: "shnor", sch423391: "shnor" },
+  },
+  {
+    name: "seed 002's appendix under its order's heading (a date and an order number, no data year)",
+    make: gridWorkbook(seed002Appendix1Under("Приложение 1 к приказу КОиН от 09.12.2020 № 1351")),
+    code: 0,
+    warnings: [
+      {
+        cell: A1,
+        message: `${CONVENTION_ORDER}; годы не названы ни в столбцах, ни в заголовке над таблицей — они обозначены «последний год» и «предыдущий год»; чтобы назвать их, укажите годы: в командной строке --years 2018,2019, в области задач — поле «Годы таблицы»`,
+      },
+    ],
+    statuses: { sch420220: "shnor" },
+  },
+  {
+    name: "seed 002's appendix under its order's heading, with --years 2018,2019",
+    make: gridWorkbook(seed002Appendix1Under("Приложение 1 к приказу КОиН от 09.12.2020 № 1351")),
+    options: () => ["--years", "2018,2019", "--year", "2019"],
+    code: 0,
+    statuses: { sch420220: "shnor" },
+  },
+  {
+    name: "seed 003's one-school table as printed: two blocks, the school named only in the heading",
+    make: gridWorkbook(seed003School30Printed()),
+    code: 0,
+    warnings: [
+      {
+        cell: "'СОШ 30'!A1",
+        message:
+          "таблица одной школы без столбца с названием или логином ОО: школа названа по заголовку — «МБОУ «СОШ № 30»»; если это не так, добавьте слева от результатов столбец «ОО» с названием школы или «Логин ОО»",
+      },
+    ],
+    statuses: { "МБОУ «СОШ № 30»": "shnor" },
+  },
+  {
+    name: "a one-school table whose heading names no school",
+    make: gridWorkbook({
+      ...seed003School30Printed(),
+      values: [
+        ["Итоги ВПР, ОГЭ, ЕГЭ 2018, 2019 годов"],
+        ...seed003School30Printed().values.slice(1),
+      ],
+    }),
+    code: 2,
+    stderr:
+      "school-radar: В книге не найдена таблица результатов оценочных процедур (логин ОО, наименование, столбцы «% «2»» по процедурам и годам).\n" +
+      "  «СОШ 30»: На листе «СОШ 30» у таблицы результатов нет столбца с названием или логином ОО, и над таблицей не названа школа. " +
+      "Добавьте слева от результатов столбец «ОО» (название школы) или «Логин ОО» (sch…), а если в таблице одна школа — впишите её название над таблицей, " +
+      "например в ячейку A1: «Итоги 2019 года МБОУ «СОШ № 30»»\n" +
+      "Нет и листов шаблонов (социальный паспорт, анкета факторов риска, кадровый состав): school-radar template all --out <файл.xlsx>\n",
+  },
+  {
+    name: "a table printed in two blocks (ВПР, then ОГЭ of the same schools in another order)",
+    make: gridWorkbook({ sheetName: "Выгрузка", values: TWO_BLOCKS }),
+    code: 0,
+    warnings: [],
+    onlyTheseWarnings: true,
+    statuses: { sch000001: "shnor", sch000002: "not_shnor" },
+  },
+  {
+    name: "two blocks giving one school two different values for the same procedure and year",
+    make: gridWorkbook({
+      sheetName: "Выгрузка",
+      values: [
+        ...TWO_BLOCKS,
+        [],
+        [TWO_BLOCKS[0]![0]!, TWO_BLOCKS[0]![1]!, TWO_BLOCKS[0]![2]!],
+        ["МБОУ «СОШ № 1»", "sch000001", 45],
+      ],
+    }),
+    code: 0,
+    warnings: [
+      {
+        cell: `${S}!C10`,
+        message:
+          "ВПР МА 5 2019, % «2»: у школы «МБОУ «СОШ № 1»» два разных значения — 10 (C2) и 45 (C10); учтено первое. Исправьте неверное значение",
+      },
+    ],
+    onlyTheseWarnings: true,
+    statuses: { sch000001: "shnor" },
+  },
+  {
+    name: "shares typed as fractions (0.4 for 40 %) without a percent format",
+    make: gridWorkbook({ sheetName: "Выгрузка", values: FRACTIONS }),
+    code: 0,
+    warnings: [
+      fractionColumn("C2:C3", "ВПР МА 5 2019", "0,4", "40"),
+      fractionColumn("D2:D3", "ВПР РУ 5 2019", "0,35", "35"),
+      fractionColumn("E2:E3", "ВПР МА 5 2018", "0,05", "5"),
+    ],
+    onlyTheseWarnings: true,
+    statuses: { sch000001: "shnor", sch000002: "not_shnor" },
+  },
+  {
+    name: "a latest year with results of only 3 of 9 procedures (2020: ЕГЭ only)",
+    make: gridWorkbook({ sheetName: "Выгрузка", values: PARTIAL_2020 }),
+    code: 0,
+    warnings: [
+      {
+        cell: S,
+        message:
+          "в 2020 — результаты только 3 из 9 процедур (ЕГЭ МА база, ЕГЭ МА профиль, ЕГЭ РУ): отчётным взят 2019 — последний год с результатами большинства процедур (9 из 9 процедур). Чтобы взять 2020, укажите --year 2020 (в области задач — «Отчётный год»)",
+      },
+    ],
+    onlyTheseWarnings: true,
+    statuses: { sch000003: "shnor", sch000004: "not_shnor" },
   },
   // —— bad cells: read with warnings (status 0), never as zeros ——
   {
@@ -543,7 +864,8 @@ export const CASES: BadInputCase[] = [
       {
         cell: `${S}!F1`,
         message:
-          "ожидался год в заголовке столбца («2019», «2018/2019» или «2018-19»); найдено «ОГЭ МА % «2»»; столбец не прочитан",
+          "ожидался год в заголовке столбца («2019», «2018/2019» или «2018-19»); найдено «ОГЭ МА % «2»»; столбец не прочитан. " +
+          "Впишите год в заголовок столбца или укажите один год таблицы: --years 2019 (в области задач — поле «Годы таблицы»)",
       },
     ],
     onlyTheseWarnings: true,
@@ -613,5 +935,112 @@ export const CASES: BadInputCase[] = [
     warnings: [],
     onlyTheseWarnings: true,
     statuses: { sch900001: "shnor" },
+  },
+  // —— a social passport's shares and registers: read one way whatever their form, with a warning ——
+  {
+    name: "social passport: shares typed as fractions (0.2 for 20 %) without a percent format",
+    make: withPassport(SHARES_HEADER, sharesAs(0.01)),
+    code: 0,
+    warnings: [
+      fractionsRead("C", "Оба родителя с высшим образованием", "0,2", "20"),
+      fractionsRead("D", "Из неполных семей", "0,3", "30"),
+      fractionsRead("E", "Состоят на учёте (ВШУ, КДН, полиция)", "0,05", "5"),
+      NO_CONTEXT_LINE,
+    ],
+    onlyTheseWarnings: true,
+    isbsh: SHARES_ISBSH,
+  },
+  {
+    name: "social passport: shares as fractions under a percent format (0.2 shown as 20 %)",
+    make: withPassport(SHARES_HEADER, sharesAs(0.01), "0%"),
+    code: 0,
+    warnings: [NO_CONTEXT_LINE],
+    onlyTheseWarnings: true,
+    isbsh: SHARES_ISBSH,
+  },
+  {
+    name: "social passport: shares in per cent (20 for 20 %)",
+    make: withPassport(SHARES_HEADER, sharesAs(1)),
+    code: 0,
+    warnings: [NO_CONTEXT_LINE],
+    onlyTheseWarnings: true,
+    isbsh: SHARES_ISBSH,
+  },
+  {
+    name: "social passport: a share column of only 0 and 1 (per cent or fractions?)",
+    make: withPassport(
+      SHARES_HEADER,
+      sharesAs(1).map((row, index) => [...row.slice(0, 4), index % 2 === 0 ? 1 : 0])
+    ),
+    code: 0,
+    warnings: [
+      {
+        cell: `${P}!E2:E5`,
+        message:
+          "социальный паспорт, «Состоят на учёте (ВШУ, КДН, полиция)»: ожидались проценты от 0 до 100; " +
+          "в столбце только 0 и 1 — это могут быть и проценты, и доли единицы. Прочитаны как проценты (1 = 1\u00a0%). " +
+          "Если 1 означает 100\u00a0%, введите значения в процентах (100) или задайте ячейкам процентный формат",
+      },
+      NO_CONTEXT_LINE,
+    ],
+    onlyTheseWarnings: true,
+    // By hand, 1 = 1 %: 85 + 3 − 6 − 0.65 = 81.35; 85 + 1.5 − 8 = 78.5; 85 + 6 − 2 − 0.65 = 88.35; 85 + 0.75 − 10 = 75.75.
+    isbsh: { sch900001: 81.35, sch900002: 78.5, sch900003: 88.35, sch900004: 75.75 },
+  },
+  {
+    name: "social passport: registers in separate columns ВШУ, КДН, ПДН, without a total",
+    make: registersPassport([0, 1, 2]),
+    code: 0,
+    warnings: [
+      registersSummed("«На внутришкольном учёте» (F), «На учёте в КДН» (G), «На учёте в ПДН» (H)"),
+      NO_CONTEXT_LINE,
+    ],
+    onlyTheseWarnings: true,
+    isbsh: REGISTERS_SUM_ISBSH,
+  },
+  {
+    name: "social passport: the same registers in the other order, ПДН, КДН, ВШУ (the same ИСБШ)",
+    make: registersPassport([2, 1, 0]),
+    code: 0,
+    warnings: [
+      registersSummed("«На учёте в ПДН» (F), «На учёте в КДН» (G), «На внутришкольном учёте» (H)"),
+      NO_CONTEXT_LINE,
+    ],
+    onlyTheseWarnings: true,
+    isbsh: REGISTERS_SUM_ISBSH,
+  },
+  {
+    name: "social passport: separate registers and a total column (the total is used)",
+    make: registersPassport(
+      [2, 0, 1],
+      [{ header: "Состоят на учёте, всего", values: [4, 5, 0, 6] }]
+    ),
+    code: 0,
+    warnings: [NO_CONTEXT_LINE],
+    onlyTheseWarnings: true,
+    // By hand from the totals 4/100, 5/200, 0/50, 6/80: 85 + 3 − 6 − 2.6 = 79.4;
+    // 85 + 1.5 − 8 − 1.625 = 76.875; 89; 85 + 0.75 − 10 − 4.875 = 70.875.
+    isbsh: { sch900001: 79.4, sch900002: 76.875, sch900003: 89, sch900004: 70.875 },
+  },
+  {
+    name: "social passport: a register above the total column",
+    make: registersPassport(
+      [0, 1, 2],
+      [{ header: "Состоят на учёте, всего", values: [4, 5, 0, 3] }]
+    ),
+    code: 0,
+    warnings: [
+      {
+        cell: `${P}!F5`,
+        message:
+          "социальный паспорт, «На внутришкольном учёте» (F): ожидалось не больше значения общего столбца " +
+          "«Состоят на учёте, всего» (I) — 3, ведь он включает каждый вид учёта; найдено 4. " +
+          "Для ИСБШ взят общий столбец — проверьте оба значения",
+      },
+      NO_CONTEXT_LINE,
+    ],
+    onlyTheseWarnings: true,
+    // sch900004 by hand from the total 3/80: 85 + 0.75 − 10 − 2.4375 = 73.3125.
+    isbsh: { sch900004: 73.3125 },
   },
 ];

@@ -127,7 +127,7 @@ describe("the results' columns and counts agree with their schools", () => {
         const result = assessRiskFactors(questionnaire, undefined, lowResults);
         const { schools } = result;
         expect(result.schools).toBe(schools);
-        // ШГР by its definition (DOMAIN §4), logins matched whatever their case.
+        // ШГР by its definition (docs/method.md §4), logins matched whatever their case.
         for (const school of schools) {
           expect(school.riskGroup).toBe(
             school.factors.length > 0 && !(lowResults?.has(school.login.toLowerCase()) ?? false)
@@ -137,11 +137,15 @@ describe("the results' columns and counts agree with their schools", () => {
           schools: schools.length,
           riskGroup: schools.filter((school) => school.riskGroup).length,
         });
-        for (const { factor, schools: names } of result.byFactor) {
-          expect(names).toEqual(
-            schools
-              .filter((school) => school.factors.includes(factor.number))
-              .map((school) => school.name)
+        for (const { factor, schools: names, riskGroup, lowResult } of result.byFactor) {
+          const withFactor = schools.filter((school) => school.factors.includes(factor.number));
+          expect(names).toEqual(withFactor.map((school) => school.name));
+          // «Факторы → школы»: the ШГР under the factor, the ШНОР with it apart, none in both.
+          expect(riskGroup).toEqual(
+            withFactor.filter((school) => school.riskGroup).map((school) => school.name)
+          );
+          expect(lowResult).toEqual(
+            withFactor.filter((school) => !school.riskGroup).map((school) => school.name)
           );
         }
       }),

@@ -344,9 +344,99 @@ describe("task pane in a workbook", () => {
     await ready();
     fireEvent.click(screen.getByRole("button", { name: "Сводка показателей" }));
     await screen.findByRole("heading", { name: "Результат: Сводка показателей" });
-    expect(screen.getByText(/^33,3 % \(1 из 3\); цель — не более 15 %$/)).toBeTruthy();
+    expect(
+      screen.getByText(/^33,3 % \(1 из 3 — от школ таблицы результатов\); цель — не более 15 %$/)
+    ).toBeTruthy();
     expect(host.writes[0]!.map((output) => output.layout.name)).toEqual(
       expect.arrayContaining(["Сводка показателей"])
+    );
+  });
+
+  it("takes the municipality's number of schools for the ШНОР share, and stores it", async () => {
+    const host = new MemoryHost([resultsGrid()]);
+    renderPane(host);
+    await ready();
+    fireEvent.change(screen.getByRole("textbox", { name: RU.schoolsTotal }), {
+      target: { value: "20" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Сводка показателей" }));
+    await screen.findByRole("heading", { name: "Результат: Сводка показателей" });
+    expect(
+      screen.getByText(
+        "5 % (1 из 20 — от числа школ муниципалитета, указанного пользователем); цель — не более 15 %"
+      )
+    ).toBeTruthy();
+    const saved = host.writes[0]!.find((output) => output.layout.marker === SETTINGS_MARKER)!;
+    expect(saved.layout.body).toContainEqual(["schoolsTotal", RU.schoolsTotal, "20"]);
+  });
+
+  it.each([
+    ["abc", "всего школ в муниципалитете: ожидалось целое число не меньше 1; найдено «abc»"],
+    [
+      "2",
+      "всего школ в муниципалитете: указано 2, а в таблице листа «Результаты ОО» 3 школы — школ муниципалитета не может быть меньше, " +
+        "чем в его таблице. Укажите число всех школ муниципалитета (не меньше 3) или не указывайте его — тогда доля ШНОР считается от школ таблицы.",
+    ],
+  ])(
+    "refuses %p schools in the municipality at the field, and says why",
+    async (typed, message) => {
+      renderPane(new MemoryHost([resultsGrid()]));
+      await ready();
+      fireEvent.change(screen.getByRole("textbox", { name: RU.schoolsTotal }), {
+        target: { value: typed },
+      });
+      expect(screen.getByText(message)).toBeTruthy();
+      expect(
+        (screen.getByRole("button", { name: "Сводка показателей" }) as HTMLButtonElement).disabled
+      ).toBe(true);
+    }
+  );
+
+  it("checks the table's years as typed, and stores them", async () => {
+    const host = new MemoryHost([resultsGrid()]);
+    renderPane(host);
+    await ready();
+    const years = screen.getByRole("textbox", { name: RU.tableYears });
+    fireEvent.change(years, { target: { value: "прошлый" } });
+    expect(
+      screen.getByText(
+        "годы таблицы: ожидались годы через запятую, например «2018, 2019» (позднейший — отчётный); найдено «прошлый»"
+      )
+    ).toBeTruthy();
+    const identify = screen.getByRole("button", { name: "Выявить ШНОР" }) as HTMLButtonElement;
+    expect(identify.disabled).toBe(true);
+    fireEvent.change(years, { target: { value: "2023, 2024" } });
+    expect(identify.disabled).toBe(false);
+    fireEvent.click(identify);
+    await screen.findByText(/Записаны листы/);
+    const saved = host.writes[0]!.find((output) => output.layout.marker === SETTINGS_MARKER)!;
+    expect(saved.layout.body).toContainEqual(["tableYears", RU.tableYears, "2023, 2024"]);
+  });
+
+  it("shows the schools' total and the table's years stored in the workbook", async () => {
+    const stored = settingsLayout({ ...DEFAULT_SETTINGS, schoolsTotal: "46", tableYears: "2024" });
+    renderPane(
+      new MemoryHost(
+        [resultsGrid()],
+        [
+          MemoryHost.ownSheet(
+            SETTINGS_SHEET,
+            SETTINGS_MARKER,
+            {
+              sheetName: SETTINGS_SHEET,
+              values: [...stored.preamble.map((line) => [line]), [], stored.header, ...stored.body],
+            },
+            false
+          ),
+        ]
+      )
+    );
+    await ready();
+    expect((screen.getByRole("textbox", { name: RU.schoolsTotal }) as HTMLInputElement).value).toBe(
+      "46"
+    );
+    expect((screen.getByRole("textbox", { name: RU.tableYears }) as HTMLInputElement).value).toBe(
+      "2024"
     );
   });
 });

@@ -19,10 +19,33 @@ describe("settings stored in the workbook", () => {
       minParticipants: "5",
       referenceYear: "2023/2024",
       quantile: "0.2",
+      schoolsTotal: "46",
+      tableYears: "2018, 2019",
     };
     const layout = settingsLayout(settings);
     const values = [...layout.preamble.map((line) => [line]), [], layout.header, ...layout.body];
     expect(settingsFromGrid({ sheetName: layout.name, values })).toEqual(settings);
+  });
+
+  it("store the municipality's schools and the table's years under their Russian names", () => {
+    const layout = settingsLayout({ ...DEFAULT_SETTINGS, schoolsTotal: "46", tableYears: "2019" });
+    expect(layout.body).toContainEqual(["schoolsTotal", "Всего школ в муниципалитете", "46"]);
+    expect(layout.body).toContainEqual([
+      "tableYears",
+      "Годы таблицы (если не указаны в заголовках)",
+      "2019",
+    ]);
+  });
+
+  it("read a number typed into the cell of the schools' total, and an emptied cell as «not given»", () => {
+    const values = [
+      ["schoolsTotal", "Всего школ в муниципалитете", 46],
+      ["tableYears", "Годы таблицы", null],
+    ];
+    expect(settingsFromGrid({ sheetName: "x", values })).toEqual({
+      schoolsTotal: "46",
+      tableYears: "",
+    });
   });
 
   it("ignore unknown keys and editions, and numbers typed into the cells", () => {

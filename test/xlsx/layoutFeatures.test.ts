@@ -2,7 +2,14 @@ import { existsSync, writeFileSync } from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
 import {
+  ALL_RISK_PARAMETERS,
+  assessRiskFactors,
   columnLetters,
+  isEngineError,
+  parameterHeader,
+  readRiskQuestionnaire,
+  riskListLayout,
+  riskMatrixLayout,
   riskThresholdsLayout,
   templateLayout,
   type SheetLayout,
@@ -267,6 +274,62 @@ describe("layouts with validations, user data and heat maps", () => {
       expect(sheet.getCell("B4").value).toBeNull();
       expect(sheet.getCell("C4").value).toBeNull();
       expect(sheet.getCell("D4").value).toBe(2);
+    });
+  });
+
+  describe("the risk sheets' notes and lists", () => {
+    // 1,200 schools with 3 teacher vacancies (factor 2), names of 31 characters: the list of factor 2
+    // is cut by the engine near the cell's limit; the notes hold «>», which the XML must escape.
+    const teacherShortage = ALL_RISK_PARAMETERS.filter((parameter) =>
+      parameter.code.startsWith("Ф2.")
+    );
+    const questionnaire = readRiskQuestionnaire({
+      sheetName: "Анкета",
+      values: [
+        ["Логин ОО", "Наименование ОО", ...teacherShortage.map(parameterHeader)],
+        ...Array.from({ length: 1200 }, (_, index) => [
+          `sch${100000 + index}`,
+          `МБОУ «Школа № ${String(index + 1).padStart(4, "0")}», с. Луговое`,
+          3,
+          0,
+          0,
+        ]),
+      ],
+    });
+    if (isEngineError(questionnaire)) throw new Error(questionnaire.message);
+    const assessment = assessRiskFactors(questionnaire, undefined, new Set(["sch100000"]));
+    const layouts = [riskMatrixLayout(assessment, "Анкета"), riskListLayout(assessment)];
+    /** The cell of a layout's body, as a reader of the written sheet finds it (1-based, below the header). */
+    const cellOf = (layout: SheetLayout, row: number, column: number) =>
+      `${columnLetters(column)}${layout.preamble.length + 3 + row}`;
+
+    it.each([
+      ["a new workbook", (file: string) => writeNewWorkbook(layouts, file)],
+      [
+        "a copy of the user's workbook",
+        async (file: string) => {
+          const input = file.replace(".xlsx", "-исходный.xlsx");
+          await writeResultsWorkbook(input);
+          await writeWorkbookWithOutputs(input, layouts, file);
+        },
+      ],
+    ])("are written whole to %s", async (where, write) => {
+      const file = path.join(folder.dir, `риски — ${where}.xlsx`);
+      await write(file);
+      const workbook = await readBack(file);
+      const [matrix, list] = layouts;
+      const note = matrix.header.indexOf("Обоснование");
+      const written = (layout: SheetLayout, row: number, column: number) =>
+        workbook.getWorksheet(layout.name)!.getCell(cellOf(layout, row, column)).value;
+      expect(written(matrix, 0, note)).toBe(
+        "ШНОР; фактор риска 2 «Дефицит педагогических кадров» (Ф2.1 вакансии педагогов: 3 > 0)"
+      );
+      const names = String(list.body[1][2]);
+      expect(names.length).toBeGreaterThan(32_000);
+      expect(names).toMatch(/\n… и ещё \d+ школ[аы]? — полный список на листе «Матрица рисков»/);
+      // Not cut again by the writer: the text is the engine's, whole.
+      expect(written(list, 1, 2)).toBe(names);
+      expect(written(list, 1, 4)).toBe("МБОУ «Школа № 0001», с. Луговое");
     });
   });
 

@@ -1,16 +1,18 @@
 import type { Warning } from "../types";
-import type { ExportTable } from "../table/exportTable";
 import { leastSquaresLine, type FittedLine } from "./leastSquaresLine";
-import { formatIndex } from "../social/assessSocialWellBeing";
 import { quotedSheetName } from "../table/cellAddress";
+import type { ResultsIndex } from "./resultsIndex";
+import { formatPercent } from "../russianText";
 
 /**
- * Context-adjusted results (seed 001, the Krasnoyarsk method, DOMAIN §5): a results index per school is
- * regressed on its social index (ИСБШ); schools far below the line do worse than their context predicts.
+ * Context-adjusted results (docs/method.md §5): a results index per school (`resultsIndex`) is regressed
+ * on its social index (ИСБШ); schools far below the line do worse than their context predicts. Seed 001
+ * describes the regional method this follows in spirit only — its indicators are built from ВПР, ОГЭ,
+ * ЕГЭ and КДР over several years and from the region's social data — so the sheet never calls this by
+ * that method's name and says what it computes instead.
  *
- * Results index: the mean over the counted procedures of the reference year of (100 − % «2»), the share
- * of participants who passed, 0–100. «Clearly below»: a residual more negative than `belowDeviations`
- * standard deviations of the residuals (default 1). The line needs at least `MINIMUM_SCHOOLS` schools.
+ * «Clearly below»: a residual more negative than `belowDeviations` standard deviations of the
+ * residuals (default 1). The line needs at least `MINIMUM_SCHOOLS` schools.
  */
 export const MINIMUM_SCHOOLS = 5;
 
@@ -39,32 +41,29 @@ export interface ContextAdjustedResult {
 }
 
 /**
- * Mean (100 − % «2») over the counted procedures of one year, per school; NaN without any result.
- * Results of fewer than `minParticipants` participants are left out, as the ШНОР rule leaves them out.
+ * The lowest and highest index of the schools the line is drawn through. The expected value is kept
+ * within them: a straight line runs on past every school, and an expectation no school reaches (or
+ * one below every school) is the line's, not the data's.
  */
-export function resultsIndex(table: ExportTable, yearEnd: number, minParticipants = 0): number[] {
-  const groups = table.groups
-    .map((group, index) => ({ group, index }))
-    .filter(({ group }) => group.procedure.countedForLowResults && group.year.end === yearEnd);
-  return table.schools.map((_, school) => {
-    let sum = 0;
-    let count = 0;
-    for (const { index } of groups) {
-      const failing = table.values[index].failing[school];
-      const participants = table.values[index].participants[school];
-      if (Number.isNaN(failing) || participants < minParticipants) continue;
-      sum += 100 - failing;
-      count++;
-    }
-    return count === 0 ? NaN : sum / count;
-  });
+function indexRange(points: ContextPoint[]): { low: number; high: number } {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const point of points) {
+    low = Math.min(low, point.resultsIndex);
+    high = Math.max(high, point.resultsIndex);
+  }
+  return { low, high };
 }
 
-/** `sourceSheet` is the export table's sheet, named in a warning when the line cannot be drawn. */
+/**
+ * `sourceSheet` is the export table's sheet, named in a warning when the line cannot be drawn;
+ * `index`, when the points' indexes are the engine's, is described on the sheet.
+ */
 export function contextAdjustedResults(
   points: ContextPoint[],
   sourceSheet: string,
-  belowDeviations = 1
+  belowDeviations = 1,
+  index?: ResultsIndex
 ): ContextAdjustedResult {
   const warnings: Warning[] = [];
   const line =
@@ -81,6 +80,7 @@ export function contextAdjustedResults(
     });
   }
   const threshold = line ? -belowDeviations * line.residualDeviation : null;
+  const range = indexRange(points);
   const schools = points.map((point): SchoolContextResult => {
     if (!line)
       return {
@@ -88,14 +88,16 @@ export function contextAdjustedResults(
         expected: NaN,
         residual: NaN,
         below: false,
-        reason: "линия не построена: мало школ",
+        reason: "Линия не построена: мало школ",
       };
-    const expected = line.intercept + line.slope * point.isbsh;
+    const onLine = line.intercept + line.slope * point.isbsh;
+    const expected = Math.min(range.high, Math.max(range.low, onLine));
     const residual = point.resultsIndex - expected;
     const below = residual < threshold! - 1e-9;
+    const figures = `индекс ${formatScore(point.resultsIndex)} при ожидаемом ${formatScore(expected)} (отклонение ${formatScore(residual)}`;
     const reason = below
-      ? `результаты ниже ожидаемых при данном социальном контексте: индекс ${formatIndex(point.resultsIndex)} при ожидаемом ${formatIndex(expected)} (отклонение ${formatIndex(residual)}, порог ${formatIndex(threshold!)})`
-      : `в пределах ожидаемого: индекс ${formatIndex(point.resultsIndex)} при ожидаемом ${formatIndex(expected)} (отклонение ${formatIndex(residual)})`;
+      ? `Результаты ниже ожидаемых при данном социальном контексте: ${figures}, порог ${formatScore(threshold!)})`
+      : `В пределах ожидаемого: ${figures})`;
     return { ...point, expected, residual, below, reason };
   });
   return {
@@ -104,18 +106,63 @@ export function contextAdjustedResults(
     threshold,
     schools,
     warnings,
-    description: describeContextMethod(line, belowDeviations),
+    description: describeContextMethod(line, belowDeviations, range, index),
   };
 }
 
-export function describeContextMethod(line: FittedLine | null, belowDeviations: number): string {
+/** `0,25`, `−1,40`: two decimals (a standard score moves in tenths), the Russian comma and minus sign. */
+export function formatScore(value: number): string {
+  const text = value.toFixed(2).replace(".", ",");
+  return /^-0,00$/.test(text) ? "0,00" : text.replace("-", "\u2212");
+}
+
+/** `−1,23 + 0,015 × ИСБШ`: the line with its signs as a reader writes them. */
+function lineFormula(line: FittedLine): string {
+  const slope = line.slope.toFixed(3).replace(".", ",").replace("-", "");
+  return `${formatScore(line.intercept)} ${line.slope < 0 ? "\u2212" : "+"} ${slope} × ИСБШ`;
+}
+
+/** What the engine's index is, in the sheet's words: which procedures, which year, what was left out. */
+function describeIndex(index: ResultsIndex): string {
+  const procedures = index.standardised.map((item) => item.procedure.label).join(", ");
+  const small =
+    index.minParticipants > 0
+      ? ` Результаты групп меньше ${index.minParticipants} участников не учитываются.`
+      : "";
+  const leftOut =
+    index.leftOut.length > 0
+      ? ` Не вошли (у всех школ одно значение или оно только у одной школы): ${index.leftOut.map((item) => item.label).join(", ")}.`
+      : "";
+  return (
+    `Индекс результатов школы: по каждой учитываемой процедуре ${index.year.label} года (${procedures || "нет"}) доля низких результатов школы ` +
+    "(% «2»; для ОГЭ и ЕГЭ — % не преодолевших минимальный порог) сравнивается с другими школами таблицы: " +
+    "(среднее по школам − значение школы) / стандартное отклонение по школам, так что 0 — средний уровень, 1 — на одно стандартное отклонение лучше. " +
+    "Индекс — среднее этих оценок по процедурам, которые у школы есть: процедура, которой у школы нет (у ООШ нет ЕГЭ), индекс не поднимает и не опускает." +
+    small +
+    leftOut
+  );
+}
+
+export function describeContextMethod(
+  line: FittedLine | null,
+  belowDeviations: number,
+  range: { low: number; high: number },
+  index?: ResultsIndex
+): string {
   const fitted = line
-    ? ` Линия: индекс = ${formatIndex(line.intercept)} + ${line.slope.toFixed(3).replace(".", ",")} × ИСБШ (школ: ${line.n}; стандартное отклонение остатков ${formatIndex(line.residualDeviation)}).`
+    ? ` Прямая: индекс = ${lineFormula(line)} (школ: ${line.n}; стандартное отклонение остатков ${formatScore(line.residualDeviation)}).`
+    : "";
+  const bounds = Number.isFinite(range.low)
+    ? ` (от ${formatScore(range.low)} до ${formatScore(range.high)})`
     : "";
   return (
-    "Результаты с учётом контекста (красноярская методика): индекс результатов — среднее по учитываемым процедурам отчётного года значение (100 − % «2»), без результатов с малым числом участников; " +
-    "ожидаемое значение — линия наименьших квадратов индекса по ИСБШ; остаток = индекс − ожидаемое. " +
-    `«Ниже ожидаемых» — остаток меньше −${formatIndex(belowDeviations)} стандартного отклонения остатков.` +
+    "Результаты с учётом социального контекста — расчёт по данным книги. Это не региональная методика из программы Назаровского района: " +
+    "там показатель результатов строится по ВПР, ОГЭ, ЕГЭ и КДР за несколько лет, а социальный — по данным края. " +
+    (index ? `${describeIndex(index)} ` : "") +
+    "Ожидаемый индекс — прямая наименьших квадратов индекса по ИСБШ, но не ниже наименьшего и не выше наибольшего индекса школ" +
+    `${bounds}: за пределами значений, которые есть у школ, прямая ничего не предсказывает. ` +
+    "Отклонение = индекс − ожидаемый. " +
+    `«Ниже ожидаемых» — отклонение меньше порога: \u2212${formatPercent(belowDeviations)} × стандартное отклонение остатков.` +
     fitted
   );
 }

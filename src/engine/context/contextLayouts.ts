@@ -36,13 +36,14 @@ export function contextLayout(result: ContextAdjustedResult): SheetLayout {
       school.below ? "да" : "",
       school.reason,
     ]),
+    // The index is a mean of standard scores (0 — the schools' average): two decimals, as ИСБШ has one.
     columns: [
       { width: 32, wrap: true },
       { width: 12 },
       { width: 9, numberFormat: "0.0" },
-      { width: 12, numberFormat: "0.0" },
-      { width: 12, numberFormat: "0.0" },
-      { width: 12, numberFormat: "0.0" },
+      { width: 12, numberFormat: "0.00" },
+      { width: 12, numberFormat: "0.00" },
+      { width: 12, numberFormat: "0.00" },
       { width: 10 },
       { width: 70, wrap: true },
     ],

@@ -26,7 +26,7 @@ const STATUS_TONES: Record<SchoolStatus, RowTone> = {
   insufficient_data: "unknown",
 };
 
-/** DOMAIN §7: flags describe results and point to support; they never judge teachers. */
+/** docs/method.md §7: flags describe results and point to support; they never judge teachers. */
 const WORDING_NOTE =
   "Список описывает результаты и указывает, каким школам нужна поддержка; результаты ВПР не предназначены для оценки работы педагогов.";
 

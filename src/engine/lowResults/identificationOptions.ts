@@ -10,7 +10,11 @@ export interface IdentificationOptions {
   edition: RuleEdition;
   /** A result is low when the share of «2» is at least this many percentage points. */
   threshold: number;
-  /** Results with fewer participants are not judged (used only where the table has counts). */
+  /**
+   * 0 by default: every result counts, as in the source documents (docs/method.md §2); a low result
+   * of a small group is only marked. Above 0, results of fewer participants are set aside (where the
+   * table has counts), and a school whose status depends on them is «недостаточно данных».
+   */
   minParticipants: number;
   /** The "previous school year" of the method, as a label (`2019`, `2018/2019`); latest in the data when absent. */
   referenceYear?: string;
@@ -19,8 +23,11 @@ export interface IdentificationOptions {
 export const DEFAULT_IDENTIFICATION_OPTIONS: IdentificationOptions = {
   edition: "2020",
   threshold: 30,
-  minParticipants: 10,
+  minParticipants: 0,
 };
+
+/** A group of fewer participants is marked «малая группа» in the reasons (docs/method.md §2). */
+export const SMALL_GROUP = 10;
 
 export interface RawIdentificationOptions {
   edition?: string;

@@ -7,16 +7,31 @@ import type {
   SchoolStatus,
 } from "./identifyLowResultSchools";
 import type { SchoolJudgement } from "./schoolJudgement";
-import { formatPercent } from "../russianText";
+import { formatPercent, plural } from "../russianText";
+import { SMALL_GROUP } from "./identificationOptions";
+import { isLowResult } from "./lowResult";
 
-/** `ВПР МА 5 (40 %), ВПР РУ 6 (37 %)` */
-function listResults(results: JudgedResult[]): string {
+/** `ВПР МА 5 (40 %), ЕГЭ МА база (50 %, 6 участников — малая группа)` */
+function listResults(results: JudgedResult[], withYear = false): string {
   let text = "";
   for (const result of results) {
     if (text !== "") text += ", ";
-    text += `${result.procedure.label} (${formatPercent(result.failing!)} %)`;
+    const year = withYear ? ` ${result.year.label}` : "";
+    text += `${result.procedure.label}${year} (${formatPercent(result.failing!)}\u00a0%${groupSize(result)})`;
   }
   return text;
+}
+
+/** «меньше 10 участников», «меньше 21 участника»: the genitive after «меньше». */
+function fewerThan(count: number): string {
+  return plural(count, "участника", "участников", "участников");
+}
+
+/** A small group is named as such (docs/method.md §2): 30 % of a class of 6 is two pupils. */
+function groupSize(result: JudgedResult): string {
+  const { participants } = result;
+  if (participants === null || participants >= SMALL_GROUP) return "";
+  return `, ${plural(participants, "участник", "участника", "участников")} — малая группа`;
 }
 
 function yearLows(year: SchoolYear, lows: JudgedResult[]): string {
@@ -32,7 +47,7 @@ function listRepeated(judgement: SchoolJudgement): string {
       );
       if (earlier === undefined) return [];
       const percent = (result: JudgedResult) =>
-        `${result.year.label} (${formatPercent(result.failing!)} %)`;
+        `${result.year.label} (${formatPercent(result.failing!)}\u00a0%${groupSize(result)})`;
       return [`${later.procedure.label} — ${percent(later)}, ${percent(earlier)}`];
     })
     .join("; ");
@@ -72,7 +87,21 @@ function notFlaggedText(
   return `Критерии не выполнены: ${lows.join("; ")}${differentProcedures}`;
 }
 
-function insufficientText(judgement: SchoolJudgement, years: RuleYears): string {
+function insufficientText(
+  judgement: SchoolJudgement,
+  years: RuleYears,
+  settings: IdentificationOptions
+): string {
+  const setAside = judgement.reference.small
+    .concat(judgement.previous.small)
+    .filter((result) => isLowResult(result.failing!, settings.threshold));
+  const undecided = judgement.reference.low.length > 0 && judgement.previous.usable === 0;
+  if (setAside.length > 0 && !undecided) {
+    return (
+      `Недостаточно данных: статус зависит от низких результатов малых групп, отложенных минимумом участников (${settings.minParticipants}): ` +
+      `${listResults(setAside, true)}; с ними школа отнесена бы к ШНОР`
+    );
+  }
   if (judgement.reference.usable === 0)
     return `Недостаточно данных: нет результатов ${years.reference.label} по учитываемым процедурам`;
   const previous = years.previous
@@ -96,7 +125,7 @@ function dataNotes(
     const list = small
       .map((result) => `${result.procedure.label} ${result.year.label} (${result.participants})`)
       .join(", ");
-    notes.push(`Не учтены (меньше ${settings.minParticipants} участников): ${list}`);
+    notes.push(`Не учтены (меньше ${fewerThan(settings.minParticipants)}): ${list}`);
   }
   const missing = judgement.reference.missing;
   if (missing.length > 0 && judgement.reference.usable + judgement.reference.small.length > 0) {
@@ -117,28 +146,31 @@ export function explainSchool(
     status === "shnor"
       ? criteriaText(judgement, years, settings)
       : status === "insufficient_data"
-        ? insufficientText(judgement, years)
+        ? insufficientText(judgement, years, settings)
         : notFlaggedText(judgement, years, settings);
   const notes = dataNotes(judgement, years, settings);
   return notes.length === 0 ? main : `${main}. ${notes.join(". ")}`;
 }
 
-/** The method in Russian, printed beside every list the product writes (DOMAIN §7). */
+/** The method in Russian, printed beside every list the product writes (docs/method.md §7). */
 export function describeMethod(method: IdentificationMethod): string {
   const previous = method.previousYear ?? "предыдущий год (нет в таблице)";
   const criterionTwo =
     method.edition === "2020"
       ? `К2 — хотя бы в одной процедуре в каждом из двух лет (${method.referenceYear} и ${previous})`
       : `К2 — в одной и той же процедуре в каждом из двух лет (${method.referenceYear} и ${previous})`;
-  const small = method.participantCountsUsed
-    ? `результаты с числом участников меньше ${method.minParticipants} не учитываются`
-    : "в таблице нет числа участников, малые выборки не отсеяны";
+  const small = !method.participantCountsUsed
+    ? "в таблице нет числа участников, малые группы не отмечены"
+    : method.minParticipants > 0
+      ? `результаты групп меньше ${fewerThan(method.minParticipants)} отложены, и школа, статус которой от них зависит, — «недостаточно данных»`
+      : `учитываются все результаты, как в документах; результат группы меньше ${SMALL_GROUP} участников отмечен «малая группа»`;
   return (
     `Методика ФИОКО выявления школ с низкими образовательными результатами, редакция ${method.edition} г. ` +
-    `Низкий результат — доля «2» (для ОГЭ и ЕГЭ — не преодолевших минимальный порог) не менее ${formatPercent(method.threshold)} %. ` +
+    `Низкий результат — доля «2» (для ОГЭ и ЕГЭ — не преодолевших минимальный порог) не менее ${formatPercent(method.threshold)}\u00a0%. ` +
     `К1 — низкие результаты не менее чем в двух процедурах за ${method.referenceYear}; ${criterionTwo}. ` +
     `Учитываются ВПР по математике и русскому языку в 5 и 6 классах, ОГЭ и ЕГЭ по математике и русскому языку ` +
     `(основной период, без пересдач и выпускников прошлых лет); ${small}. ` +
-    `Отчётный год ${method.referenceYear}, предыдущий ${previous}: ${method.years}.`
+    `Отчётный год ${method.referenceYear}, предыдущий ${previous}: ${method.years}. ` +
+    `Подробнее о методе — справка «Методика», docs/method.md, §2.`
   );
 }

@@ -57,7 +57,7 @@ export interface IdentificationMethod {
    * заголовков столбцов; 2020 не взят отчётным: в нём результаты 3 из 9 процедур»).
    */
   years: string;
-  /** Russian description printed next to every list (DOMAIN §7). */
+  /** Russian description printed next to every list (docs/method.md §7). */
   description: string;
 }
 
@@ -98,7 +98,7 @@ export interface IndexedGroup {
 }
 
 /**
- * Identifies schools with low results by the FIOKO criteria (DOMAIN §2): criterion 1, low results in
+ * Identifies schools with low results by the FIOKO criteria (docs/method.md §2): criterion 1, low results in
  * at least two procedures of the reference year; criterion 2, low results in each of the two years
  * (any procedure in the 2020 edition, the same procedure in the 2025 edition).
  */
@@ -123,6 +123,11 @@ export function identifyLowResultSchools(
   };
   method.description = describeMethod(method);
   const counts = countResults(table, years, settings);
+  // With a minimum, the results it sets aside are judged too, to tell «не ШНОР» from «depends on them».
+  const unfiltered =
+    settings.minParticipants > 0 && table.hasParticipantCounts
+      ? countResults(table, years, { ...settings, minParticipants: 0 })
+      : null;
   const run: IdentificationRun = { table, years, settings };
   // Filled by push, so V8 keeps the arrays packed (`new Array(n)` makes them holey, slower to read).
   const statuses: SchoolStatus[] = [];
@@ -139,7 +144,13 @@ export function identifyLowResultSchools(
       counts.sameProcedureLow[school] === 1,
       settings.edition
     );
-    const status = statusOf(counts, school, met, settings);
+    let status = statusOf(counts, school, met, settings);
+    if (
+      status === "not_shnor" &&
+      unfiltered !== null &&
+      dependsOnSetAside(unfiltered, school, settings)
+    )
+      status = "insufficient_data";
     criteria.push(met);
     statuses.push(status);
     statusCounts[status]++;
@@ -279,6 +290,22 @@ function statusOf(
   return counts.usableReference[school] === 0 || criterionTwoUndecidable
     ? "insufficient_data"
     : "not_shnor";
+}
+
+/** Not ШНОР without the small groups' results, but ШНОР with them: the status is theirs to decide. */
+function dependsOnSetAside(
+  unfiltered: ResultCounts,
+  school: number,
+  settings: IdentificationOptions
+): boolean {
+  return (
+    criteriaMet(
+      unfiltered.lowReference[school],
+      unfiltered.lowPrevious[school],
+      unfiltered.sameProcedureLow[school] === 1,
+      settings.edition
+    ).length > 0
+  );
 }
 
 /** What a school's result needs to judge it again: the run's table, years and settings. */

@@ -1,7 +1,7 @@
 import type { RuleEdition } from "./identificationOptions";
 
 /**
- * DOMAIN §2: a result is low when at least `threshold` per cent got «2» (or did not pass the minimum).
+ * docs/method.md §2: a result is low when at least `threshold` per cent got «2» (or did not pass the minimum).
  * `≥`, not `>`: exactly 30 % is low. The tolerance absorbs 0.3 * 100 = 30.000000000000004-style noise
  * from percent-formatted cells without moving the boundary by any amount a table could express.
  */
@@ -48,7 +48,7 @@ const SECOND_ONLY = frozen(2);
 const BOTH_CRITERIA = frozen(1, 2);
 
 /**
- * The ШНОР criteria met (DOMAIN §2): criterion 1, at least two low results in the reference year;
+ * The ШНОР criteria met (docs/method.md §2): criterion 1, at least two low results in the reference year;
  * criterion 2, low results in each of the two years — any procedure in the 2020 edition, the same
  * procedure (`sameProcedureLow`) in the 2025 edition.
  */

@@ -3,20 +3,21 @@ import type { KeyedRow } from "../sheets/keyedSheet";
 import type { RiskQuestionnaire } from "./riskQuestionnaire";
 import {
   RISK_FACTORS,
-  isFactorPresent,
   isOnRiskySide,
   isParameterAtRisk,
+  meetsPresenceRule,
+  type FactorPresenceRule,
   type RiskDirection,
   type RiskFactor,
 } from "./riskFactors";
 import { defaultRiskThresholds, type RiskThresholds } from "./riskThresholds";
-import { formatPercent } from "../russianText";
+import { riskReason, type ParameterAtRisk } from "./riskReason";
 
 export interface FactorJudgement {
   factor: number;
   present: boolean;
-  /** Codes of the parameters on the risky side, with their values. */
-  atRisk: { code: string; value: number }[];
+  /** The parameters on the risky side: code, value, and the direction and threshold they crossed. */
+  atRisk: ParameterAtRisk[];
   withData: number;
 }
 
@@ -27,7 +28,7 @@ export interface SchoolRiskProfile {
   /** Numbers (1–10) of the factors present. */
   factors: number[];
   judgements: FactorJudgement[];
-  /** ШГР: factors present, and not ШНОР (DOMAIN §4). */
+  /** ШГР: factors present, and not ШНОР (docs/method.md §4). */
   riskGroup: boolean;
   reason: string;
 }
@@ -37,11 +38,23 @@ export interface RiskAssessment {
   counts: { schools: number; riskGroup: number };
   /** Made when first read, then kept (see `assessRiskFactors`). */
   schools: SchoolRiskProfile[];
-  /** «фактор → школы», as seed 001 lists them. */
-  byFactor: { factor: RiskFactor; schools: string[] }[];
+  /** «фактор → школы»: names in the questionnaire's order. */
+  byFactor: SchoolsWithFactor[];
   /** True when ШНОР statuses were known, so the risk group excludes the ШНОР. */
   lowResultsKnown: boolean;
+  /** The rule in force: any parameter at risk, or at least half of those with data. */
+  rule: FactorPresenceRule;
   warnings: Warning[];
+}
+
+export interface SchoolsWithFactor {
+  factor: RiskFactor;
+  /** Every school with the factor (the matrix's count per factor). */
+  schools: string[];
+  /** Those in the risk group (ШГР): seed 001's lists are these. */
+  riskGroup: string[];
+  /** Those identified as ШНОР: the same factor, but their support is the ШНОР programme's. */
+  lowResult: string[];
 }
 
 /** A factor's parameters with the direction and threshold in force (looked up once, not per school). */
@@ -64,17 +77,24 @@ function factorRules(thresholds: RiskThresholds): FactorRule[] {
 /**
  * Judges the ten factors for every school of the questionnaire. `lowResultSchools` are the logins
  * identified as ШНОР (lower case); when not given, every school with a factor is in the risk group
- * and the method says so.
+ * and the method says so. `rule` is the one read from the thresholds sheet (default: any parameter).
  */
 export function assessRiskFactors(
   questionnaire: RiskQuestionnaire,
   thresholds: RiskThresholds = defaultRiskThresholds(),
-  lowResultSchools?: ReadonlySet<string>
+  lowResultSchools?: ReadonlySet<string>,
+  rule: FactorPresenceRule = "any"
 ): RiskAssessment {
   const rules = factorRules(thresholds);
   const isLowResult = (row: KeyedRow): boolean => lowResultSchools?.has(row.key) ?? false;
-  const run: RiskRun = { rules, isLowResult };
-  const presence = factorPresence(questionnaire.fieldValues, rules, questionnaire.rows.length);
+  const halfNeeded = rule === "half";
+  const run: RiskRun = { rules, isLowResult, halfNeeded };
+  const presence = factorPresence(
+    questionnaire.fieldValues,
+    rules,
+    questionnaire.rows.length,
+    halfNeeded
+  );
   const lists: FactorLists = new Array<number[] | undefined>(1 << rules.length);
   const riskGroup = riskGroupOf(presence, questionnaire.rowIndexByKey, lowResultSchools);
   let inRiskGroup = 0;
@@ -96,14 +116,15 @@ export function assessRiskFactors(
           )
       ));
     },
-    byFactor: schoolsByFactor(questionnaire.rows, rules, presence),
+    byFactor: schoolsByFactor(questionnaire.rows, rules, presence, riskGroup),
     lowResultsKnown: lowResultSchools !== undefined,
+    rule,
     warnings: [...questionnaire.warnings],
   };
 }
 
 /**
- * ШГР (DOMAIN §4): a school with a factor that is not ШНОР. The ШНОР are looked up in the
+ * ШГР (docs/method.md §4): a school with a factor that is not ШНОР. The ШНОР are looked up in the
  * questionnaire (a few thousand lookups) rather than every school with a factor in the ШНОР set.
  */
 function riskGroupOf(
@@ -129,7 +150,8 @@ function riskGroupOf(
 function factorPresence(
   columns: Record<string, Float64Array>,
   rules: FactorRule[],
-  schools: number
+  schools: number,
+  halfNeeded: boolean
 ): Uint16Array {
   const presence = new Uint16Array(schools);
   const atRisk = new Uint8Array(schools);
@@ -139,7 +161,7 @@ function factorPresence(
     withData.fill(0);
     for (const parameter of parameters)
       countParameter(columns[parameter.code], parameter, atRisk, withData);
-    markFactor(presence, 1 << index, atRisk, withData);
+    markFactor(presence, 1 << index, atRisk, withData, halfNeeded);
   });
   return presence;
 }
@@ -149,10 +171,11 @@ function markFactor(
   presence: Uint16Array,
   bit: number,
   atRisk: Uint8Array,
-  withData: Uint8Array
+  withData: Uint8Array,
+  halfNeeded: boolean
 ): void {
   for (let school = 0; school < presence.length; school++)
-    if (isFactorPresent(atRisk[school], withData[school])) presence[school] |= bit;
+    if (meetsPresenceRule(atRisk[school], withData[school], halfNeeded)) presence[school] |= bit;
 }
 
 /**
@@ -195,51 +218,73 @@ function factorsOf(lists: FactorLists, rules: FactorRule[], bits: number): numbe
   return factors;
 }
 
-function judgeFactors(row: KeyedRow, rules: FactorRule[]): FactorJudgement[] {
+function judgeFactors(row: KeyedRow, rules: FactorRule[], halfNeeded: boolean): FactorJudgement[] {
   return rules.map(({ factor, parameters }): FactorJudgement => {
     const atRisk: FactorJudgement["atRisk"] = [];
     let withData = 0;
-    for (const parameter of parameters) {
-      const value = row.values[parameter.code];
+    for (const { code, direction, threshold } of parameters) {
+      const value = row.values[code];
       if (value === undefined || Number.isNaN(value)) continue;
       withData++;
-      if (isParameterAtRisk(value, parameter)) atRisk.push({ code: parameter.code, value });
+      if (isParameterAtRisk(value, { direction, threshold }))
+        atRisk.push({ code, value, direction, threshold });
     }
     return {
       factor: factor.number,
-      present: isFactorPresent(atRisk.length, withData),
+      present: meetsPresenceRule(atRisk.length, withData, halfNeeded),
       atRisk,
       withData,
     };
   });
 }
 
+/** One factor's names: every school with it, and the same split into ШГР and ШНОР. */
+type FactorNames = Omit<SchoolsWithFactor, "factor">;
+
 /**
  * «фактор → школы»: the schools' names under each factor, in the questionnaire's order. The lists
  * are made when one is first read, all in one pass, then kept: at national scale they are ~50,000
- * names that only the «Факторы → школы» sheet and the report read.
+ * names that only the «Факторы → школы» sheet and the report read. A school with a factor is either
+ * in the risk group or ШНОР (`riskGroupOf`), so the two lists split `schools` between them.
  */
 function schoolsByFactor(
   rows: KeyedRow[],
   rules: FactorRule[],
-  presence: Uint16Array
-): RiskAssessment["byFactor"] {
-  let lists: string[][] | undefined;
-  const names = (): string[][] => {
+  presence: Uint16Array,
+  riskGroup: Uint8Array
+): SchoolsWithFactor[] {
+  let lists: FactorNames[] | undefined;
+  const names = (): FactorNames[] => {
     if (lists !== undefined) return lists;
-    const made = RISK_FACTORS.map((): string[] => []);
+    const made = RISK_FACTORS.map((): FactorNames => ({
+      schools: [],
+      riskGroup: [],
+      lowResult: [],
+    }));
     const namesByBit = rules.map((rule) => made[rule.factor.number - 1]);
     // One pass over the schools, bit by bit of those with a factor (half have none).
     for (let school = 0; school < presence.length; school++) {
-      for (let bits = presence[school], bit = 0; bits !== 0; bits >>>= 1, bit++)
-        if ((bits & 1) !== 0) namesByBit[bit].push(rows[school].name);
+      const name = rows[school].name;
+      const inRiskGroup = riskGroup[school] === 1;
+      for (let bits = presence[school], bit = 0; bits !== 0; bits >>>= 1, bit++) {
+        if ((bits & 1) === 0) continue;
+        const factor = namesByBit[bit];
+        factor.schools.push(name);
+        (inRiskGroup ? factor.riskGroup : factor.lowResult).push(name);
+      }
     }
     return (lists = made);
   };
   return RISK_FACTORS.map((factor, index) => ({
     factor,
     get schools() {
-      return names()[index];
+      return names()[index].schools;
+    },
+    get riskGroup() {
+      return names()[index].riskGroup;
+    },
+    get lowResult() {
+      return names()[index].lowResult;
     },
   }));
 }
@@ -248,6 +293,8 @@ function schoolsByFactor(
 interface RiskRun {
   rules: FactorRule[];
   isLowResult: (row: KeyedRow) => boolean;
+  /** The stricter rule (at least half of the parameters with data) is in force. */
+  halfNeeded: boolean;
 }
 
 /**
@@ -278,35 +325,17 @@ class RiskProfile implements SchoolRiskProfile {
   }
 
   get judgements(): FactorJudgement[] {
-    return judgeFactors(this.#row, this.#run.rules);
+    return judgeFactors(this.#row, this.#run.rules, this.#run.halfNeeded);
   }
 
   get reason(): string {
-    return riskReason(this.judgements, this.riskGroup, this.#run.isLowResult(this.#row));
+    const present = this.judgements.filter((judgement) => judgement.present);
+    const { isLowResult, halfNeeded } = this.#run;
+    return riskReason(present, this.riskGroup, isLowResult(this.#row), halfNeeded);
   }
 
   toJSON(): SchoolRiskProfile {
     const { login, name, row, factors, judgements, riskGroup, reason } = this;
     return { login, name, row, factors, judgements, riskGroup, reason };
   }
-}
-
-function riskReason(
-  judgements: FactorJudgement[],
-  riskGroup: boolean,
-  isLowResult: boolean
-): string {
-  const present = judgements.filter((judgement) => judgement.present);
-  if (present.length === 0) return "Факторы риска не выявлены";
-  const list = present
-    .map((judgement) => {
-      const name = RISK_FACTORS[judgement.factor - 1].name;
-      const values = judgement.atRisk
-        .map(({ code, value }) => `${code} = ${formatPercent(value)}`)
-        .join(", ");
-      return `фактор риска ${judgement.factor} «${name}» (${values})`;
-    })
-    .join("; ");
-  const prefix = riskGroup ? "ШГР — " : isLowResult ? "ШНОР; " : "";
-  return `${prefix}${list}`;
 }

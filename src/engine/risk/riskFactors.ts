@@ -5,11 +5,17 @@
  *
  * Each parameter has a scale (per cent, a 1–5 score, a count of people) and a direction: the risk is
  * when the value is above the threshold (`above`, e.g. vacancies > 0) or below it (`below`, e.g. a share
- * of teachers trained < 70 %). A factor is present when at least half of its parameters that have data
- * are at risk (one of one, one of two, two of three or four, three of five or six).
+ * of teachers trained < 70 %). Seed 001 lists the parameters only, with no rule for combining them, and
+ * names a school under «Дефицит педагогических кадров» for a shortage of teachers alone: so by default a
+ * factor is present when any of its parameters is at risk (docs/method.md §4). The user may choose the
+ * stricter rule on the thresholds sheet: at least half of the parameters that have data (one of one,
+ * one of two, two of three or four, three of five or six).
  */
 export type RiskDirection = "above" | "below";
 export type RiskScale = "percent" | "score" | "count";
+
+/** How a factor's parameters at risk make it present: any one of them, or at least half of those with data. */
+export type FactorPresenceRule = "any" | "half";
 
 export interface RiskParameter {
   /** `Ф2.1`: factor and parameter number, also the start of the questionnaire's column header. */
@@ -137,6 +143,11 @@ export const ALL_RISK_PARAMETERS: RiskParameter[] = RISK_FACTORS.flatMap(
   (factor) => factor.parameters
 );
 
+/** The label without its scale (`, %`, `, балл 1–5`, `, чел.`), for text that shows the scale elsewhere. */
+export function labelWithoutScale(label: string): string {
+  return label.replace(/,\s*(%|балл 1–5|чел\.)$/, "");
+}
+
 /** The value is on the risky side of its threshold (strictly: a threshold value itself is not a risk). */
 export function isParameterAtRisk(
   value: number,
@@ -153,7 +164,19 @@ export function isOnRiskySide(value: number, riskAbove: boolean, threshold: numb
   return riskAbove ? value > threshold : value < threshold;
 }
 
-/** At least half of the parameters with data (rounded up) must be at risk. */
-export function isFactorPresent(atRisk: number, withData: number): boolean {
-  return withData > 0 && atRisk >= Math.ceil(withData / 2);
+/** Whether a factor is present, given how many of its parameters have data and how many are at risk. */
+export function isFactorPresent(
+  atRisk: number,
+  withData: number,
+  rule: FactorPresenceRule = "any"
+): boolean {
+  return meetsPresenceRule(atRisk, withData, rule === "half");
+}
+
+/**
+ * `isFactorPresent` with the rule decided once, as `isOnRiskySide`: the matrix asks this for every school
+ * and factor. Under the stricter rule at least half of the parameters with data (rounded up) are at risk.
+ */
+export function meetsPresenceRule(atRisk: number, withData: number, halfNeeded: boolean): boolean {
+  return halfNeeded ? withData > 0 && atRisk >= Math.ceil(withData / 2) : atRisk > 0;
 }

@@ -5,7 +5,7 @@ import {
   type KeyedSheet,
   type KeyedSheetSchema,
 } from "../sheets/keyedSheet";
-import { ALL_RISK_PARAMETERS, type RiskParameter } from "./riskFactors";
+import { ALL_RISK_PARAMETERS, labelWithoutScale, type RiskParameter } from "./riskFactors";
 
 /** The questionnaire's column header for a parameter: its code first, so a renamed column is still found. */
 export const parameterHeader = (parameter: RiskParameter): string =>
@@ -13,16 +13,13 @@ export const parameterHeader = (parameter: RiskParameter): string =>
 
 function parameterField(parameter: RiskParameter): FieldSpec {
   const code = parameter.code.toLowerCase().replace(".", "\\.");
-  const labelWithoutScale = parameter.label
-    .replace(/,\s*(%|балл 1–5|чел\.)$/, "")
-    .toLowerCase()
-    .replace(/ё/g, "е");
+  const label = labelWithoutScale(parameter.label).toLowerCase().replace(/ё/g, "е");
   return {
     key: parameter.code,
     label: parameterHeader(parameter),
     patterns: [
       new RegExp(`^${code}(?![\\d])`),
-      new RegExp(`^${labelWithoutScale.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`),
+      new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`),
     ],
     kind: parameter.scale,
     ...(parameter.scale === "score" ? { min: 1, max: 5 } : {}),

@@ -1,9 +1,14 @@
 import type { CellValue, EngineError, SheetGrid, Warning } from "../types";
-import { cellAddress } from "../table/cellAddress";
+import { cellAddress, quotedSheetName } from "../table/cellAddress";
 import { cellText } from "../table/cellValue";
 import { engineError } from "../engineError";
 import { normalizeText, quoteFound } from "../russianText";
-import { ALL_RISK_PARAMETERS, RISK_FACTORS, type RiskDirection } from "./riskFactors";
+import {
+  ALL_RISK_PARAMETERS,
+  RISK_FACTORS,
+  type FactorPresenceRule,
+  type RiskDirection,
+} from "./riskFactors";
 import type { SheetLayout } from "../sheetLayout";
 
 /** Code → direction and threshold in force. */
@@ -25,11 +30,42 @@ const DIRECTION_WORDS: Record<RiskDirection, string> = {
 
 export const RISK_THRESHOLDS_MARKER = "school-radar:risk-thresholds";
 
-/** The settings sheet: one row per parameter, the user edits the «Порог» column (and may flip the direction). */
+/** The settings sheet as read: the thresholds in force and the rule that makes a factor present. */
+export interface RiskThresholdsSheet {
+  thresholds: RiskThresholds;
+  rule: FactorPresenceRule;
+  warnings: Warning[];
+}
+
+/** The «Код» of the row that holds the rule, and the words the user writes in its «Порог» cell. */
+const RULE_CODE = "Правило";
+export const PRESENCE_RULE_WORDS: Record<FactorPresenceRule, string> = {
+  any: "любой параметр",
+  half: "не менее половины",
+};
+/** What each rule means, after «фактор присутствует, если за порогом …»: the sheet and the method say the same. */
+export const PRESENCE_RULE_MEANING: Record<FactorPresenceRule, string> = {
+  any: "хотя бы один его заполненный параметр",
+  half: "не менее половины его заполненных параметров",
+};
+const DEFAULT_RULE: FactorPresenceRule = "any";
+
+/**
+ * The settings sheet: the rule first (one setting for all factors, seen before the forty thresholds),
+ * then one row per parameter; the user edits the «Порог» column (and may flip the direction).
+ */
 export function riskThresholdsLayout(
-  thresholds: RiskThresholds = defaultRiskThresholds()
+  thresholds: RiskThresholds = defaultRiskThresholds(),
+  rule: FactorPresenceRule = DEFAULT_RULE
 ): SheetLayout {
-  const body: CellValue[][] = RISK_FACTORS.flatMap((factor) =>
+  const ruleRow: CellValue[] = [
+    RULE_CODE,
+    "Все факторы",
+    `Фактор присутствует, если за порогом: «${PRESENCE_RULE_WORDS.any}» — ${PRESENCE_RULE_MEANING.any}; «${PRESENCE_RULE_WORDS.half}» — ${PRESENCE_RULE_MEANING.half}`,
+    "",
+    PRESENCE_RULE_WORDS[rule],
+  ];
+  const parameterRows: CellValue[][] = RISK_FACTORS.flatMap((factor) =>
     factor.parameters.map((parameter) => {
       const current = thresholds.get(parameter.code) ?? parameter;
       return [
@@ -41,6 +77,7 @@ export function riskThresholdsLayout(
       ];
     })
   );
+  const body = [ruleRow, ...parameterRows];
   return {
     name: "Пороги факторов риска",
     marker: RISK_THRESHOLDS_MARKER,
@@ -49,7 +86,8 @@ export function riskThresholdsLayout(
     preamble: [
       "Школьный радар — пороги параметров факторов риска",
       "Измените значения в столбце «Порог» (и, если нужно, «Риск, когда»): матрица рисков пересчитывается по этому листу.",
-      "Фактор считается присутствующим, если не менее половины его заполненных параметров за порогом. Значения по умолчанию — предложение программы, не федеральная норма.",
+      `Правило для всех факторов — в строке «${RULE_CODE}», столбец «Порог»: «${PRESENCE_RULE_WORDS.any}» (по умолчанию) — фактор присутствует, если за порогом ${PRESENCE_RULE_MEANING.any}; «${PRESENCE_RULE_WORDS.half}» — строже: за порогом ${PRESENCE_RULE_MEANING.half}.`,
+      "Значения по умолчанию — предложение программы, не федеральная норма.",
     ],
     header: ["Код", "Фактор риска", "Параметр", "Риск, когда", "Порог"],
     body,
@@ -58,18 +96,18 @@ export function riskThresholdsLayout(
       { width: 40, wrap: true },
       { width: 60, wrap: true },
       { width: 14 },
-      { width: 10, numberFormat: "0.##" },
+      // Wide enough for the rule's words («не менее половины») as well as a number.
+      { width: 18, numberFormat: "0.##" },
     ],
   };
 }
 
 /**
  * Reads the thresholds back from the settings sheet; a parameter the sheet lacks keeps its default, an
- * unreadable threshold is a warning and keeps the default too.
+ * unreadable threshold is a warning and keeps the default too. So does the rule: a sheet written before
+ * the rule had its row says so in a warning, since its own text may still describe the stricter rule.
  */
-export function readRiskThresholds(
-  grid: SheetGrid
-): { thresholds: RiskThresholds; warnings: Warning[] } | EngineError {
+export function readRiskThresholds(grid: SheetGrid): RiskThresholdsSheet | EngineError {
   const firstRow = grid.origin?.row ?? 0;
   const firstColumn = grid.origin?.column ?? 0;
   const headerIndex = grid.values.findIndex((row) => {
@@ -88,13 +126,18 @@ export function readRiskThresholds(
   const directionColumn = header.findIndex((text) => text.startsWith("риск"));
   const thresholds = defaultRiskThresholds();
   const warnings: Warning[] = [];
+  let rule: FactorPresenceRule | undefined;
   for (let index = headerIndex + 1; index < grid.values.length; index++) {
     const row = grid.values[index] ?? [];
-    const code = cellText(row[codeColumn]).replace(/^F/i, "Ф");
-    const current = thresholds.get(code);
-    if (!current) continue;
     const address = (column: number): string =>
       cellAddress(grid.sheetName, firstRow + index, firstColumn + column);
+    const code = cellText(row[codeColumn]).replace(/^F/i, "Ф");
+    if (normalizeText(code) === normalizeText(RULE_CODE)) {
+      rule = readRule(row[thresholdColumn], address(thresholdColumn), warnings);
+      continue;
+    }
+    const current = thresholds.get(code);
+    if (!current) continue;
     const raw = row[thresholdColumn];
     const value = typeof raw === "number" ? raw : Number(cellText(raw).replace(",", "."));
     if (cellText(raw) === "" || !Number.isFinite(value)) {
@@ -114,7 +157,29 @@ export function readRiskThresholds(
     }
     thresholds.set(code, { direction: direction ?? current.direction, threshold: value });
   }
-  return { thresholds, warnings };
+  if (rule === undefined) {
+    warnings.push({
+      cell: quotedSheetName(grid.sheetName),
+      message: `нет строки «${RULE_CODE}»: применено правило по умолчанию — фактор присутствует, если за порогом ${PRESENCE_RULE_MEANING[DEFAULT_RULE]}; для другого правила добавьте строку с кодом «${RULE_CODE}» и в столбце «Порог» впишите «${PRESENCE_RULE_WORDS.half}»`,
+    });
+  }
+  return { thresholds, rule: rule ?? DEFAULT_RULE, warnings };
+}
+
+/** The rule from its cell: a word of either choice is enough («половина», «любой»). */
+function readRule(
+  raw: CellValue | undefined,
+  cell: string,
+  warnings: Warning[]
+): FactorPresenceRule {
+  const text = normalizeText(cellText(raw));
+  if (/половин/.test(text)) return "half";
+  if (/любо/.test(text)) return "any";
+  warnings.push({
+    cell,
+    message: `правило факторов: ожидалось «${PRESENCE_RULE_WORDS.any}» или «${PRESENCE_RULE_WORDS.half}»; найдено ${quoteFound(cellText(raw))}; применено правило по умолчанию «${PRESENCE_RULE_WORDS[DEFAULT_RULE]}»`,
+  });
+  return DEFAULT_RULE;
 }
 
 function readDirection(text: string): RiskDirection | null {

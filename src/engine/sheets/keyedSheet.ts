@@ -1,5 +1,5 @@
 import type { CellValue, EngineError, SheetGrid, Warning } from "../types";
-import { cellAddress, quotedSheetName } from "../table/cellAddress";
+import { cellAddress, columnLetters, quotedSheetName } from "../table/cellAddress";
 import {
   cellText,
   readCount,
@@ -7,7 +7,7 @@ import {
   readPercent,
   type NumberReading,
 } from "../table/cellValue";
-import { normalizeText, quoteFound } from "../russianText";
+import { formatPercent, normalizeText, quoteFound } from "../russianText";
 import { engineError } from "../engineError";
 import { uncalculatedFormulasWarning } from "../table/uncalculatedFormulas";
 
@@ -18,12 +18,20 @@ import { uncalculatedFormulasWarning } from "../table/uncalculatedFormulas";
  */
 export type FieldKind = "count" | "percent" | "score";
 
+/**
+ * What recognises a header (its normalised text): a RegExp, or a test a RegExp cannot say plainly
+ * (the social passport's register columns: «names exactly one register»).
+ */
+export interface HeaderPattern {
+  test(normal: string): boolean;
+}
+
 export interface FieldSpec {
   key: string;
   /** The header our template writes (Russian); also recognised when found verbatim. */
   label: string;
   /** Other spellings a person or a region's form may use (matched on normalised header text). */
-  patterns: RegExp[];
+  patterns: HeaderPattern[];
   kind: FieldKind;
   /** Bounds for scores (a 1–5 scale), checked when reading. */
   min?: number;
@@ -31,7 +39,11 @@ export interface FieldSpec {
 }
 
 /** A count-of-people field: the templates are mostly made of these. */
-export const countField = (key: string, label: string, ...patterns: RegExp[]): FieldSpec => ({
+export const countField = (
+  key: string,
+  label: string,
+  ...patterns: HeaderPattern[]
+): FieldSpec => ({
   key,
   label,
   patterns,
@@ -180,6 +192,16 @@ export function readKeyedSheet(
   }
   const warnings: Warning[] = uncalculatedFormulasWarning(grid);
   const { rows, rowIndexByKey } = readRows(grid, schema, best, warnings);
+  const fieldValues = fieldColumns(
+    rows,
+    schema.fields.map((field) => field.key)
+  );
+  for (const key of best.shares) {
+    const field = schema.fields.find((candidate) => candidate.key === key)!;
+    const share = { grid, field, column: best.columns[key], rows, values: fieldValues[key] };
+    const warning = readShareFractions(share, schema.title);
+    if (warning) warnings.push(warning);
+  }
   return {
     sheetName: grid.sheetName,
     kind: schema.kind,
@@ -187,12 +209,87 @@ export function readKeyedSheet(
     columns: best.columns,
     shares: best.shares,
     rows,
-    fieldValues: fieldColumns(
-      rows,
-      schema.fields.map((field) => field.key)
-    ),
+    fieldValues,
     rowIndexByKey,
     warnings,
+  };
+}
+
+/** One share column as read: its field, sheet column, and values parallel to the rows. */
+interface ShareColumn {
+  grid: SheetGrid;
+  field: FieldSpec;
+  column: number;
+  rows: KeyedRow[];
+  values: Float64Array;
+}
+
+/**
+ * Whether a share cell's number carries its unit: a number under a percent format (Excel keeps 15 %
+ * as 0.15, which `readPercent` already scaled) or text with «%». Only the other numbers can be
+ * fractions of one typed under a «доля» header.
+ */
+function carriesUnit({ grid, column, rows }: ShareColumn, index: number): boolean {
+  const row = rows[index].row - (grid.origin?.row ?? 0);
+  const at = column - (grid.origin?.column ?? 0);
+  const value = grid.values[row]?.[at];
+  if (typeof value === "string") return value.includes("%");
+  return typeof value === "number" && (grid.numberFormats?.[row]?.[at] ?? "").includes("%");
+}
+
+/**
+ * How a share column's unitless numbers are meant: per cent as written (some is above 1, or all are
+ * 0); fractions of one (all within 0–1, one of them strictly between: `example`); or either (only 0
+ * and 1). One pass over the column.
+ */
+function shareScale(share: ShareColumn): "percent" | "ambiguous" | { example: number } {
+  let example = NaN;
+  let ones = false;
+  for (let index = 0; index < share.values.length; index++) {
+    const value = share.values[index];
+    if (Number.isNaN(value) || value === 0 || carriesUnit(share, index)) continue;
+    if (value > 1) return "percent";
+    if (value === 1) ones = true;
+    else if (Number.isNaN(example)) example = value;
+  }
+  if (!Number.isNaN(example)) return { example };
+  return ones ? "ambiguous" : "percent";
+}
+
+/**
+ * Shares typed as fractions of one (0.15 for 15 %) under a «доля» header: read as per cent they would
+ * be a hundred times too small and nothing would show it (every ИСБШ near 85). Scales them to per
+ * cent and says so once for the column; a column of only 0 and 1 is kept as per cent, with a question.
+ */
+function readShareFractions(share: ShareColumn, title: string): Warning | null {
+  if (share.rows.length === 0) return null;
+  const scale = shareScale(share);
+  if (scale === "percent") return null;
+  const { grid, field, column, rows, values } = share;
+  const last = rows[rows.length - 1].row;
+  const cell =
+    cellAddress(grid.sheetName, rows[0].row, column) +
+    (last === rows[0].row ? "" : `:${columnLetters(column)}${last + 1}`);
+  const heading = `${title}, «${field.label}»: ожидались проценты от 0 до 100`;
+  if (scale === "ambiguous") {
+    return {
+      cell,
+      message:
+        `${heading}; в столбце только 0 и 1 — это могут быть и проценты, и доли единицы. Прочитаны как проценты (1 = 1\u00a0%). ` +
+        "Если 1 означает 100\u00a0%, введите значения в процентах (100) или задайте ячейкам процентный формат",
+    };
+  }
+  for (let index = 0; index < values.length; index++) {
+    if (Number.isNaN(values[index]) || carriesUnit(share, index)) continue;
+    values[index] = Math.round(values[index] * 1e8) / 1e6; // × 100 without 0.29 × 100 = 28.999…
+    rows[index].values[field.key] = values[index];
+  }
+  const example = String(scale.example).replace(".", ",");
+  return {
+    cell,
+    message:
+      `${heading}; все числа столбца — от 0 до 1, поэтому прочитаны как доли единицы: ${example} = ${formatPercent(scale.example * 100)}\u00a0%. ` +
+      "Если это проценты меньше 1\u00a0%, задайте ячейкам столбца процентный формат и введите значения заново",
   };
 }
 

@@ -2,7 +2,7 @@ import type { Warning } from "../types";
 import type { KeyedRow } from "../sheets/keyedSheet";
 import type { SocialPassport } from "./socialPassport";
 import { cellAddress, quotedSheetName } from "../table/cellAddress";
-import { formatPercent } from "../russianText";
+import { formatPercent, plural } from "../russianText";
 import {
   DEFAULT_SOCIAL_WEIGHTS,
   indexOfShares,
@@ -13,11 +13,15 @@ import {
 } from "./socialWellBeingIndex";
 import {
   QUANTILE_NAMES,
+  chosenShareHolds,
+  groupNotFormed,
   isAtOrBelow,
   lowerQuantileThresholdOfSorted,
   minimumSchoolsFor,
   type Quantile,
 } from "./lowerQuantile";
+import { formatIsbsh, indexDecimals } from "./indexDecimals";
+import { contextShares, type ContextShares } from "./contextFactors";
 import { firstAtLeast } from "../firstAtLeast";
 
 export interface SocialOptions {
@@ -51,6 +55,15 @@ export interface SocialWellBeingResult {
   threshold: number | null;
   /** Schools with an index, and those of them in the ШНСУ group: what the summary counts. */
   counts: { ranked: number; shnsu: number };
+  /** Decimals every ИСБШ and the threshold are shown with, so that shown values compare right (≥ 2). */
+  indexDecimals: number;
+  /**
+   * Said (also among the warnings) when ties at the threshold made the group far larger than the
+   * chosen share: «в группе ШНСУ 3 школы из 5 (60 %) при выбранной доле 25 % …»; null otherwise.
+   */
+  groupSizeWarning: string | null;
+  /** The passport's other social factors, for context beside the index; parallel to `schools`. */
+  context: ContextShares;
   /** Made when first read, then kept (see `assessSocialWellBeing`). */
   schools: SchoolSocialWellBeing[];
   warnings: Warning[];
@@ -171,7 +184,7 @@ function shareOf(value: number, isShare: boolean, total: number): number {
   return Number.isInteger(value) && value >= 0 && value <= total ? value / total : NaN;
 }
 
-/** ИСБШ of every school of the passport, the ranking and the ШНСУ group (DOMAIN §3). */
+/** ИСБШ of every school of the passport, the ranking and the ШНСУ group (docs/method.md §3). */
 export function assessSocialWellBeing(
   passport: SocialPassport,
   options: Partial<SocialOptions> = {}
@@ -187,13 +200,20 @@ export function assessSocialWellBeing(
   });
   const sorted = sortedIndices(indices);
   const threshold = lowerQuantileThresholdOfSorted(sorted, quantile);
+  const inGroup = threshold === null ? 0 : shnsuCount(sorted, threshold);
+  const decimals = indexDecimals(sorted, inGroup, threshold);
+  const groupSizeWarning =
+    threshold === null ? null : oversizedGroup(sorted, inGroup, threshold, quantile, decimals);
   if (threshold === null) {
     warnings.push({
       cell: quotedSheetName(passport.sheetName),
       message: `школ с рассчитанным ИСБШ: ${sorted.length}; для группы «${QUANTILE_NAMES[quantile]}» нужно не меньше ${minimumSchoolsFor(quantile)} — ШНСУ не выделяются`,
     });
   }
-  const run: SocialRun = { columns, threshold, quantile, sorted };
+  if (groupSizeWarning !== null)
+    warnings.push({ cell: quotedSheetName(passport.sheetName), message: groupSizeWarning });
+  const context = contextShares(passport, warnings);
+  const run: SocialRun = { columns, threshold, quantile, sorted, decimals };
   // Every index, the threshold and so the group are decided above; a school's result object is a view
   // of them, made when a caller first reads `schools` (at 50,000 schools those objects, alive
   // together, are what the garbage collector copies).
@@ -202,18 +222,48 @@ export function assessSocialWellBeing(
     quantile,
     weights,
     threshold,
-    counts: {
-      ranked: sorted.length,
-      shnsu: threshold === null ? 0 : shnsuCount(sorted, threshold),
-    },
+    counts: { ranked: sorted.length, shnsu: inGroup },
+    indexDecimals: decimals,
+    groupSizeWarning,
+    context,
     get schools() {
       return (schools ??= passport.rows.map(
         (row, index) => new SchoolWellBeing(run, row, indices[index])
       ));
     },
     warnings,
-    description: describeSocialMethod(quantile, weights, threshold),
+    description: describeSocialMethod(quantile, weights, threshold, decimals),
   };
+}
+
+/**
+ * A group «far» above the chosen share: more schools than ⌈q·n⌉ (which only ties at the threshold
+ * give, see `chosenShareHolds`) and at least this many percentage points above q. The points keep a
+ * national ranking, where one tied school more moves the share by 0,002 points, from a warning that
+ * says nothing; with a few schools any tied school more is above them.
+ */
+const FAR_ABOVE_POINTS = 5;
+
+/** The warning for a group that ties made far larger than the chosen share, or null. */
+function oversizedGroup(
+  sorted: Float64Array,
+  inGroup: number,
+  threshold: number,
+  quantile: Quantile,
+  decimals: number
+): string | null {
+  const share = (100 * inGroup) / sorted.length;
+  if (inGroup <= chosenShareHolds(sorted.length, quantile)) return null;
+  if (share - 100 * quantile < FAR_ABOVE_POINTS) return null;
+  // Beyond ⌈q·n⌉ the group's highest schools are all tied at the threshold (lowerQuantile.ts).
+  let tied = 0;
+  while (tied < inGroup && sorted[inGroup - 1 - tied] >= threshold - 1e-9) tied++;
+  return (
+    `в группе ШНСУ ${plural(inGroup, "школа", "школы", "школ")} из ${sorted.length} (${formatPercent(share)}\u00a0%) ` +
+    `при выбранной доле ${formatPercent(100 * quantile)}\u00a0% (${QUANTILE_NAMES[quantile]}): ` +
+    `у ${plural(tied, "школы", "школ", "школ")} одинаковый ИСБШ ${formatIsbsh(threshold, decimals)}, равный порогу, ` +
+    "а школы с равным ИСБШ не разделяются — в группу входят все они"
+  );
 }
 
 /** ИСБШ of a row `soundIndices` could not take; NaN, with the warning saying why, when there is none. */
@@ -251,6 +301,8 @@ interface SocialRun {
   quantile: Quantile;
   /** The indices computed, ascending: a school's rank is its place among them. */
   sorted: Float64Array;
+  /** What the reasons show ИСБШ and the threshold with (`indexDecimals`). */
+  decimals: number;
 }
 
 /**
@@ -291,8 +343,8 @@ class SchoolWellBeing implements SchoolSocialWellBeing {
   }
 
   get reason(): string {
-    const { threshold, quantile } = this.#run;
-    return socialReason(this.isbsh, this.shnsu, threshold, quantile);
+    const { threshold, quantile, decimals } = this.#run;
+    return socialReason(this.isbsh, this.shnsu, threshold, quantile, decimals);
   }
 
   toJSON(): SchoolSocialWellBeing {
@@ -312,32 +364,36 @@ function sortedIndices(indices: Float64Array): Float64Array {
   return sorted.sort();
 }
 
+/** The index and the threshold with the sign between them, as shown: «ИСБШ 79,28 ≤ порог 79,31 — …». */
 function socialReason(
   isbsh: number | null,
   shnsu: boolean,
   threshold: number | null,
-  quantile: Quantile
+  quantile: Quantile,
+  decimals: number
 ): string {
   if (isbsh === null) return "ИСБШ не рассчитан: нет или противоречивы данные социального паспорта";
-  const group = QUANTILE_NAMES[quantile];
-  if (threshold === null)
-    return `ИСБШ ${formatIndex(isbsh)} — мало школ для выделения группы (${group})`;
+  const index = formatIsbsh(isbsh, decimals);
+  const group = `«${QUANTILE_NAMES[quantile]}»`;
+  if (threshold === null) return `ИСБШ ${index} — группа ${group} ${groupNotFormed(quantile)}`;
+  const limit = formatIsbsh(threshold, decimals);
   return shnsu
-    ? `ИСБШ ${formatIndex(isbsh)} — ${group} (порог ${formatIndex(threshold)})`
-    : `ИСБШ ${formatIndex(isbsh)} — выше порога (${group}: ${formatIndex(threshold)})`;
+    ? `ИСБШ ${index} ≤ порог ${limit} — в группе ${group}`
+    : `ИСБШ ${index} > порог ${limit} — не в группе ${group}`;
 }
 
 export function describeSocialMethod(
   quantile: Quantile,
   weights: SocialWeights,
-  threshold: number | null
+  threshold: number | null,
+  decimals?: number
 ): string {
   const weight = (value: number): string => formatPercent(value);
   return (
     `ИСБШ = ${weight(weights.base)} + ${weight(weights.higherEducation)} × доля обучающихся, у которых оба родителя с высшим образованием − ` +
     `${weight(weights.singleParent)} × доля из неполных семей − ${weight(weights.registered)} × доля состоящих на учёте (доли от 0 до 1; шкала 0–100). ` +
     `ШНСУ — ${QUANTILE_NAMES[quantile]} (${formatPercent(quantile * 100)} %) распределения школ по ИСБШ: ИСБШ не выше порога` +
-    (threshold === null ? "" : ` ${formatIndex(threshold)}`) +
+    (threshold === null ? "" : ` ${formatIsbsh(threshold, decimals)}`) +
     `; порог — процентиль как ПРОЦЕНТИЛЬ.ВКЛ в Excel, школы с одинаковым ИСБШ на пороге входят в группу вместе; ` +
     `при числе школ меньше ${minimumSchoolsFor(quantile)} группа не выделяется. Строки с противоречивыми данными (учтённых больше, чем обучающихся; 0 обучающихся) в ранжировании не участвуют.`
   );

@@ -1,11 +1,12 @@
 /**
- * The least advantaged group (ШНСУ, DOMAIN §3): schools whose ИСБШ is at or below the lower quartile
+ * The least advantaged group (ШНСУ, docs/method.md §3): schools whose ИСБШ is at or below the lower quartile
  * (0.25) or quintile (0.2) of the municipality's schools.
  *
  * The threshold is the quantile computed the way Excel's ПРОЦЕНТИЛЬ.ВКЛ (PERCENTILE.INC) does it —
  * linear interpolation between the sorted values at position (n − 1) × q — so a specialist can check it
  * with one formula. Ties: every school whose index equals the threshold is in the group, so tied
- * schools are never split. Small municipalities: a quartile needs at least 4 schools and a quintile 5
+ * schools are never split; when that makes the group far larger than the chosen share, the analysis
+ * says so with the numbers (`assessSocialWellBeing`). Small municipalities: a quartile needs at least 4 schools and a quintile 5
  * (otherwise the "lowest quarter" would be a single school by construction); with fewer, no school is
  * selected and the caller reports why. With 7 schools and q = 0.25 the threshold lies between the 2nd
  * and 3rd lowest values, so 2 schools are selected (more only if tied with the 2nd).
@@ -19,6 +20,20 @@ export const QUANTILE_NAMES: Record<Quantile, string> = {
 
 export function minimumSchoolsFor(quantile: number): number {
   return Math.ceil(1 / quantile);
+}
+
+/** What the group's share is, said instead of «0 %», when too few schools were ranked to form it. */
+export function groupNotFormed(quantile: number): string {
+  return `не определена (школ меньше ${minimumSchoolsFor(quantile)})`;
+}
+
+/**
+ * The most schools the chosen share of `ranked` holds, ⌈q·n⌉: 2 of 5 for a quartile. PERCENTILE.INC
+ * without ties never selects more (it selects ⌊(n − 1)·q⌋ + 1); only schools tied at the threshold
+ * can. The 1e-9 keeps 0.2 × 15 = 3.0000000000000004 at 3.
+ */
+export function chosenShareHolds(ranked: number, quantile: number): number {
+  return Math.ceil(ranked * quantile - 1e-9);
 }
 
 /** PERCENTILE.INC of the values (which need not be sorted); NaN for an empty list. */

@@ -1,5 +1,5 @@
 /**
- * The index of social well-being of a school (ИСБШ, seed 001, DOMAIN §3):
+ * The index of social well-being of a school (ИСБШ, seed 001, docs/method.md §3):
  *   ИСБШ = 85 + 15 × d_higher − 20 × d_single − 65 × d_registered,
  * with d the shares (0–1) of a school's students: both parents with higher education, single-parent
  * families, on any register. 85 only shifts the scale so that the index runs from 0 to 100.

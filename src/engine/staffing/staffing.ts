@@ -9,7 +9,7 @@ import {
   type KeyedSheetSchema,
 } from "../sheets/keyedSheet";
 
-/** Staffing of schools (seed 003, DOMAIN §6): counts of teachers, with the shares the programmes track. */
+/** Staffing of schools (seed 003, docs/method.md §6): counts of teachers, with the shares the programmes track. */
 export const STAFFING_FIELDS: FieldSpec[] = [
   count(
     "teachersTotal",

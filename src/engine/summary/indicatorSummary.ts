@@ -1,21 +1,31 @@
 import type { ExportTable, Procedure, SchoolYear } from "../table/exportTable";
 import type { IdentificationResult } from "../lowResults/identifyLowResultSchools";
 import type { SocialWellBeingResult } from "../social/assessSocialWellBeing";
+import { groupNotFormed } from "../social/lowerQuantile";
 import type { RiskAssessment } from "../risk/assessRiskFactors";
 import type { Staffing } from "../staffing/staffing";
 import { STAFFING_INDICATORS } from "../staffing/staffing";
 import { listOnDemand } from "../listOnDemand";
+import { SMALL_GROUP } from "../lowResults/identificationOptions";
+import { isThresholdExam } from "./lowShareNames";
 
 /**
- * The indicators of the seeds' programmes (DOMAIN §6), computed from whatever the workbook holds:
- * shares of ШНОР (target ≤ 15 %), ШНСУ and ШГР; the share of ОГЭ/ЕГЭ participants below the minimum in
- * Russian and mathematics (target ≤ 5 %); year-over-year dynamics of % «2»; staffing shares (category
- * target ≥ 85 %); and risk zones — schools far above the municipal average % «2».
+ * The indicators of the seeds' programmes (docs/method.md §6), computed from whatever the workbook holds:
+ * shares of ШНОР (target ≤ 15 %), ШНСУ and ШГР; one share of ОГЭ and ЕГЭ participants below the
+ * minimum in Russian and mathematics (target ≤ 5 %), with each exam's share beneath it; year-over-year
+ * dynamics of % «2»; staffing shares (category target ≥ 85 %); and risk zones — schools far above the
+ * municipal average % «2».
  */
 export const TARGETS = { shnorShare: 15, belowMinimumShare: 5 } as const;
 
 /** A school is a risk zone for a procedure when its % «2» exceeds the mean by this many standard deviations. */
 export const RISK_ZONE_DEVIATIONS = 1.5;
+
+/**
+ * Below this many participants a share far above the mean is not a risk zone: one or two pupils move
+ * such a group's share by 10–50 points. The ШНОР reasons mark the same groups «малая группа».
+ */
+export const RISK_ZONE_MIN_PARTICIPANTS = SMALL_GROUP;
 
 /** A change of less than one percentage point is «no change» (→). */
 export const STEADY_POINTS = 1;
@@ -23,9 +33,30 @@ export const STEADY_POINTS = 1;
 export interface ShareIndicator {
   count: number;
   of: number;
-  /** Per cent, null when `of` is 0. */
+  /** Per cent, null when `of` is 0 or the group could not be formed (`undetermined`). */
   share: number | null;
+  /** What `of` counts: every share names its schools, so a reader never takes one for another. */
+  denominator: ShareDenominator;
+  /** Said instead of a share when too few schools form the group: «не определена (школ меньше 4)». */
+  undetermined?: string;
 }
+
+/**
+ * The schools a share is of. ШНОР: the municipality's schools when the user gave their number
+ * (the programmes' target is a share «от общего количества ОО муниципалитета»), else the export
+ * table's, which may list only some schools. ШНСУ: the passport's schools with an ИСБШ — the group is
+ * a quantile of exactly those, so another base would only restate the quantile. ШГР: the
+ * questionnaire's schools — for a school not in it the factors are unknown, not absent.
+ */
+export type ShareDenominator = "schools_total" | "table" | "social_passport" | "risk_questionnaire";
+
+/** The denominators in words, after «2 из 15 — »: the summary sheet, the command line, the pane. */
+export const DENOMINATOR_NAMES: Record<ShareDenominator, string> = {
+  schools_total: "от числа школ муниципалитета, указанного пользователем",
+  table: "от школ таблицы результатов",
+  social_passport: "от школ социального паспорта с рассчитанным ИСБШ",
+  risk_questionnaire: "от школ анкеты факторов риска",
+};
 
 export interface ProcedureYearValue {
   year: SchoolYear;
@@ -33,6 +64,26 @@ export interface ProcedureYearValue {
   value: number | null;
   weighted: boolean;
   schools: number;
+}
+
+/**
+ * The Nazarovo target (seed 001): «доля обучающихся, получивших по итогам ОГЭ и ЕГЭ по обязательным
+ * предметам количество баллов ниже минимума» — one share over all of those exams of the reference year,
+ * not one per exam. Weighted by participants when every school's value has its count; a graduate who
+ * sat two of the exams counts in each (the table has no pupils, only each exam's counts).
+ */
+export interface BelowMinimumTotal {
+  year: SchoolYear;
+  /** Per cent. */
+  value: number;
+  /** False: the unweighted mean of the schools' shares over those exams (some count is missing). */
+  weighted: boolean;
+  /** Participants over the exams (weighted only; a graduate counts once per exam), else null. */
+  participants: number | null;
+  /** School × exam values the figure is made of. */
+  results: number;
+  procedures: Procedure[];
+  target: number;
 }
 
 export interface ProcedureDynamics {
@@ -62,6 +113,8 @@ export interface RiskZone {
   value: number;
   mean: number;
   deviation: number;
+  /** The school's participants in the procedure; null where the table has no count. */
+  participants: number | null;
 }
 
 export interface StaffingShare {
@@ -74,10 +127,16 @@ export interface IndicatorSummary {
   shnor: (ShareIndicator & { target: number }) | null;
   shnsu: ShareIndicator | null;
   riskGroup: ShareIndicator | null;
-  belowMinimum: (ProcedureYearValue & { procedure: Procedure; target: number })[];
+  /** The Nazarovo figure; null without an ОГЭ or ЕГЭ value in Russian or mathematics that year. */
+  belowMinimumTotal: BelowMinimumTotal | null;
+  /** The same share exam by exam, beneath the total: no target of its own. */
+  belowMinimum: (ProcedureYearValue & { procedure: Procedure })[];
   dynamics: ProcedureDynamics[];
   schoolDynamics: SchoolDynamics[];
+  /** Counted procedures of the reference year, groups of `RISK_ZONE_MIN_PARTICIPANTS` or more (or of unknown size). */
   riskZones: RiskZone[];
+  /** As far above the mean as a zone, but from a smaller group: not zones, listed apart. */
+  smallGroupOutliers: RiskZone[];
   staffing: StaffingShare[];
 }
 
@@ -87,12 +146,15 @@ export interface SummaryInputs {
   social?: SocialWellBeingResult;
   risk?: RiskAssessment;
   staffing?: Staffing;
+  /** The municipality's number of schools, checked against the table (`checkSchoolsTotal`). */
+  schoolsTotal?: number | null;
 }
 
-const share = (count: number, of: number): ShareIndicator => ({
+const share = (count: number, of: number, denominator: ShareDenominator): ShareIndicator => ({
   count,
   of,
   share: of === 0 ? null : (100 * count) / of,
+  denominator,
 });
 
 /**
@@ -109,34 +171,43 @@ export function trendOf(change: number): Trend {
   return Math.abs(change) < STEADY_POINTS ? "→" : change > 0 ? "↑" : "↓";
 }
 
+/** The ШНСУ share; none, and why, when too few schools were ranked to form the group (not «0 %»). */
+function shnsuShare(social: SocialWellBeingResult): ShareIndicator {
+  const indicator = share(social.counts.shnsu, social.counts.ranked, "social_passport");
+  return social.threshold === null
+    ? { ...indicator, share: null, undetermined: groupNotFormed(social.quantile) }
+    : indicator;
+}
+
 export function summarizeIndicators(inputs: SummaryInputs): IndicatorSummary {
   const { table, identification, social, risk, staffing } = inputs;
+  const schoolsTotal = inputs.schoolsTotal ?? null;
   const sums = table ? failingSumsByGroup(table) : [];
   const dynamics = table ? procedureDynamics(table, sums) : [];
   const referenceEnd = identification
     ? table?.years.find((year) => year.label === identification.method.referenceYear)?.end
     : table?.years.at(-1)?.end;
   let perSchool: SchoolDynamics[] | undefined;
+  const belowMinimum = belowMinimumByExam(dynamics, referenceEnd);
+  const zones =
+    table && referenceEnd !== undefined
+      ? riskZones(table, referenceEnd, sums)
+      : { riskZones: [], smallGroupOutliers: [] };
   return {
     shnor: identification
       ? {
-          ...share(identification.counts.shnor, identification.statuses.length),
+          ...(schoolsTotal === null
+            ? share(identification.counts.shnor, identification.statuses.length, "table")
+            : share(identification.counts.shnor, schoolsTotal, "schools_total")),
           target: TARGETS.shnorShare,
         }
       : null,
-    shnsu: social ? share(social.counts.shnsu, social.counts.ranked) : null,
-    riskGroup: risk ? share(risk.counts.riskGroup, risk.counts.schools) : null,
-    belowMinimum: dynamics
-      .filter(
-        ({ procedure }) =>
-          (procedure.family === "ОГЭ" || procedure.family === "ЕГЭ") &&
-          procedure.countedForLowResults
-      )
-      .flatMap(({ procedure, values }) =>
-        values
-          .filter((value) => value.year.end === referenceEnd)
-          .map((value) => ({ ...value, procedure, target: TARGETS.belowMinimumShare }))
-      ),
+    shnsu: social ? shnsuShare(social) : null,
+    riskGroup: risk
+      ? share(risk.counts.riskGroup, risk.counts.schools, "risk_questionnaire")
+      : null,
+    belowMinimumTotal: table ? belowMinimumTotal(table, referenceEnd, sums) : null,
+    belowMinimum,
     dynamics,
     // A row per school and procedure (450,000 at national scale) is a table of its own, wanted only
     // for the «Динамика по школам» sheet: made when first read, then kept.
@@ -144,8 +215,74 @@ export function summarizeIndicators(inputs: SummaryInputs): IndicatorSummary {
       perSchool ??= table ? schoolDynamics(table) : [];
       return perSchool;
     },
-    riskZones: table && referenceEnd !== undefined ? riskZones(table, referenceEnd, sums) : [],
+    ...zones,
     staffing: staffing ? staffingShares(staffing) : [],
+  };
+}
+
+/**
+ * The exams of the Nazarovo figure: ОГЭ and ЕГЭ in Russian and mathematics — the mandatory subjects,
+ * which are the ОГЭ and ЕГЭ procedures the ШНОР method counts.
+ */
+function isMandatoryExam(procedure: Procedure): boolean {
+  return isThresholdExam(procedure) && procedure.countedForLowResults;
+}
+
+function belowMinimumByExam(
+  dynamics: ProcedureDynamics[],
+  yearEnd: number | undefined
+): IndicatorSummary["belowMinimum"] {
+  return dynamics
+    .filter(({ procedure }) => isMandatoryExam(procedure))
+    .flatMap(({ procedure, values }) =>
+      values.filter((value) => value.year.end === yearEnd).map((value) => ({ ...value, procedure }))
+    );
+}
+
+/**
+ * One share over every mandatory exam of the year, from the groups' sums: Σ(share × participants) /
+ * Σ participants when every value has its count, else the plain mean of all the schools' values — a
+ * weighted figure from only the counted part would hide the schools without counts.
+ */
+function belowMinimumTotal(
+  table: ExportTable,
+  yearEnd: number | undefined,
+  sums: (FailingSums | undefined)[]
+): BelowMinimumTotal | null {
+  const year = table.years.find((candidate) => candidate.end === yearEnd);
+  // The exams' groups; each group's sums are added below. Plain variables, not an object shaped
+  // like FailingSums: V8 would give both the same hidden class, and these fields, starting as small
+  // integers, would turn the sums' number fields into boxed ones for the summary's hot loop.
+  const groups = table.groups
+    .map((group, index) => ({ procedure: group.procedure, sums: sums[index] }))
+    .filter(
+      (item, index) =>
+        table.groups[index].year.end === yearEnd &&
+        isMandatoryExam(item.procedure) &&
+        (item.sums?.schools ?? 0) > 0
+    );
+  let results = 0;
+  let plainSum = 0;
+  let weightedSum = 0;
+  let weight = 0;
+  let allCounted = true;
+  for (const { sums: groupSums } of groups) {
+    results += groupSums!.schools;
+    plainSum += groupSums!.plainSum;
+    weightedSum += groupSums!.weightedSum;
+    weight += groupSums!.weight;
+    allCounted &&= groupSums!.allCounted;
+  }
+  if (year === undefined || results === 0) return null;
+  const weighted = allCounted && weight > 0;
+  return {
+    year,
+    value: weighted ? weightedSum / weight : plainSum / results,
+    weighted,
+    participants: weighted ? weight : null,
+    results,
+    procedures: groups.map((item) => item.procedure),
+    target: TARGETS.belowMinimumShare,
   };
 }
 
@@ -301,54 +438,80 @@ function firstToLast(values: (number | null)[]): number | null | undefined {
   return known >= 2 ? pointsBetween(first!, last!) : null;
 }
 
+/** Which school and which group's spread each zone is: two numbers, the zone made when read. */
+interface ZoneIndex {
+  school: number[];
+  spread: number[];
+}
+
 /**
  * The schools of each counted group of the year whose % «2» is more than `RISK_ZONE_DEVIATIONS` above
- * the group's mean. At national scale that is 33,000 zones, each with three numbers V8 would box: only
- * which school and which group each zone is, is kept, and the zone is made when read (`listOnDemand`),
- * as the one sheet and the report that list them read each once, in order.
+ * the group's mean; those of a group under `RISK_ZONE_MIN_PARTICIPANTS` apart. At national scale that
+ * is 33,000 zones, each with three numbers V8 would box: only which school and which group each zone
+ * is, is kept, and the zone is made when read (`listOnDemand`), as the one sheet and the report that
+ * list them read each once, in order.
  */
 function riskZones(
   table: ExportTable,
   yearEnd: number,
   sums: (FailingSums | undefined)[]
-): RiskZone[] {
+): Pick<IndicatorSummary, "riskZones" | "smallGroupOutliers"> {
   const spreads: { groupIndex: number; mean: number; deviation: number }[] = [];
-  const zoneSchool: number[] = [];
-  const zoneSpread: number[] = [];
+  const zones: ZoneIndex = { school: [], spread: [] };
+  const small: ZoneIndex = { school: [], spread: [] };
   table.groups.forEach((group, index) => {
     if (!group.procedure.countedForLowResults || group.year.end !== yearEnd) return;
     // A group without a «% «2»» column has no values, so no spread.
     const groupSums = sums[index];
     if (groupSums === undefined) return;
-    const failing = table.values[index].failing;
+    const { failing, participants } = table.values[index];
     const spread = meanAndDeviation(failing, groupSums);
     if (spread === null) return;
     const bound = spread.mean + RISK_ZONE_DEVIATIONS * spread.deviation;
-    addSchoolsAbove(failing, bound, spreads.length, zoneSchool, zoneSpread);
+    addSchoolsAbove(failing, participants, bound, spreads.length, zones, small);
     spreads.push({ groupIndex: index, ...spread });
   });
-  return listOnDemand(zoneSchool.length, (zone) => {
-    const { login, name } = table.schools[zoneSchool[zone]];
-    const { groupIndex, mean, deviation } = spreads[zoneSpread[zone]];
-    const value = table.values[groupIndex].failing[zoneSchool[zone]];
-    return { login, name, procedure: table.groups[groupIndex].procedure, value, mean, deviation };
-  });
+  const zoneOf = (list: ZoneIndex) => (zone: number) => {
+    const school = list.school[zone];
+    const { login, name } = table.schools[school];
+    const { groupIndex, mean, deviation } = spreads[list.spread[zone]];
+    const { failing, participants } = table.values[groupIndex];
+    const count = participants[school];
+    const procedure = table.groups[groupIndex].procedure;
+    return {
+      login,
+      name,
+      procedure,
+      value: failing[school],
+      mean,
+      deviation,
+      participants: Number.isNaN(count) ? null : count,
+    };
+  };
+  return {
+    riskZones: listOnDemand(zones.school.length, zoneOf(zones)),
+    smallGroupOutliers: listOnDemand(small.school.length, zoneOf(small)),
+  };
 }
 
-/** Adds the schools whose value is above the bound (computed once per group), with their spread. */
+/**
+ * Adds the schools whose value is above the bound (computed once per group), with their spread: to
+ * the zones, or apart when the group is known to be small (no count: the size is unknown, not small).
+ */
 function addSchoolsAbove(
   values: Float64Array,
+  participants: Float64Array,
   bound: number,
   spread: number,
-  zoneSchool: number[],
-  zoneSpread: number[]
+  zones: ZoneIndex,
+  small: ZoneIndex
 ): void {
   for (let school = 0; school < values.length; school++) {
     // NaN, no value, is above no bound.
-    if (values[school] > bound) {
-      zoneSchool.push(school);
-      zoneSpread.push(spread);
-    }
+    if (!(values[school] > bound)) continue;
+    const list = participants[school] < RISK_ZONE_MIN_PARTICIPANTS ? small : zones;
+    list.school.push(school);
+    list.spread.push(spread);
   }
 }
 

@@ -1,14 +1,22 @@
 import type { CellValue } from "../types";
 import type { RowTone, SheetLayout } from "../sheetLayout";
 import { blockBesideTable, blockRange, chartAnchor, type SheetBlock } from "../charts";
-import type { SchoolYear } from "../table/exportTable";
+import type { Procedure, SchoolYear } from "../table/exportTable";
 import {
+  DENOMINATOR_NAMES,
   RISK_ZONE_DEVIATIONS,
+  RISK_ZONE_MIN_PARTICIPANTS,
   STEADY_POINTS,
+  TARGETS,
+  type BelowMinimumTotal,
   type IndicatorSummary,
+  type ProcedureDynamics,
+  type RiskZone,
   type ShareIndicator,
 } from "./indicatorSummary";
 import { listOnDemand } from "../listOnDemand";
+import { formatPercent, plural } from "../russianText";
+import { isThresholdExam, lowShareName, lowShareNameOf } from "./lowShareNames";
 
 export const SUMMARY_MARKER = "school-radar:summary";
 export const DYNAMICS_MARKER = "school-radar:dynamics";
@@ -26,12 +34,79 @@ function shareRow(
   return [
     [
       section,
-      `${label} (${indicator.count} из ${indicator.of})`,
+      // Which schools the share is of: a table of the flagged schools only gives 100 % of itself.
+      indicator.undetermined === undefined
+        ? `${label} (${indicator.count} из ${indicator.of} — ${DENOMINATOR_NAMES[indicator.denominator]})`
+        : `${label} (${DENOMINATOR_NAMES[indicator.denominator]}; таких школ ${indicator.of})`,
       "",
-      indicator.share,
+      indicator.undetermined ?? indicator.share,
       target,
       target === null ? "" : met(indicator.share, target, true),
     ],
+  ];
+}
+
+/**
+ * `12 345 участников`: Russian groups the digits of a number of five digits and more, with a
+ * no-break space; the noun agrees with the number (`plural`).
+ */
+function participantsCount(count: number): string {
+  const digits =
+    count < 10_000 ? String(count) : String(count).replace(/\B(?=(\d{3})+$)/g, "\u00a0");
+  return plural(count, "участник", "участника", "участников").replace(String(count), digits);
+}
+
+/**
+ * The Nazarovo figure: one share over ОГЭ and ЕГЭ in Russian and mathematics, against its target;
+ * how it was averaged is said in the row, as a weighted and an unweighted figure differ.
+ */
+function belowMinimumTotalRow(total: BelowMinimumTotal): CellValue[] {
+  const how = total.weighted
+    ? `все экзамены вместе, с учётом числа участников: ${participantsCount(total.participants!)}; ` +
+      "выпускник, сдававший два из этих экзаменов, учтён в каждом"
+    : `невзвешенное среднее долей школ по этим экзаменам (${plural(total.results, "значение", "значения", "значений")}): ` +
+      "числа участников в таблице нет или оно есть не у всех школ, поэтому каждая школа весит одинаково, сколько бы у неё ни было выпускников";
+  return [
+    "ГИА",
+    `ОГЭ и ЕГЭ, русский язык и математика: доля участников, не преодолевших минимальный порог, % (${how})`,
+    total.year.label,
+    total.value,
+    total.target,
+    met(total.value, total.target, true),
+  ];
+}
+
+/** The rows of the ГИА section: the one share against the target, then each exam's share beneath it. */
+function belowMinimumRows(summary: IndicatorSummary): CellValue[][] {
+  const total = summary.belowMinimumTotal;
+  return [
+    ...(total ? [belowMinimumTotalRow(total)] : []),
+    ...summary.belowMinimum.map((item) => [
+      "ГИА",
+      `В том числе ${item.procedure.label}: доля участников, не преодолевших минимальный порог, %${item.weighted ? "" : " (среднее по школам: нет числа участников)"}`,
+      item.year.label,
+      item.value,
+      null,
+      "",
+    ]),
+  ];
+}
+
+/** A risk zone's row, or a small group's, set apart: the same figures, a different reading. */
+function riskZoneRow(zone: RiskZone, small: boolean): CellValue[] {
+  const participants =
+    zone.participants === null
+      ? ""
+      : small
+        ? `; ${participantsCount(zone.participants)} — меньше ${RISK_ZONE_MIN_PARTICIPANTS}, не зона риска`
+        : `; ${participantsCount(zone.participants)}`;
+  return [
+    small ? "Малые группы" : "Зоны риска",
+    `${zone.name} (${zone.login}): ${zone.procedure.label}, ${lowShareName(zone.procedure)} при среднем ${formatPercent(zone.mean)}${participants}`,
+    "",
+    zone.value,
+    null,
+    "",
   ];
 }
 
@@ -41,18 +116,11 @@ export function summaryLayout(summary: IndicatorSummary, years: SchoolYear[]): S
     ...shareRow("Школы", "Доля ШНОР, %", summary.shnor, summary.shnor?.target ?? null),
     ...shareRow("Школы", "Доля ШНСУ, %", summary.shnsu, null),
     ...shareRow("Школы", "Доля ШГР, %", summary.riskGroup, null),
-    ...summary.belowMinimum.map((item) => [
-      "ГИА",
-      `${item.procedure.label}: доля участников, не преодолевших минимальный порог, %${item.weighted ? "" : " (среднее по школам: нет числа участников)"}`,
-      item.year.label,
-      item.value,
-      item.target,
-      met(item.value, item.target, true),
-    ]),
+    ...belowMinimumRows(summary),
     ...summary.dynamics.flatMap((item) =>
       item.values.map((value, index) => [
         "Динамика",
-        `${item.procedure.label}: % «2» по муниципалитету${value.weighted ? "" : " (среднее по школам)"}`,
+        `${item.procedure.label}: ${lowShareName(item.procedure)} по муниципалитету${value.weighted ? "" : " (среднее по школам)"}`,
         value.year.label,
         value.value,
         null,
@@ -68,19 +136,15 @@ export function summaryLayout(summary: IndicatorSummary, years: SchoolYear[]): S
       item.target === null ? "" : met(item.share, item.target, false),
     ]),
   ];
-  // The indicators, then a row per risk zone: 33,000 at national scale, made when read, as the zones.
-  const { riskZones } = summary;
-  const body = listOnDemand(indicators.length + riskZones.length, (index): CellValue[] => {
+  // The indicators, then a row per risk zone and per small group: 33,000 at national scale, made
+  // when read, as the zones.
+  const { riskZones, smallGroupOutliers } = summary;
+  const zonesEnd = indicators.length + riskZones.length;
+  const body = listOnDemand(zonesEnd + smallGroupOutliers.length, (index): CellValue[] => {
     if (index < indicators.length) return indicators[index];
-    const zone = riskZones[index - indicators.length];
-    return [
-      "Зоны риска",
-      `${zone.name} (${zone.login}): ${zone.procedure.label}, % «2» при среднем ${zone.mean.toFixed(1).replace(".", ",")}`,
-      "",
-      zone.value,
-      null,
-      "",
-    ];
+    return index < zonesEnd
+      ? riskZoneRow(riskZones[index - indicators.length], false)
+      : riskZoneRow(smallGroupOutliers[index - zonesEnd], true);
   });
   const layout: SheetLayout = {
     name: "Сводка показателей",
@@ -88,9 +152,7 @@ export function summaryLayout(summary: IndicatorSummary, years: SchoolYear[]): S
     preamble: [
       "Школьный радар — сводка показателей",
       `Годы в данных: ${years.map((year) => year.label).join(", ") || "—"}`,
-      "Цели: доля ШНОР — не более 15 %; доля участников ОГЭ/ЕГЭ ниже минимального порога — не более 5 %; доля педагогов с первой или высшей категорией — не менее 85 %. " +
-        `Стрелки: ↑ доля «2» выросла, ↓ снизилась, → изменение меньше ${STEADY_POINTS} п. п. ` +
-        `Зона риска — % «2» выше среднего по муниципалитету более чем на ${String(RISK_ZONE_DEVIATIONS).replace(".", ",")} стандартного отклонения.`,
+      ...SUMMARY_NOTES,
     ],
     header: ["Раздел", "Показатель", "Год", "Значение", "Цель", "Выполнено / тренд"],
     body,
@@ -105,18 +167,20 @@ export function summaryLayout(summary: IndicatorSummary, years: SchoolYear[]): S
     // A zone row has no «выполнено» mark, so no tone.
     rowTone: [
       ...indicators.map((row) => (row[5] === "нет" ? "alert" : row[5] === "да" ? "ok" : null)),
-      ...new Array<RowTone>(riskZones.length).fill(null),
+      ...new Array<RowTone>(riskZones.length + smallGroupOutliers.length).fill(null),
     ],
   };
-  const block = dynamicsBlock(layout, summary);
+  const plotted = plottedDynamics(summary);
+  const block = dynamicsBlock(layout, plotted);
   if (block !== null) {
+    const procedures = plotted.map((item) => item.procedure);
     layout.blocks = [block];
     layout.charts = [
       {
         kind: "line",
-        title: "Динамика доли «2» по муниципалитету",
+        title: dynamicsTitle(procedures),
         xAxisTitle: "Учебный год",
-        yAxisTitle: "% «2» (не преодолели минимальный порог — ОГЭ, ЕГЭ)",
+        yAxisTitle: lowShareNameOf(procedures),
         data: blockRange(block),
         legend: true,
         anchor: chartAnchor(layout, [block]),
@@ -127,16 +191,49 @@ export function summaryLayout(summary: IndicatorSummary, years: SchoolYear[]): S
 }
 
 /**
- * The municipality's % «2» per procedure (columns) and year (rows), the matrix a line chart needs:
- * the procedures the ШНОР method counts (all procedures when the table has none of those), the years
- * any of them has a value. Null without data (a gap in the line). None with fewer than two years.
+ * What the summary sheet says above its table: the targets and what they are shares of, the arrows,
+ * what a risk zone is and what is set apart from the zones.
  */
-function dynamicsBlock(layout: SheetLayout, summary: IndicatorSummary): SheetBlock | null {
+const SUMMARY_NOTES = [
+  `Цели: доля ШНОР — не более ${TARGETS.shnorShare}\u00a0%; доля участников ОГЭ и ЕГЭ по русскому языку и математике, ` +
+    `не преодолевших минимальный порог, — не более ${TARGETS.belowMinimumShare}\u00a0% (одна доля по всем этим экзаменам ` +
+    "отчётного года; под ней — та же доля по каждому экзамену, без своей цели); доля педагогов с первой или " +
+    "высшей категорией — не менее 85\u00a0%. Процедуры, которые методика ШНОР не учитывает, приведены только в динамике, цели у них нет.",
+  "Низкий результат — отметка «2» (ВПР) или баллы ниже минимального порога (ОГЭ, ЕГЭ; у ЕГЭ отметок нет). " +
+    `Стрелки: ↑ доля низких результатов выросла, ↓ снизилась, → изменение меньше ${STEADY_POINTS} п.\u00a0п.`,
+  `Зона риска — школа, у которой доля низких результатов по учитываемой процедуре отчётного года выше среднего по школам таблицы ` +
+    `более чем на ${String(RISK_ZONE_DEVIATIONS).replace(".", ",")} стандартного отклонения. ` +
+    `Такие значения групп меньше ${RISK_ZONE_MIN_PARTICIPANTS} участников зонами риска не считаются и приведены отдельно, в разделе «Малые группы»: ` +
+    "в такой группе один ученик — больше 10 п.\u00a0п. доли.",
+];
+
+/** The chart's title: ««2»» only when every plotted procedure is one with marks. */
+function dynamicsTitle(procedures: Procedure[]): string {
+  const exams = procedures.filter(isThresholdExam).length;
+  if (exams === 0) return "Динамика доли «2» по муниципалитету";
+  if (exams === procedures.length)
+    return "Динамика доли не преодолевших минимальный порог по муниципалитету";
+  return "Динамика доли низких результатов по муниципалитету";
+}
+
+/**
+ * The procedures the dynamics chart plots: those the ШНОР method counts (all procedures when the
+ * table has none of those), with a value in some year.
+ */
+function plottedDynamics(summary: IndicatorSummary): ProcedureDynamics[] {
   const withValues = summary.dynamics.filter((item) =>
     item.values.some((value) => value.value !== null)
   );
   const counted = withValues.filter((item) => item.procedure.countedForLowResults);
-  const plotted = counted.length > 0 ? counted : withValues;
+  return counted.length > 0 ? counted : withValues;
+}
+
+/**
+ * The municipality's share of low results per procedure (columns) and year (rows), the matrix a line
+ * chart needs: the years any plotted procedure has a value. Null without data (a gap in the line).
+ * None with fewer than two years.
+ */
+function dynamicsBlock(layout: SheetLayout, plotted: ProcedureDynamics[]): SheetBlock | null {
   const years = new Map<number, string>();
   for (const item of plotted)
     for (const value of item.values)
@@ -158,15 +255,16 @@ function dynamicsBlock(layout: SheetLayout, summary: IndicatorSummary): SheetBlo
   );
 }
 
-/** «Динамика по школам»: % «2» of every school and counted procedure across the years, with the trend. */
+/** «Динамика по школам»: the low share of every school and counted procedure across the years, with the trend. */
 export function schoolDynamicsLayout(summary: IndicatorSummary, years: SchoolYear[]): SheetLayout {
   const dynamics = summary.schoolDynamics;
   return {
     name: "Динамика по школам",
     marker: DYNAMICS_MARKER,
     preamble: [
-      "Школьный радар — динамика % «2» по школам",
-      `Тренд от первого к последнему году с данными: ↑ доля «2» выросла, ↓ снизилась, → меньше ${STEADY_POINTS} п. п.`,
+      "Школьный радар — динамика доли низких результатов по школам",
+      "Значения: % «2» — для ВПР, % не преодолевших минимальный порог — для ОГЭ и ЕГЭ (у ЕГЭ отметок нет). " +
+        `Тренд от первого к последнему году с данными: ↑ доля выросла, ↓ снизилась, → меньше ${STEADY_POINTS} п.\u00a0п.`,
     ],
     header: [
       "ОО",

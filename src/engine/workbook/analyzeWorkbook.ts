@@ -23,7 +23,7 @@ import { readRiskQuestionnaire, type RiskQuestionnaire } from "../risk/riskQuest
 import {
   readRiskThresholds,
   riskThresholdsLayout,
-  type RiskThresholds,
+  type RiskThresholdsSheet,
 } from "../risk/riskThresholds";
 import { assessRiskFactors, type RiskAssessment } from "../risk/assessRiskFactors";
 import { riskListLayout, riskMatrixLayout } from "../risk/riskLayouts";
@@ -33,9 +33,9 @@ import { checkSchoolsTotal, flaggedListWarnings } from "../summary/schoolsTotal"
 import { schoolDynamicsLayout, summaryLayout } from "../summary/summaryLayouts";
 import {
   contextAdjustedResults,
-  resultsIndex,
   type ContextAdjustedResult,
 } from "../context/contextAdjustedResults";
+import { resultsIndex } from "../context/resultsIndex";
 import { contextLayout } from "../context/contextLayouts";
 import { warningsLayout } from "../warningsLayout";
 
@@ -125,7 +125,7 @@ export interface Recognised {
   passport: SocialPassport | null;
   questionnaire: RiskQuestionnaire | null;
   staffing: Staffing | null;
-  thresholds: { thresholds: RiskThresholds; warnings: Warning[] } | null;
+  thresholds: RiskThresholdsSheet | null;
 }
 
 /** Tries every reader on every sheet; the first sheet of each kind with the most schools wins. */
@@ -275,7 +275,12 @@ export function analyzeRecognised(
   const lowResults =
     identification && found.table ? lowResultLogins(found.table, identification) : undefined;
   const risk = found.questionnaire
-    ? assessRiskFactors(found.questionnaire, found.thresholds?.thresholds, lowResults)
+    ? assessRiskFactors(
+        found.questionnaire,
+        found.thresholds?.thresholds,
+        lowResults,
+        found.thresholds?.rule
+      )
     : null;
   const summary = summarizeIndicators({
     table: found.table ?? undefined,
@@ -346,10 +351,9 @@ function contextFor(
   const byLogin = new Map(social.schools.map((school) => [school.login.toLowerCase(), school]));
   const points = table.schools.flatMap((school, s) => {
     const socialSchool = byLogin.get(school.login.toLowerCase());
-    if (!socialSchool || socialSchool.isbsh === null || Number.isNaN(index[s])) return [];
-    return [
-      { login: school.login, name: school.name, isbsh: socialSchool.isbsh, resultsIndex: index[s] },
-    ];
+    const value = index.values[s];
+    if (!socialSchool || socialSchool.isbsh === null || Number.isNaN(value)) return [];
+    return [{ login: school.login, name: school.name, isbsh: socialSchool.isbsh, resultsIndex: value }];
   });
-  return contextAdjustedResults(points, table.sheetName, belowDeviations);
+  return contextAdjustedResults(points, table.sheetName, belowDeviations, index);
 }

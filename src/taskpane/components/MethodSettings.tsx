@@ -9,6 +9,10 @@ export interface MethodSettingsProps {
   years: string[];
   /** The engine's message about the current parameters, or null when they are valid. */
   problem: string | null;
+  /** The engine's message about the municipality's number of schools, or null. */
+  schoolsTotalProblem: string | null;
+  /** The engine's message about the table's years as typed, or null. */
+  tableYearsProblem: string | null;
   disabled: boolean;
   /** Parameters of actions the pane offers: the ШНСУ group (ИСБШ), the risk thresholds' sheet. */
   social: boolean;
@@ -71,6 +75,19 @@ export function MethodSettings(props: MethodSettingsProps) {
         </Select>
       </Field>
       <Field
+        label={messages.tableYears}
+        hint={messages.tableYearsHint}
+        validationState={props.tableYearsProblem === null ? "none" : "error"}
+        validationMessage={props.tableYearsProblem ?? undefined}
+      >
+        <Input
+          className={styles.input}
+          value={settings.tableYears}
+          disabled={disabled}
+          onChange={(_, data) => onChange({ tableYears: data.value })}
+        />
+      </Field>
+      <Field
         label={messages.referenceYear}
         validationState={props.problem === null ? "none" : "error"}
         validationMessage={props.problem ?? undefined}
@@ -92,6 +109,20 @@ export function MethodSettings(props: MethodSettingsProps) {
             <option value={settings.referenceYear}>{settings.referenceYear}</option>
           )}
         </Select>
+      </Field>
+      <Field
+        label={messages.schoolsTotal}
+        hint={messages.schoolsTotalHint}
+        validationState={props.schoolsTotalProblem === null ? "none" : "error"}
+        validationMessage={props.schoolsTotalProblem ?? undefined}
+      >
+        <Input
+          className={styles.input}
+          inputMode="numeric"
+          value={settings.schoolsTotal}
+          disabled={disabled}
+          onChange={(_, data) => onChange({ schoolsTotal: data.value })}
+        />
       </Field>
       {props.social && (
         <Field label={messages.quantile}>

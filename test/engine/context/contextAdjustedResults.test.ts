@@ -35,11 +35,12 @@ describe("least squares, against a closed-form fixture", () => {
       "Школа 4",
     ]);
     expect(result.schools[3]).toMatchObject({ expected: 95, residual: -10 });
+    // Two decimals (the engine's index is a standard score) and the minus sign U+2212.
     expect(result.schools[3].reason).toBe(
-      "результаты ниже ожидаемых при данном социальном контексте: индекс 85,0 при ожидаемом 95,0 (отклонение -10,0, порог -8,2)"
+      "Результаты ниже ожидаемых при данном социальном контексте: индекс 85,00 при ожидаемом 95,00 (отклонение \u221210,00, порог \u22128,16)"
     );
     expect(result.threshold).toBeCloseTo(-Math.sqrt(400 / 6), 9);
-    expect(result.description).toContain("индекс = 50,0 + 0,500 × ИСБШ");
+    expect(result.description).toContain("индекс = 50,00 + 0,500 × ИСБШ");
   });
 
   it("a stricter threshold (2 deviations) flags nobody here", () => {
@@ -70,21 +71,40 @@ describe("least squares, against a closed-form fixture", () => {
 
 describe("the results index", () => {
   it("leaves out results of classes below the minimum, as the ШНОР rule does", () => {
+    // ВПР МА 5: 10, 10, 30, 30 → mean 20, deviation 10, scores +1, +1, −1, −1. ВПР РУ 5 without
+    // school 1's 4 participants: 10, 30 → mean 20, deviation 10, scores +1, −1 for schools 2 and 3.
+    // With the minimum: school 1 has only its МА score, 1; schools 2, 3, 4: 1, −1, −1.
     const table = readExportTable(
       flatExportGrid(
         ["ВПР МА 5 2025", "ВПР РУ 5 2025"],
         [
           {
             login: "sch100001",
-            failing: { "ВПР МА 5 2025": 10, "ВПР РУ 5 2025": 50 },
+            failing: { "ВПР МА 5 2025": 10, "ВПР РУ 5 2025": 60 },
             participants: { "ВПР МА 5 2025": 25, "ВПР РУ 5 2025": 4 },
+          },
+          {
+            login: "sch100002",
+            failing: { "ВПР МА 5 2025": 10, "ВПР РУ 5 2025": 10 },
+            participants: { "ВПР МА 5 2025": 25, "ВПР РУ 5 2025": 25 },
+          },
+          {
+            login: "sch100003",
+            failing: { "ВПР МА 5 2025": 30, "ВПР РУ 5 2025": 30 },
+            participants: { "ВПР МА 5 2025": 25, "ВПР РУ 5 2025": 25 },
+          },
+          {
+            login: "sch100004",
+            failing: { "ВПР МА 5 2025": 30 },
+            participants: { "ВПР МА 5 2025": 25 },
           },
         ],
         true
       )
     );
     if (isEngineError(table)) throw new Error(table.message);
-    expect(resultsIndex(table, 2025)).toEqual([70]);
-    expect(resultsIndex(table, 2025, 10)).toEqual([90]);
+    expect([...resultsIndex(table, 2025, 10).values]).toEqual([1, 1, -1, -1]);
+    // Without it, school 1's 60 % in Russian (the worst of three) pulls its index below 1.
+    expect(resultsIndex(table, 2025).values[0]).toBeLessThan(1);
   });
 });

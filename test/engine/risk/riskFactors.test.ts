@@ -114,7 +114,7 @@ describe("the factor rule", () => {
   it.each<[(number | string)[], boolean]>([
     [[2, 70, 60, 2], true], // 4 of 4
     [[2, 70, 80, 4], true], // 2 of 4
-    [[2, 90, 80, 4], false], // 1 of 4
+    [[2, 90, 80, 4], true], // 1 of 4: any parameter at risk is enough (docs/method.md §4)
     [[2, "", "", ""], true], // 1 of 1 with data
     [[3, 80, 70, 3], false], // every value exactly on its threshold: not a risk
     [["", "", "", ""], false], // no data, no factor
@@ -126,7 +126,9 @@ describe("the factor rule", () => {
   it("names the parameters and values behind a factor", () => {
     const school = assessRiskFactors(read(rowWith([2, 70, 80, 4]))).schools[0];
     expect(school.reason).toBe(
-      "ШГР — фактор риска 1 «Низкий уровень оснащения школы» (Ф1.1 = 2, Ф1.2 = 70)"
+      "ШГР — фактор риска 1 «Низкий уровень оснащения школы» (" +
+        "Ф1.1 состояние классов и кабинетов: 2 < 3; " +
+        "Ф1.2 обеспеченность учебными материалами: 70\u00a0% < 80\u00a0%)"
     );
   });
 
@@ -174,16 +176,18 @@ describe("thresholds on the settings sheet", () => {
   });
 
   it("uses a threshold the user changed, and keeps the default where the cell is unreadable", () => {
+    // The rule's row comes first: the parameters' rows are found by their codes.
     const body = layout.body.map((row) => [...row]);
-    body[0][4] = 2; // Ф1.1: risk only below 2
-    body[1][4] = "много";
+    body.find((row) => row[0] === "Ф1.1")![4] = 2; // Ф1.1: risk only below 2
+    body.find((row) => row[0] === "Ф1.2")![4] = "много";
     const read = readRiskThresholds(asGrid(body));
     if (isEngineError(read)) throw new Error(read.message);
     expect(read.thresholds.get("Ф1.1")).toEqual({ direction: "below", threshold: 2 });
     expect(read.thresholds.get("Ф1.2")).toEqual({ direction: "below", threshold: 80 });
     expect(read.warnings).toEqual([
       {
-        cell: "'Пороги'!E7",
+        // Preamble 4 lines, a blank line, the header (row 6), the rule (7), Ф1.1 (8), Ф1.2 (9).
+        cell: "'Пороги'!E9",
         message: "порог Ф1.2: ожидалось число; найдено «много»; оставлен порог по умолчанию 80",
       },
     ]);

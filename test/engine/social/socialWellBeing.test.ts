@@ -111,8 +111,10 @@ describe("the lower quartile or quintile (ШНСУ)", () => {
       "E",
       "H",
     ]);
-    expect(result.schools[4].reason).toBe("ИСБШ 59,0 — нижний квартиль (порог 61,3)");
-    expect(result.schools[0].reason).toBe("ИСБШ 85,0 — выше порога (нижний квартиль: 61,3)");
+    expect(result.schools[4].reason).toBe("ИСБШ 59,00 ≤ порог 61,25 — в группе «нижний квартиль»");
+    expect(result.schools[0].reason).toBe(
+      "ИСБШ 85,00 > порог 61,25 — не в группе «нижний квартиль»"
+    );
   });
 
   it("a quintile selects no more schools than the quartile", () => {

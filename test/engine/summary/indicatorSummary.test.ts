@@ -4,6 +4,7 @@ import {
   readExportTable,
   readStaffing,
   summarizeIndicators,
+  summaryLayout,
   type ExportTable,
   type IdentificationResult,
   type Staffing,
@@ -83,18 +84,55 @@ describe("the indicator summary of a small municipality, computed by hand", () =
   const summary = summarizeIndicators(fixture());
 
   it("ШНОР: 1 of 4 schools, 25 % against the 15 % target", () => {
-    expect(summary.shnor).toEqual({ count: 1, of: 4, share: 25, target: 15 });
+    expect(summary.shnor).toEqual({
+      count: 1,
+      of: 4,
+      share: 25,
+      target: 15,
+      denominator: "table",
+    });
+  });
+
+  it("ШНОР of the municipality's 20 schools when their number is given: 1 / 20 = 5 %", () => {
+    const ofMunicipality = summarizeIndicators({ ...fixture(), schoolsTotal: 20 });
+    expect(ofMunicipality.shnor).toEqual({
+      count: 1,
+      of: 20,
+      share: 5,
+      target: 15,
+      denominator: "schools_total",
+    });
+  });
+
+  it("the summary sheet says which schools each share is of", () => {
+    const row = (total: number | null) =>
+      summaryLayout(summarizeIndicators({ ...fixture(), schoolsTotal: total }), []).body[0];
+    expect(row(null)).toEqual([
+      "Школы",
+      "Доля ШНОР, % (1 из 4 — от школ таблицы результатов)",
+      "",
+      25,
+      15,
+      "нет",
+    ]);
+    expect(row(8)).toEqual([
+      "Школы",
+      "Доля ШНОР, % (1 из 8 — от числа школ муниципалитета, указанного пользователем)",
+      "",
+      12.5,
+      15,
+      "да",
+    ]);
   });
 
   it("ОГЭ МА below the minimum in 2019: (10·20 + 0·30 + 5·50) / 100 = 4,5 %, weighted by participants", () => {
+    // The only mandatory exam of the table: the one share (against the 5 % target) is its share, and
+    // the exam's own row beneath it has no target.
     expect(summary.belowMinimum).toHaveLength(1);
-    expect(summary.belowMinimum[0]).toMatchObject({
-      value: 4.5,
-      weighted: true,
-      schools: 3,
-      target: 5,
-    });
+    expect(summary.belowMinimum[0]).toMatchObject({ value: 4.5, weighted: true, schools: 3 });
+    expect(summary.belowMinimum[0]).not.toHaveProperty("target");
     expect(summary.belowMinimum[0].procedure.id).toBe("ОГЭ МА");
+    expect(summary.belowMinimumTotal).toMatchObject({ value: 4.5, weighted: true, target: 5 });
   });
 
   it("dynamics: ОГЭ МА 8,75 → 4,5 (↓), ВПР МА 5 23 → 21,25 (↓)", () => {

@@ -2,6 +2,7 @@ import {
   ALL_RISK_PARAMETERS,
   analyzeWorkbook,
   isEngineError,
+  parseSchoolsTotal,
   recognizeSheets,
   templateLayout,
   TEMPLATE_KINDS,
@@ -10,8 +11,10 @@ import {
   type SheetLayout,
   type TemplateKind,
   type WorkbookAnalysis,
+  type WorkbookSheetInput,
 } from "../../../src/engine";
 import { flatExportGrid } from "../../fixtures/grids";
+import { seed002Appendix1 } from "../../fixtures/seeds";
 
 /** A layout as the hosts write it: preamble lines, a blank row, the header, the body. */
 function asGrid(layout: SheetLayout, body: CellValue[][] = layout.body): SheetGrid {
@@ -190,5 +193,111 @@ describe("a whole workbook", () => {
     const again = analyse([exportGrid, filled("risk-questionnaire"), asGrid(thresholdsLayout)]);
     expect(again.sheets.at(-1)!.kind).toBe("risk-thresholds");
     expect(again.layouts.some((layout) => layout.name === "Пороги факторов риска")).toBe(false);
+  });
+});
+
+describe("the municipality's number of schools (seed 002's appendix lists only the 15 flagged)", () => {
+  const appendix = (): WorkbookSheetInput[] => [{ grid: seed002Appendix1() }];
+  const run = (schoolsTotal: number | null): WorkbookAnalysis => {
+    const result = analyzeWorkbook(appendix(), { schoolsTotal, tableYears: "2018, 2019" });
+    if (isEngineError(result)) throw new Error(result.message);
+    return result;
+  };
+  const FLAGGED_LIST_WARNING = {
+    cell: "'Приложение 1'",
+    message:
+      "ожидалась таблица всех школ муниципалитета, а в таблице 15 школ, и все они — ШНОР: похоже, это список только выявленных школ. " +
+      "Доля ШНОР (100\u00a0%) посчитана от школ таблицы, а не от всех школ муниципалитета; чтобы сравнить её с целью, " +
+      "укажите число всех школ муниципалитета: --schools-total N в командной строке или поле «Всего школ в муниципалитете» в области задач",
+  };
+
+  it("without it: 15 of 15, 100 % of the table's schools, and a warning that the table looks like the list of flagged schools", () => {
+    const analysis = run(null);
+    expect(analysis.summary.shnor).toEqual({
+      count: 15,
+      of: 15,
+      share: 100,
+      target: 15,
+      denominator: "table",
+    });
+    expect(analysis.warnings).toContainEqual(FLAGGED_LIST_WARNING);
+  });
+
+  it("with 100 schools: 15 / 100 = 15 %, the target met, of the municipality's schools, no such warning", () => {
+    const analysis = run(100);
+    expect(analysis.summary.shnor).toEqual({
+      count: 15,
+      of: 100,
+      share: 15,
+      target: 15,
+      denominator: "schools_total",
+    });
+    expect(analysis.warnings).not.toContainEqual(FLAGGED_LIST_WARNING);
+    const summary = analysis.layouts.find((layout) => layout.name === "Сводка показателей")!;
+    expect(summary.body[0]).toEqual([
+      "Школы",
+      "Доля ШНОР, % (15 из 100 — от числа школ муниципалитета, указанного пользователем)",
+      "",
+      15,
+      15,
+      "да",
+    ]);
+  });
+
+  it("refuses fewer schools than the table lists, saying how many it found", () => {
+    expect(analyzeWorkbook(appendix(), { schoolsTotal: 14 })).toEqual({
+      kind: "error",
+      code: "bad_option",
+      message:
+        "всего школ в муниципалитете: указано 14, а в таблице листа «Приложение 1» 15 школ — школ муниципалитета не может быть меньше, " +
+        "чем в его таблице. Укажите число всех школ муниципалитета (не меньше 15) или не указывайте его — тогда доля ШНОР считается от школ таблицы.",
+    });
+  });
+
+  it("takes a total equal to the table's schools (a table of the whole municipality)", () => {
+    expect(run(15).summary.shnor).toMatchObject({ of: 15, denominator: "schools_total" });
+  });
+
+  it.each([[0], [12.5], [-3]])("refuses %p given to the engine directly", (total) => {
+    expect(analyzeWorkbook(appendix(), { schoolsTotal: total })).toEqual({
+      kind: "error",
+      code: "bad_option",
+      message: `всего школ в муниципалитете: ожидалось целое число не меньше 1; найдено «${total}»`,
+    });
+  });
+
+  it("does not warn when a table of two schools has both flagged (a small municipality is as likely)", () => {
+    const grid = flatExportGrid(
+      ["ВПР МА 5 2024", "ВПР РУ 5 2024"],
+      ["sch500001", "sch500002"].map((login) => ({
+        login,
+        failing: { "ВПР МА 5 2024": 40, "ВПР РУ 5 2024": 35 },
+      }))
+    );
+    const analysis = analyzeWorkbook([{ grid }]);
+    if (isEngineError(analysis)) throw new Error(analysis.message);
+    expect(analysis.summary.shnor).toMatchObject({ count: 2, of: 2, share: 100 });
+    expect(analysis.warnings.map((warning) => warning.message)).not.toContainEqual(
+      expect.stringContaining("список только выявленных школ")
+    );
+  });
+});
+
+describe("parseSchoolsTotal: the number as a person types it", () => {
+  it.each([
+    ["120", 120],
+    [" 46 ", 46],
+    ["1 200", 1200],
+    ["1\u00a0200", 1200],
+  ])("reads %p as %p", (text, total) => {
+    expect(parseSchoolsTotal(text)).toBe(total);
+  });
+
+  it.each(["", "abc", "12,5", "0", "-5", "1e3", "120 школ", "12 34"])("refuses %p", (text) => {
+    expect(parseSchoolsTotal(text)).toEqual({
+      kind: "error",
+      code: "bad_option",
+      message: `всего школ в муниципалитете: ожидалось целое число не меньше 1; найдено «${text}»`,
+    });
   });
 });
