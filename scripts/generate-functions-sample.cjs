@@ -47,8 +47,8 @@ const YEARS = ["2024/2025", "2023/2024"];
 const PROCEDURES = ["ВПР МА 5", "ВПР РУ 5", "ОГЭ МА", "ОГЭ РУ"];
 
 /**
- * Nine fictional schools, each a case the what-if cells change (edition 2020, threshold 30, minimum
- * 10 participants unless said otherwise). Per procedure: [% «2», participants] for 2024/2025, then
+ * Nine fictional schools, each a case the what-if cells change (edition 2020, threshold 30, every
+ * result counted — no minimum of participants — unless said otherwise). Per procedure: [% «2», participants] for 2024/2025, then
  * 2023/2024; "н/д" is no data. `passport`: students, both parents with higher education, single-parent
  * families, on a register.
  */
@@ -174,7 +174,8 @@ const SCHOOLS = [
     passport: [260, 30, 110, 26],
   },
   {
-    // high shares of «2» in classes of 9: not judged at a minimum of 10, ШНОР (К1) at a minimum of 5
+    // high shares of «2» in classes of 9: ШНОР (К1) with every result counted, «недостаточно данных»
+    // at a minimum of 10 (its status depends on the classes set aside)
     login: "sch840506",
     name: "МБОУ «Луговская ООШ»",
     results: {
@@ -350,7 +351,7 @@ const TABLE_LAST_COLUMN = 3 + PROCEDURES.length * YEARS.length * 2;
 /** What-if cells on «Функции». */
 const PARAMETERS = {
   threshold: { row: 5, label: "Порог низкого результата, % (0–100)", value: 30, format: "0" },
-  minParticipants: { row: 6, label: "Минимум участников", value: 10, format: "0" },
+  minParticipants: { row: 6, label: "Минимум участников (0 — учитываются все)", value: 0, format: "0" },
   edition: { row: 7, label: "Редакция правил (2020 или 2025)", value: 2020, format: "0" },
   quantile: {
     row: 8,
@@ -797,7 +798,7 @@ function writeFunctionsSheet(sheet, { put, call, cellArg, rangeArg, values, func
     row,
     2,
     "Попробуйте: порог 25 — добавится СОШ № 3; порог 20 — СОШ № 8; редакция 2025 — СОШ № 4 выйдет из списка; " +
-      "минимум участников 5 — добавится Луговская ООШ; 0,2 вместо 0,25 — ШНСУ станет меньше.",
+      "минимум участников 10 — Луговская ООШ станет «недостаточно данных» (её низкие результаты — в классах меньше 10); 0,2 вместо 0,25 — ШНСУ станет меньше.",
     { font: NOTE }
   );
 }

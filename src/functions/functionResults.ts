@@ -2,11 +2,12 @@
  * Shapes engine results for the cells: a spilled column aligned with the rows of the range the user
  * gave (so a status sits beside its school), and the method text with what could not be read.
  */
-import type {
-  ContextAdjustedResult,
-  ExportTable,
-  IdentificationResult,
-  SchoolIdentification,
+import {
+  plural,
+  type ContextAdjustedResult,
+  type ExportTable,
+  type IdentificationResult,
+  type SchoolIdentification,
 } from "../engine";
 
 /**
@@ -25,12 +26,16 @@ export function columnForRows(
   return column;
 }
 
-/** The method in words, then how many values were left out and the first of them. */
+/**
+ * The method in words, then how many warnings the reading gave and the first of them: not every
+ * warning is a value left out (a headerless table read by convention says how it was read).
+ */
 export function methodWithWarnings(result: IdentificationResult, table: ExportTable): string {
   const warnings = [...table.warnings, ...result.warnings];
   if (warnings.length === 0) return result.method.description;
   const first = warnings[0];
-  return `${result.method.description} Не учтено значений: ${warnings.length}; первое — ${first.cell}: ${first.message}.`;
+  const count = plural(warnings.length, "предупреждение", "предупреждения", "предупреждений");
+  return `${result.method.description} ${count}; первое — ${first.cell}: ${first.message}.`;
 }
 
 /** Residuals in the shape of the ranges given; "" where a school had no pair of values. */

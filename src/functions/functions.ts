@@ -40,7 +40,8 @@ import {
 import { columnForRows, methodWithWarnings, residualsInShape } from "./functionResults";
 
 const DEFAULT_THRESHOLD = 30;
-const DEFAULT_MIN_PARTICIPANTS = 10;
+// Every result counts by default, as in the source documents (docs/method.md §2).
+const DEFAULT_MIN_PARTICIPANTS = 0;
 
 /**
  * Whether a result is low: the percent of participants with mark «2» (or below the ОГЭ/ЕГЭ minimum) reaches the threshold. Percent points 0–100, as in the export tables.
@@ -48,7 +49,7 @@ const DEFAULT_MIN_PARTICIPANTS = 10;
  * @param percentFailing Percent of participants with «2» or below the minimum, in points 0–100 (30, not 0.3).
  * @param [threshold] Low-result threshold in points 0–100; default 30. A result is low when percentFailing ≥ threshold.
  * @param [participants] Number of participants; with fewer than minParticipants the result is not judged (#N/A).
- * @param [minParticipants] Minimum number of participants for a result to be judged; default 10.
+ * @param [minParticipants] Minimum number of participants for a result to be judged; default 0 (every result counts).
  * @returns TRUE when the result is low.
  */
 export function lowResult(
@@ -125,7 +126,7 @@ export function shnsuThreshold(allIsbsh: unknown[][], quantile?: number): number
  * @param table The whole export table with its header rows (or the headerless regional export).
  * @param [edition] Rule edition: 2020 (default; criterion 2 — any procedure in each of the two years) or 2025 (the same procedure).
  * @param [threshold] Low-result threshold in points 0–100; default 30.
- * @param [minParticipants] Results with fewer participants are not judged (only where the table has counts); default 10.
+ * @param [minParticipants] Results with fewer participants are set aside (only where the table has counts), and a status that depends on them is «insufficient data»; default 0 (every result counts).
  * @param [year] Reference school year, e.g. 2019 or "2018/2019"; default the latest year in the table.
  * @returns One status per row of the range.
  */
@@ -147,7 +148,7 @@ export function shnor(
  * @param table The whole export table with its header rows (or the headerless regional export).
  * @param [edition] Rule edition: 2020 (default; criterion 2 — any procedure in each of the two years) or 2025 (the same procedure).
  * @param [threshold] Low-result threshold in points 0–100; default 30.
- * @param [minParticipants] Results with fewer participants are not judged (only where the table has counts); default 10.
+ * @param [minParticipants] Results with fewer participants are set aside (only where the table has counts), and a status that depends on them is «insufficient data»; default 0 (every result counts).
  * @param [year] Reference school year, e.g. 2019 or "2018/2019"; default the latest year in the table.
  * @returns One reason per row of the range.
  */
@@ -169,7 +170,7 @@ export function shnorReason(
  * @param table The whole export table with its header rows (or the headerless regional export).
  * @param [edition] Rule edition: 2020 (default) or 2025.
  * @param [threshold] Low-result threshold in points 0–100; default 30.
- * @param [minParticipants] Minimum number of participants; default 10.
+ * @param [minParticipants] Minimum number of participants; default 0 (every result counts).
  * @param [year] Reference school year; default the latest year in the table.
  * @returns The method as text.
  */
@@ -189,7 +190,7 @@ export function shnorMethod(
 }
 
 /**
- * Results against social context (the Krasnoyarsk method): for each school, its results index minus the value the least-squares line «results index ~ ИСБШ» of all the schools predicts for its ИСБШ. Negative: worse than its context predicts. Both scales 0–100.
+ * Results against social context: for each school, its results index minus the value the least-squares line «results index ~ ИСБШ» of all the schools predicts for its ИСБШ. Negative: worse than its context predicts. Both scales 0–100.
  * @customfunction CONTEXT.RESIDUAL
  * @param results Results index of each school, 0–100: e.g. the mean of (100 − percent «2») over the counted procedures of the year. A range, one school per cell.
  * @param isbsh ИСБШ of each school, 0–100, in the same cells of a range of the same size. At least 5 schools with both values.

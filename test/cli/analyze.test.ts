@@ -59,7 +59,7 @@ describe("school-radar analyze --json", () => {
       previousYear: "2023/2024",
       years: "годы — из заголовков столбцов",
       description: expect.stringContaining(
-        "Отчётный год 2024/2025, предыдущий 2023/2024: годы — из заголовков столбцов."
+        "Отчётный год 2024/2025, предыдущий — 2023/2024: годы — из заголовков столбцов."
       ),
     });
     expect(report.schools).toHaveLength(5);
@@ -297,7 +297,7 @@ describe("school-radar: bad input exits with status 2 and a message", () => {
     [
       "--min-participants -1 (a value that looks like an option)",
       () => ["analyze", input, "--min-participants", "-1"],
-      /Неверные аргументы.*--min-participants/,
+      /Не указано значение параметра --min-participants: следом идёт «-1».*--min-participants=-1/,
     ],
     ["--year not in the table", () => ["analyze", input, "--year", "2019"], /2019/],
     [
@@ -317,9 +317,13 @@ describe("school-radar: bad input exits with status 2 and a message", () => {
     [
       "an unknown option",
       () => ["analyze", input, "--treshold", "30"],
-      /Неверные аргументы.*--treshold/,
+      /Неизвестный параметр --treshold\. Возможно, имелся в виду --threshold\?/,
     ],
-    ["an option without its value", () => ["analyze", input, "--out"], /Неверные аргументы/],
+    [
+      "an option without its value",
+      () => ["analyze", input, "--out"],
+      /Не указано значение параметра --out/,
+    ],
     ["--out not an .xlsx", () => ["analyze", input, "--out", "результат.csv"], /расширение \.xlsx/],
     [
       "--schools-total 12,5",
@@ -334,7 +338,7 @@ describe("school-radar: bad input exits with status 2 and a message", () => {
     [
       "--schools-total without its value",
       () => ["analyze", input, "--schools-total"],
-      /Неверные аргументы.*--schools-total/,
+      /Не указано значение параметра --schools-total: ожидалось --schools-total <число>/,
     ],
     [
       "--years that are not years",
@@ -361,12 +365,12 @@ describe("school-radar --help", () => {
     async (...argv) => {
       const run = await runCli(...argv);
       expect(run.code).toBe(0);
-      expect(run.stdout).toContain("school-radar analyze <input.xlsx>");
+      expect(run.stdout).toContain("school-radar analyze <книга.xlsx> [параметры]");
       expect(run.stdout).toContain("--min-participants");
       expect(run.stdout).toContain(
         "--years <годы>            годы таблицы без заголовков, например 2018,2019; позднейший — отчётный"
       );
-      expect(run.stdout).toContain("--schools-total <n>       всего школ в муниципалитете");
+      expect(run.stdout).toContain("--schools-total <число>   всего школ в муниципалитете");
     }
   );
 });

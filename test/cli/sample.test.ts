@@ -96,8 +96,10 @@ describe("the bundled sample workbook", () => {
     expect(below.length).toBeGreaterThanOrEqual(1);
     expect(below.length).toBeLessThanOrEqual(8);
     // The deliberate mistakes are warnings with their cells.
+    // The register part above its total (КДН 9 beside 8 on any register) is one of them.
     expect(report.warnings.map((warning: { cell: string }) => warning.cell)).toEqual([
       "'Результаты ОО'!CE34",
+      expect.stringMatching(/^'Социальный паспорт'!G\d+$/),
       expect.stringMatching(/^'Социальный паспорт'!F\d+$/),
       expect.stringMatching(/^'Социальный паспорт'!.\d+$/),
       expect.stringMatching(/^'Кадровый состав'!G\d+$/),

@@ -34,11 +34,11 @@ describe("LOWRESULT", () => {
   });
 
   it.each([
-    [9, undefined],
+    [9, 10],
     [4, 5],
-    [0, undefined],
+    [0, 1],
   ])(
-    "%p participants under the minimum (%p, default 10) → #N/A with a reason",
+    "%p participants under a minimum of %p → #N/A with a reason",
     (participants, minimum) => {
       const error = thrownBy(() => lowResult(50, undefined, participants, minimum));
       expect(error.code).toBe("#N/A");
@@ -46,8 +46,9 @@ describe("LOWRESULT", () => {
     }
   );
 
-  it("accepts exactly the minimum number of participants, and a minimum of 0", () => {
-    expect(lowResult(50, undefined, 10)).toBe(true);
+  it("judges every result by default (no minimum, as the documents), and exactly the minimum", () => {
+    expect(lowResult(50, undefined, 9)).toBe(true);
+    expect(lowResult(50, undefined, 10, 10)).toBe(true);
     expect(lowResult(50, undefined, 0, 0)).toBe(true);
   });
 

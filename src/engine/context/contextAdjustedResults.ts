@@ -41,19 +41,10 @@ export interface ContextAdjustedResult {
 }
 
 /**
- * The lowest and highest index of the schools the line is drawn through. The expected value is kept
- * within them: a straight line runs on past every school, and an expectation no school reaches (or
- * one below every school) is the line's, not the data's.
+ * The range of an index given without the engine's description: EDU.КОНТЕКСТ.ОТКЛОНЕНИЕ takes an
+ * index on the 0–100 scale and checks it.
  */
-function indexRange(points: ContextPoint[]): { low: number; high: number } {
-  let low = Infinity;
-  let high = -Infinity;
-  for (const point of points) {
-    low = Math.min(low, point.resultsIndex);
-    high = Math.max(high, point.resultsIndex);
-  }
-  return { low, high };
-}
+const GIVEN_INDEX_RANGE = { low: 0, high: 100 };
 
 /**
  * `sourceSheet` is the export table's sheet, named in a warning when the line cannot be drawn;
@@ -80,7 +71,9 @@ export function contextAdjustedResults(
     });
   }
   const threshold = line ? -belowDeviations * line.residualDeviation : null;
-  const range = indexRange(points);
+  // A straight line runs on past what the index can be (above 100 on a 0–100 scale): the expected
+  // value stops where the index does.
+  const range = index?.range ?? GIVEN_INDEX_RANGE;
   const schools = points.map((point): SchoolContextResult => {
     if (!line)
       return {
@@ -111,7 +104,7 @@ export function contextAdjustedResults(
 }
 
 /** `0,25`, `−1,40`: two decimals (a standard score moves in tenths), the Russian comma and minus sign. */
-export function formatScore(value: number): string {
+function formatScore(value: number): string {
   const text = value.toFixed(2).replace(".", ",");
   return /^-0,00$/.test(text) ? "0,00" : text.replace("-", "\u2212");
 }
@@ -152,15 +145,14 @@ export function describeContextMethod(
   const fitted = line
     ? ` Прямая: индекс = ${lineFormula(line)} (школ: ${line.n}; стандартное отклонение остатков ${formatScore(line.residualDeviation)}).`
     : "";
-  const bounds = Number.isFinite(range.low)
-    ? ` (от ${formatScore(range.low)} до ${formatScore(range.high)})`
-    : "";
+  const bounds = index
+    ? `от ${formatScore(range.low)} (все результаты низкие) до ${formatScore(range.high)} (ни одного низкого)`
+    : `от ${formatPercent(range.low)} до ${formatPercent(range.high)}`;
   return (
     "Результаты с учётом социального контекста — расчёт по данным книги. Это не региональная методика из программы Назаровского района: " +
     "там показатель результатов строится по ВПР, ОГЭ, ЕГЭ и КДР за несколько лет, а социальный — по данным края. " +
     (index ? `${describeIndex(index)} ` : "") +
-    "Ожидаемый индекс — прямая наименьших квадратов индекса по ИСБШ, но не ниже наименьшего и не выше наибольшего индекса школ" +
-    `${bounds}: за пределами значений, которые есть у школ, прямая ничего не предсказывает. ` +
+    `Ожидаемый индекс — прямая наименьших квадратов индекса по ИСБШ в пределах значений, которые индекс может принять: ${bounds}. ` +
     "Отклонение = индекс − ожидаемый. " +
     `«Ниже ожидаемых» — отклонение меньше порога: \u2212${formatPercent(belowDeviations)} × стандартное отклонение остатков.` +
     fitted

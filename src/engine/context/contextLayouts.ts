@@ -36,7 +36,8 @@ export function contextLayout(result: ContextAdjustedResult): SheetLayout {
       school.below ? "да" : "",
       school.reason,
     ]),
-    // The index is a mean of standard scores (0 — the schools' average): two decimals, as ИСБШ has one.
+    // The index is a mean of standard scores (0 — the schools' average, 1 — one deviation better):
+    // a tenth is already a visible difference, so two decimals.
     columns: [
       { width: 32, wrap: true },
       { width: 12 },

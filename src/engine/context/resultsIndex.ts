@@ -28,6 +28,12 @@ export interface ResultsIndex {
   leftOut: Procedure[];
   /** Results of fewer participants are not counted, as the ШНОР rule sets them aside (0: all count). */
   minParticipants: number;
+  /**
+   * The values the index can take: from a school whose every participant had a low result in the
+   * procedure scored lowest, (mean − 100) / deviation, to one with none in the procedure scored
+   * highest, mean / deviation. A mean of scores lies within its scores, so no school gets past these.
+   */
+  range: { low: number; high: number };
 }
 
 /** A deviation below this is rounding noise of equal values, not a spread to divide by. */
@@ -39,8 +45,10 @@ function counts(failing: number, participants: number, minParticipants: number):
 }
 
 /**
- * Mean and standard deviation of a group's counted values. The deviation divides by n, not n − 1:
- * the table's schools are the whole municipality the scores compare with, not a sample of it.
+ * Mean and standard deviation of a group's counted values, in one pass. The deviation divides by n,
+ * not n − 1: the table's schools are the whole municipality the scores compare with, not a sample
+ * of it. Sums of distances from 50 (the middle of 0–100), not from 0, keep the squares small, so
+ * the variance does not lose its digits to cancellation.
  */
 function groupScale(
   failing: Float64Array,
@@ -49,17 +57,17 @@ function groupScale(
 ): { schools: number; mean: number; deviation: number } {
   let schools = 0;
   let sum = 0;
+  let squares = 0;
   for (let school = 0; school < failing.length; school++) {
     if (!counts(failing[school], participants[school], minParticipants)) continue;
+    const distance = failing[school] - 50;
     schools++;
-    sum += failing[school];
+    sum += distance;
+    squares += distance * distance;
   }
-  const mean = schools === 0 ? NaN : sum / schools;
-  let squares = 0;
-  for (let school = 0; school < failing.length; school++)
-    if (counts(failing[school], participants[school], minParticipants))
-      squares += (failing[school] - mean) ** 2;
-  return { schools, mean, deviation: Math.sqrt(squares / schools) };
+  const shift = sum / schools;
+  const variance = Math.max(squares / schools - shift * shift, 0);
+  return { schools, mean: 50 + shift, deviation: Math.sqrt(variance) };
 }
 
 /** Adds each school's standard score, (mean − value) / deviation so that higher is better. */
@@ -69,12 +77,12 @@ function addStandardScores(
   minParticipants: number,
   scale: { mean: number; deviation: number },
   sums: Float64Array,
-  scores: Float64Array
+  scoreCounts: Float64Array
 ): void {
   for (let school = 0; school < failing.length; school++) {
     if (!counts(failing[school], participants[school], minParticipants)) continue;
     sums[school] += (scale.mean - failing[school]) / scale.deviation;
-    scores[school]++;
+    scoreCounts[school]++;
   }
 }
 
@@ -83,13 +91,17 @@ function addStandardScores(
  * scores over the counted procedures it has (docs/method.md §5). Columnar, as the table: a national
  * table is 50,000 schools.
  */
-export function resultsIndex(table: ExportTable, yearEnd: number, minParticipants = 0): ResultsIndex {
+export function resultsIndex(
+  table: ExportTable,
+  yearEnd: number,
+  minParticipants = 0
+): ResultsIndex {
   const year = table.years.find((candidate) => candidate.end === yearEnd) ?? {
     label: String(yearEnd),
     end: yearEnd,
   };
   const sums = new Float64Array(table.schools.length);
-  const scores = new Float64Array(table.schools.length);
+  const scoreCounts = new Float64Array(table.schools.length);
   const standardised: StandardisedProcedure[] = [];
   const leftOut: Procedure[] = [];
   table.groups.forEach((group, index) => {
@@ -102,10 +114,15 @@ export function resultsIndex(table: ExportTable, yearEnd: number, minParticipant
       leftOut.push(group.procedure);
       return;
     }
-    addStandardScores(failing, participants, minParticipants, scale, sums, scores);
+    addStandardScores(failing, participants, minParticipants, scale, sums, scoreCounts);
     standardised.push({ procedure: group.procedure, ...scale });
   });
+  // The sums become the means in place: one array of 50,000 rather than two.
   for (let school = 0; school < sums.length; school++)
-    sums[school] = scores[school] === 0 ? NaN : sums[school] / scores[school];
-  return { values: sums, year, standardised, leftOut, minParticipants };
+    sums[school] = scoreCounts[school] === 0 ? NaN : sums[school] / scoreCounts[school];
+  const range = {
+    low: Math.min(...standardised.map(({ mean, deviation }) => (mean - 100) / deviation)),
+    high: Math.max(...standardised.map(({ mean, deviation }) => mean / deviation)),
+  };
+  return { values: sums, year, standardised, leftOut, minParticipants, range };
 }

@@ -152,6 +152,17 @@ export function explainSchool(
   return notes.length === 0 ? main : `${main}. ${notes.join(". ")}`;
 }
 
+/**
+ * «Отчётный год 2019, предыдущий 2018: годы — из заголовков столбцов.» Years the table does not name
+ * keep their stand-in labels in quotes, so the sentence does not read «отчётный год последний год».
+ */
+function yearsSentence(method: IdentificationMethod): string {
+  const known = /\d/.test(method.referenceYear);
+  const label = (year: string) => (known ? year : `«${year}»`);
+  const previous = method.previousYear === null ? "нет в таблице" : label(method.previousYear);
+  return `Отчётный год ${label(method.referenceYear)}, предыдущий — ${previous}: ${method.years}.`;
+}
+
 /** The method in Russian, printed beside every list the product writes (docs/method.md §7). */
 export function describeMethod(method: IdentificationMethod): string {
   const previous = method.previousYear ?? "предыдущий год (нет в таблице)";
@@ -170,7 +181,7 @@ export function describeMethod(method: IdentificationMethod): string {
     `К1 — низкие результаты не менее чем в двух процедурах за ${method.referenceYear}; ${criterionTwo}. ` +
     `Учитываются ВПР по математике и русскому языку в 5 и 6 классах, ОГЭ и ЕГЭ по математике и русскому языку ` +
     `(основной период, без пересдач и выпускников прошлых лет); ${small}. ` +
-    `Отчётный год ${method.referenceYear}, предыдущий ${previous}: ${method.years}. ` +
+    `${yearsSentence(method)} ` +
     `Подробнее о методе — справка «Методика», docs/method.md, §2.`
   );
 }

@@ -22,8 +22,9 @@ export const TARGETS = { shnorShare: 15, belowMinimumShare: 5 } as const;
 export const RISK_ZONE_DEVIATIONS = 1.5;
 
 /**
- * Below this many participants a share far above the mean is not a risk zone: one or two pupils move
- * such a group's share by 10–50 points. The ШНОР reasons mark the same groups «малая группа».
+ * Below this many participants a share far above the mean is not a risk zone: one pupil is more than
+ * 10 points of such a group's share (50 in a group of two). The ШНОР reasons mark the same groups
+ * «малая группа».
  */
 export const RISK_ZONE_MIN_PARTICIPANTS = SMALL_GROUP;
 
@@ -253,25 +254,26 @@ function belowMinimumTotal(
   // The exams' groups; each group's sums are added below. Plain variables, not an object shaped
   // like FailingSums: V8 would give both the same hidden class, and these fields, starting as small
   // integers, would turn the sums' number fields into boxed ones for the summary's hot loop.
-  const groups = table.groups
-    .map((group, index) => ({ procedure: group.procedure, sums: sums[index] }))
-    .filter(
-      (item, index) =>
-        table.groups[index].year.end === yearEnd &&
-        isMandatoryExam(item.procedure) &&
-        (item.sums?.schools ?? 0) > 0
-    );
+  const groups = table.groups.flatMap((group, index) => {
+    const groupSums = sums[index];
+    return group.year.end === yearEnd &&
+      isMandatoryExam(group.procedure) &&
+      groupSums !== undefined &&
+      groupSums.schools > 0
+      ? [{ procedure: group.procedure, groupSums }]
+      : [];
+  });
   let results = 0;
   let plainSum = 0;
   let weightedSum = 0;
   let weight = 0;
   let allCounted = true;
-  for (const { sums: groupSums } of groups) {
-    results += groupSums!.schools;
-    plainSum += groupSums!.plainSum;
-    weightedSum += groupSums!.weightedSum;
-    weight += groupSums!.weight;
-    allCounted &&= groupSums!.allCounted;
+  for (const { groupSums } of groups) {
+    results += groupSums.schools;
+    plainSum += groupSums.plainSum;
+    weightedSum += groupSums.weightedSum;
+    weight += groupSums.weight;
+    allCounted &&= groupSums.allCounted;
   }
   if (year === undefined || results === 0) return null;
   const weighted = allCounted && weight > 0;

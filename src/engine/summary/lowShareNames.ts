@@ -21,7 +21,9 @@ export function lowShareName(procedure: Pick<Procedure, "family">): string {
  */
 export function lowShareNameOf(procedures: Pick<Procedure, "family">[]): string {
   const families = (exams: boolean) => [
-    ...new Set(procedures.filter((item) => isThresholdExam(item) === exams).map((item) => item.family)),
+    ...new Set(
+      procedures.filter((item) => isThresholdExam(item) === exams).map((item) => item.family)
+    ),
   ];
   const marks = families(false);
   const exams = families(true);

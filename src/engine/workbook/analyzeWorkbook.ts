@@ -353,7 +353,9 @@ function contextFor(
     const socialSchool = byLogin.get(school.login.toLowerCase());
     const value = index.values[s];
     if (!socialSchool || socialSchool.isbsh === null || Number.isNaN(value)) return [];
-    return [{ login: school.login, name: school.name, isbsh: socialSchool.isbsh, resultsIndex: value }];
+    return [
+      { login: school.login, name: school.name, isbsh: socialSchool.isbsh, resultsIndex: value },
+    ];
   });
   return contextAdjustedResults(points, table.sheetName, belowDeviations, index);
 }

@@ -69,7 +69,9 @@ describe("context-adjusted results: an ООШ and a СОШ with the same ВПР 
     // S1 +1, +1, +1 → 1; O1 +1, +1 → 1; S2 and O2 −1; S3 1; S4 −1.
     const index = resultsIndex(tableOf(SCHOOLS), 2025);
     expect([...index.values]).toEqual([1, 1, -1, -1, 1, -1]);
-    expect(index.standardised.map((item) => [item.procedure.label, item.mean, item.deviation])).toEqual([
+    expect(
+      index.standardised.map((item) => [item.procedure.label, item.mean, item.deviation])
+    ).toEqual([
       ["ВПР МА 5", 15, 1],
       ["ОГЭ МА", 15, 1],
       ["ЕГЭ РУ", 3, 1],
@@ -78,8 +80,12 @@ describe("context-adjusted results: an ООШ and a СОШ with the same ВПР 
     // both pairs, +1 for S3 and −1 for S4: deviation √(2 / 4) = 0,71. Only S4 — weaker than S3 in every
     // procedure at the same ИСБШ — is below expected.
     const result = contextAdjustedResults(pointsOf(index.values), "Лист1", 1, index);
-    expect(result.schools.map((school) => school.expected)).toEqual([1, 1, -1, -1, 0, 0].map((value) => expect.closeTo(value, 9)));
-    expect(result.schools.filter((school) => school.below).map((school) => school.login)).toEqual(["S4"]);
+    expect(result.schools.map((school) => school.expected)).toEqual(
+      [1, 1, -1, -1, 0, 0].map((value) => expect.closeTo(value, 9))
+    );
+    expect(result.schools.filter((school) => school.below).map((school) => school.login)).toEqual([
+      "S4",
+    ]);
   });
 
   it("a school's index is not moved by a procedure it lacks", () => {
@@ -95,22 +101,34 @@ describe("context-adjusted results: an ООШ and a СОШ with the same ВПР 
   });
 });
 
-describe("the expected index stays within the schools' indexes", () => {
-  it("clamps the line where it runs past every school", () => {
-    // Indexes 0, 0, 0, 0, 1 at ИСБШ 60, 65, 70, 75, 80: slope Σ(x − 70)(y − 0,2) / Σ(x − 70)² = 10 / 250
-    // = 0,04 through (70; 0,2), so the line gives 0,2 − 0,04 × 10 = −0,2 at 60, below every school:
-    // the expected value there is 0, the lowest index.
+describe("the expected index stays within the values the index can take", () => {
+  it("stops a line that runs past 100 on a 0–100 index (EDU.КОНТЕКСТ.ОТКЛОНЕНИЕ's scale)", () => {
+    // Indexes 100, 100, 100, 100, 90 at ИСБШ 60, 65, 70, 75, 80: slope Σ(x − 70)(y − 98) / Σ(x − 70)²
+    // = −100 / 250 = −0,4 through (70; 98), so the line gives 98 + 0,4 × 10 = 102 at 60 — above what
+    // the index can be. The expected value there is 100, and the school is 0 from it, not −2.
     const points = [60, 65, 70, 75, 80].map((isbsh, i) => ({
       login: `s${i}`,
       name: `Школа ${i}`,
       isbsh,
-      resultsIndex: i === 4 ? 1 : 0,
+      resultsIndex: i === 4 ? 90 : 100,
     }));
     const result = contextAdjustedResults(points, "Лист1");
-    expect(result.line!.intercept + result.line!.slope * 60).toBeCloseTo(-0.2, 9);
-    expect(result.schools[0]!.expected).toBe(0);
+    expect(result.line!.intercept + result.line!.slope * 60).toBeCloseTo(102, 9);
+    expect(result.schools[0]!.expected).toBe(100);
     expect(result.schools[0]!.residual).toBe(0);
-    expect(result.description).toContain("не ниже наименьшего и не выше наибольшего индекса школ (от 0,00 до 1,00)");
+    expect(result.description).toContain(
+      "в пределах значений, которые индекс может принять: от 0 до 100"
+    );
+  });
+
+  it("knows the engine index's range from its procedures' means and deviations", () => {
+    // ВПР МА 5 and ОГЭ МА: mean 15, deviation 1 → from (15 − 100) / 1 = −85 to 15 / 1 = 15; ЕГЭ РУ:
+    // mean 3, deviation 1 → from −97 to 3. The index lies between −97 and 15.
+    const index = resultsIndex(tableOf(SCHOOLS), 2025);
+    expect(index.range).toEqual({ low: -97, high: 15 });
+    expect(contextAdjustedResults(pointsOf(index.values), "Лист1", 1, index).description).toContain(
+      "в пределах значений, которые индекс может принять: от \u221297,00 (все результаты низкие) до 15,00 (ни одного низкого)"
+    );
   });
 });
 
@@ -125,7 +143,9 @@ describe("the sheet says what it computes, under its own name", () => {
     expect(text).toContain(
       "Индекс результатов школы: по каждой учитываемой процедуре 2025 года (ВПР МА 5, ОГЭ МА, ЕГЭ РУ) доля низких результатов школы"
     );
-    expect(text).toContain("процедура, которой у школы нет (у ООШ нет ЕГЭ), индекс не поднимает и не опускает");
+    expect(text).toContain(
+      "процедура, которой у школы нет (у ООШ нет ЕГЭ), индекс не поднимает и не опускает"
+    );
     expect(text).toContain("Прямая: индекс = \u22127,00 + 0,100 × ИСБШ (школ: 6;");
   });
 });

@@ -12,7 +12,13 @@ import {
 } from "../../../src/engine";
 import { flatExportGrid, type SchoolSpec } from "../../fixtures/grids";
 
-const COLUMNS = ["ОГЭ МА 2025", "ОГЭ РУ 2025", "ЕГЭ МА профиль 2025", "ЕГЭ РУ 2025", "ВПР ОМ 4 2025"];
+const COLUMNS = [
+  "ОГЭ МА 2025",
+  "ОГЭ РУ 2025",
+  "ЕГЭ МА профиль 2025",
+  "ЕГЭ РУ 2025",
+  "ВПР ОМ 4 2025",
+];
 
 /** Two СОШ and an ООШ; ВПР ОМ 4 (not a state exam, not counted) has a high share that must not count. */
 const SCHOOLS: SchoolSpec[] = [
@@ -101,7 +107,11 @@ describe("the share of ОГЭ and ЕГЭ participants below the minimum, Russian
     expect(rows.slice(1).map((row) => [row[1], row[4], row[5]])).toEqual([
       ["В том числе ОГЭ МА: доля участников, не преодолевших минимальный порог, %", null, ""],
       ["В том числе ОГЭ РУ: доля участников, не преодолевших минимальный порог, %", null, ""],
-      ["В том числе ЕГЭ МА профиль: доля участников, не преодолевших минимальный порог, %", null, ""],
+      [
+        "В том числе ЕГЭ МА профиль: доля участников, не преодолевших минимальный порог, %",
+        null,
+        "",
+      ],
       ["В том числе ЕГЭ РУ: доля участников, не преодолевших минимальный порог, %", null, ""],
     ]);
   });
@@ -109,9 +119,7 @@ describe("the share of ОГЭ and ЕГЭ participants below the minimum, Russian
   it("without every participant count, is the unweighted mean of the schools' shares, and says so", () => {
     // School 3's ОГЭ РУ has no count. The ten values: 10, 4, 20, 5, 2, 1, 10, 5, 20, 12 → 89 / 10 = 8,9 %.
     const withoutCount = SCHOOLS.map((school) =>
-      school.login === "sch100003"
-        ? { ...school, participants: { "ОГЭ МА 2025": 25 } }
-        : school
+      school.login === "sch100003" ? { ...school, participants: { "ОГЭ МА 2025": 25 } } : school
     );
     const summary = summarizeIndicators({ table: tableOf(withoutCount) });
     expect(summary.belowMinimumTotal).toMatchObject({

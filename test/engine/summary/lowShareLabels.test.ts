@@ -65,7 +65,9 @@ describe("the summary's words for a low result", () => {
     if (isEngineError(egeOnly)) throw new Error(egeOnly.message);
     const egeChart = summaryLayout(summarizeIndicators({ table: egeOnly }), egeOnly.years)
       .charts![0]!;
-    expect(egeChart.title).toBe("Динамика доли не преодолевших минимальный порог по муниципалитету");
+    expect(egeChart.title).toBe(
+      "Динамика доли не преодолевших минимальный порог по муниципалитету"
+    );
     expect(egeChart.yAxisTitle).toBe("% ниже минимального порога");
   });
 
