@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import type { CellValue, SheetGrid } from "../../src/engine";
+import { COUNTED_PROCEDURES } from "../fixtures/grids";
 
 /**
  * One seed for every property, printed by fast-check on failure; `FC_SEED=… npx jest test/robustness`
@@ -109,19 +110,7 @@ export const tableLikeGrid: fc.Arbitrary<SheetGrid> = fc
   }));
 
 /** The procedures a well-formed table may carry; the last two are read but not counted by the rule. */
-export const PROCEDURES = [
-  "ВПР МА 5",
-  "ВПР МА 6",
-  "ВПР РУ 5",
-  "ВПР РУ 6",
-  "ОГЭ МА",
-  "ОГЭ РУ",
-  "ЕГЭ МА база",
-  "ЕГЭ МА профиль",
-  "ЕГЭ РУ",
-  "ВПР ОМ 4",
-  "КДР ЧГ 4",
-];
+export const PROCEDURES = [...COUNTED_PROCEDURES, "ВПР ОМ 4", "КДР ЧГ 4"];
 export const YEARS = ["2021/2022", "2022/2023", "2023/2024", "2024/2025"];
 
 /** A % «2» cell: mostly readable percentages, some no-data marks, some junk the reader warns about. */

@@ -14,6 +14,7 @@ import {
   type SheetGrid,
 } from "../../../src/engine";
 import { seed002Appendix1Under, seed003School30Printed } from "../../fixtures/seeds";
+import { COUNTED_PROCEDURES } from "../../fixtures/grids";
 
 function read(grid: SheetGrid, years?: string): ExportTable {
   const given = years === undefined ? undefined : (parseTableYears(years) as SchoolYear[]);
@@ -234,17 +235,7 @@ describe("5. shares typed as fractions", () => {
 });
 
 describe("2. a partial latest year does not become the reporting year silently", () => {
-  const NINE = [
-    "ВПР МА 5",
-    "ВПР МА 6",
-    "ВПР РУ 5",
-    "ВПР РУ 6",
-    "ОГЭ МА",
-    "ОГЭ РУ",
-    "ЕГЭ МА база",
-    "ЕГЭ МА профиль",
-    "ЕГЭ РУ",
-  ];
+  const NINE = COUNTED_PROCEDURES;
   const EGE = ["ЕГЭ МА база", "ЕГЭ МА профиль", "ЕГЭ РУ"];
   const columns = [
     ...EGE.map((p) => `${p} 2020`),
