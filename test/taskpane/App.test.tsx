@@ -14,6 +14,7 @@ import {
 } from "../../src/taskpane/settings";
 import { templateLayout, type CellValue, type SheetGrid } from "../../src/engine";
 import { flatExportGrid } from "../fixtures/grids";
+import { seed002Appendix1Under } from "../fixtures/seeds";
 import { MemoryHost } from "./memoryHost";
 
 // jsdom has no layout and no ResizeObserver; Fluent's MessageBar observes its own width for reflow.
@@ -411,6 +412,26 @@ describe("task pane in a workbook", () => {
     await screen.findByText(/Записаны листы/);
     const saved = host.writes[0]!.find((output) => output.layout.marker === SETTINGS_MARKER)!;
     expect(saved.layout.body).toContainEqual(["tableYears", RU.tableYears, "2023, 2024"]);
+  });
+
+  it("reads seed 002's headerless appendix under its order's heading with the years the user gives", async () => {
+    // The heading «… от 09.12.2020 № 1351» names no data year: without the field the years are
+    // «последний год» and «предыдущий год»; with «2018, 2019» the reasons cite 2019 and 2018.
+    const appendix = seed002Appendix1Under("Приложение 1 к приказу КОиН от 09.12.2020 № 1351");
+    const host = new MemoryHost([appendix]);
+    renderPane(host);
+    await ready();
+    fireEvent.change(screen.getByRole("textbox", { name: RU.tableYears }), {
+      target: { value: "2018, 2019" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Выявить ШНОР" }));
+    await screen.findByText(/Записаны листы/);
+    expect(screen.getByRole("button", { name: "ШНОР (15)" })).toBeTruthy();
+    expect(
+      screen.getAllByText(/^К1: 2019 — ВПР МА 5 \(40 %\), ВПР РУ 6 \(37 %\)/)
+    ).not.toHaveLength(0);
+    const method = host.writes[0]!.find((output) => output.layout.name === "ШНОР")!.layout.preamble;
+    expect(method.join(" ")).toContain("указаны пользователем (2018, 2019)");
   });
 
   it("shows the schools' total and the table's years stored in the workbook", async () => {
