@@ -12,6 +12,8 @@ import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium, productionBuild, ROOT, serveFolder } from "./builtPages";
+import type { SheetGrid } from "../../src/engine";
+import { seed003School30Printed } from "../fixtures/seeds";
 
 const SAMPLE = path.join(ROOT, "samples", "school-radar-sample.xlsx");
 const DOCS = path.join(ROOT, "docs", "screenshots");
@@ -83,6 +85,18 @@ async function openSample(): Promise<void> {
   await page.goto(`${server.origin}/standalone.html`);
   await page.locator('input[type="file"]').setInputFiles(SAMPLE);
   await page.getByRole("combobox", { name: "Лист с результатами" }).waitFor();
+}
+
+/** A workbook of one sheet holding a grid's values, as a user's file would. */
+async function workbookBytes(grid: SheetGrid): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(grid.sheetName);
+  grid.values.forEach((row, r) =>
+    row.forEach((value, c) => {
+      if (value !== null) sheet.getCell(r + 1, c + 1).value = value;
+    })
+  );
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 describe("the standalone page", () => {
@@ -209,6 +223,20 @@ describe("the standalone page", () => {
   it("speaks English with ?lang=en", async () => {
     await page.goto(`${server.origin}/standalone.html?lang=en`);
     await page.getByRole("button", { name: "Open an .xlsx workbook…" }).waitFor();
+  });
+
+  it("reads seed 003's one-school table as printed (two blocks, the school named in the heading)", async () => {
+    await page.goto(`${server.origin}/standalone.html`);
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "калтан.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: await workbookBytes(seed003School30Printed()),
+    });
+    await page.getByText(/^1 школа, 8 процедур × 2 года, 1 предупреждение$/).waitFor();
+    await page.getByRole("button", { name: "Выявить ШНОР", exact: true }).click();
+    await page.getByRole("button", { name: "ШНОР (1)" }).waitFor();
+    await page.getByText(/К1: 2019 — ВПР МА 5 \(33\s%\), ВПР РУ 6 \(31\s%\)/).first().waitFor();
+    await page.getByText(/школа названа по заголовку — «МБОУ «СОШ № 30»»/).first().waitFor();
   });
 
   it("says so when the file is not a workbook", async () => {
