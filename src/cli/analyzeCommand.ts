@@ -14,6 +14,8 @@ import { humanSummary } from "./humanSummary";
 import { jsonReportToStream } from "./jsonReport";
 import { writeJsonInPieces } from "./streamJson";
 import { readAnalysisInputs, noDataMessage } from "./analysisInputs";
+import { refuseUnsafeOutput, type OutputTarget } from "./outputFile";
+import { optionWarnings } from "./optionWarnings";
 
 /**
  * `school-radar analyze`: read the workbook (and the template files given beside it), run every part
@@ -21,12 +23,24 @@ import { readAnalysisInputs, noDataMessage } from "./analysisInputs";
  * the result workbook.
  */
 export async function analyzeCommand(request: AnalyzeRequest, io: CliIo): Promise<number> {
-  const analysis = await analyzeInputs(request);
+  const options = identificationOptions(request);
+  const warnings = optionWarnings(request.options, options);
+  // At once, on stderr: a run on a national table takes a while, and stdout may go to a file.
+  if (!request.json)
+    for (const { cell, message } of warnings)
+      io.stderr(`school-radar: предупреждение (${cell}): ${message}\n`);
+  if (request.out !== null) await refuseUnsafeOutput(outputTarget(request, request.out));
+  const analysis = await analyzeInputs(request, options);
   const written: OutputWorkbookReport | null =
     request.out === null
       ? null
       : await writeWorkbookWithOutputs(request.input, analysis.layouts, request.out);
-  await report(request, analysis, written, io);
+  // In --json the option's warnings lead the list, in the form the engine's take; the summary
+  // lists what the data gave (its heading says those values were not counted).
+  const reported = request.json
+    ? { ...analysis, warnings: [...warnings, ...analysis.warnings] }
+    : analysis;
+  await report(request, reported, written, io);
   return 0;
 }
 
@@ -34,8 +48,10 @@ export async function analyzeCommand(request: AnalyzeRequest, io: CliIo): Promis
  * Reads and analyses. The sheets read are let go as soon as they are recognised, before the analyses
  * run: on a national table the cells are 60 MB of the run's peak memory that nothing reads again.
  */
-async function analyzeInputs(request: AnalyzeRequest): Promise<WorkbookAnalysis> {
-  const options = identificationOptions(request);
+async function analyzeInputs(
+  request: AnalyzeRequest,
+  options: IdentificationOptions
+): Promise<WorkbookAnalysis> {
   const found = recognizeSheets(
     await readAnalysisInputs(request),
     request.sheet,
@@ -73,6 +89,14 @@ async function report(
   } else {
     io.stdout(humanSummary({ inputPath: request.input, analysis, written }) + "\n");
   }
+}
+
+function outputTarget(request: AnalyzeRequest, out: string): OutputTarget {
+  const sources = (["social", "risk", "staff"] as const).flatMap((option) => {
+    const file = request[option];
+    return file === null ? [] : [{ file, option: `--${option}` }];
+  });
+  return { out, what: "файл результата", force: request.force, input: request.input, sources };
 }
 
 /** Validated before the file is read, so a mistyped option fails at once. */

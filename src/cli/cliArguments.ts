@@ -9,6 +9,7 @@ import {
   type TemplateKind,
 } from "../engine";
 import { CliInputError } from "./cliInputError";
+import { nearestName } from "./nearestName";
 
 /** The option strings `parseIdentificationOptions` accepts (the engine does not export the type by name). */
 export type RawIdentificationOptions = Parameters<typeof parseIdentificationOptions>[0];
@@ -31,6 +32,8 @@ export interface AnalyzeRequest {
   schoolsTotal: number | null;
   /** `--years`: the years of a table whose columns do not name them, as typed (checked here). */
   tableYears: string | null;
+  /** `--force`: replace an existing `--out` file; without it an existing file is refused. */
+  force: boolean;
 }
 
 export interface TemplateRequest {
@@ -39,9 +42,18 @@ export interface TemplateRequest {
   out: string;
   /** An export table whose schools pre-fill the template. */
   from: string | null;
+  /** `--force`: replace an existing file (perhaps a filled-in template); without it, refused. */
+  force: boolean;
 }
 
-export type CliRequest = { command: "help" } | AnalyzeRequest | TemplateRequest;
+/** The help's language: `--lang`, else the locale (main decides), else Russian. */
+export type HelpLanguage = "ru" | "en";
+
+export type CliRequest =
+  | { command: "help"; lang: HelpLanguage | null }
+  | { command: "version" }
+  | AnalyzeRequest
+  | TemplateRequest;
 
 const OPTIONS = {
   out: { type: "string", short: "o" },
@@ -58,10 +70,32 @@ const OPTIONS = {
   "schools-total": { type: "string" },
   years: { type: "string" },
   from: { type: "string" },
+  force: { type: "boolean" },
   help: { type: "boolean", short: "h" },
+  lang: { type: "string" },
+  version: { type: "boolean" },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
+
+/** What follows each option that takes a value, as the help writes it: said when it is missing. */
+const VALUE_OF: Partial<Record<OptionName, string>> = {
+  out: "<файл.xlsx>",
+  edition: "2020|2025",
+  threshold: "<число>",
+  "min-participants": "<число>",
+  year: "<год>",
+  sheet: "<имя листа>",
+  quantile: "0.25|0.2",
+  social: "<файл.xlsx>",
+  risk: "<файл.xlsx>",
+  staff: "<файл.xlsx>",
+  "schools-total": "<число>",
+  years: "<годы>",
+  from: "<выгрузка.xlsx>",
+  lang: "ru|en",
+};
+
 type OptionValues = Partial<Record<OptionName, string | boolean>>;
 
 /** Which options each command takes; any other is refused rather than silently ignored. */
@@ -80,15 +114,22 @@ const COMMAND_OPTIONS: Record<"analyze" | "template", OptionName[]> = {
     "staff",
     "schools-total",
     "years",
+    "force",
     "help",
   ],
-  template: ["out", "from", "help"],
+  template: ["out", "from", "force", "help"],
 };
 
 /** Reads the command line; anything malformed is a `CliInputError` naming what to fix. */
 export function parseCliArguments(argv: string[]): CliRequest {
   const { values, positionals } = parseOrExplain(argv);
-  if (values.help === true || positionals[0] === "help") return { command: "help" };
+  if (values.help === true || positionals[0] === "help")
+    return { command: "help", lang: helpLanguage(text(values.lang)) };
+  if (values.lang !== undefined)
+    throw new CliInputError(
+      "Параметр --lang выбирает язык справки и действует только с --help: school-radar --help --lang en"
+    );
+  if (values.version === true) return { command: "version" };
   const [command, ...rest] = positionals;
   if (command === undefined)
     throw new CliInputError("Не указана команда. Запустите: school-radar --help");
@@ -122,6 +163,10 @@ function analyzeRequest(rest: string[], values: OptionValues): AnalyzeRequest {
   }
   const out = text(values.out);
   if (out !== null) requireXlsx(out, "Файл результата");
+  if (values.force === true && out === null)
+    throw new CliInputError(
+      "Параметр --force разрешает заменить существующий файл результата и действует только вместе с --out <результат.xlsx>"
+    );
   return {
     command: "analyze",
     input: rest[0]!,
@@ -140,6 +185,7 @@ function analyzeRequest(rest: string[], values: OptionValues): AnalyzeRequest {
     staff: text(values.staff),
     schoolsTotal: schoolsTotalOption(text(values["schools-total"])),
     tableYears: tableYearsOption(text(values.years)),
+    force: values.force === true,
   };
 }
 
@@ -179,7 +225,13 @@ function templateRequest(rest: string[], values: OptionValues): TemplateRequest 
     );
   }
   requireXlsx(out, "Файл шаблона");
-  return { command: "template", kind: kind as TemplateKind | "all", out, from: text(values.from) };
+  return {
+    command: "template",
+    kind: kind as TemplateKind | "all",
+    out,
+    from: text(values.from),
+    force: values.force === true,
+  };
 }
 
 /**
@@ -206,15 +258,73 @@ function text(value: string | boolean | undefined): string | null {
   return typeof value === "string" ? value : null;
 }
 
+/** `--lang`: the help's language; the locale decides when it is not given. */
+function helpLanguage(raw: string | null): HelpLanguage | null {
+  if (raw === null) return null;
+  const typed = raw.trim().toLowerCase();
+  if (typed === "ru" || typed === "en") return typed;
+  throw new CliInputError(
+    `Неверный параметр: --lang (язык справки): ожидалось ru или en; найдено «${raw}»`
+  );
+}
+
 function parseOrExplain(argv: string[]) {
+  // A lenient pass first: its tokens say which option went wrong and how, in the user's words.
+  const { tokens } = parseArgs({
+    args: argv,
+    options: OPTIONS,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+  for (const token of tokens) if (token.kind === "option") explainOption(token, argv);
   try {
     return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    // util.parseArgs reports unknown options and missing values in English; say it in the user's words.
+    // A case explainOption does not cover (none is known): util.parseArgs says it in English.
     // Duck-typed: under jest, node's own errors come from another realm and fail `instanceof Error`.
     const detail = (error as { message?: unknown }).message ?? String(error);
     throw new CliInputError(
       `Неверные аргументы командной строки: ${detail}\nСправка: school-radar --help`
     );
   }
+}
+
+interface OptionToken {
+  name: string;
+  rawName: string;
+  index: number;
+  value?: string;
+  inlineValue?: boolean;
+}
+
+/** Refuses an unknown option, a missing value, or a value given to a switch, saying which and how to fix it. */
+function explainOption(token: OptionToken, argv: string[]): void {
+  const known = Object.hasOwn(OPTIONS, token.name) ? OPTIONS[token.name as OptionName] : null;
+  if (known === null) throw unknownOption(argv[token.index]!.split("=")[0]!);
+  if (known.type === "boolean" && token.value !== undefined) {
+    throw new CliInputError(
+      `Параметр ${token.rawName} не принимает значения; найдено «${argv[token.index]}». Укажите просто ${token.rawName}`
+    );
+  }
+  if (known.type !== "string") return;
+  if (token.value === undefined) {
+    throw new CliInputError(
+      `Не указано значение параметра ${token.rawName}: ожидалось ${token.rawName} ${VALUE_OF[token.name as OptionName] ?? "<значение>"}. Справка: school-radar --help`
+    );
+  }
+  // `--min-participants -1`: a value that looks like an option is most often a forgotten value.
+  if (!token.inlineValue && token.value.startsWith("-")) {
+    throw new CliInputError(
+      `Не указано значение параметра ${token.rawName}: следом идёт «${token.value}», а это похоже на параметр. ` +
+        `Если «${token.value}» — значение, напишите ${token.rawName}=${token.value}`
+    );
+  }
+}
+
+/** «Неизвестный параметр --treshold. Возможно, имелся в виду --threshold?» */
+function unknownOption(typed: string): CliInputError {
+  const near = nearestName(typed.replace(/^-+/, ""), Object.keys(OPTIONS));
+  const hint = near === null ? "" : ` Возможно, имелся в виду --${near}?`;
+  return new CliInputError(`Неизвестный параметр ${typed}.${hint} Справка: school-radar --help`);
 }

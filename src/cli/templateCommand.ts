@@ -3,17 +3,27 @@ import { readWorkbookSheets, writeNewWorkbook } from "../xlsx";
 import type { TemplateRequest } from "./cliArguments";
 import { CliInputError } from "./cliInputError";
 import type { CliIo } from "./cliIo";
+import { refuseUnsafeOutput } from "./outputFile";
 
 /**
  * `school-radar template <kind> --out <file.xlsx> [--from <export.xlsx>]`: a new workbook with the
  * coordinators' template (or all three), its rows pre-filled with the schools of an export table.
  */
 export async function templateCommand(request: TemplateRequest, io: CliIo): Promise<number> {
-  const schools = request.from === null ? [] : await schoolsOf(request.from);
+  const { out, from, force } = request;
+  await refuseUnsafeOutput({
+    out,
+    what: "файл шаблона",
+    force,
+    input: null,
+    sources: from === null ? [] : [{ file: from, option: "--from" }],
+  });
+  const schools = from === null ? [] : await schoolsOf(from);
   const kinds = request.kind === "all" ? TEMPLATE_KINDS : [request.kind];
   const written = await writeNewWorkbook(
     kinds.map((kind) => templateLayout(kind, schools)),
-    request.out
+    out,
+    force
   );
   const sheets = written.sheets.map((sheet) => `«${sheet.name}»`).join(", ");
   const filled =

@@ -24,6 +24,8 @@ export interface Messages {
   schools: (count: number) => string;
   settings: string;
   settingsStored: string;
+  /** The link to the help page's §2, where the rule and its readings are explained. */
+  methodHelp: string;
   threshold: string;
   thresholdHint: string;
   edition: string;
@@ -95,6 +97,7 @@ const RU: Messages = {
   emptySheet: "Лист пуст.",
   schools: (count) => plural(count, "школа", "школы", "школ"),
   settings: "Метод",
+  methodHelp: "Как считается (справка, §2)",
   settingsStored:
     "Параметры сохраняются в книге (скрытый лист «Школьный радар — настройки») при каждом запуске, чтобы следующий пользователь видел тот же метод.",
   threshold: "Порог низкого результата, % «2»",
@@ -103,12 +106,13 @@ const RU: Messages = {
   edition2020: "2020: критерий 2 — любые процедуры в каждом из двух лет",
   edition2025: "2025: критерий 2 — одна и та же процедура в обоих годах",
   referenceYear: "Отчётный год",
-  latestYear: "последний год в таблице",
+  latestYear: "последний год с результатами не меньше половины процедур",
   minParticipants: "Минимум участников",
-  minParticipantsHint: "Меньше участников — «недостаточно данных», а не низкий результат.",
+  minParticipantsHint:
+    "0 — учитываются все результаты, как в документах (группы меньше 10 отмечены). Больше 0 — меньшие группы откладываются, а школа, чей статус от них зависит, — «недостаточно данных».",
   quantile: "Группа ШНСУ по ИСБШ",
-  quartile: "нижний квартиль (25 % школ)",
-  quintile: "нижний квинтиль (20 % школ)",
+  quartile: "нижний квартиль (25\u00a0% школ)",
+  quintile: "нижний квинтиль (20\u00a0% школ)",
   schoolsTotal: "Всего школ в муниципалитете",
   schoolsTotalHint:
     "Если в таблице не все школы (например, только ШНОР), доля ШНОР считается от этого числа. Пусто — от школ таблицы.",
@@ -185,6 +189,7 @@ const EN: Messages = {
   emptySheet: "The sheet is empty.",
   schools: (count) => `${count} schools`,
   settings: "Method",
+  methodHelp: "How it is computed (help, §2, in Russian)",
   settingsStored:
     "The parameters are stored in the workbook (hidden sheet «Школьный радар — настройки») on every run, so the next user sees the same method.",
   threshold: "Low-result threshold, % «2»",
@@ -193,9 +198,10 @@ const EN: Messages = {
   edition2020: "2020: criterion 2 — any procedures in each of the two years",
   edition2025: "2025: criterion 2 — the same procedure in both years",
   referenceYear: "Reference year",
-  latestYear: "latest year in the table",
+  latestYear: "latest year with results for at least half of the procedures",
   minParticipants: "Minimum participants",
-  minParticipantsHint: "Fewer participants: “not enough data”, never a low result.",
+  minParticipantsHint:
+    "0: every result counts, as in the documents (groups under 10 are marked). Above 0: smaller groups are set aside, and a school whose status depends on them is “not enough data”.",
   quantile: "ШНСУ group by ИСБШ",
   quartile: "lower quartile (25 % of schools)",
   quintile: "lower quintile (20 % of schools)",

@@ -22,6 +22,8 @@ export {
 export {
   WorkbookFileError,
   isWorkbookFileError,
+  sameAsInputError,
   type WorkbookFileProblem,
 } from "./workbookFileError";
+export { isSameFile } from "./sameFile";
 export type { WorkbookSource } from "./loadWorkbook";

@@ -1,4 +1,5 @@
 import { rmSync } from "fs";
+import path from "path";
 
 /**
  * Files to remove if the process is stopped (Ctrl-C, `kill`) before it finishes them: the result
@@ -25,4 +26,15 @@ export function removeOnInterrupt(file: string): () => void {
   return () => {
     pending.delete(file);
   };
+}
+
+/**
+ * The hidden name a file is written under until it is complete: in the same folder, so that the
+ * rename to the real name stays on one disk and replaces the file in one step.
+ */
+export function partialPath(outputPath: string): string {
+  return path.join(
+    path.dirname(path.resolve(outputPath)),
+    `.${path.basename(outputPath)}.${process.pid}.partial`
+  );
 }

@@ -1,6 +1,7 @@
 /**
  * Why a workbook file could not be read or written. The command line shows `message` to the user
- * (Russian) and exits with status 2: these are problems with the user's input, not bugs.
+ * (Russian) and exits with status 2 (problems with the user's input, not bugs), or 3 for `unwritable`:
+ * the input was fine, the disk or the rights were not.
  */
 export type WorkbookFileProblem =
   | "missing"
@@ -38,13 +39,50 @@ export function notWorkbookError(label: string, reason: string): WorkbookFileErr
   );
 }
 
-/** The result file could not be written. */
+/**
+ * The result file could not be written. A system error is said by its code, never by its message:
+ * Node's message names the hidden `.partial` file, which the user never asked for and never sees.
+ */
 export function unwritableError(outputPath: string, error: unknown): WorkbookFileError {
-  const reason = error instanceof Error ? error.message : String(error);
   return new WorkbookFileError(
     "unwritable",
     outputPath,
-    `Не удалось записать файл «${outputPath}»: ${reason}.`
+    `Не удалось записать файл «${outputPath}»: ${writeFailureReason(error)}. ` +
+      "Проверьте, что файл не открыт в другой программе, что в папке можно писать и на диске есть место, " +
+      "или укажите другой файл в --out."
+  );
+}
+
+/** What the file system answered, by the codes a user can act on (disk full, no rights, file open). */
+const WRITE_FAILURES: Record<string, string> = {
+  EACCES: "нет прав на запись",
+  EPERM: "запись запрещена системой (нет прав или файл открыт в другой программе)",
+  EBUSY: "файл занят другой программой",
+  EROFS: "диск доступен только для чтения",
+  ENOSPC: "на диске нет места",
+  EDQUOT: "исчерпана дисковая квота",
+  EFBIG: "превышен допустимый размер файла",
+  ENOENT: "папка не найдена",
+  ENOTDIR: "часть пути — файл, а не папка",
+  EISDIR: "на месте файла — папка",
+  ENAMETOOLONG: "слишком длинное имя файла",
+  EIO: "ошибка ввода-вывода на диске",
+};
+
+function writeFailureReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (typeof code === "string" && /^E[A-Z0-9]+$/.test(code))
+    return WRITE_FAILURES[code] ?? `системная ошибка ${code}`;
+  // Not the file system's: the writer's own (an unusual workbook part), with no temporary name in it.
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The result would replace the workbook it is made from. */
+export function sameAsInputError(outputPath: string): WorkbookFileError {
+  return new WorkbookFileError(
+    "same_as_input",
+    outputPath,
+    `Файл результата «${outputPath}» совпадает с исходной книгой; исходная книга не изменяется — укажите другой файл в --out.`
   );
 }
 

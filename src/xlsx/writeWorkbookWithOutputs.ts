@@ -5,9 +5,14 @@ import { addOutputSheet, type WrittenSheet } from "./addOutputs";
 import { appendOutputs, NotAWorkbookError } from "./append/appendOutputs";
 import { filePackage, ZipSink, ZipSource } from "./append/zipPackage";
 import { rejectCompoundFileOnDisk, sourceLabel } from "./loadWorkbook";
-import { removeOnInterrupt } from "./removeOnInterrupt";
+import { partialPath, removeOnInterrupt } from "./removeOnInterrupt";
 import { isSameFile } from "./sameFile";
-import { notWorkbookError, unwritableError, WorkbookFileError } from "./workbookFileError";
+import {
+  notWorkbookError,
+  sameAsInputError,
+  unwritableError,
+  WorkbookFileError,
+} from "./workbookFileError";
 import { defaultRowsOnWorker } from "./append/rowsOnWorker";
 import type { RowsOnWorker } from "./append/rowHandOffs";
 
@@ -41,23 +46,15 @@ export async function writeWorkbookWithOutputs(
   outputPath: string,
   rowsOnWorker: RowsOnWorker | null = defaultRowsOnWorker()
 ): Promise<OutputWorkbookReport> {
-  if (await isSameFile(inputPath, outputPath)) {
-    throw new WorkbookFileError(
-      "same_as_input",
-      outputPath,
-      `Файл результата «${outputPath}» совпадает с исходной книгой; исходная книга не изменяется — укажите другой файл в --out.`
-    );
-  }
+  if (await isSameFile(inputPath, outputPath)) throw sameAsInputError(outputPath);
   const source = await openInput(inputPath);
-  const partial = path.join(
-    path.dirname(path.resolve(outputPath)),
-    `.${path.basename(outputPath)}.${process.pid}.partial`
-  );
+  const partial = partialPath(outputPath);
   const forget = removeOnInterrupt(partial);
   try {
     let sink: ZipSink;
     try {
-      // The sample's result folder (samples/out) is not in the repository; create it like `git` would.
+      // The command line refuses a missing folder before this (a mistyped one would hide the
+      // result); other callers, tests among them, get it made.
       await fs.mkdir(path.dirname(path.resolve(outputPath)), { recursive: true });
       sink = ZipSink.toFile(partial);
     } catch (error) {

@@ -125,7 +125,10 @@ describe("school-radar template", () => {
     const before = fileHash(target);
     const run = await runCli("template", "staffing", "--out", target);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^school-radar: Файл «.*уже есть\.xlsx» уже существует/);
+    expect(run.stderr).toBe(
+      `school-radar: Файл шаблона «${target}» уже существует и без --force не перезаписывается. ` +
+        "Укажите в --out другой файл или добавьте --force, чтобы заменить этот.\n"
+    );
     expect(fileHash(target)).toBe(before);
   });
 

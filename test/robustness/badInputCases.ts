@@ -19,6 +19,7 @@ import {
 } from "./badInputFiles";
 import type { CellValue, SheetGrid } from "../../src/engine";
 import { seed002Appendix1Under, seed003School30Printed } from "../fixtures/seeds";
+import { COUNTED_PROCEDURES } from "../fixtures/grids";
 
 export interface Warning {
   cell: string;
@@ -202,17 +203,7 @@ const TWO_BLOCKS: CellValue[][] = [
   ["МБОУ «СОШ № 1»", "sch000001", 35, 40],
 ];
 /** 2018 and 2019 with all nine counted procedures, 2020 with ЕГЭ only (the spring of 2020). */
-const NINE = [
-  "ВПР МА 5",
-  "ВПР МА 6",
-  "ВПР РУ 5",
-  "ВПР РУ 6",
-  "ОГЭ МА",
-  "ОГЭ РУ",
-  "ЕГЭ МА база",
-  "ЕГЭ МА профиль",
-  "ЕГЭ РУ",
-];
+const NINE = COUNTED_PROCEDURES;
 const EGE = NINE.slice(6);
 const PARTIAL_2020: CellValue[][] = [
   [
@@ -412,6 +403,91 @@ export const CASES: BadInputCase[] = [
     code: 2,
     stderr:
       "school-radar: Файл результата «<dir>/ссылка.xlsx» совпадает с исходной книгой; исходная книга не изменяется — укажите другой файл в --out.\n",
+  },
+  {
+    name: "--out names an existing file, without --force",
+    make: (input) => fixtureWith(input),
+    options: (_, dir) => {
+      writeFileSync(path.join(dir, "результат.xlsx"), "результат коллеги");
+      return ["--out", path.join(dir, "результат.xlsx")];
+    },
+    code: 2,
+    stderr:
+      "school-radar: Файл результата «<dir>/результат.xlsx» уже существует и без --force не перезаписывается. Укажите в --out другой файл или добавьте --force, чтобы заменить этот.\n",
+  },
+  {
+    name: "--out names an existing file: refused before the input is read (here there is none)",
+    make: () => undefined,
+    options: (_, dir) => {
+      writeFileSync(path.join(dir, "результат.xlsx"), "результат коллеги");
+      return ["--out", path.join(dir, "результат.xlsx")];
+    },
+    code: 2,
+    stderr:
+      "school-radar: Файл результата «<dir>/результат.xlsx» уже существует и без --force не перезаписывается. Укажите в --out другой файл или добавьте --force, чтобы заменить этот.\n",
+  },
+  {
+    name: "--out in a folder that does not exist: refused, no folder created",
+    make: (input) => fixtureWith(input),
+    options: (_, dir) => ["--out", path.join(dir, "нет такой папки", "результат.xlsx")],
+    code: 2,
+    stderr:
+      "school-radar: Папка «<dir>/нет такой папки» не найдена: файл результата записывается только в существующую папку. Создайте её или укажите в --out другой путь.\n",
+  },
+  {
+    name: "--out inside a file, as if it were a folder",
+    make: (input) => fixtureWith(input),
+    options: (input) => ["--out", path.join(input, "результат.xlsx")],
+    code: 2,
+    stderr:
+      "school-radar: «<input>» — файл, а не папка, и файл результата «<input>/результат.xlsx» в нём не записать. Укажите в --out путь в существующей папке.\n",
+  },
+  {
+    name: "--out is a folder, even with --force",
+    make: (input) => fixtureWith(input),
+    options: (_, dir) => {
+      mkdirSync(path.join(dir, "итоги.xlsx"));
+      return ["--out", path.join(dir, "итоги.xlsx"), "--force"];
+    },
+    code: 2,
+    stderr:
+      "school-radar: «<dir>/итоги.xlsx» — папка, а не файл. Укажите в --out имя файла .xlsx.\n",
+  },
+  {
+    name: "--out is the --social workbook, even with --force",
+    make: (input) => fixtureWith(input),
+    options: (_, dir) => {
+      const passport = path.join(dir, "паспорт.xlsx");
+      writeFileSync(passport, "");
+      return ["--social", passport, "--out", passport, "--force"];
+    },
+    code: 2,
+    stderr:
+      "school-radar: Файл результата «<dir>/паспорт.xlsx» совпадает с книгой из --social; она только читается — укажите другой файл в --out.\n",
+  },
+  {
+    name: "--force without --out",
+    make: (input) => fixtureWith(input),
+    options: () => ["--force"],
+    code: 2,
+    stderr:
+      "school-radar: Параметр --force разрешает заменить существующий файл результата и действует только вместе с --out <результат.xlsx>\n",
+  },
+  {
+    name: "a mistyped option: named, with the nearest known one",
+    make: (input) => fixtureWith(input),
+    options: () => ["--treshold", "30"],
+    code: 2,
+    stderr:
+      "school-radar: Неизвестный параметр --treshold. Возможно, имелся в виду --threshold? Справка: school-radar --help\n",
+  },
+  {
+    name: "--out without its value",
+    make: (input) => fixtureWith(input),
+    options: () => ["--out"],
+    code: 2,
+    stderr:
+      "school-radar: Не указано значение параметра --out: ожидалось --out <файл.xlsx>. Справка: school-radar --help\n",
   },
   // —— the municipality's number of schools (--schools-total) and the table's years (--years) ——
   ...(["12,5", "0", "сто", ""] as const).map((typed): BadInputCase => ({

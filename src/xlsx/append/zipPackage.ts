@@ -1,3 +1,4 @@
+import { once } from "events";
 import { createWriteStream, type WriteStream } from "fs";
 import type { Readable } from "stream";
 import zlib from "zlib";
@@ -227,9 +228,14 @@ export class ZipSink {
     if (this.failure) throw this.failure;
   }
 
-  /** Waits while the file stream's buffer is full, so memory stays at a few chunks. */
+  /**
+   * Waits while the file stream's buffer is full, so memory stays at a few chunks. A failed write
+   * (disk full) ends the wait with its error: a stream that failed never drains, and waiting on
+   * "drain" alone left nothing pending, so the process exited with status 0 and a partial file.
+   */
   private async drained(): Promise<void> {
-    if (this.out.writableNeedDrain)
-      await new Promise<void>((resolve) => this.out.once("drain", () => resolve()));
+    this.check();
+    // `once` rejects when the stream emits "error" instead.
+    if (this.out.writableNeedDrain) await once(this.out, "drain");
   }
 }
