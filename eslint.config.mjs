@@ -50,8 +50,9 @@ export default [
     },
   },
   {
-    // The engine is pure TypeScript (README, "Layout"): it imports only its own modules, and never
-    // reaches a host, the DOM, the file system or the process. The adapters around it do that.
+    // The engine is pure TypeScript (docs/development.md, "Folders"): it imports only its own
+    // modules, and never reaches a host, the DOM, the file system or the process. The adapters
+    // around it do that.
     files: ["src/engine/**/*.ts"],
     rules: {
       "no-restricted-imports": [
