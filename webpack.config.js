@@ -13,6 +13,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { RussianFunctionsMetadataPlugin } = require("./scripts/russian-functions-metadata.cjs");
+const { HelpPagePlugin } = require("./scripts/webpack/help-page.cjs");
 
 const DEV_URL = "https://localhost:3000/";
 const DEFAULT_PROD_URL = "https://school-radar.example.org/";
@@ -120,10 +121,16 @@ module.exports = async (env, options) => {
         template: "./src/standalone/standalone.html",
         chunks: ["standalone"],
       }),
+      // help.html: the method (docs/method.md) in the help page's template, beside taskpane.html and
+      // standalone.html, so the pane's relative link «help.html#s2» opens it from either page, from
+      // the add-in's server or from disk.
+      new HelpPagePlugin({
+        template: path.resolve(__dirname, "src/taskpane/help.html"),
+        method: path.resolve(__dirname, "docs/method.md"),
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "src/taskpane/help.html", to: "help.html" },
           {
             from: "node_modules/@microsoft/office-js/dist",
             to: "assets/office-js",

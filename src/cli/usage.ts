@@ -30,7 +30,8 @@ export const USAGE = `Школьный радар — выявление шко�
                             (по умолчанию 0: учитываются все результаты, как в документах;
                             группы меньше 10 отмечены «малая группа»)
   --year <год>              отчётный («предыдущий») учебный год: 2025, 2024/2025 или 2024-25
-                            (по умолчанию — последний год в таблице)
+                            (по умолчанию — последний год с результатами не меньше половины
+                            учитываемых процедур)
   --sheet <имя листа>       лист с таблицей (по умолчанию — лист, где найдено больше всего школ)
   --years <годы>            годы таблицы без заголовков, например 2018,2019; позднейший — отчётный
                             (по умолчанию — годы из заголовков столбцов или из названия над таблицей)
@@ -107,7 +108,8 @@ analyze options:
                             (default 0: every result counts, as in the documents; groups
                             under 10 are marked «малая группа»)
   --year <year>             reporting school year: 2025, 2024/2025 or 2024-25
-                            (default: the latest year in the table)
+                            (default: the latest year with results for at least half of the
+                            counted procedures)
   --sheet <sheet name>      the sheet with the table (default: the one with the most schools)
   --years <years>           years of a table without headers, e.g. 2018,2019; the latest is the
                             reporting year (default: from the column headers or the title above)

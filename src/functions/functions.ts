@@ -127,7 +127,7 @@ export function shnsuThreshold(allIsbsh: unknown[][], quantile?: number): number
  * @param [edition] Rule edition: 2020 (default; criterion 2 — any procedure in each of the two years) or 2025 (the same procedure).
  * @param [threshold] Low-result threshold in points 0–100; default 30.
  * @param [minParticipants] Results with fewer participants are set aside (only where the table has counts), and a status that depends on them is «insufficient data»; default 0 (every result counts).
- * @param [year] Reference school year, e.g. 2019 or "2018/2019"; default the latest year in the table.
+ * @param [year] Reference school year, e.g. 2019 or "2018/2019"; default the latest year with results for at least half of the counted procedures.
  * @returns One status per row of the range.
  */
 export function shnor(
@@ -149,7 +149,7 @@ export function shnor(
  * @param [edition] Rule edition: 2020 (default; criterion 2 — any procedure in each of the two years) or 2025 (the same procedure).
  * @param [threshold] Low-result threshold in points 0–100; default 30.
  * @param [minParticipants] Results with fewer participants are set aside (only where the table has counts), and a status that depends on them is «insufficient data»; default 0 (every result counts).
- * @param [year] Reference school year, e.g. 2019 or "2018/2019"; default the latest year in the table.
+ * @param [year] Reference school year, e.g. 2019 or "2018/2019"; default the latest year with results for at least half of the counted procedures.
  * @returns One reason per row of the range.
  */
 export function shnorReason(
@@ -171,7 +171,7 @@ export function shnorReason(
  * @param [edition] Rule edition: 2020 (default) or 2025.
  * @param [threshold] Low-result threshold in points 0–100; default 30.
  * @param [minParticipants] Minimum number of participants; default 0 (every result counts).
- * @param [year] Reference school year; default the latest year in the table.
+ * @param [year] Reference school year; default the latest year with results for at least half of the counted procedures.
  * @returns The method as text.
  */
 export function shnorMethod(

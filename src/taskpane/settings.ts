@@ -18,7 +18,7 @@ export interface PaneSettings {
   edition: "2020" | "2025";
   threshold: string;
   minParticipants: string;
-  /** `""`: the latest year in the table. */
+  /** `""`: the method's default, the latest year with results for at least half of the procedures. */
   referenceYear: string;
   /** The ШНСУ group: the lower quartile (`0.25`) or quintile (`0.2`) of ИСБШ. */
   quantile: "0.25" | "0.2";

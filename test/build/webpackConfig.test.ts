@@ -1,7 +1,10 @@
 /*
  * The bundle configuration keeps the shared runtime working and the production manifest consistent,
- * checked on the configuration object itself (a real build is `npm run build`, run by .ci/run).
+ * checked on the configuration object itself (a real build is `npm run build`, run by .ci/run); and
+ * the help page, rendered from docs/method.md as the build renders it, carries the method's sections
+ * under the ids the pane and the code's comments point to.
  */
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Configuration } from "webpack";
@@ -23,6 +26,31 @@ function plugin<T>(config: Configuration, name: string): T {
   const found = (config.plugins ?? []).find((p) => p?.constructor.name === name);
   if (!found) throw new Error(`no ${name} in webpack.config.js`);
   return found as T;
+}
+
+const HELP_PAGE = join(ROOT, "scripts", "webpack", "help-page.cjs");
+const HELP_TEMPLATE = join(ROOT, "src", "taskpane", "help.html");
+const METHOD = join(ROOT, "docs", "method.md");
+
+/**
+ * The help page as the build renders it, from `markdown` and the real template. In a child process:
+ * marked is an ES module, which a jest test (CommonJS) cannot import.
+ */
+function renderHelpPage(markdown: string): string {
+  const script = `
+    const { renderHelpPage } = require(${JSON.stringify(HELP_PAGE)});
+    const template = require("fs").readFileSync(${JSON.stringify(HELP_TEMPLATE)}, "utf8");
+    const markdown = require("fs").readFileSync(0, "utf8");
+    renderHelpPage(template, markdown).then(
+      (html) => process.stdout.write(html),
+      (error) => { process.stderr.write(error.message); process.exit(1); }
+    );`;
+  return execFileSync(process.execPath, ["-e", script], {
+    cwd: ROOT,
+    input: markdown,
+    encoding: "utf8",
+    stdio: ["pipe", "pipe", "pipe"],
+  });
 }
 
 async function builtManifest(mode: "production" | "development"): Promise<string> {
@@ -71,8 +99,68 @@ describe("webpack.config.js", () => {
     expect(checkManifestText(manifest).info.baseUrl).toBe("https://localhost:3000/");
   });
 
+  it("renders docs/method.md into help.html instead of copying a static page", async () => {
+    const config = await makeConfig({}, { mode: "production" });
+    const help = plugin<{ options: { template: string; method: string; filename: string } }>(
+      config,
+      "HelpPagePlugin"
+    );
+    expect(help.options).toEqual({
+      template: HELP_TEMPLATE,
+      method: METHOD,
+      filename: "help.html",
+    });
+    const copy = plugin<{ patterns: CopyPattern[] }>(config, "CopyPlugin");
+    expect(copy.patterns.map((pattern) => pattern.to)).not.toContain("help.html");
+  });
+
   it("refuses a production URL that is not https", async () => {
     process.env.ADDIN_PUBLIC_URL = "http://radar.example.edu/";
     await expect(makeConfig({}, { mode: "production" })).rejects.toThrow(/https/);
+  });
+});
+
+describe("the help page (scripts/webpack/help-page.cjs)", () => {
+  const markdown = readFileSync(METHOD, "utf8");
+  let html: string;
+  beforeAll(() => {
+    html = renderHelpPage(markdown);
+  });
+
+  it("carries every section of the method under its own id, §N as sN, in the method's order", () => {
+    const sections = [...markdown.matchAll(/^## (§(\d+) .+)$/gm)];
+    expect(sections.map((match) => match[2])).toEqual(["1", "2", "3", "4", "5", "6", "7"]);
+    const headings = sections.map(([, heading, number]) => `<h2 id="s${number}">${heading}</h2>`);
+    for (const heading of headings) expect(html).toContain(heading);
+    const places = headings.map((heading) => html.indexOf(heading));
+    expect(places).toEqual([...places].sort((a, b) => a - b));
+    // The table of contents links to each.
+    for (const [, heading, number] of sections)
+      expect(html).toContain(`<a href="#s${number}">${heading}</a>`);
+  });
+
+  it("is Russian first, with the English summary last and marked as English", () => {
+    expect(html).toMatch(/<html lang="ru">/);
+    const english = html.indexOf('<section lang="en">');
+    expect(english).toBeGreaterThan(html.indexOf('<h2 id="s7">'));
+    expect(html.indexOf('<h2 id="summary-english">')).toBeGreaterThan(english);
+  });
+
+  it("runs no script: a policy that allows none, and no script element", () => {
+    expect(html).toContain(
+      `content="default-src 'none'; style-src 'unsafe-inline'"`
+    );
+    expect(html).not.toMatch(/<script/i);
+  });
+
+  it("shows raw HTML in the Markdown as text, never as markup", () => {
+    const page = renderHelpPage(`${markdown}\n<script>alert(1)</script>\n`);
+    expect(page).not.toMatch(/<script/i);
+    expect(page).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+  });
+
+  it("fails the build when a section the code cites is missing", () => {
+    const withoutFive = markdown.replace(/^## §5 /m, "## ");
+    expect(() => renderHelpPage(withoutFive)).toThrow(/§5/);
   });
 });

@@ -25,12 +25,15 @@ const OWN_BUILD = path.join(ROOT, "test-output", "e2e-dist");
 const BUNDLES = [
   "taskpane.html",
   "standalone.html",
+  "help.html",
   "taskpane.js",
   "standalone.js",
   "functions.js",
 ];
 const SOURCES = [
   "src",
+  // help.html is rendered from it (scripts/webpack/help-page.cjs)
+  "docs/method.md",
   "assets",
   "scripts/webpack",
   "webpack.config.js",

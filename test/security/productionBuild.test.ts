@@ -122,6 +122,34 @@ describe("every page in dist/", () => {
   );
 });
 
+describe("the help page", () => {
+  const html = readFileSync(path.join(DIST, "help.html"), "utf8");
+  const method = readFileSync(path.join(ROOT, "docs", "method.md"), "utf8");
+
+  it("sits beside the task pane and the standalone page, where their link «help.html#s2» points", () => {
+    expect(htmlPages().map((file) => path.basename(file))).toEqual(
+      expect.arrayContaining(["taskpane.html", "standalone.html", "help.html"])
+    );
+  });
+
+  it("carries the method: every section heading of docs/method.md, §N under the id sN", () => {
+    const sections = [...method.matchAll(/^## (§(\d+) .+)$/gm)];
+    expect(sections.map((match) => match[2])).toEqual(["1", "2", "3", "4", "5", "6", "7"]);
+    // The production build minifies the page: the id's quotes may be gone.
+    const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    for (const [, heading, number] of sections)
+      expect(html).toMatch(new RegExp(`<h2 id="?s${number}"?>${literal(heading!)}</h2>`));
+  });
+
+  it("links only within itself: the other documents it could name are not in dist/", () => {
+    const links = [...html.matchAll(/<a\s[^>]*href=(?:"([^"]*)"|([^\s>"]+))/g)].map(
+      (match) => match[1] ?? match[2]!
+    );
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.filter((link) => !link.startsWith("#"))).toEqual([]);
+  });
+});
+
 describe("the manifest asks for the least permission", () => {
   it.each([
     ["manifest.xml", path.join(ROOT, "manifest.xml")],

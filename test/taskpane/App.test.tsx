@@ -182,6 +182,17 @@ describe("task pane in a workbook", () => {
     expect(saved.layout.body).toContainEqual(["sourceSheet", expect.any(String), "Результаты ОО"]);
   });
 
+  it("links the «Метод» block to the help page's §2, opened beside the pane", async () => {
+    renderPane(new MemoryHost([resultsGrid()]));
+    await ready();
+    const method = screen.getByRole("region", { name: RU.settings });
+    const link = within(method).getByRole("link", { name: "Как считается (справка, §2)" });
+    // Relative: help.html is built next to taskpane.html and standalone.html (from disk too).
+    expect(link.getAttribute("href")).toBe("help.html#s2");
+    expect(link.getAttribute("target")).toBe("_blank");
+    expect(link.getAttribute("rel")).toBe("noopener");
+  });
+
   it("refuses to run with a threshold the method does not accept, and says why", async () => {
     renderPane(new MemoryHost([resultsGrid()]));
     await ready();
@@ -262,6 +273,8 @@ describe("task pane in a workbook", () => {
     expect(screen.getByText("3 schools, 2 procedures × 2 years, 1 warnings")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Identify ШНОР" }));
     expect(await screen.findByText(/Sheets written: «ШНОР»/)).toBeTruthy();
+    const help = screen.getByRole("link", { name: "How it is computed (help, §2, in Russian)" });
+    expect(help.getAttribute("href")).toBe("help.html#s2");
   });
 
   /** A social passport of five schools, filled in on the engine's own template. */

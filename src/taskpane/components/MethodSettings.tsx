@@ -1,4 +1,12 @@
-import { Caption1, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Caption1,
+  Field,
+  Input,
+  Link,
+  Select,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { Messages } from "../messages";
 import type { PaneSettings } from "../settings";
 
@@ -34,12 +42,23 @@ const useStyles = makeStyles({
   control: { width: "100%", minWidth: 0, textOverflow: "ellipsis" },
 });
 
+/**
+ * The help page's §2 (the ШНОР rule, its readings and the options that change it), rendered from
+ * docs/method.md into dist/help.html. Relative, so it resolves next to the page that shows the pane:
+ * taskpane.html on the add-in's server, standalone.html on that server or opened from disk.
+ */
+export const METHOD_HELP_HREF = "help.html#s2";
+
 /** The method's parameters; validated by the engine's option parser (one set of rules and messages). */
 export function MethodSettings(props: MethodSettingsProps) {
   const { messages, settings, disabled, onChange } = props;
   const styles = useStyles();
   return (
     <div className={styles.form}>
+      {/* A new window or tab: the pane keeps the user's settings and the workbook in view. */}
+      <Link href={METHOD_HELP_HREF} target="_blank" rel="noopener">
+        {messages.methodHelp}
+      </Link>
       <div className={styles.pair}>
         <Field label={messages.threshold} hint={messages.thresholdHint}>
           <Input
