@@ -64,6 +64,7 @@ async function analyzeInputs(
     layouts: request.out !== null,
     schoolsTotal: request.schoolsTotal,
     tableYears: request.tableYears,
+    targets: request.targets,
   });
   if (isEngineError(analysis)) {
     throw new CliInputError(

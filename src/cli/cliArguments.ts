@@ -3,6 +3,8 @@ import {
   isEngineError,
   parseSchoolsTotal,
   parseTableYears,
+  parseTargets,
+  type Targets,
   TEMPLATE_KINDS,
   type parseIdentificationOptions,
   type Quantile,
@@ -32,6 +34,8 @@ export interface AnalyzeRequest {
   schoolsTotal: number | null;
   /** `--years`: the years of a table whose columns do not name them, as typed (checked here). */
   tableYears: string | null;
+  /** `--targets`: the user's targets (the documents' for the rest). */
+  targets: Partial<Targets>;
   /** `--force`: replace an existing `--out` file; without it an existing file is refused. */
   force: boolean;
 }
@@ -69,6 +73,7 @@ const OPTIONS = {
   staff: { type: "string" },
   "schools-total": { type: "string" },
   years: { type: "string" },
+  targets: { type: "string" },
   from: { type: "string" },
   force: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -92,6 +97,7 @@ const VALUE_OF: Partial<Record<OptionName, string>> = {
   staff: "<файл.xlsx>",
   "schools-total": "<число>",
   years: "<годы>",
+  targets: "<цели>",
   from: "<выгрузка.xlsx>",
   lang: "ru|en",
 };
@@ -114,6 +120,7 @@ const COMMAND_OPTIONS: Record<"analyze" | "template", OptionName[]> = {
     "staff",
     "schools-total",
     "years",
+    "targets",
     "force",
     "help",
   ],
@@ -185,6 +192,7 @@ function analyzeRequest(rest: string[], values: OptionValues): AnalyzeRequest {
     staff: text(values.staff),
     schoolsTotal: schoolsTotalOption(text(values["schools-total"])),
     tableYears: tableYearsOption(text(values.years)),
+    targets: targetsOption(text(values.targets)),
     force: values.force === true,
   };
 }
@@ -203,6 +211,14 @@ function tableYearsOption(raw: string | null): string | null {
   const years = parseTableYears(raw);
   if (isEngineError(years)) throw new CliInputError(`Неверный параметр: ${years.message}`);
   return raw;
+}
+
+/** `--targets «шнор=12; гиа=4»`: checked by the engine's parser, the same as the pane's field. */
+function targetsOption(raw: string | null): Partial<Targets> {
+  if (raw === null) return {};
+  const targets = parseTargets(raw);
+  if (isEngineError(targets)) throw new CliInputError(`Неверный параметр: ${targets.message}`);
+  return targets;
 }
 
 function templateRequest(rest: string[], values: OptionValues): TemplateRequest {

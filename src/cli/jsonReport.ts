@@ -1,3 +1,4 @@
+import { TARGET_SOURCES, type Targets } from "../engine";
 import type {
   IndicatorSummary,
   ShareDenominator,
@@ -5,7 +6,7 @@ import type {
   Warning,
   WorkbookAnalysis,
 } from "../engine";
-import { TARGETS } from "../engine";
+import { GIA_SUBJECTS } from "../engine";
 import type { JsonList } from "./streamJson";
 
 /**
@@ -48,6 +49,33 @@ export interface JsonReport {
     residual: number | null;
     below: boolean;
   }[];
+  /**
+   * ШНОР by year (docs/method.md §8), one entry per school of the export table: its status in each
+   * year that has a year before it (what `--year <year>` gives) and the change between the last two
+   * compared years (`entered`, `left`, `stayed`, `never`, `unknown`; null with one such year). []
+   * when no year has a year before it (a warning says so).
+   */
+  history: {
+    login: string;
+    statuses: Record<string, string>;
+    change: string | null;
+  }[];
+  /** One row per school across ШНОР, ШНСУ, ШГР and the context, in order of need; [] with fewer than two sources. */
+  profile: {
+    login: string;
+    name: string;
+    category: string;
+    priority: number;
+    shnor: string | null;
+    criteria: number[];
+    change: string | null;
+    isbsh: number | null;
+    shnsu: boolean | null;
+    riskGroup: boolean | null;
+    factors: number[] | null;
+    below: boolean | null;
+    residual: number | null;
+  }[];
 }
 
 interface JsonShare {
@@ -88,6 +116,35 @@ export interface JsonSummary {
     deviation: number | null;
   }[];
   staffing: { label: string; share: number | null; target: number | null }[];
+  /** Share of schools whose ГИА share below the minimum fell, per subject and pair of years (docs/method.md §8). */
+  positiveDynamics: {
+    subject: string;
+    previousYear: string;
+    year: string;
+    procedures: string[];
+    count: number;
+    of: number;
+    share: number | null;
+    steadyAtZero: number;
+  }[];
+  /** Worst quarter's mean low share minus the best quarter's, per counted procedure and year. */
+  gap: {
+    procedure: string;
+    values: {
+      year: string;
+      value: number | null;
+      worst: number | null;
+      best: number | null;
+      schools: number;
+    }[];
+    arrows: string[];
+  }[];
+  /** The municipality's % высоких результатов per procedure and year. */
+  highResults: {
+    procedure: string;
+    values: { year: string; value: number | null; weighted: boolean }[];
+    arrows: string[];
+  }[];
 }
 
 /** The report as plain JSON data: what `--json` prints, parsed (the tests compare the two). */
@@ -157,7 +214,36 @@ function reportWith(analysis: WorkbookAnalysis, list: ListOf): object {
       residual: number(school.residual),
       below: school.below,
     })),
+    history: historyList(analysis, list),
+    profile: list(analysis.profile?.schools ?? [], (school) => ({
+      login: school.login,
+      name: school.name,
+      category: school.category,
+      priority: school.priority,
+      shnor: school.shnor,
+      criteria: [...school.criteria],
+      change: school.change,
+      isbsh: number(school.isbsh),
+      shnsu: school.shnsu,
+      riskGroup: school.riskGroup,
+      factors: school.factors === null ? null : [...school.factors],
+      below: school.below,
+      residual: number(school.residual),
+    })),
   };
+}
+
+/** Each school's statuses keyed by year label, made as the entry is written. */
+function historyList(analysis: WorkbookAnalysis, list: ListOf): JsonList<unknown> {
+  const { history, table } = analysis;
+  if (history === null || table === null) return [];
+  const { years, statuses, changes } = history;
+  const indices = table.schools.map((_, index) => index);
+  return list(indices, (index) => ({
+    login: table.schools[index].login,
+    statuses: Object.fromEntries(years.map((year, y) => [year.label, statuses[y][index]])),
+    change: changes?.[index] ?? null,
+  }));
 }
 
 function jsonSummary(summary: IndicatorSummary, list: ListOf): object {
@@ -184,7 +270,7 @@ function jsonSummary(summary: IndicatorSummary, list: ListOf): object {
       weighted: item.weighted,
       // The target is the one share's over all these exams (docs/method.md §6); kept per exam, as
       // scripts read it here.
-      target: TARGETS.belowMinimumShare,
+      target: summary.targets.values.belowMinimumShare,
     })),
     dynamics: summary.dynamics.map((item) => ({
       procedure: item.procedure.label,
@@ -203,6 +289,53 @@ function jsonSummary(summary: IndicatorSummary, list: ListOf): object {
       label: item.label,
       share: number(item.share),
       target: item.target,
+    })),
+    // Last, so the keys scripts read before it keep their places: each target with where it is from.
+    targets: Object.fromEntries(
+      (Object.keys(summary.targets.values) as (keyof Targets)[]).map((key) => [
+        key,
+        {
+          value: summary.targets.values[key],
+          source: summary.targets.userSet.includes(key) ? "user" : TARGET_SOURCES[key],
+        },
+      ])
+    ),
+    // Appended after the keys scripts already read (docs/method.md §8).
+    ...programmeSummary(summary),
+  };
+}
+
+function programmeSummary({ programme }: IndicatorSummary): object {
+  return {
+    positiveDynamics: programme.positiveDynamics.map((item) => ({
+      subject: GIA_SUBJECTS.find((subject) => subject.subject === item.subject)!.name,
+      previousYear: item.previous.label,
+      year: item.year.label,
+      procedures: item.procedures.map((procedure) => procedure.label),
+      count: item.improved,
+      of: item.schools,
+      share: number(item.share),
+      steadyAtZero: item.steadyAtZero,
+    })),
+    gap: programme.gaps.map((item) => ({
+      procedure: item.procedure.label,
+      values: item.values.map((value) => ({
+        year: value.year.label,
+        value: number(value.value),
+        worst: number(value.worst),
+        best: number(value.best),
+        schools: value.schools,
+      })),
+      arrows: [...item.arrows],
+    })),
+    highResults: programme.highResults.map((item) => ({
+      procedure: item.procedure.label,
+      values: item.values.map((value) => ({
+        year: value.year.label,
+        value: number(value.value),
+        weighted: value.weighted,
+      })),
+      arrows: [...item.arrows],
     })),
   };
 }

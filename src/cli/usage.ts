@@ -38,6 +38,9 @@ export const USAGE = `Школьный радар — выявление шко�
   --schools-total <число>   всего школ в муниципалитете: доля ШНОР считается от этого числа, когда
                             в таблице не все школы (по умолчанию — от школ таблицы); не меньше
                             числа школ в таблице
+  --targets <цели>          цели сводки, например «шнор=12; гиа=4; категория=80» (любые из трёх);
+                            по умолчанию цели документов: ШНОР ≤ 15 % (Новокузнецк), ГИА ниже
+                            порога ≤ 5 % (Назаровский район), категория ≥ 85 % (Кузбасс)
   --quantile 0.25|0.2       группа ШНСУ: нижний квартиль (0.25, по умолчанию) или нижний
                             квинтиль (0.2) школ по ИСБШ; принимаются также 25, 20, «квартиль»,
                             «квинтиль»
@@ -116,6 +119,9 @@ analyze options:
   --schools-total <number>  schools in the municipality: the ШНОР share is of this number when
                             the table lists only some (default: of the table's schools); not
                             fewer than the table's schools
+  --targets <targets>       the summary's targets, e.g. «шнор=12; гиа=4; категория=80» (any of
+                            the three); default the documents': ШНОР ≤ 15 % (Novokuznetsk), ГИА
+                            below the minimum ≤ 5 % (Nazarovo), category ≥ 85 % (Kuzbass)
   --quantile 0.25|0.2       the ШНСУ group: lower quartile (0.25, default) or lower quintile (0.2)
                             of schools by ИСБШ; 25, 20, «квартиль», «квинтиль» are accepted too
   --social <file.xlsx>      social passport in a separate workbook

@@ -4,8 +4,19 @@ export { listOnDemand } from "./listOnDemand";
 export * from "./table/exportTable";
 export * from "./sheetLayout";
 export * from "./charts";
+export * from "./rowHeights";
+export * from "./printSetup";
 export { readExportTable } from "./table/readExportTable";
 export { findTitleYears, parseTableYears } from "./table/titleYears";
+export {
+  DEFAULT_TARGETS,
+  TARGET_SOURCES,
+  parseTargets,
+  targetText,
+  targetsInUse,
+  type Targets,
+  type TargetsInUse,
+} from "./summary/targets";
 export {
   identifyLowResultSchools,
   DEFAULT_IDENTIFICATION_OPTIONS,
@@ -25,7 +36,7 @@ export {
 export { identificationLayouts } from "./lowResults/identificationLayouts";
 export { isEngineError } from "./engineError";
 export { STATUS_LABELS, OUTPUT_MARKERS } from "./lowResults/identificationLayouts";
-export { cellAddress, columnLetters } from "./table/cellAddress";
+export { cellAddress, columnLetters, linkTarget } from "./table/cellAddress";
 export { isLowResult, judgeResult, type ResultState } from "./lowResults/lowResult";
 export { procedureResult, groupCellAddress } from "./table/procedureResult";
 export {
@@ -149,7 +160,7 @@ export {
   flaggedListWarnings,
   FLAGGED_LIST_MIN_SCHOOLS,
 } from "./summary/schoolsTotal";
-export { plural } from "./russianText";
+export { formatCount, plural } from "./russianText";
 export { socialLayout, SOCIAL_MARKER } from "./social/socialLayouts";
 export {
   riskMatrixLayout,
@@ -196,3 +207,60 @@ export {
   type StatusColumn,
   type StatusColumnPlace,
 } from "./lowResults/statusColumn";
+export {
+  statusHistory,
+  statusChange,
+  STATUS_CHANGES,
+  type StatusHistory,
+  type StatusHistoryResult,
+  type StatusChange,
+} from "./lowResults/statusHistory";
+export { historyLayout, HISTORY_MARKER, CHANGE_LABELS } from "./lowResults/historyLayout";
+export {
+  schoolProfiles,
+  categoryOf,
+  PROFILE_CATEGORIES,
+  CATEGORY_LABELS,
+  type ProfileCategory,
+  type SchoolProfile,
+  type SchoolProfiles,
+} from "./profile/schoolProfile";
+export { profileLayout, PROFILE_MARKER, type ProfileSources } from "./profile/profileLayout";
+export {
+  programmeIndicators,
+  GIA_SUBJECTS,
+  GAP_MIN_SCHOOLS,
+  type ProgrammeIndicators,
+  type PositiveDynamics,
+  type ProcedureGap,
+  type GapValue,
+  type HighResultsDynamics,
+  type HighResultsValue,
+} from "./summary/programmeIndicators";
+export {
+  readOfficialList,
+  OFFICIAL_LIST_HEADERS,
+  type OfficialList,
+  type OfficialEntry,
+} from "./reconciliation/officialList";
+export {
+  reconcileWithOfficialList,
+  isUncertain,
+  type Reconciliation,
+  type ReconciledEntry,
+  type MatchKind,
+} from "./reconciliation/reconcile";
+export { spellingKey, variantKey } from "./reconciliation/schoolNames";
+export {
+  reconciliationLayout,
+  ourFinding,
+  matchNote,
+  RECONCILIATION_MARKER,
+} from "./reconciliation/reconciliationLayout";
+export {
+  analyticalReport,
+  type AnalyticalReport,
+  type ReportBlock,
+  type ReportInputs,
+} from "./report/analyticalReport";
+export { reportLayout, reportMarkdown, REPORT_MARKER } from "./report/reportLayout";

@@ -34,6 +34,7 @@ import {
   DEFAULT_SETTINGS,
   SETTINGS_MARK,
   schoolsTotalOf,
+  targetsOf,
   settingsFromGrid,
   settingsLayout,
   tableYearsOf,
@@ -174,8 +175,13 @@ export function App(props: AppProps) {
     return checkSchoolsTotal(total, table)?.message ?? null;
   }, [settings, source]);
   const tableYearsProblem = isEngineError(tableYears) ? tableYears.message : null;
+  const targets = targetsOf(settings);
+  const targetsProblem = isEngineError(targets) ? targets.message : null;
   const settingsValid =
-    problem === null && schoolsTotalProblem === null && tableYearsProblem === null;
+    problem === null &&
+    schoolsTotalProblem === null &&
+    tableYearsProblem === null &&
+    targetsProblem === null;
 
   const kinds = useMemo(() => sheetKinds(candidates), [candidates]);
   // «Выявить ШНОР» works on the chosen sheet; the others find their sheets themselves.
@@ -283,6 +289,7 @@ export function App(props: AppProps) {
                   years={years}
                   problem={problem}
                   schoolsTotalProblem={schoolsTotalProblem}
+                  targetsProblem={targetsProblem}
                   tableYearsProblem={tableYearsProblem}
                   disabled={busy}
                   social={actions.some((action) => action.needs === "social-passport")}
@@ -336,7 +343,7 @@ function OutcomeSection(props: {
   return (
     <>
       <section className={props.sectionClass} aria-label={messages.results}>
-        <Subtitle2 as="h2">{`${messages.results}: ${outcome.action}`}</Subtitle2>
+        <Subtitle2 as="h2">{messages.headline(outcome.view.headline)}</Subtitle2>
         <MessageBar intent="success">
           <MessageBarBody>
             {messages.written(visible.map((sheet) => `«${sheet.name}»`).join(", "))}

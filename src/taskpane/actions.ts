@@ -8,6 +8,7 @@ import {
   lowShareName,
   OUTPUT_MARKERS,
   parseIdentificationOptions,
+  plural,
   readExportTable,
   RISK_FACTORS,
   RISK_LIST_MARKER,
@@ -30,7 +31,7 @@ import {
   type WorkbookAnalysis,
 } from "../engine";
 import type { WorkbookData } from "./host";
-import { schoolsTotalOf, tableYearsOf, type PaneSettings } from "./settings";
+import { schoolsTotalOf, tableYearsOf, targetsOf, type PaneSettings } from "./settings";
 
 /**
  * What the pane's actions do (the list of buttons is actionList.ts): take the workbook's sheets as
@@ -52,14 +53,25 @@ export interface ActionOutcome {
   statusColumn?: StatusColumn | null;
 }
 
-/** The results view: counts by status, the rows with their reasons, the warnings. */
+/** The results view: what the heading says, counts by status, the rows with their reasons, the warnings. */
 export interface ResultView {
+  /** The result in a line, above the list (messages.ts words it): not the button that was pressed. */
+  headline: Headline;
   /** Russian description of the method used (printed on the sheets too). */
   method: string;
   statuses: StatusCount[];
   rows: ResultRow[];
   warnings: Warning[];
 }
+
+/**
+ * The heading of a result: how many schools of how many are in the group (`ШНОР: 9 из 46 школ`), how
+ * many indicators are off target, or the template made.
+ */
+export type Headline =
+  | { kind: "schools"; group: "ШНОР" | "ШНСУ" | "ШГР"; count: number; of: number }
+  | { kind: "indicators"; offTarget: number; of: number }
+  | { kind: "template"; name: string };
 
 export interface StatusCount {
   status: string;
@@ -93,6 +105,8 @@ export function analyse(
   if (isEngineError(identification)) return identification;
   const schoolsTotal = schoolsTotalOf(settings);
   if (isEngineError(schoolsTotal)) return schoolsTotal;
+  const targets = targetsOf(settings);
+  if (isEngineError(targets)) return targets;
   const tableYears = tableYearsOf(settings);
   if (isEngineError(tableYears)) return tableYears;
   const inputs = data.sheets.flatMap((sheet) =>
@@ -106,6 +120,7 @@ export function analyse(
     quantile: settings.quantile === "0.2" ? 0.2 : 0.25,
     exportSheet: sourceIsTable ? source!.name : null,
     schoolsTotal,
+    targets,
     tableYears,
   });
 }
@@ -148,6 +163,12 @@ export const identifyAction: ActionRun = function identifyRun(data, settings) {
     layouts: pick(analysis, [OUTPUT_MARKERS.shnor, OUTPUT_MARKERS.method]),
     statusColumn: statusColumn(table, identification),
     view: {
+      headline: {
+        kind: "schools",
+        group: "ШНОР",
+        count: identification.counts.shnor,
+        of: rows.length,
+      },
       method: identification.method.description,
       statuses: counted(
         rows,
@@ -189,6 +210,12 @@ export const socialAction: ActionRun = function socialRun(data, settings) {
     // With a results table beside the passport, the context-adjusted results come along.
     layouts: pick(analysis, [SOCIAL_MARKER, CONTEXT_MARKER]),
     view: {
+      headline: {
+        kind: "schools",
+        group: "ШНСУ",
+        count: rows.filter((row) => row.status === "shnsu").length,
+        of: rows.length,
+      },
       method: social.description,
       statuses: counted(rows, [
         ["shnsu", "ШНСУ", "alert"],
@@ -217,7 +244,8 @@ export const riskAction: ActionRun = function riskRun(data, settings) {
   return {
     layouts: pick(analysis, [RISK_MATRIX_MARKER, RISK_LIST_MARKER, RISK_THRESHOLDS_MARKER]),
     view: {
-      method: `Факторы риска (профиль «500+»): ${RISK_FACTORS.length} факторов; пороги параметров — на листе «Пороги факторов риска». ${
+      headline: { kind: "schools", group: "ШГР", count: risk.counts.riskGroup, of: rows.length },
+      method: `Факторы риска (профиль «500+»): ${plural(RISK_FACTORS.length, "фактор", "фактора", "факторов")}; пороги параметров — на листе «Пороги факторов риска». ${
         risk.lowResultsKnown
           ? "ШГР — школы с факторами риска, не входящие в ШНОР."
           : "Статусы ШНОР неизвестны (нет таблицы результатов): в ШГР все школы с факторами риска."
@@ -245,7 +273,7 @@ export const summaryAction: ActionRun = function summaryRun(data, settings) {
     add(
       "shnor",
       "Доля ШНОР",
-      `${percent(share)} (${count} из ${of} — ${DENOMINATOR_NAMES[denominator]}); цель — не более ${target} %`,
+      `${percent(share)} (${count} из ${of} — ${DENOMINATOR_NAMES[denominator]}); цель — не более ${target}\u00a0%`,
       share !== null && share > target ? "alert" : "ok"
     );
   }
@@ -313,13 +341,18 @@ export const summaryAction: ActionRun = function summaryRun(data, settings) {
       item.label,
       item.target === null
         ? percent(item.share)
-        : `${percent(item.share)}; ориентир — ${item.target} %`,
+        : `${percent(item.share)}; ориентир — ${item.target}\u00a0%`,
       item.target !== null && item.share !== null && item.share < item.target ? "alert" : "unknown"
     )
   );
   return {
     layouts: pick(analysis, [SUMMARY_MARKER, DYNAMICS_MARKER, CONTEXT_MARKER]),
     view: {
+      headline: {
+        kind: "indicators",
+        offTarget: rows.filter((row) => row.tone === "alert").length,
+        of: rows.length,
+      },
       method:
         "Показатели программ поддержки школ: доли ШНОР, ШНСУ, ШГР, результаты ниже минимума, динамика доли «2», зоны риска, кадровый состав — из того, что есть в книге.",
       statuses: counted(rows, [
@@ -346,7 +379,8 @@ export const templateAction: ActionRun = function templateRun(data, settings, ch
   return {
     layouts: [layout],
     view: {
-      method: `Шаблон «${TEMPLATE_NAMES[kind]}»: заполните лист «${layout.name}» (${schools.length > 0 ? `${schools.length} школ уже внесены` : "по строке на школу"}); проверка данных подскажет недопустимые значения. Лист принадлежит вам: повторный запуск его не заменит.`,
+      headline: { kind: "template", name: TEMPLATE_NAMES[kind] },
+      method: `Шаблон «${TEMPLATE_NAMES[kind]}»: заполните лист «${layout.name}» (${schools.length > 0 ? `${plural(schools.length, "школа уже внесена", "школы уже внесены", "школ уже внесены")}` : "по строке на школу"}); проверка данных подскажет недопустимые значения. Лист принадлежит вам: повторный запуск его не заменит.`,
       statuses: [],
       rows: [],
       warnings: [],
@@ -368,5 +402,5 @@ function decimal(value: number): string {
 }
 
 function percent(value: number | null): string {
-  return value === null ? "нет данных" : `${decimal(value)} %`;
+  return value === null ? "нет данных" : `${decimal(value)}\u00a0%`;
 }

@@ -1,4 +1,5 @@
 import { plural } from "../engine";
+import type { Headline } from "./actions";
 import type { HostErrorCode, StatusColumnReport } from "./host";
 
 /**
@@ -40,6 +41,8 @@ export interface Messages {
   quintile: string;
   schoolsTotal: string;
   schoolsTotalHint: string;
+  targets: string;
+  targetsHint: string;
   tableYears: string;
   tableYearsHint: string;
   riskThresholds: string;
@@ -49,6 +52,8 @@ export interface Messages {
   phase: Record<"read" | "compute" | "write", string>;
   step: (done: number, total: number) => string;
   results: string;
+  /** The result's heading: `ШНОР: 9 из 46 школ`, not the button's label. */
+  headline: (headline: Headline) => string;
   written: (sheets: string) => string;
   renamed: (requested: string, used: string) => string;
   filter: string;
@@ -100,7 +105,7 @@ const RU: Messages = {
   methodHelp: "Как считается (справка, §2)",
   settingsStored:
     "Параметры сохраняются в книге (скрытый лист «Школьный радар — настройки») при каждом запуске, чтобы следующий пользователь видел тот же метод.",
-  threshold: "Порог низкого результата, % «2»",
+  threshold: "Порог низкого результата,\u00a0% «2»",
   thresholdHint: "Результат низкий, если доля «2» не меньше порога (≥).",
   edition: "Редакция правил",
   edition2020: "2020: критерий 2 — любые процедуры в каждом из двух лет",
@@ -113,6 +118,9 @@ const RU: Messages = {
   quantile: "Группа ШНСУ по ИСБШ",
   quartile: "нижний квартиль (25\u00a0% школ)",
   quintile: "нижний квинтиль (20\u00a0% школ)",
+  targets: "Цели сводки",
+  targetsHint:
+    "Например: шнор=12; гиа=4; категория=80. Пусто — цели документов: ШНОР не более 15\u00a0% (Новокузнецк), ГИА ниже порога не более 5\u00a0% (Назаровский район), категория не менее 85\u00a0% (Кузбасс).",
   schoolsTotal: "Всего школ в муниципалитете",
   schoolsTotalHint:
     "Если в таблице не все школы (например, только ШНОР), доля ШНОР считается от этого числа. Пусто — от школ таблицы.",
@@ -127,6 +135,12 @@ const RU: Messages = {
   phase: { read: "чтение листов", compute: "расчёт", write: "запись листов" },
   step: (done, total) => (total > 0 ? `${done} из ${total}` : ""),
   results: "Результат",
+  headline: (headline) =>
+    headline.kind === "schools"
+      ? `${headline.group}: ${headline.count} из ${plural(headline.of, "школы", "школ", "школ")}`
+      : headline.kind === "indicators"
+        ? `Вне цели: ${headline.offTarget} из ${plural(headline.of, "показателя", "показателей", "показателей")}`
+        : `Шаблон «${headline.name}»`,
   written: (sheets) => `Записаны листы: ${sheets}.`,
   renamed: (requested, used) =>
     `Лист «${requested}» в книге уже есть и создан не надстройкой — результат записан на лист «${used}».`,
@@ -205,6 +219,9 @@ const EN: Messages = {
   quantile: "ШНСУ group by ИСБШ",
   quartile: "lower quartile (25 % of schools)",
   quintile: "lower quintile (20 % of schools)",
+  targets: "Summary targets",
+  targetsHint:
+    "E.g. шнор=12; гиа=4; категория=80. Empty: the documents' targets: ШНОР at most 15 % (Novokuznetsk), ГИА below the minimum at most 5 % (Nazarovo), category at least 85 % (Kuzbass).",
   schoolsTotal: "Schools in the municipality",
   schoolsTotalHint:
     "When the table lists only some schools (e.g. only ШНОР), the ШНОР share is of this number. Empty: of the table's schools.",
@@ -219,6 +236,12 @@ const EN: Messages = {
   phase: { read: "reading sheets", compute: "computing", write: "writing sheets" },
   step: (done, total) => (total > 0 ? `${done} of ${total}` : ""),
   results: "Result",
+  headline: (headline) =>
+    headline.kind === "schools"
+      ? `${headline.group}: ${headline.count} of ${headline.of} ${headline.of === 1 ? "school" : "schools"}`
+      : headline.kind === "indicators"
+        ? `Off target: ${headline.offTarget} of ${headline.of} ${headline.of === 1 ? "indicator" : "indicators"}`
+        : `Template «${headline.name}»`,
   written: (sheets) => `Sheets written: ${sheets}.`,
   renamed: (requested, used) =>
     `A sheet «${requested}» not made by the add-in already exists — the result went to «${used}».`,

@@ -2,7 +2,9 @@ import {
   isEngineError,
   parseSchoolsTotal,
   parseTableYears,
+  parseTargets,
   type CellValue,
+  type Targets,
   type EngineError,
   type SheetGrid,
   type SheetLayout,
@@ -24,6 +26,8 @@ export interface PaneSettings {
   quantile: "0.25" | "0.2";
   /** The municipality's number of schools, the ШНОР share's denominator; `""`: the table's schools. */
   schoolsTotal: string;
+  /** The summary's targets as typed («шнор=12; гиа=4»); `""`: the documents' targets. */
+  targets: string;
   /** The years of a table whose columns do not name them («2018, 2019»); `""`: from the headers. */
   tableYears: string;
 }
@@ -36,6 +40,7 @@ export const DEFAULT_SETTINGS: PaneSettings = {
   referenceYear: "",
   quantile: "0.25",
   schoolsTotal: "",
+  targets: "",
   tableYears: "",
 };
 
@@ -53,11 +58,12 @@ export const SETTINGS_SHEET = "Школьный радар — настройк�
 const KEYS: Record<Exclude<keyof PaneSettings, never>, string> = {
   sourceSheet: "Лист с результатами",
   edition: "Редакция правил",
-  threshold: "Порог низкого результата, %",
+  threshold: "Порог низкого результата,\u00a0%",
   minParticipants: "Минимум участников",
   referenceYear: "Отчётный год",
   quantile: "Группа ШНСУ (доля школ)",
   schoolsTotal: "Всего школ в муниципалитете",
+  targets: "Цели сводки",
   tableYears: "Годы таблицы (если не указаны в заголовках)",
 };
 
@@ -97,7 +103,13 @@ export function settingsFromGrid(grid: SheetGrid | null): Partial<PaneSettings> 
       found.sourceSheet = text === "" ? null : text;
     } else {
       found[
-        key as "threshold" | "minParticipants" | "referenceYear" | "schoolsTotal" | "tableYears"
+        key as
+          | "threshold"
+          | "minParticipants"
+          | "referenceYear"
+          | "schoolsTotal"
+          | "tableYears"
+          | "targets"
       ] = text;
     }
   }
@@ -110,6 +122,11 @@ export function settingsFromGrid(grid: SheetGrid | null): Partial<PaneSettings> 
  */
 export function schoolsTotalOf(settings: PaneSettings): number | null | EngineError {
   return settings.schoolsTotal.trim() === "" ? null : parseSchoolsTotal(settings.schoolsTotal);
+}
+
+/** The summary's targets as the engine takes them: none typed keeps the documents' targets. */
+export function targetsOf(settings: PaneSettings): Partial<Targets> | EngineError {
+  return settings.targets.trim() === "" ? {} : parseTargets(settings.targets);
 }
 
 /** The table's years as typed, for the engine: null when empty, the parser's message when unreadable. */

@@ -130,6 +130,31 @@ describe("school-radar analyze (summary)", () => {
   });
 });
 
+describe("school-radar analyze --targets: the summary's targets are the user's", () => {
+  it("compares the ШНОР share (2 of 5 = 40 %) with 45 % and says in --json the target is the user's", async () => {
+    const report = JSON.parse(
+      (await runCli("analyze", input, "--json", "--targets", "шнор=45; гиа=4")).stdout
+    );
+    expect(report.summary.shnor).toMatchObject({ share: 40, target: 45 });
+    expect(report.summary.targets).toMatchObject({
+      shnorShare: { value: 45, source: "user" },
+      belowMinimumShare: { value: 4, source: "user" },
+      categoryShare: { value: 85 },
+    });
+    expect((await runCli("analyze", input, "--targets", "шнор=45")).stdout).toContain(
+      "цель ≤ 45\u00a0%"
+    );
+  });
+
+  it("refuses targets it cannot read, naming the form it expects", async () => {
+    const run = await runCli("analyze", input, "--json", "--targets", "шнор=сто");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      "school-radar: Неверный параметр: цели: ожидалось «шнор=15; гиа=5; категория=85» (любые из трёх, проценты от 0 до 100); найдено «шнор=сто»\n"
+    );
+  });
+});
+
 describe("school-radar analyze --schools-total: the ШНОР share of the municipality's schools", () => {
   it("is of the table's 5 schools without it, and says so in --json and the summary", async () => {
     const report = JSON.parse((await runCli("analyze", input, "--json")).stdout);

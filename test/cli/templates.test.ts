@@ -325,7 +325,12 @@ describe("school-radar analyze with the templates", () => {
       "dynamics",
       "riskZones",
       "staffing",
+      "targets",
     ]);
+    expect(report.summary.targets.shnorShare).toEqual({
+      value: 15,
+      source: "программа Новокузнецка, приказ КОиН от 09.12.2020 №\u00a01351",
+    });
     expect(report.summary.riskGroup).toBeNull();
     expect(report.summary.staffing).toEqual([]);
     expect(report.summary.belowMinimum).toEqual([

@@ -447,6 +447,23 @@ describe("task pane in a workbook", () => {
     expect(method.join(" ")).toContain("указаны пользователем (2018, 2019)");
   });
 
+  it("takes the summary's targets as typed, refuses what it cannot read, and stores them", async () => {
+    const host = new MemoryHost([resultsGrid()]);
+    renderPane(host);
+    await ready();
+    const targets = screen.getByRole("textbox", { name: RU.targets });
+    fireEvent.change(targets, { target: { value: "шнор=сто" } });
+    expect(screen.getByText(/^цели: ожидалось «шнор=15; гиа=5; категория=85»/)).toBeTruthy();
+    const identify = screen.getByRole("button", { name: "Выявить ШНОР" }) as HTMLButtonElement;
+    expect(identify.disabled).toBe(true);
+    fireEvent.change(targets, { target: { value: "шнор=45" } });
+    expect(identify.disabled).toBe(false);
+    fireEvent.click(identify);
+    await screen.findByText(/Записаны листы/);
+    const saved = host.writes[0]!.find((output) => output.layout.marker === SETTINGS_MARKER)!;
+    expect(saved.layout.body).toContainEqual(["targets", "Цели сводки", "шнор=45"]);
+  });
+
   it("shows the schools' total and the table's years stored in the workbook", async () => {
     const stored = settingsLayout({ ...DEFAULT_SETTINGS, schoolsTotal: "46", tableYears: "2024" });
     renderPane(

@@ -21,6 +21,7 @@ describe("settings stored in the workbook", () => {
       quantile: "0.2",
       schoolsTotal: "46",
       tableYears: "2018, 2019",
+      targets: "шнор=12; гиа=4",
     };
     const layout = settingsLayout(settings);
     const values = [...layout.preamble.map((line) => [line]), [], layout.header, ...layout.body];

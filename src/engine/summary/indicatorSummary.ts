@@ -1,3 +1,4 @@
+import { DEFAULT_TARGETS, targetsInUse, type Targets, type TargetsInUse } from "./targets";
 import type { ExportTable, Procedure, SchoolYear } from "../table/exportTable";
 import type { IdentificationResult } from "../lowResults/identifyLowResultSchools";
 import type { SocialWellBeingResult } from "../social/assessSocialWellBeing";
@@ -8,6 +9,11 @@ import { STAFFING_INDICATORS } from "../staffing/staffing";
 import { listOnDemand } from "../listOnDemand";
 import { SMALL_GROUP } from "../lowResults/identificationOptions";
 import { isThresholdExam } from "./lowShareNames";
+import {
+  NO_PROGRAMME_INDICATORS,
+  programmeIndicators,
+  type ProgrammeIndicators,
+} from "./programmeIndicators";
 
 /**
  * The indicators of the seeds' programmes (docs/method.md §6), computed from whatever the workbook holds:
@@ -16,7 +22,8 @@ import { isThresholdExam } from "./lowShareNames";
  * dynamics of % «2»; staffing shares (category target ≥ 85 %); and risk zones — schools far above the
  * municipal average % «2».
  */
-export const TARGETS = { shnorShare: 15, belowMinimumShare: 5 } as const;
+/** The documents' targets (the user may set others: `SummaryInputs.targets`, targets.ts). */
+export const TARGETS = DEFAULT_TARGETS;
 
 /** A school is a risk zone for a procedure when its % «2» exceeds the mean by this many standard deviations. */
 export const RISK_ZONE_DEVIATIONS = 1.5;
@@ -139,6 +146,10 @@ export interface IndicatorSummary {
   /** As far above the mean as a zone, but from a smaller group: not zones, listed apart. */
   smallGroupOutliers: RiskZone[];
   staffing: StaffingShare[];
+  /** The targets compared with: the documents' or the user's, with which is which. */
+  targets: TargetsInUse;
+  /** Positive ГИА dynamics, the gap between schools, % высоких результатов by year (docs/method.md §8). */
+  programme: ProgrammeIndicators;
 }
 
 export interface SummaryInputs {
@@ -149,6 +160,8 @@ export interface SummaryInputs {
   staffing?: Staffing;
   /** The municipality's number of schools, checked against the table (`checkSchoolsTotal`). */
   schoolsTotal?: number | null;
+  /** The user's targets; the documents' for the rest. */
+  targets?: Partial<Targets>;
 }
 
 const share = (count: number, of: number, denominator: ShareDenominator): ShareIndicator => ({
@@ -183,6 +196,7 @@ function shnsuShare(social: SocialWellBeingResult): ShareIndicator {
 export function summarizeIndicators(inputs: SummaryInputs): IndicatorSummary {
   const { table, identification, social, risk, staffing } = inputs;
   const schoolsTotal = inputs.schoolsTotal ?? null;
+  const targets = targetsInUse(inputs.targets);
   const sums = table ? failingSumsByGroup(table) : [];
   const dynamics = table ? procedureDynamics(table, sums) : [];
   const referenceEnd = identification
@@ -200,14 +214,16 @@ export function summarizeIndicators(inputs: SummaryInputs): IndicatorSummary {
           ...(schoolsTotal === null
             ? share(identification.counts.shnor, identification.statuses.length, "table")
             : share(identification.counts.shnor, schoolsTotal, "schools_total")),
-          target: TARGETS.shnorShare,
+          target: targets.values.shnorShare,
         }
       : null,
     shnsu: social ? shnsuShare(social) : null,
     riskGroup: risk
       ? share(risk.counts.riskGroup, risk.counts.schools, "risk_questionnaire")
       : null,
-    belowMinimumTotal: table ? belowMinimumTotal(table, referenceEnd, sums) : null,
+    belowMinimumTotal: table
+      ? belowMinimumTotal(table, referenceEnd, sums, targets.values.belowMinimumShare)
+      : null,
     belowMinimum,
     dynamics,
     // A row per school and procedure (450,000 at national scale) is a table of its own, wanted only
@@ -217,7 +233,9 @@ export function summarizeIndicators(inputs: SummaryInputs): IndicatorSummary {
       return perSchool;
     },
     ...zones,
-    staffing: staffing ? staffingShares(staffing) : [],
+    staffing: staffing ? staffingShares(staffing, targets.values.categoryShare) : [],
+    targets,
+    programme: table ? programmeIndicators(table) : NO_PROGRAMME_INDICATORS,
   };
 }
 
@@ -248,7 +266,8 @@ function belowMinimumByExam(
 function belowMinimumTotal(
   table: ExportTable,
   yearEnd: number | undefined,
-  sums: (FailingSums | undefined)[]
+  sums: (FailingSums | undefined)[],
+  target: number
 ): BelowMinimumTotal | null {
   const year = table.years.find((candidate) => candidate.end === yearEnd);
   // The exams' groups; each group's sums are added below. Plain variables, not an object shaped
@@ -284,7 +303,7 @@ function belowMinimumTotal(
     participants: weighted ? weight : null,
     results,
     procedures: groups.map((item) => item.procedure),
-    target: TARGETS.belowMinimumShare,
+    target,
   };
 }
 
@@ -539,7 +558,8 @@ function sumOfSquares(values: Float64Array, mean: number): number {
   return squares;
 }
 
-function staffingShares(staffing: Staffing): StaffingShare[] {
+/** The staffing shares; the one with a target (the category share) takes the one in use. */
+function staffingShares(staffing: Staffing, categoryTarget: number): StaffingShare[] {
   return STAFFING_INDICATORS.map((indicator) => {
     let part = 0;
     let total = 0;
@@ -554,7 +574,7 @@ function staffingShares(staffing: Staffing): StaffingShare[] {
     return {
       label: indicator.label,
       share: total === 0 ? null : (100 * part) / total,
-      target: indicator.target,
+      target: indicator.target === null ? null : categoryTarget,
     };
   });
 }

@@ -1,3 +1,4 @@
+import { targetText, type TargetsInUse } from "./targets";
 import type { CellValue } from "../types";
 import type { RowTone, SheetLayout } from "../sheetLayout";
 import { blockBesideTable, blockRange, chartAnchor, type SheetBlock } from "../charts";
@@ -7,7 +8,6 @@ import {
   RISK_ZONE_DEVIATIONS,
   RISK_ZONE_MIN_PARTICIPANTS,
   STEADY_POINTS,
-  TARGETS,
   type BelowMinimumTotal,
   type IndicatorSummary,
   type ProcedureDynamics,
@@ -17,6 +17,7 @@ import {
 import { listOnDemand } from "../listOnDemand";
 import { formatPercent, plural } from "../russianText";
 import { isThresholdExam, lowShareName, lowShareNameOf } from "./lowShareNames";
+import { programmeNotes, programmeRows } from "./programmeLayouts";
 
 export const SUMMARY_MARKER = "school-radar:summary";
 export const DYNAMICS_MARKER = "school-radar:dynamics";
@@ -46,14 +47,9 @@ function shareRow(
   ];
 }
 
-/**
- * `12 345 участников`: Russian groups the digits of a number of five digits and more, with a
- * no-break space; the noun agrees with the number (`plural`).
- */
+/** `12 345 участников`: the digits grouped and the noun agreeing (`plural`). */
 function participantsCount(count: number): string {
-  const digits =
-    count < 10_000 ? String(count) : String(count).replace(/\B(?=(\d{3})+$)/g, "\u00a0");
-  return plural(count, "участник", "участника", "участников").replace(String(count), digits);
+  return plural(count, "участник", "участника", "участников");
 }
 
 /**
@@ -68,7 +64,7 @@ function belowMinimumTotalRow(total: BelowMinimumTotal): CellValue[] {
       "числа участников в таблице нет или оно есть не у всех школ, поэтому каждая школа весит одинаково, сколько бы у неё ни было выпускников";
   return [
     "ГИА",
-    `ОГЭ и ЕГЭ, русский язык и математика: доля участников, не преодолевших минимальный порог, % (${how})`,
+    `ОГЭ и ЕГЭ, русский язык и математика: доля участников, не преодолевших минимальный порог,\u00a0% (${how})`,
     total.year.label,
     total.value,
     total.target,
@@ -83,7 +79,7 @@ function belowMinimumRows(summary: IndicatorSummary): CellValue[][] {
     ...(total ? [belowMinimumTotalRow(total)] : []),
     ...summary.belowMinimum.map((item) => [
       "ГИА",
-      `В том числе ${item.procedure.label}: доля участников, не преодолевших минимальный порог, %${item.weighted ? "" : " (среднее по школам: нет числа участников)"}`,
+      `В том числе ${item.procedure.label}: доля участников, не преодолевших минимальный порог,\u00a0%${item.weighted ? "" : " (среднее по школам: нет числа участников)"}`,
       item.year.label,
       item.value,
       null,
@@ -113,9 +109,9 @@ function riskZoneRow(zone: RiskZone, small: boolean): CellValue[] {
 /** «Сводка показателей»: one row per indicator with its value, target and whether it is met. */
 export function summaryLayout(summary: IndicatorSummary, years: SchoolYear[]): SheetLayout {
   const indicators: CellValue[][] = [
-    ...shareRow("Школы", "Доля ШНОР, %", summary.shnor, summary.shnor?.target ?? null),
-    ...shareRow("Школы", "Доля ШНСУ, %", summary.shnsu, null),
-    ...shareRow("Школы", "Доля ШГР, %", summary.riskGroup, null),
+    ...shareRow("Школы", "Доля ШНОР,\u00a0%", summary.shnor, summary.shnor?.target ?? null),
+    ...shareRow("Школы", "Доля ШНСУ,\u00a0%", summary.shnsu, null),
+    ...shareRow("Школы", "Доля ШГР,\u00a0%", summary.riskGroup, null),
     ...belowMinimumRows(summary),
     ...summary.dynamics.flatMap((item) =>
       item.values.map((value, index) => [
@@ -127,9 +123,10 @@ export function summaryLayout(summary: IndicatorSummary, years: SchoolYear[]): S
         index === 0 ? "" : (item.arrows[index - 1] ?? ""),
       ])
     ),
+    ...programmeRows(summary.programme),
     ...summary.staffing.map((item) => [
       "Кадры",
-      `${item.label}, %`,
+      `${item.label},\u00a0%`,
       "",
       item.share,
       item.target,
@@ -152,7 +149,9 @@ export function summaryLayout(summary: IndicatorSummary, years: SchoolYear[]): S
     preamble: [
       "Школьный радар — сводка показателей",
       `Годы в данных: ${years.map((year) => year.label).join(", ") || "—"}`,
+      targetsNote(summary.targets),
       ...SUMMARY_NOTES,
+      ...programmeNotes(summary.programme, years),
     ],
     header: ["Раздел", "Показатель", "Год", "Значение", "Цель", "Выполнено / тренд"],
     body,
@@ -194,11 +193,17 @@ export function summaryLayout(summary: IndicatorSummary, years: SchoolYear[]): S
  * What the summary sheet says above its table: the targets and what they are shares of, the arrows,
  * what a risk zone is and what is set apart from the zones.
  */
-const SUMMARY_NOTES = [
-  `Цели: доля ШНОР — не более ${TARGETS.shnorShare}\u00a0%; доля участников ОГЭ и ЕГЭ по русскому языку и математике, ` +
-    `не преодолевших минимальный порог, — не более ${TARGETS.belowMinimumShare}\u00a0% (одна доля по всем этим экзаменам ` +
+function targetsNote(targets: TargetsInUse): string {
+  return (
+    `Цели (их можно изменить: --targets «шнор=15; гиа=5; категория=85» или поле «Цели» в области задач): ` +
+    `доля ШНОР — ${targetText(targets, "shnorShare")}; доля участников ОГЭ и ЕГЭ по русскому языку и математике, ` +
+    `не преодолевших минимальный порог, — ${targetText(targets, "belowMinimumShare")} (одна доля по всем этим экзаменам ` +
     "отчётного года; под ней — та же доля по каждому экзамену, без своей цели); доля педагогов с первой или " +
-    "высшей категорией — не менее 85\u00a0%. Процедуры, которые методика ШНОР не учитывает, приведены только в динамике, цели у них нет.",
+    `высшей категорией — ${targetText(targets, "categoryShare")}. Процедуры, которые методика ШНОР не учитывает, приведены только в динамике, цели у них нет.`
+  );
+}
+
+const SUMMARY_NOTES = [
   "Низкий результат — отметка «2» (ВПР) или баллы ниже минимального порога (ОГЭ, ЕГЭ; у ЕГЭ отметок нет). " +
     `Стрелки: ↑ доля низких результатов выросла, ↓ снизилась, → изменение меньше ${STEADY_POINTS} п.\u00a0п.`,
   `Зона риска — школа, у которой доля низких результатов по учитываемой процедуре отчётного года выше среднего по школам таблицы ` +
@@ -263,7 +268,7 @@ export function schoolDynamicsLayout(summary: IndicatorSummary, years: SchoolYea
     marker: DYNAMICS_MARKER,
     preamble: [
       "Школьный радар — динамика доли низких результатов по школам",
-      "Значения: % «2» — для ВПР, % не преодолевших минимальный порог — для ОГЭ и ЕГЭ (у ЕГЭ отметок нет). " +
+      "Значения:\u00a0% «2» — для ВПР,\u00a0% не преодолевших минимальный порог — для ОГЭ и ЕГЭ (у ЕГЭ отметок нет). " +
         `Тренд от первого к последнему году с данными: ↑ доля выросла, ↓ снизилась, → меньше ${STEADY_POINTS} п.\u00a0п.`,
     ],
     header: [

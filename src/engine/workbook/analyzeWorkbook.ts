@@ -1,3 +1,4 @@
+import type { Targets } from "../summary/targets";
 import type { EngineError, SheetGrid, Warning } from "../types";
 import type { ExportTable, MergedRange, ReadTableOptions } from "../table/exportTable";
 import { parseTableYears } from "../table/titleYears";
@@ -38,6 +39,17 @@ import {
 import { resultsIndex } from "../context/resultsIndex";
 import { contextLayout } from "../context/contextLayouts";
 import { warningsLayout } from "../warningsLayout";
+import { readOfficialList, type OfficialList } from "../reconciliation/officialList";
+import { reconcileWithOfficialList, type Reconciliation } from "../reconciliation/reconcile";
+import { reconciliationLayout } from "../reconciliation/reconciliationLayout";
+import { analyticalReport } from "../report/analyticalReport";
+import { reportLayout } from "../report/reportLayout";
+import { quotedSheetName } from "../table/cellAddress";
+import { statusHistory, type StatusHistory } from "../lowResults/statusHistory";
+import { historyLayout } from "../lowResults/historyLayout";
+import { schoolProfiles, type SchoolProfiles } from "../profile/schoolProfile";
+import { profileLayout, type ProfileSources } from "../profile/profileLayout";
+import { plural } from "../russianText";
 
 /**
  * One workbook (or several files' sheets) through every part of the engine: recognise what each sheet
@@ -45,7 +57,12 @@ import { warningsLayout } from "../warningsLayout";
  * both call this, so they write the same results.
  */
 export type SheetKind =
-  "export-table" | "social-passport" | "risk-questionnaire" | "staffing" | "risk-thresholds";
+  | "export-table"
+  | "social-passport"
+  | "risk-questionnaire"
+  | "staffing"
+  | "risk-thresholds"
+  | "official-list";
 
 export const SHEET_KIND_NAMES: Record<SheetKind, string> = {
   "export-table": "таблица результатов",
@@ -53,6 +70,7 @@ export const SHEET_KIND_NAMES: Record<SheetKind, string> = {
   "risk-questionnaire": "анкета факторов риска",
   staffing: "кадровый состав",
   "risk-thresholds": "пороги факторов риска",
+  "official-list": "список школ для сверки",
 };
 
 export interface WorkbookSheetInput {
@@ -60,6 +78,11 @@ export interface WorkbookSheetInput {
   mergedRanges?: MergedRange[];
   /** The sheet was written by School Radar (an output): never read as input. */
   own?: boolean;
+  /**
+   * The user named this sheet (`--official`, the pane's choice) as the official list to reconcile
+   * with (docs/method.md §9): read as that only, whatever else its header has.
+   */
+  official?: boolean;
 }
 
 export interface SheetRecognition {
@@ -94,6 +117,8 @@ export interface AnalysisOptions {
    * from the headers or the heading above the table.
    */
   tableYears: string | null;
+  /** The user's targets (`--targets`, the pane's field); the documents' for the rest (docs/method.md §6). */
+  targets: Partial<Targets>;
 }
 
 export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = {
@@ -104,6 +129,7 @@ export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = {
   layouts: true,
   schoolsTotal: null,
   tableYears: null,
+  targets: {},
 };
 
 export interface WorkbookAnalysis {
@@ -117,6 +143,12 @@ export interface WorkbookAnalysis {
   context: ContextAdjustedResult | null;
   warnings: Warning[];
   layouts: SheetLayout[];
+  /** Our ШНОР against the official list (docs/method.md §9); null without a list or a table. */
+  reconciliation: Reconciliation | null;
+  /** ШНОР by year (docs/method.md §8); null without a year that has a year before it (a warning says so). */
+  history: StatusHistory | null;
+  /** One row per school across the analyses; null with fewer than two of table, passport, questionnaire. */
+  profile: SchoolProfiles | null;
 }
 
 export interface Recognised {
@@ -126,6 +158,8 @@ export interface Recognised {
   questionnaire: RiskQuestionnaire | null;
   staffing: Staffing | null;
   thresholds: RiskThresholdsSheet | null;
+  /** The official list of schools: the one the user named, else the first sheet that is one. */
+  official: OfficialList | null;
 }
 
 /** Tries every reader on every sheet; the first sheet of each kind with the most schools wins. */
@@ -144,6 +178,7 @@ export function recognizeSheets(
     questionnaire: null,
     staffing: null,
     thresholds: null,
+    official: null,
   };
   for (const input of inputs) {
     const name = input.grid.sheetName;
@@ -169,6 +204,7 @@ function recognizeOne(
 ): SheetRecognition {
   const name = input.grid.sheetName;
   const notes: string[] = [];
+  if (input.official) return recognizeOfficialList(input.grid, true, found);
   if (exportSheet === null || exportSheet === name) {
     const table = readExportTable(input.grid, {
       mergedRanges: input.mergedRanges ?? [],
@@ -180,7 +216,7 @@ function recognizeOne(
         sheetName: name,
         kind: "export-table",
         schools: table.schools.length,
-        note: `${table.procedures.length} процедур × ${table.years.length} лет`,
+        note: `${plural(table.procedures.length, "процедура", "процедуры", "процедур")} × ${plural(table.years.length, "год", "года", "лет")}`,
       };
     }
     notes.push(isEngineError(table) ? table.message : "нет ни одной школы");
@@ -205,7 +241,7 @@ function recognizeOne(
       sheetName: name,
       kind: best.kind,
       schools: best.sheet.rows.length,
-      note: `школ: ${best.sheet.rows.length}`,
+      note: plural(best.sheet.rows.length, "школа", "школы", "школ"),
     };
   }
   const thresholds = readRiskThresholds(input.grid);
@@ -218,7 +254,28 @@ function recognizeOne(
       note: "пороги параметров факторов риска",
     };
   }
+  // Last: a list of schools is a sheet no other reader claims (docs/method.md §9).
+  const list = recognizeOfficialList(input.grid, false, found);
+  if (list.kind !== null) return list;
   return { sheetName: name, kind: null, schools: 0, note: notes[0] ?? "не распознан" };
+}
+
+/** A list the user named wins over one recognised by its header; otherwise the first one does. */
+function recognizeOfficialList(
+  grid: SheetGrid,
+  chosen: boolean,
+  found: Recognised
+): SheetRecognition {
+  const list = readOfficialList(grid, chosen);
+  if (isEngineError(list))
+    return { sheetName: grid.sheetName, kind: null, schools: 0, note: list.message };
+  if (found.official === null || (chosen && !found.official.chosen)) found.official = list;
+  return {
+    sheetName: grid.sheetName,
+    kind: "official-list",
+    schools: list.entries.length,
+    note: plural(list.entries.length, "школа", "школы", "школ"),
+  };
 }
 
 export function analyzeWorkbook(
@@ -269,6 +326,14 @@ export function analyzeRecognised(
     ? identifyLowResultSchools(found.table, settings.identification)
     : null;
   if (isEngineError(identification)) return identification;
+  const history =
+    identification && found.table
+      ? statusHistory(
+          found.table,
+          { ...DEFAULT_IDENTIFICATION_OPTIONS, ...settings.identification },
+          identification
+        )
+      : null;
   const social = found.passport
     ? assessSocialWellBeing(found.passport, { quantile: settings.quantile })
     : null;
@@ -289,14 +354,28 @@ export function analyzeRecognised(
     risk: risk ?? undefined,
     staffing: found.staffing ?? undefined,
     schoolsTotal: settings.schoolsTotal,
+    targets: settings.targets,
   });
   const context =
     found.table && identification && social
       ? contextFor(found.table, identification, social, settings.belowDeviations)
       : null;
+  const profile = schoolProfiles({
+    table: found.table,
+    identification,
+    history: history?.history ?? null,
+    social,
+    risk,
+    context,
+  });
+  const reconciliation =
+    found.official && found.table && identification
+      ? reconcileWithOfficialList(found.official, found.table, identification)
+      : null;
   const warnings = [
     ...(found.table?.warnings ?? []),
     ...(identification?.warnings ?? []),
+    ...(history?.warning ? [history.warning] : []),
     ...(identification && found.table
       ? flaggedListWarnings(identification, found.table.sheetName, settings.schoolsTotal)
       : []),
@@ -305,11 +384,15 @@ export function analyzeRecognised(
     ...(found.thresholds?.warnings ?? []),
     ...(found.staffing?.warnings ?? []),
     ...(context?.warnings ?? []),
+    ...(found.official?.warnings ?? []),
+    ...(reconciliation?.warnings ?? []),
+    ...(found.official && !reconciliation ? [notReconciled(found.official)] : []),
   ];
   const layouts: SheetLayout[] = !settings.layouts
     ? []
     : [
         ...(identification && found.table ? identificationSheets(identification, found.table) : []),
+        ...(history?.history && found.table ? [historyLayout(history.history, found.table)] : []),
         ...(social && found.passport ? [socialLayout(social, found.passport.sheetName)] : []),
         ...(risk && found.questionnaire
           ? [riskMatrixLayout(risk, found.questionnaire.sheetName), riskListLayout(risk)]
@@ -318,8 +401,25 @@ export function analyzeRecognised(
         summaryLayout(summary, found.table?.years ?? []),
         ...(found.table ? [schoolDynamicsLayout(summary, found.table.years)] : []),
         ...(context ? [contextLayout(context)] : []),
+        ...(profile ? [profileLayout(profile, profileSources(found), history?.history ?? null)] : []),
+        ...(reconciliation && found.table && identification
+          ? [reconciliationLayout(reconciliation, found.table, identification)]
+          : []),
+        reportLayout(
+          analyticalReport({
+            table: found.table,
+            identification,
+            social,
+            risk,
+            summary,
+            reconciliation,
+            history: history?.history ?? null,
+          })
+        ),
         warningsLayout(warnings),
       ];
+  // The workbook opens on the main result: the ШНОР list, or without a table the first output.
+  if (layouts.length > 0 && !layouts.some((layout) => layout.opensHere)) layouts[0]!.opensHere = true;
   return {
     sheets: found.sheets,
     table: found.table,
@@ -331,6 +431,25 @@ export function analyzeRecognised(
     context,
     warnings,
     layouts,
+    reconciliation,
+    history: history?.history ?? null,
+    profile,
+  };
+}
+
+/** An official list with nothing to reconcile it with: said, not silently dropped. */
+function notReconciled(list: OfficialList): Warning {
+  return {
+    cell: quotedSheetName(list.sheetName),
+    message: `список школ «${list.sheetName}» не сверен: в книге нет таблицы результатов, ШНОР не определялись`,
+  };
+}
+
+function profileSources(found: Recognised): ProfileSources {
+  return {
+    table: found.table?.sheetName ?? null,
+    passport: found.passport?.sheetName ?? null,
+    questionnaire: found.questionnaire?.sheetName ?? null,
   };
 }
 

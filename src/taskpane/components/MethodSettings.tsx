@@ -19,6 +19,7 @@ export interface MethodSettingsProps {
   problem: string | null;
   /** The engine's message about the municipality's number of schools, or null. */
   schoolsTotalProblem: string | null;
+  targetsProblem: string | null;
   /** The engine's message about the table's years as typed, or null. */
   tableYearsProblem: string | null;
   disabled: boolean;
@@ -141,6 +142,19 @@ export function MethodSettings(props: MethodSettingsProps) {
           value={settings.schoolsTotal}
           disabled={disabled}
           onChange={(_, data) => onChange({ schoolsTotal: data.value })}
+        />
+      </Field>
+      <Field
+        label={messages.targets}
+        hint={messages.targetsHint}
+        validationState={props.targetsProblem === null ? "none" : "error"}
+        validationMessage={props.targetsProblem ?? undefined}
+      >
+        <Input
+          className={styles.input}
+          value={settings.targets}
+          disabled={disabled}
+          onChange={(_, data) => onChange({ targets: data.value })}
         />
       </Field>
       {props.social && (
