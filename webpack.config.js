@@ -8,12 +8,22 @@
 // Production URL: manifest.xml is written for https://localhost:3000/ (the dev server). `npm run build`
 // copies it to dist/manifest.xml with that origin replaced by ADDIN_PUBLIC_URL (https, ending in "/"),
 // e.g. ADDIN_PUBLIC_URL=https://radar.example.edu/addin/ npm run build
+// Beside it, dist/manifest-taskpane.xml: the same add-in without the shared runtime and the custom
+// functions, for Excel that has neither (scripts/webpack/taskpane-manifest.cjs).
+//
+// office.js: from Microsoft's CDN, the copy Microsoft supports («The Office CDN is the official
+// supported source for Office Add-ins»; the npm package «is no longer officially supported»:
+// https://learn.microsoft.com/en-us/office/dev/add-ins/develop/referencing-the-javascript-api-for-office-library-from-its-cdn
+// and node_modules/@microsoft/office-js/README.md). For a closed network without access to the CDN,
+// OFFICE_JS=self-hosted npm run build copies the package's office.js into dist/assets/office-js/ and
+// the task pane page loads it from there (docs/deployment.md, «office.js и закрытые сети»).
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { RussianFunctionsMetadataPlugin } = require("./scripts/russian-functions-metadata.cjs");
 const { HelpPagePlugin } = require("./scripts/webpack/help-page.cjs");
+const { taskpaneOnlyManifest } = require("./scripts/webpack/taskpane-manifest.cjs");
 
 const DEV_URL = "https://localhost:3000/";
 const DEFAULT_PROD_URL = "https://school-radar.example.org/";
@@ -27,6 +37,24 @@ function productionUrl() {
     );
   }
   return url;
+}
+
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/**
+ * Where the task pane page gets office.js (OFFICE_JS: "cdn", the default, or "self-hosted"), and the
+ * script sources its Content Security Policy allows: its own origin, and for the CDN exactly
+ * Microsoft's origin.
+ */
+function officeJs() {
+  const mode = process.env.OFFICE_JS || "cdn";
+  if (mode === "cdn") {
+    return { mode, src: OFFICE_JS_CDN, scriptSources: `'self' ${new URL(OFFICE_JS_CDN).origin}` };
+  }
+  if (mode === "self-hosted") {
+    return { mode, src: "assets/office-js/office.js", scriptSources: "'self'" };
+  }
+  throw new Error(`OFFICE_JS must be "cdn" or "self-hosted", got ${JSON.stringify(mode)}`);
 }
 
 // office.js loads its host-specific scripts (excel-*.js, locale strings) from its own folder, so the
@@ -63,6 +91,8 @@ async function devServerHttpsOptions() {
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const publicUrl = dev ? DEV_URL : productionUrl();
+  const office = officeJs();
+  const withPublicUrl = (content) => (dev ? content : content.split(DEV_URL).join(publicUrl));
   return {
     devtool: "source-map", // never an eval-based devtool: the page's CSP forbids eval
     entry: {
@@ -115,6 +145,7 @@ module.exports = async (env, options) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
+        officeJs: office, // the template's office.js <script> and its policy's script-src
       }),
       new HtmlWebpackPlugin({
         filename: "standalone.html",
@@ -131,18 +162,25 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          {
-            from: "node_modules/@microsoft/office-js/dist",
-            to: "assets/office-js",
-            globOptions: { ignore: OFFICE_JS_IGNORE },
-            info: { minimized: true }, // already minified by Microsoft; re-minifying 17 MB costs ~40 s
-          },
+          ...(office.mode === "self-hosted"
+            ? [
+                {
+                  from: "node_modules/@microsoft/office-js/dist",
+                  to: "assets/office-js",
+                  globOptions: { ignore: OFFICE_JS_IGNORE },
+                  info: { minimized: true }, // already minified by Microsoft; re-minifying 17 MB costs ~40 s
+                },
+              ]
+            : []),
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform(content) {
-              return dev ? content : content.toString().split(DEV_URL).join(publicUrl);
-            },
+            transform: (content) => withPublicUrl(content.toString()),
+          },
+          {
+            from: "manifest.xml",
+            to: "manifest-taskpane.xml",
+            transform: (content) => withPublicUrl(taskpaneOnlyManifest(content.toString())),
           },
         ],
       }),

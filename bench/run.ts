@@ -210,12 +210,17 @@ async function measureEngine(size: number): Promise<EngineRow> {
 function firstLoad(): { ownKb: number; officeJsKb: number } | null {
   const dist = path.join(ROOT, "dist");
   const own = ["taskpane.html", "taskpane.js", "functions.js"].map((name) => path.join(dist, name));
-  const officeJs = path.join(dist, "assets", "office-js", "office.js");
+  // office.js comes from Microsoft's CDN unless the build self-hosts it (OFFICE_JS=self-hosted):
+  // then dist/ has no copy, and the package's office.js stands in for the CDN's.
+  const officeJs = [
+    path.join(dist, "assets", "office-js", "office.js"),
+    path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist", "office.js"),
+  ].find((file) => existsSync(file));
   if (!own.every((file) => existsSync(file))) return null;
   const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length / 1024;
   return {
     ownKb: own.reduce((sum, file) => sum + gz(file), 0),
-    officeJsKb: existsSync(officeJs) ? gz(officeJs) : 0,
+    officeJsKb: officeJs === undefined ? 0 : gz(officeJs),
   };
 }
 

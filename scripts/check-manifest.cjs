@@ -7,15 +7,21 @@
  * what can be checked offline, and what actually breaks add-ins:
  *   - the XML is well-formed (fast-xml-parser, and `xmllint --noout` when it is installed);
  *   - the required elements are present (Id, Version, ProviderName, DefaultLocale, DisplayName,
- *     Description, IconUrl, Hosts, Requirements with SharedRuntime, DefaultSettings/SourceLocation,
- *     Permissions, VersionOverrides with Runtimes and a CustomFunctions extension point in namespace EDU);
+ *     Description, IconUrl, Hosts, Requirements with ExcelApi, SharedRuntime and CustomFunctionsRuntime,
+ *     DefaultSettings/SourceLocation, Permissions, VersionOverrides with Runtimes and a CustomFunctions
+ *     extension point in namespace EDU);
  *   - every resid resolves to a resource of the right kind, ids are unique and within Office's limits;
  *   - every URL is https and all of them share one base (origin and folder);
  *   - the shared runtime is wired consistently (one page for Runtime, custom functions Page, FunctionFile
  *     and the task pane button), and — given a built dist/ — that page loads the functions bundle
- *     (otherwise custom functions hang at #BUSY!), and every file the manifest points to exists.
+ *     (otherwise custom functions hang at #BUSY!) and office.js, and every file the manifest points to
+ *     exists.
+ * With --taskpane-only (dist/manifest-taskpane.xml, scripts/webpack/taskpane-manifest.cjs), the
+ * manifest for Excel without the shared runtime and custom functions: the same checks, except that it
+ * must have none of their parts — no SharedRuntime or CustomFunctionsRuntime requirement, no
+ * <Runtimes>, no CustomFunctions extension point — since Excel skips a manifest that asks for them.
  *
- * Usage: node scripts/check-manifest.cjs [manifest.xml ...] [--dist <folder>]
+ * Usage: node scripts/check-manifest.cjs [manifest.xml ...] [--dist <folder>] [--taskpane-only]
  *   With --dist, the manifest's URLs are resolved against that folder (e.g. dist/manifest.xml --dist dist).
  * Also used as a library by test/manifest/*.test.ts.
  */
@@ -105,18 +111,26 @@ function xmllintProblems(file) {
   return { ran: true, problems };
 }
 
+/** Requirement sets of the custom functions, which the task-pane-only manifest must not ask for. */
+const FUNCTIONS_SETS = ["SharedRuntime", "CustomFunctionsRuntime"];
+
 /**
  * Checks manifest text. Returns { problems: string[], info } where info has the resolved base URL, the
- * URL of every resource and the shared-runtime page. `options.distDir` enables the built-files checks.
+ * URL of every resource, the task pane page, the shared-runtime page and the requirement sets.
+ * `options.distDir` enables the built-files checks; `options.taskpaneOnly` checks the manifest without
+ * shared runtime and custom functions.
  */
 function checkManifestText(xmlText, options = {}) {
   const problems = [];
+  const taskpaneOnly = options.taskpaneOnly === true;
   const info = {
     baseUrl: null,
     urls: [],
+    pageUrl: null,
     runtimeUrl: null,
     functionsScriptUrl: null,
     metadataUrl: null,
+    requirements: {},
   };
 
   const validation = XMLValidator.validate(xmlText);
@@ -158,9 +172,22 @@ function checkManifestText(xmlText, options = {}) {
   const hosts = childrenNamed(at(root, "Hosts"), "Host");
   if (!hosts.some((host) => host.attrs.Name === "Workbook"))
     problems.push('<Hosts> has no <Host Name="Workbook">');
-  const sets = childrenNamed(at(root, "Requirements/Sets"), "Set").map((set) => set.attrs.Name);
-  if (!sets.includes("SharedRuntime"))
-    problems.push('<Requirements> lacks <Set Name="SharedRuntime">');
+  for (const set of childrenNamed(at(root, "Requirements/Sets"), "Set")) {
+    info.requirements[set.attrs.Name] = set.attrs.MinVersion || null;
+  }
+  const required = taskpaneOnly ? ["ExcelApi"] : ["ExcelApi", ...FUNCTIONS_SETS];
+  for (const name of required) {
+    if (!(name in info.requirements)) problems.push(`<Requirements> lacks <Set Name="${name}">`);
+    else if (!/^\d+\.\d+$/.test(info.requirements[name] || ""))
+      problems.push(`<Set Name="${name}"> needs a MinVersion such as 1.8`);
+  }
+  if (taskpaneOnly) {
+    for (const name of FUNCTIONS_SETS.filter((set) => set in info.requirements)) {
+      problems.push(
+        `task-pane-only manifest requires ${name}: Excel without custom functions would not load it`
+      );
+    }
+  }
   const sourceLocation = at(root, "DefaultSettings/SourceLocation");
   if (!sourceLocation || !sourceLocation.attrs.DefaultValue) {
     problems.push("<DefaultSettings><SourceLocation DefaultValue> is missing");
@@ -258,6 +285,7 @@ function checkManifestText(xmlText, options = {}) {
     if (!url.startsWith("https://")) problems.push(`${where} URL is not https: ${url}`);
   }
   const pageUrl = sourceLocation && sourceLocation.attrs.DefaultValue;
+  info.pageUrl = pageUrl || null;
   if (pageUrl) {
     info.baseUrl = pageUrl.slice(0, pageUrl.lastIndexOf("/") + 1);
     for (const { where, url } of urls) {
@@ -276,15 +304,22 @@ function checkManifestText(xmlText, options = {}) {
   }
   const urlOf = (resid) => (resources.get(resid) || {}).value;
   const runtime = at(workbook, "Runtimes/Runtime");
+  const functionsPoint = childrenNamed(child(workbook, "AllFormFactors"), "ExtensionPoint").find(
+    (point) => point.attrs.type === "CustomFunctions"
+  );
+  if (taskpaneOnly) {
+    if (at(workbook, "Runtimes")) problems.push("task-pane-only manifest has <Runtimes>");
+    if (functionsPoint)
+      problems.push('task-pane-only manifest has an <ExtensionPoint xsi:type="CustomFunctions">');
+    if (options.distDir) problems.push(...checkBuiltFiles(info, options.distDir));
+    return { problems, info };
+  }
   if (!runtime) {
     problems.push("<Runtimes><Runtime> is missing: no shared runtime");
   } else {
     if (runtime.attrs.lifetime !== "long") problems.push('<Runtime lifetime> must be "long"');
     info.runtimeUrl = urlOf(runtime.attrs.resid) || null;
   }
-  const functionsPoint = childrenNamed(child(workbook, "AllFormFactors"), "ExtensionPoint").find(
-    (point) => point.attrs.type === "CustomFunctions"
-  );
   if (!functionsPoint) {
     problems.push('<AllFormFactors> has no <ExtensionPoint xsi:type="CustomFunctions">');
   } else {
@@ -347,7 +382,10 @@ function checkManifestText(xmlText, options = {}) {
   return { problems, info };
 }
 
-/** The files a built manifest points to exist in distDir, and the runtime page loads the functions bundle. */
+/**
+ * The files a built manifest points to exist in distDir, the task pane page loads office.js, and the
+ * shared runtime page (if any) loads the functions bundle.
+ */
 function checkBuiltFiles(info, distDir) {
   const problems = [];
   if (!fs.existsSync(distDir)) return [`${distDir}/ does not exist: run \`npm run build\` first`];
@@ -370,19 +408,30 @@ function checkBuiltFiles(info, distDir) {
       problems.push(`${fileFor(info.metadataUrl)} is not JSON: ${error.message}`);
     }
   }
+  const scriptsOf = (url) =>
+    [
+      ...fs.readFileSync(fileFor(url), "utf8").matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/gi),
+    ].map((match) => match[1]);
   if (info.runtimeUrl && info.functionsScriptUrl && fs.existsSync(fileFor(info.runtimeUrl))) {
-    const page = fs.readFileSync(fileFor(info.runtimeUrl), "utf8");
-    const scripts = [...page.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/gi)].map(
-      (match) => match[1]
-    );
     const functionsFile = info.functionsScriptUrl.slice(info.baseUrl.length);
-    if (!scripts.some((src) => src === functionsFile || src.endsWith(`/${functionsFile}`))) {
+    if (
+      !scriptsOf(info.runtimeUrl).some(
+        (src) => src === functionsFile || src.endsWith(`/${functionsFile}`)
+      )
+    ) {
       problems.push(
         `the shared runtime page ${fileFor(info.runtimeUrl)} does not load ${functionsFile}: custom functions would stay at #BUSY!`
       );
     }
-    if (!scripts.some((src) => /(^|\/)office\.js$/.test(src))) {
-      problems.push(`the shared runtime page ${fileFor(info.runtimeUrl)} does not load office.js`);
+  }
+  // From this origin (assets/office-js/) or Microsoft's CDN: either way a file named office.js.
+  for (const url of new Set([info.pageUrl, info.runtimeUrl].filter(Boolean))) {
+    if (
+      fs.existsSync(fileFor(url)) &&
+      !scriptsOf(url).some((src) => /(^|\/)office\.js$/.test(src))
+    ) {
+      const what = url === info.runtimeUrl ? "the shared runtime page" : "the task pane page";
+      problems.push(`${what} ${fileFor(url)} does not load office.js`);
     }
   }
   return problems;
@@ -398,8 +447,10 @@ function checkManifestFile(file, options = {}) {
 function runCli(argv) {
   const files = [];
   let distDir;
+  let taskpaneOnly = false;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--dist") distDir = argv[++i];
+    else if (argv[i] === "--taskpane-only") taskpaneOnly = true;
     else files.push(argv[i]);
   }
   if (files.length === 0) files.push("manifest.xml");
@@ -410,7 +461,7 @@ function runCli(argv) {
       failed = true;
       continue;
     }
-    const { problems, info, xmllint } = checkManifestFile(file, { distDir });
+    const { problems, info, xmllint } = checkManifestFile(file, { distDir, taskpaneOnly });
     if (problems.length > 0) {
       failed = true;
       console.error(`${file}: ${problems.length} problem(s)`);
@@ -421,6 +472,7 @@ function runCli(argv) {
         "required elements",
         "resids",
         "https, one base",
+        taskpaneOnly ? "task pane only, no custom-functions parts" : "shared runtime and functions",
       ];
       if (distDir) checks.push(`files in ${distDir}/`);
       console.log(`${file}: OK (${checks.join(", ")}; base ${info.baseUrl})`);

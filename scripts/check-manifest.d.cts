@@ -2,9 +2,19 @@
 export interface ManifestInfo {
   baseUrl: string | null;
   urls: string[];
+  /** <DefaultSettings><SourceLocation>: the task pane page. */
+  pageUrl: string | null;
   runtimeUrl: string | null;
   functionsScriptUrl: string | null;
   metadataUrl: string | null;
+  /** <Requirements> sets by name, with their MinVersion. */
+  requirements: Record<string, string | null>;
+}
+export interface ManifestCheckOptions {
+  /** Resolve the manifest's URLs against this folder and check the built files. */
+  distDir?: string;
+  /** The task-pane-only manifest: no shared runtime and no custom-functions parts allowed. */
+  taskpaneOnly?: boolean;
 }
 export interface ManifestCheck {
   problems: string[];
@@ -16,9 +26,9 @@ export interface ManifestElement {
   children: ManifestElement[];
   text: string;
 }
-export function checkManifestText(xmlText: string, options?: { distDir?: string }): ManifestCheck;
+export function checkManifestText(xmlText: string, options?: ManifestCheckOptions): ManifestCheck;
 export function checkManifestFile(
   file: string,
-  options?: { distDir?: string }
+  options?: ManifestCheckOptions
 ): ManifestCheck & { xmllint: boolean };
 export function parseTree(xmlText: string): ManifestElement[];

@@ -41,6 +41,7 @@ const FIXED_DATE = new Date(Date.UTC(2025, 8, 1, 9, 0, 0));
 const MUNICIPALITY = "Заречный муниципальный округ";
 const RESULTS_SHEET = "Результаты ОО";
 const NOTES_SHEET = "Пояснения";
+const OFFICIAL_SHEET = "Список ШНОР региона";
 
 /** Newest first, as in the seeds' tables. */
 const YEARS = ["2024/2025", "2023/2024", "2022/2023"];
@@ -391,6 +392,11 @@ const NOTES = [
   "Намеренные ошибки в шаблонах: у МБОУ «Гусиноозёрская ООШ» из неполных семей больше обучающихся, чем всего; у МБОУ «Лесохимская НОШ» " +
     "всего обучающихся 0; у МБОУ «Верхнеключевская СОШ» педагогов с категорией больше, чем педагогов. Такие строки попадают в предупреждения " +
     "и не участвуют в расчётах.",
+  `Лист «${OFFICIAL_SHEET}» — официальный список ШНОР, как его присылает региональный центр оценки качества (вымышленный): ` +
+    "с ним Школьный радар сверяет свой список (лист «Сверка со списком»). Он намеренно расходится с нашим, как расходятся " +
+    "настоящие: одна школа записана полным наименованием и без логина, в нём есть школа, которую наши данные к ШНОР не относят " +
+    "(МБОУ «СОШ № 19»: низкие результаты были годом раньше), и нет одной из наших ШНОР (МБОУ «Озёрная ООШ»: её низкие результаты — " +
+    "в группах меньше 10 участников).",
   "Файл создан скриптом scripts/generate-sample.mjs; повторный запуск даёт тот же файл байт в байт.",
 ];
 
@@ -568,6 +574,54 @@ function addTemplateSheets(workbook) {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// The official list the municipality reconciles with: the region's list of ШНОР, which differs from
+// ours as real ones do (see NOTES). Written by hand, no random numbers: the results above decide
+// which schools are ours, and the tests check the differences.
+
+const OFFICIAL_TITLE =
+  "Перечень общеобразовательных организаций с низкими образовательными результатами, " +
+  "2024/2025 учебный год (региональный центр оценки качества; данные вымышлены)";
+const OFFICIAL_ROWS = [
+  ["МБОУ «СОШ № 11»", "sch840111"],
+  ['МБОУ "ООШ №14"', "sch840114"],
+  ["МБОУ «СОШ № 17»", "sch840117"],
+  [
+    "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 21»",
+    null,
+  ],
+  ["МБОУ «СОШ № 19»", "sch840119"],
+  ["МБОУ «Каменская СОШ»", "sch840204"],
+  ["МБОУ «Ольховская СОШ»", "sch840205"],
+  ["МБОУ «Кедровская СОШ»", "sch840206"],
+  ["МБОУ «Полевская СОШ»", "sch840209"],
+  ["МБОУ «Еловская ООШ»", "sch840301"],
+  ["МБОУ «Травнинская ООШ»", "sch840303"],
+  ["МБОУ «Вишнёвская ООШ»", "sch840304"],
+];
+
+function addOfficialSheet(workbook) {
+  const sheet = workbook.addWorksheet(OFFICIAL_SHEET);
+  sheet.getCell("A1").value = OFFICIAL_TITLE;
+  sheet.getCell("A1").font = { bold: true };
+  const header = sheet.getRow(3);
+  ["№ п/п", "Муниципалитет", "Наименование ОО", "Логин ОО"].forEach((text, index) => {
+    header.getCell(index + 1).value = text;
+  });
+  header.font = { bold: true };
+  OFFICIAL_ROWS.forEach(([name, login], index) => {
+    const row = sheet.getRow(4 + index);
+    row.getCell(1).value = index + 1;
+    row.getCell(2).value = MUNICIPALITY;
+    row.getCell(3).value = name;
+    if (login !== null) row.getCell(4).value = login;
+  });
+  sheet.getColumn(1).width = 7;
+  sheet.getColumn(2).width = 28;
+  sheet.getColumn(3).width = 60;
+  sheet.getColumn(4).width = 12;
+}
+
 function buildWorkbook() {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Школьный радар";
@@ -577,6 +631,7 @@ function buildWorkbook() {
   addResultsSheet(workbook);
   addNotesSheet(workbook);
   addTemplateSheets(workbook);
+  addOfficialSheet(workbook);
   return workbook;
 }
 

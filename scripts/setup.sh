@@ -2,7 +2,10 @@
 # Installs what School Radar needs on a fresh Debian machine, and nothing twice.
 #   Debian packages: libsecret-1-dev + pkg-config (npm ci builds keytar from source for the sideload
 #   tooling, office-addin-debugging), libxml2-utils (xmllint, manifest check), chromium (browser
-#   tests), libreoffice-calc-nogui (recalculating result workbooks in tests).
+#   tests), libreoffice-calc-nogui (recalculating result workbooks in tests), poppler-utils
+#   (pdftoppm: the printed pages of docs/screenshots/, npm run screenshots:outputs) and
+#   fonts-crosextra-carlito (Carlito, the font LibreOffice draws Calibri with, so that printed pages
+#   break where Excel's do).
 #   npm packages: `npm ci` when node_modules is missing or older than package-lock.json, or with --force.
 # Usage: bash scripts/setup.sh [--force]
 set -euo pipefail
@@ -11,7 +14,8 @@ cd "$(dirname "$0")/.."
 force_npm_ci=0
 if [[ "${1:-}" == "--force" ]]; then force_npm_ci=1; fi
 
-DEBIAN_PACKAGES=(libsecret-1-dev pkg-config libxml2-utils chromium libreoffice-calc-nogui)
+DEBIAN_PACKAGES=(libsecret-1-dev pkg-config libxml2-utils chromium libreoffice-calc-nogui
+  poppler-utils fonts-crosextra-carlito)
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for package in "${DEBIAN_PACKAGES[@]}"; do

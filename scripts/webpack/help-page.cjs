@@ -13,8 +13,8 @@
 const { readFileSync } = require("fs");
 
 const PLUGIN_NAME = "HelpPagePlugin";
-/** The method's sections: §1–§7, each cited by code comments and reachable as #s1 … #s7. */
-const SECTIONS = 7;
+/** The method's sections: §1–§10, each cited by code comments and reachable as #s1 … #s10. */
+const SECTIONS = 10;
 const CONTENTS_MARK = "<!-- help:contents -->";
 const METHOD_MARK = "<!-- help:method -->";
 /** The English summary closes the method; its part of the page is marked lang="en". */

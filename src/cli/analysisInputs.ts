@@ -15,6 +15,7 @@ import {
 import { isWorkbookFileError, readWorkbookSheets, type WorkbookSheet } from "../xlsx";
 import type { AnalyzeRequest } from "./cliArguments";
 import { CliInputError } from "./cliInputError";
+import { readOfficialFile } from "./officialFile";
 
 /** A template given as its own file: the option that names it and the sheet kind it must hold. */
 interface TemplateFile {
@@ -50,6 +51,7 @@ export async function readAnalysisInputs(request: AnalyzeRequest): Promise<Workb
   ].flatMap((entry) => (entry.file === null ? [] : [{ ...entry, file: entry.file }]));
   const extra: WorkbookSheetInput[] = [];
   for (const templateFile of templateFiles) extra.push(...(await readTemplateFile(templateFile)));
+  if (request.official !== null) extra.push(...(await readOfficialFile(request.official)));
   return [...extra, ...main.map(sheetInput)];
 }
 

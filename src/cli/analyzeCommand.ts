@@ -16,6 +16,7 @@ import { writeJsonInPieces } from "./streamJson";
 import { readAnalysisInputs, noDataMessage } from "./analysisInputs";
 import { refuseUnsafeOutput, type OutputTarget } from "./outputFile";
 import { optionWarnings } from "./optionWarnings";
+import { reportTarget, writeReportFile } from "./reportFile";
 
 /**
  * `school-radar analyze`: read the workbook (and the template files given beside it), run every part
@@ -30,6 +31,10 @@ export async function analyzeCommand(request: AnalyzeRequest, io: CliIo): Promis
     for (const { cell, message } of warnings)
       io.stderr(`school-radar: предупреждение (${cell}): ${message}\n`);
   if (request.out !== null) await refuseUnsafeOutput(outputTarget(request, request.out));
+  if (request.report !== null)
+    await refuseUnsafeOutput(
+      reportTarget(request.report, request.force, request.input, sourcesOf(request))
+    );
   const analysis = await analyzeInputs(request, options);
   const written: OutputWorkbookReport | null =
     request.out === null
@@ -41,6 +46,13 @@ export async function analyzeCommand(request: AnalyzeRequest, io: CliIo): Promis
     ? { ...analysis, warnings: [...warnings, ...analysis.warnings] }
     : analysis;
   await report(request, reported, written, io);
+  if (request.report !== null) {
+    await writeReportFile(request.report, analysis, request.force);
+    // With --json stdout carries the JSON alone, as for --out.
+    await (request.json ? io.stderr : io.stdout)(
+      `Аналитическая справка записана: ${request.report}\n`
+    );
+  }
   return 0;
 }
 
@@ -93,11 +105,16 @@ async function report(
 }
 
 function outputTarget(request: AnalyzeRequest, out: string): OutputTarget {
-  const sources = (["social", "risk", "staff"] as const).flatMap((option) => {
+  const sources = sourcesOf(request);
+  return { out, what: "файл результата", force: request.force, input: request.input, sources };
+}
+
+/** The files besides the workbook that the run reads: never replaced by what it writes. */
+function sourcesOf(request: AnalyzeRequest): OutputTarget["sources"] {
+  return (["social", "risk", "staff", "official"] as const).flatMap((option) => {
     const file = request[option];
     return file === null ? [] : [{ file, option: `--${option}` }];
   });
-  return { out, what: "файл результата", force: request.force, input: request.input, sources };
 }
 
 /** Validated before the file is read, so a mistyped option fails at once. */

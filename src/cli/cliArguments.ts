@@ -38,6 +38,10 @@ export interface AnalyzeRequest {
   targets: Partial<Targets>;
   /** `--force`: replace an existing `--out` file; without it an existing file is refused. */
   force: boolean;
+  /** `--official`: the official list of schools to reconcile our ШНОР with (.xlsx or .csv). */
+  official: string | null;
+  /** `--report`: write the «Аналитическая справка» as Markdown to this file. */
+  report: string | null;
 }
 
 export interface TemplateRequest {
@@ -79,6 +83,8 @@ const OPTIONS = {
   help: { type: "boolean", short: "h" },
   lang: { type: "string" },
   version: { type: "boolean" },
+  official: { type: "string" },
+  report: { type: "string" },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -100,6 +106,8 @@ const VALUE_OF: Partial<Record<OptionName, string>> = {
   targets: "<цели>",
   from: "<выгрузка.xlsx>",
   lang: "ru|en",
+  official: "<список.xlsx|.csv>",
+  report: "<справка.md>",
 };
 
 type OptionValues = Partial<Record<OptionName, string | boolean>>;
@@ -123,6 +131,8 @@ const COMMAND_OPTIONS: Record<"analyze" | "template", OptionName[]> = {
     "targets",
     "force",
     "help",
+    "official",
+    "report",
   ],
   template: ["out", "from", "force", "help"],
 };
@@ -170,9 +180,12 @@ function analyzeRequest(rest: string[], values: OptionValues): AnalyzeRequest {
   }
   const out = text(values.out);
   if (out !== null) requireXlsx(out, "Файл результата");
-  if (values.force === true && out === null)
+  const report = text(values.report);
+  if (report !== null && !/\.md$/i.test(report))
+    throw new CliInputError(`Файл справки (--report) должен иметь расширение .md: «${report}»`);
+  if (values.force === true && out === null && report === null)
     throw new CliInputError(
-      "Параметр --force разрешает заменить существующий файл результата и действует только вместе с --out <результат.xlsx>"
+      "Параметр --force разрешает заменить существующий файл результата или справки и действует только вместе с --out <результат.xlsx> или --report <справка.md>"
     );
   return {
     command: "analyze",
@@ -194,6 +207,8 @@ function analyzeRequest(rest: string[], values: OptionValues): AnalyzeRequest {
     tableYears: tableYearsOption(text(values.years)),
     targets: targetsOption(text(values.targets)),
     force: values.force === true,
+    official: text(values.official),
+    report,
   };
 }
 

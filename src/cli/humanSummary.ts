@@ -3,6 +3,7 @@ import {
   QUANTILE_NAMES,
   formatIsbsh,
   groupNotFormed,
+  plural,
   RISK_FACTORS,
   type IdentificationResult,
   type IndicatorSummary,
@@ -10,6 +11,8 @@ import {
   type WorkbookAnalysis,
 } from "../engine";
 import type { OutputWorkbookReport } from "../xlsx";
+import { monitoringLines } from "./monitoringLines";
+import { reconciliationLines } from "./reconciliationLines";
 
 /** How many flagged schools and warnings the terminal shows; the full lists are in the result workbook. */
 const SHOWN_SCHOOLS = 10;
@@ -33,6 +36,8 @@ export function humanSummary(input: SummaryInput): string {
     ...socialLines(analysis),
     ...riskLines(analysis),
     ...contextLines(analysis),
+    ...reconciliationLines(analysis),
+    ...monitoringLines(analysis),
     ...summaryLines(analysis.summary),
     ...warningLines(analysis),
     ...writtenLines(input.written),
@@ -44,7 +49,7 @@ function identificationLines({ table, identification }: WorkbookAnalysis): strin
     return ["Таблица результатов оценочных процедур не найдена — ШНОР не определялись."];
   }
   return [
-    `Лист: «${table.sheetName}» — школ: ${table.schools.length}; годы: ${table.years.map((year) => year.label).join(", ")}`,
+    `Лист «${table.sheetName}»: ${plural(table.schools.length, "школа", "школы", "школ")}; годы: ${table.years.map((year) => year.label).join(", ")}`,
     methodLine(identification),
     countsLine(identification),
     ...flaggedLines(identification),
@@ -91,7 +96,7 @@ function socialLines({ social, sheets }: WorkbookAnalysis): string[] {
   const group = social.schools.filter((school) => school.shnsu);
   const quantile = QUANTILE_NAMES[social.quantile];
   return [
-    `ИСБШ: лист «${sheet?.sheetName ?? "?"}» — индекс рассчитан для ${computed.length} из ${social.schools.length} школ`,
+    `ИСБШ: лист «${sheet?.sheetName ?? "?"}» — индекс рассчитан для ${computed.length} из ${plural(social.schools.length, "школы", "школ", "школ")}`,
     social.threshold === null
       ? `ШНСУ (${quantile}): группа ${groupNotFormed(social.quantile)}`
       : // The threshold with the decimals the reasons use, so that it reads against them.
@@ -129,7 +134,7 @@ function contextLines({ context }: WorkbookAnalysis): string[] {
   }
   const below = context.schools.filter((school) => school.below);
   return [
-    `Результаты с учётом контекста (по ${context.line.n} школам): ниже ожидаемых при данном социальном контексте — ` +
+    `Результаты с учётом контекста (по ${plural(context.line.n, "школе", "школам", "школам")}): ниже ожидаемых при данном социальном контексте — ` +
       `${below.length}${names(below.map((school) => school.name))}`,
   ];
 }
@@ -199,7 +204,12 @@ function writtenLines(written: OutputWorkbookReport | null): string[] {
     (sheet) =>
       `Лист «${sheet.name}» уже есть в книге — оставлен как есть (его значения использованы).`
   );
-  return [`Результат записан: ${written.outputPath} (листы ${sheets})`, ...renamed, ...kept];
+  const sheetsWord = written.sheets.length === 1 ? "лист" : "листы";
+  return [
+    `Результат записан: ${written.outputPath} (${sheetsWord} ${sheets})`,
+    ...renamed,
+    ...kept,
+  ];
 }
 
 /** `: А, Б, В … и ещё 3`, or nothing for an empty list. */

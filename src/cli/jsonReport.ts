@@ -8,6 +8,7 @@ import type {
 } from "../engine";
 import { GIA_SUBJECTS } from "../engine";
 import type { JsonList } from "./streamJson";
+import { isUncertain, type ReconciledEntry } from "../engine";
 
 /**
  * The `--json` object: the shape scripts rely on, so only these fields, in this order. Numbers the
@@ -76,6 +77,21 @@ export interface JsonReport {
     below: boolean | null;
     residual: number | null;
   }[];
+  /**
+   * Our ШНОР against the official list (`--official`, or a list sheet of the workbook; docs/method.md
+   * §9); null without a list or without an export table. `matched` and `onlyOurs` are our logins;
+   * `uncertain` the matched ones found by a name written otherwise or with another login in the list
+   * (check them). `onlyOfficial` is the list's schools that are not our ШНОР: the name as the list
+   * writes it, the login (ours when the school was found, else the list's, else null) and our status
+   * of it (`not_shnor`, `insufficient_data`; null when the school is not in the table or its name fits
+   * several schools — then `ambiguous` lists their logins).
+   */
+  reconciliation: {
+    matched: string[];
+    onlyOurs: string[];
+    onlyOfficial: { name: string; login: string | null; ours: string | null; ambiguous?: string[] }[];
+    uncertain: string[];
+  } | null;
 }
 
 interface JsonShare {
@@ -230,6 +246,27 @@ function reportWith(analysis: WorkbookAnalysis, list: ListOf): object {
       below: school.below,
       residual: number(school.residual),
     })),
+    reconciliation: reconciliationReport(analysis),
+  };
+}
+
+function reconciliationReport(analysis: WorkbookAnalysis): JsonReport["reconciliation"] {
+  const { reconciliation, table } = analysis;
+  if (reconciliation === null || table === null) return null;
+  const login = (entry: ReconciledEntry) =>
+    entry.school === null ? (entry.official?.login ?? null) : table.schools[entry.school].login;
+  return {
+    matched: reconciliation.matched.map((entry) => login(entry)!),
+    onlyOurs: reconciliation.onlyOurs.map((entry) => login(entry)!),
+    onlyOfficial: reconciliation.onlyOfficial.map((entry) => ({
+      name: entry.official!.name,
+      login: login(entry),
+      ours: entry.status,
+      ...(entry.ambiguous.length > 0
+        ? { ambiguous: entry.ambiguous.map((school) => table.schools[school].login) }
+        : {}),
+    })),
+    uncertain: reconciliation.matched.filter(isUncertain).map((entry) => login(entry)!),
   };
 }
 

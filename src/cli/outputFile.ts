@@ -14,6 +14,10 @@ export interface OutputTarget {
   input: string | null;
   /** Other files the run reads, by their option (`--social`, `--from`): not to be replaced either. */
   sources: { file: string; option: string }[];
+  /** The option that names the file, as the messages say it (`--out` unless given: `--report`). */
+  option?: string;
+  /** What the file is, for «укажите имя файла …» (`.xlsx` unless given). */
+  extension?: string;
 }
 
 /**
@@ -27,7 +31,7 @@ export async function refuseUnsafeOutput(target: OutputTarget): Promise<void> {
   for (const source of target.sources) {
     if (await isSameFile(source.file, target.out)) {
       throw new CliInputError(
-        `${capitalised(target.what)} «${target.out}» совпадает с книгой из ${source.option}; она только читается — укажите другой файл в --out.`
+        `${capitalised(target.what)} «${target.out}» совпадает с книгой из ${source.option}; она только читается — укажите другой файл в ${target.option ?? "--out"}.`
       );
     }
   }
@@ -35,31 +39,37 @@ export async function refuseUnsafeOutput(target: OutputTarget): Promise<void> {
   await refuseExisting(target);
 }
 
-async function requireFolder({ out, what }: OutputTarget): Promise<void> {
+async function requireFolder({ out, what, option = "--out" }: OutputTarget): Promise<void> {
   const folder = path.dirname(out);
   const found = await statOf(folder, fs.stat);
   if (found === "missing") {
     throw new CliInputError(
-      `Папка «${folder}» не найдена: ${what} записывается только в существующую папку. Создайте её или укажите в --out другой путь.`
+      `Папка «${folder}» не найдена: ${what} записывается только в существующую папку. Создайте её или укажите в ${option} другой путь.`
     );
   }
   if (found !== "unknown" && !found.isDirectory()) {
     throw new CliInputError(
-      `«${folder}» — файл, а не папка, и ${what} «${out}» в нём не записать. Укажите в --out путь в существующей папке.`
+      `«${folder}» — файл, а не папка, и ${what} «${out}» в нём не записать. Укажите в ${option} путь в существующей папке.`
     );
   }
 }
 
-async function refuseExisting({ out, what, force }: OutputTarget): Promise<void> {
+async function refuseExisting({
+  out,
+  what,
+  force,
+  option = "--out",
+  extension = ".xlsx",
+}: OutputTarget): Promise<void> {
   // lstat: a link at that name is a file there too, even one pointing nowhere.
   const found = await statOf(out, fs.lstat);
   if (found === "missing" || found === "unknown") return;
   if (found.isDirectory()) {
-    throw new CliInputError(`«${out}» — папка, а не файл. Укажите в --out имя файла .xlsx.`);
+    throw new CliInputError(`«${out}» — папка, а не файл. Укажите в ${option} имя файла ${extension}.`);
   }
   if (!force) {
     throw new CliInputError(
-      `${capitalised(what)} «${out}» уже существует и без --force не перезаписывается. Укажите в --out другой файл или добавьте --force, чтобы заменить этот.`
+      `${capitalised(what)} «${out}» уже существует и без --force не перезаписывается. Укажите в ${option} другой файл или добавьте --force, чтобы заменить этот.`
     );
   }
 }

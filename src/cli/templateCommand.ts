@@ -1,4 +1,10 @@
-import { recognizeSheets, TEMPLATE_KINDS, templateLayout, type TemplateSchool } from "../engine";
+import {
+  plural,
+  recognizeSheets,
+  TEMPLATE_KINDS,
+  templateLayout,
+  type TemplateSchool,
+} from "../engine";
 import { readWorkbookSheets, writeNewWorkbook } from "../xlsx";
 import type { TemplateRequest } from "./cliArguments";
 import { CliInputError } from "./cliInputError";
@@ -29,8 +35,9 @@ export async function templateCommand(request: TemplateRequest, io: CliIo): Prom
   const filled =
     request.from === null
       ? "строки пустые: впишите логины и наименования школ"
-      : `школ из «${request.from}»: ${schools.length}`;
-  io.stdout(`Шаблон записан: ${written.outputPath} (листы ${sheets}; ${filled})\n`);
+      : `${plural(schools.length, "школа", "школы", "школ")} из «${request.from}»`;
+  const sheetsWord = written.sheets.length === 1 ? "лист" : "листы";
+  io.stdout(`Шаблон записан: ${written.outputPath} (${sheetsWord} ${sheets}; ${filled})\n`);
   return 0;
 }
 

@@ -14,15 +14,17 @@ export const USAGE = `Школьный радар — выявление шко�
 
 Параметры analyze:
   --out <результат.xlsx>    записать копию книги с листами результатов («ШНОР», «ШНОР — метод»,
-                            «ИСБШ», «Матрица рисков», «Факторы → школы», «Сводка показателей»,
-                            «Динамика по школам», «Результаты и контекст», «Предупреждения» —
-                            те, для которых есть данные); исходная книга не изменяется; папка
-                            должна существовать (новая не создаётся)
-  --force                   заменить существующий файл --out (без --force он не перезаписывается)
+                            «ШНОР по годам», «ИСБШ», «Матрица рисков», «Факторы → школы»,
+                            «Сводка показателей», «Динамика по школам», «Результаты и контекст»,
+                            «Профиль школ», «Сверка со списком», «Аналитическая справка»,
+                            «Предупреждения» — те, для которых есть данные); исходная книга
+                            не изменяется; папка должна существовать (новая не создаётся)
+  --force                   заменить существующий файл --out или --report (без --force
+                            он не перезаписывается)
   --json                    вывести результат одним объектом JSON (и ничего больше)
   --edition 2020|2025       редакция правил: 2020 — критерий 2 по любым процедурам в каждом
                             из двух лет (по умолчанию); 2025 — по одной и той же процедуре
-  --threshold <число>       порог низкого результата, % «2» (по умолчанию 30, сравнение ≥);
+  --threshold <число>       порог низкого результата,\u00a0% «2» (по умолчанию 30, сравнение ≥);
                             в процентах: 30, а не 0,3 (значение меньше 1 — с предупреждением)
   --min-participants <число>
                             отложить результаты групп меньше этого числа участников; школа,
@@ -39,8 +41,8 @@ export const USAGE = `Школьный радар — выявление шко�
                             в таблице не все школы (по умолчанию — от школ таблицы); не меньше
                             числа школ в таблице
   --targets <цели>          цели сводки, например «шнор=12; гиа=4; категория=80» (любые из трёх);
-                            по умолчанию цели документов: ШНОР ≤ 15 % (Новокузнецк), ГИА ниже
-                            порога ≤ 5 % (Назаровский район), категория ≥ 85 % (Кузбасс)
+                            по умолчанию цели документов: ШНОР ≤ 15\u00a0% (Новокузнецк), ГИА ниже
+                            порога ≤ 5\u00a0% (Назаровский район), категория ≥ 85\u00a0% (Кузбасс)
   --quantile 0.25|0.2       группа ШНСУ: нижний квартиль (0.25, по умолчанию) или нижний
                             квинтиль (0.2) школ по ИСБШ; принимаются также 25, 20, «квартиль»,
                             «квинтиль»
@@ -48,6 +50,15 @@ export const USAGE = `Школьный радар — выявление шко�
   --risk <файл.xlsx>        анкета факторов риска в отдельной книге
   --staff <файл.xlsx>       кадровый состав в отдельной книге
                             (лист из такой книги важнее листа того же вида во входной книге)
+  --official <список.xlsx|.csv>
+                            официальный список ШНОР (логины и/или наименования ОО) для сверки
+                            с нашим: совпадают, только у нас, только в списке (лист «Сверка со
+                            списком», «reconciliation» в --json); CSV — с «;» или «,», UTF-8 или
+                            Windows-1251. Без параметра сверяется лист книги, где есть только
+                            логин и/или наименование ОО (и №, территория, примечание)
+  --report <справка.md>     записать «Аналитическую справку» (метод, показатели, перечни ШНОР,
+                            ШНСУ, ШГР, сверка) в Markdown — для отчёта в Word; существующий
+                            файл без --force не перезаписывается
 
 Параметры template:
   --out <файл.xlsx>         новая книга с шаблоном; папка должна существовать
@@ -95,11 +106,13 @@ Usage:
 
 analyze options:
   --out <result.xlsx>       write a copy of the workbook with the result sheets («ШНОР»,
-                            «ШНОР — метод», «ИСБШ», «Матрица рисков», «Факторы → школы»,
-                            «Сводка показателей», «Динамика по школам», «Результаты и контекст»,
-                            «Предупреждения» — those the data allows); the input is never
-                            modified; the folder must exist (none is created)
-  --force                   replace an existing --out file (without --force it is not overwritten)
+                            «ШНОР — метод», «ШНОР по годам», «ИСБШ», «Матрица рисков»,
+                            «Факторы → школы», «Сводка показателей», «Динамика по школам»,
+                            «Результаты и контекст», «Профиль школ», «Сверка со списком»,
+                            «Аналитическая справка», «Предупреждения» — those the data allows);
+                            the input is never modified; the folder must exist (none is created)
+  --force                   replace an existing --out or --report file (without --force it is
+                            not overwritten)
   --json                    print the result as one JSON object (and nothing else)
   --edition 2020|2025       edition of the rules: 2020 — criterion 2 by any procedures in each of
                             the two years (default); 2025 — by the same procedure
@@ -128,6 +141,15 @@ analyze options:
   --risk <file.xlsx>        risk factor questionnaire in a separate workbook
   --staff <file.xlsx>       staffing in a separate workbook
                             (a sheet from such a workbook wins over one of its kind in the input)
+  --official <list.xlsx|.csv>
+                            the official list of ШНОР (logins and/or school names) to reconcile
+                            ours with: matched, only ours, only in the list (sheet «Сверка со
+                            списком», «reconciliation» in --json); CSV with «;» or «,», UTF-8 or
+                            Windows-1251. Without it, a sheet of the workbook holding only logins
+                            and/or names (and numbering, territory, notes) is reconciled
+  --report <report.md>      write the «Аналитическая справка» (method, indicators, the ШНОР,
+                            ШНСУ, ШГР lists, reconciliation) as Markdown, for a report in Word;
+                            an existing file is not overwritten without --force
 
 template options:
   --out <file.xlsx>         a new workbook with the template; the folder must exist

@@ -163,6 +163,7 @@ export {
 export { formatCount, plural } from "./russianText";
 export { socialLayout, SOCIAL_MARKER } from "./social/socialLayouts";
 export {
+  FACTOR_NOT_JUDGED,
   riskMatrixLayout,
   riskListLayout,
   RISK_MATRIX_MARKER,
@@ -174,7 +175,7 @@ export {
   SUMMARY_MARKER,
   DYNAMICS_MARKER,
 } from "./summary/summaryLayouts";
-export { contextLayout, CONTEXT_MARKER } from "./context/contextLayouts";
+export { contextLayout, CONTEXT_MARKER, MAX_LABELLED_POINTS } from "./context/contextLayouts";
 export {
   templateLayout,
   TEMPLATE_KINDS,
@@ -239,6 +240,7 @@ export {
 } from "./summary/programmeIndicators";
 export {
   readOfficialList,
+  onSheet,
   OFFICIAL_LIST_HEADERS,
   type OfficialList,
   type OfficialEntry,

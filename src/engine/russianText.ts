@@ -14,16 +14,38 @@ export function formatPercent(value: number): string {
   return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1).replace(".", ",");
 }
 
+/** Russian plural categories (CLDR): `one` 1, 21; `few` 2–4, 22; `many` 0, 5–20, 25; `other` fractions. */
+const RUSSIAN_PLURALS = new Intl.PluralRules("ru");
+
 /**
  * A count with its noun in the agreeing form: `1 школа`, `3 школы`, `5 школ`, `21 школа`, `12 школ`.
- * Russian picks the form by the last two digits, so `one`/`few`/`many` are the forms after 1, 2–4, 5.
+ * The form is CLDR's (`Intl.PluralRules("ru")`); `one`/`few`/`many` are the forms after 1, 2–4, 5. A
+ * fraction takes the genitive singular, which is the `few` form (`1,5 школы`, `2,5 процента`). The
+ * number is written the Russian way (`formatCount`).
  */
 export function plural(count: number, one: string, few: string, many: string): string {
-  const tens = count % 100;
-  const units = count % 10;
-  const word =
-    tens >= 11 && tens <= 14 ? many : units === 1 ? one : units >= 2 && units <= 4 ? few : many;
-  return `${count} ${word}`;
+  const category = RUSSIAN_PLURALS.select(count);
+  const word = category === "one" ? one : category === "many" ? many : few;
+  return `${formatCount(count)} ${word}`;
+}
+
+/**
+ * A number as Russian text shows it: a decimal comma, and from five digits on the thousands grouped
+ * by no-break spaces (`12\u00a0345`), so a number never parts at a line's end.
+ */
+export function formatCount(count: number): string {
+  const [whole, fraction] = String(Math.abs(count)).split(".");
+  const grouped = whole.length < 5 ? whole : whole.replace(/\B(?=(\d{3})+$)/g, "\u00a0");
+  return `${count < 0 ? "\u2212" : ""}${grouped}${fraction === undefined ? "" : `,${fraction}`}`;
+}
+
+/**
+ * A number format with `decimals` decimals whose negative numbers show the minus sign (U+2212), not
+ * the hyphen Excel puts there by default: `0.00;"−"0.00` (quoted: a literal in any locale's Excel).
+ */
+export function minusSignFormat(decimals: number): string {
+  const digits = decimals > 0 ? `0.${"0".repeat(decimals)}` : "0";
+  return `${digits};"\u2212"${digits}`;
 }
 
 /** A cell's value as text for messages; long text is cut so that one bad cell cannot flood the output. */

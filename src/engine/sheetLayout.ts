@@ -70,6 +70,24 @@ export interface SheetLayout {
   blocks?: SheetBlock[];
   /** Charts over the table or the blocks, each with its cells; hosts that cannot draw them skip them. */
   charts?: ChartSpec[];
+  /**
+   * The sheet the workbook opens on: the main result (the ШНОР list), never the input the user already
+   * knows. At most one layout of a run has it; hosts make it the active sheet and the only selected one.
+   */
+  opensHere?: boolean;
+  /** Cells of one column that lead to the cell a row's reason or warning is about (`SheetLinks`). */
+  links?: SheetLinks;
+}
+
+/**
+ * Links from the table to the evidence: in column `column`, the cell of body row `i` links to
+ * `targets[i]` (`'Результаты ОО'!D7`, a cell of the workbook the outputs are written into), or to
+ * nothing when null. A host writes an internal hyperlink, no address outside the workbook; one whose
+ * sheet is not in the workbook (a table read from another file) is left out.
+ */
+export interface SheetLinks {
+  column: number;
+  targets: (string | null)[];
 }
 
 export type RowTone = "alert" | "ok" | "unknown" | null;

@@ -1,5 +1,6 @@
 import type { Warning } from "./types";
 import type { SheetLayout } from "./sheetLayout";
+import { linkTarget } from "./table/cellAddress";
 
 export const WARNINGS_MARKER = "school-radar:warnings";
 
@@ -16,6 +17,9 @@ export function warningsLayout(warnings: Warning[]): SheetLayout {
     ],
     header: ["Ячейка", "Что не так"],
     body: warnings.map((warning) => [warning.cell, warning.message]),
-    columns: [{ width: 22 }, { width: 110, wrap: true }],
+    // Wide enough for a sheet's name and a cell (`'Социальный паспорт'!G11`).
+    columns: [{ width: 28 }, { width: 110, wrap: true }],
+    // The cell is a link to itself in the source sheet: the evidence one click away.
+    links: { column: 0, targets: warnings.map((warning) => linkTarget(warning.cell)) },
   };
 }

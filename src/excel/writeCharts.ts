@@ -1,8 +1,10 @@
 import type {
+  AxisScale,
   CellRange,
   CellValue,
   ChartKind,
   ChartSpec,
+  MarkedSeries,
   SheetBlock,
   SheetLayout,
 } from "../engine";
@@ -11,7 +13,9 @@ import { asText, characterWidthInPoints } from "./valueBlocks";
 /**
  * The layout's data blocks and charts, queued into the write's last request with the formats (no
  * sync of their own). Where they go is the engine's (charts.ts): every host puts them in the same
- * cells. Needs ExcelApi 1.7 for trendlines and axis titles, below what the shared runtime requires.
+ * cells. Needs ExcelApi 1.7 for trendlines, axis titles and added series, below what the shared
+ * runtime requires; what is newer (an axis's number format, a point's label text: ExcelApi 1.8) is
+ * checked first (`supports`), and an older Excel draws the chart without it.
  */
 export function writeBlocksAndCharts(worksheet: Excel.Worksheet, layout: SheetLayout): void {
   layout.blocks?.forEach((block) => writeBlock(worksheet, block));
@@ -64,12 +68,73 @@ function addChart(worksheet: Excel.Worksheet, spec: ChartSpec): void {
   chart.legend.visible = spec.legend;
   if (spec.legend) chart.legend.position = "Bottom";
   if (spec.trendline === "linear") {
-    chart.series.getItemAt(0).trendlines.add("Linear");
+    const trendline = chart.series.getItemAt(0).trendlines.add("Linear");
+    if (spec.trendlineName !== undefined) trendline.name = spec.trendlineName;
   }
+  // A scatter's X axis is Office.js's category axis.
+  if (spec.xAxisScale) scaleAxis(chart.axes.categoryAxis, spec.xAxisScale);
+  if (spec.yAxisScale) scaleAxis(chart.axes.valueAxis, spec.yAxisScale);
+  if (spec.marked) addMarkedSeries(worksheet, chart, spec.marked);
   // The anchor's `to` is the cell past the corner; setPosition's end cell is the last one covered.
   const { from, to } = spec.anchor;
   chart.setPosition(
     worksheet.getRangeByIndexes(from.row, from.column, 1, 1),
     worksheet.getRangeByIndexes(to.row - 1, to.column - 1, 1, 1)
   );
+}
+
+/**
+ * Whether this Excel runs an ExcelApi requirement set, checked at run time as Microsoft describes it
+ * (the manifests ask for ExcelApi 1.8, which the templates' validation needs, so inside Excel the
+ * 1.8 checks here pass; test/manifest/requirementSets.test.ts lists what is above the minimum):
+ * «Check for API availability at runtime»,
+ * https://learn.microsoft.com/en-us/office/dev/add-ins/develop/specify-api-requirements-runtime
+ * (`Office.context.requirements.isSetSupported("ExcelApi", "1.8")`). Outside Office (tests): no.
+ */
+function supports(version: string): boolean {
+  return (
+    typeof Office !== "undefined" &&
+    Office.context?.requirements?.isSetSupported("ExcelApi", version) === true
+  );
+}
+
+/**
+ * Fixed bounds, labels beside the plot's edge (not on an axis line crossing at 0 mid-plot) and the
+ * labels' number format. `minimum`/`maximum`: ExcelApi 1.1; `tickLabelPosition`: 1.7; `numberFormat`:
+ * 1.8 (https://learn.microsoft.com/en-us/javascript/api/excel/excel.chartaxis). The bounds hold the
+ * data, so setting the minimum first never passes the automatic maximum.
+ */
+function scaleAxis(axis: Excel.ChartAxis, scale: AxisScale): void {
+  axis.minimum = scale.min;
+  axis.maximum = scale.max;
+  axis.tickLabelPosition = "Low";
+  if (scale.numberFormat !== undefined && supports("1.8")) axis.numberFormat = scale.numberFormat;
+}
+
+/**
+ * The points set apart (scatter): a series of their own from the block's columns, markers in their
+ * colour, and a label per point. `series.add`, `setXAxisValues`, `setValues`, the marker properties
+ * and `ChartPoint.hasDataLabel`: ExcelApi 1.7; a label's `text`: 1.8
+ * (https://learn.microsoft.com/en-us/javascript/api/excel/excel.chartdatalabel#excel-excel-chartdatalabel-text-member),
+ * so an older Excel shows the red points without names.
+ */
+function addMarkedSeries(
+  worksheet: Excel.Worksheet,
+  chart: Excel.Chart,
+  marked: MarkedSeries
+): void {
+  const series = chart.series.add(marked.name);
+  series.setXAxisValues(rangeOf(worksheet, marked.x));
+  series.setValues(rangeOf(worksheet, marked.y));
+  series.markerStyle = "Circle";
+  series.markerSize = 7;
+  series.markerBackgroundColor = `#${marked.colour}`;
+  series.markerForegroundColor = `#${marked.colour}`;
+  if (marked.labels === undefined || !supports("1.8")) return;
+  marked.labels.forEach((label, index) => {
+    const point = series.points.getItemAt(index);
+    point.hasDataLabel = true;
+    point.dataLabel.text = label;
+    point.dataLabel.position = "Right";
+  });
 }

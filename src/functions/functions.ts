@@ -39,6 +39,15 @@ import {
 } from "./functionErrors";
 import { columnForRows, methodWithWarnings, residualsInShape } from "./functionResults";
 
+// The metadata plugin appends `CustomFunctions.associate(…)` calls to this module, and office.js
+// defines CustomFunctions (also in a task pane without custom functions: the task-pane-only manifest
+// opens the same page). Where office.js did not load — Microsoft's CDN out of reach — those calls
+// would throw and hide the page's own notice of what went wrong behind a script error: give them a
+// stand-in that registers nothing.
+if (typeof CustomFunctions === "undefined") {
+  Object.assign(globalThis, { CustomFunctions: { associate: () => undefined } });
+}
+
 const DEFAULT_THRESHOLD = 30;
 // Every result counts by default, as in the source documents (docs/method.md §2).
 const DEFAULT_MIN_PARTICIPANTS = 0;

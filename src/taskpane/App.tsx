@@ -20,6 +20,7 @@ import { MethodSettings } from "./components/MethodSettings";
 import { ResultsPanel } from "./components/ResultsPanel";
 import { RunProgress } from "./components/RunProgress";
 import { SourcePicker } from "./components/SourcePicker";
+import { OfficialListPicker } from "./components/OfficialListPicker";
 import { WarningsPanel } from "./components/WarningsPanel";
 import {
   isHostError,
@@ -186,12 +187,13 @@ export function App(props: AppProps) {
   const kinds = useMemo(() => sheetKinds(candidates), [candidates]);
   // «Выявить ШНОР» works on the chosen sheet; the others find their sheets themselves.
   const available = (action: PaneAction): boolean =>
-    action.needs === null ||
-    (action.needs === "any"
-      ? kinds.size > 0
-      : action.needs === "export-table"
-        ? source?.recognition.kind === "export"
-        : kinds.has(action.needs));
+    (action.needs === null ||
+      (action.needs === "any"
+        ? kinds.size > 0
+        : action.needs === "export-table"
+          ? source?.recognition.kind === "export"
+          : kinds.has(action.needs))) &&
+    (action.ready?.({ kinds, source: source?.recognition ?? null }) ?? true);
 
   const run = async (action: PaneAction, choice?: string) => {
     if (host === null || data === null) return;
@@ -281,6 +283,13 @@ export function App(props: AppProps) {
                 onSelect={(sheet) => setSettings({ ...settings, sourceSheet: sheet })}
                 onRefresh={() => void scan(false)}
               />
+              <OfficialListPicker
+                messages={messages}
+                candidates={candidates}
+                selected={settings.officialSheet}
+                disabled={busy}
+                onSelect={(sheet) => setSettings({ ...settings, officialSheet: sheet })}
+              />
               <section className={styles.section} aria-label={messages.settings}>
                 <Subtitle2 as="h2">{messages.settings}</Subtitle2>
                 <MethodSettings
@@ -346,7 +355,7 @@ function OutcomeSection(props: {
         <Subtitle2 as="h2">{messages.headline(outcome.view.headline)}</Subtitle2>
         <MessageBar intent="success">
           <MessageBarBody>
-            {messages.written(visible.map((sheet) => `«${sheet.name}»`).join(", "))}
+            {messages.written(visible.map((sheet) => `«${sheet.name}»`))}
             {visible
               .filter((sheet) => sheet.name !== sheet.requestedName)
               .map((sheet) => (

@@ -2,6 +2,7 @@ import type { EngineError, SheetKind } from "../engine";
 import type { ActionOutcome } from "./actions";
 import type { WorkbookData } from "./host";
 import type { PaneSettings } from "./settings";
+import type { SheetSummary } from "./sources";
 
 /**
  * One button of the pane, wired to the engine: `run` takes the workbook's sheets as read and the
@@ -17,6 +18,11 @@ export interface PaneAction {
    * `any`: at least one sheet the engine recognises; null: nothing (a template can go anywhere).
    */
   needs: SheetKind | "any" | null;
+  /**
+   * What else the action needs of the workbook as recognised, beyond `needs` (two years of results,
+   * two of the three sources); true when absent. `source` is the chosen sheet's recognition.
+   */
+  ready?: (workbook: { kinds: Set<SheetKind>; source: SheetSummary | null }) => boolean;
   /** Variants offered when the button is pressed (the template to create). */
   choices?: () => Promise<{ value: string; label: string }[]>;
   run(
@@ -65,6 +71,39 @@ export const PANE_ACTIONS: PaneAction[] = [
     label: { ru: "Сводка показателей", en: "Indicator summary" },
     needs: "any",
     run: runOf("summary"),
+  },
+  {
+    id: "history",
+    label: { ru: "ШНОР по годам", en: "ШНОР by year" },
+    needs: "export-table",
+    // A status needs a year and the year before it (docs/method.md §8): two years at least.
+    ready: ({ source }) => source?.kind === "export" && source.yearLabels.length >= 2,
+    run: runOf("history"),
+  },
+  {
+    id: "profile",
+    label: { ru: "Профиль школ", en: "School profiles" },
+    needs: "any",
+    // With one of the three sources the profile would be that list again (docs/method.md §8).
+    ready: ({ kinds }) =>
+      (["export-table", "social-passport", "risk-questionnaire"] as const).filter((kind) =>
+        kinds.has(kind)
+      ).length >= 2,
+    run: runOf("profile"),
+  },
+  {
+    id: "reconcile",
+    label: { ru: "Сверка со списком", en: "Check against the list" },
+    // Our ШНОР are what is reconciled (docs/method.md §9). The list may be a sheet the user chose
+    // whatever its header, which the pane's recognition does not know of: the run says if none is found.
+    needs: "export-table",
+    run: runOf("reconcile"),
+  },
+  {
+    id: "report",
+    label: { ru: "Аналитическая справка", en: "Analytical report" },
+    needs: "any",
+    run: runOf("report"),
   },
   {
     id: "template",

@@ -31,6 +31,7 @@ import {
   type WorkbookAnalysis,
 } from "../engine";
 import type { WorkbookData } from "./host";
+import { programmeViewRows } from "./programmeView";
 import { schoolsTotalOf, tableYearsOf, targetsOf, type PaneSettings } from "./settings";
 
 /**
@@ -69,7 +70,13 @@ export interface ResultView {
  * many indicators are off target, or the template made.
  */
 export type Headline =
-  | { kind: "schools"; group: "ШНОР" | "ШНСУ" | "ШГР"; count: number; of: number }
+  | {
+      kind: "schools";
+      /** «В группах поддержки»: the profile's ШНОР, ШНСУ and ШГР together (monitoringActions.ts). */
+      group: "ШНОР" | "ШНСУ" | "ШГР" | "В группах поддержки" | "Совпадают со списком";
+      count: number;
+      of: number;
+    }
   | { kind: "indicators"; offTarget: number; of: number }
   | { kind: "template"; name: string };
 
@@ -109,8 +116,17 @@ export function analyse(
   if (isEngineError(targets)) return targets;
   const tableYears = tableYearsOf(settings);
   if (isEngineError(tableYears)) return tableYears;
+  // The official list the user chose is read as that only (docs/method.md §9).
   const inputs = data.sheets.flatMap((sheet) =>
-    sheet.grid === null ? [] : [{ grid: sheet.grid, own: sheet.outputMark !== null }]
+    sheet.grid === null
+      ? []
+      : [
+          {
+            grid: sheet.grid,
+            own: sheet.outputMark !== null,
+            official: sheet.outputMark === null && sheet.name === settings.officialSheet,
+          },
+        ]
   );
   // The chosen sheet is the results table when it is one; otherwise the engine takes the best.
   const source = data.sheets.find((sheet) => sheet.name === settings.sourceSheet);
@@ -126,16 +142,16 @@ export function analyse(
 }
 
 /** The layouts of an analysis with these markers, and the warnings sheet. */
-function pick(analysis: WorkbookAnalysis, markers: string[]): SheetLayout[] {
+export function pick(analysis: WorkbookAnalysis, markers: string[]): SheetLayout[] {
   const wanted = new Set([...markers, WARNINGS_MARKER]);
   return analysis.layouts.filter((layout) => wanted.has(layout.marker));
 }
 
-function missing(message: string): EngineError {
+export function missing(message: string): EngineError {
   return { kind: "error", code: "no_data", message };
 }
 
-function counted(rows: ResultRow[], labels: [string, string, Tone][]): StatusCount[] {
+export function counted(rows: ResultRow[], labels: [string, string, Tone][]): StatusCount[] {
   return labels.map(([status, label, tone]) => ({
     status,
     label,
@@ -326,6 +342,7 @@ export const summaryAction: ActionRun = function summaryRun(data, settings) {
       item.arrows.join(" ")
     );
   });
+  rows.push(...programmeViewRows(summary));
   summary.riskZones.forEach((zone, index) =>
     add(
       `zone:${index}`,

@@ -1,6 +1,8 @@
 /*
  * Task pane entry. Office.onReady is awaited once, here, before anything renders; the page is also the
  * shared runtime of the custom functions (the functions bundle is loaded by the same taskpane.html).
+ * The task-pane-only manifest (dist/manifest-taskpane.xml) opens the same page without a shared
+ * runtime: nothing here needs one — the settings live in a hidden sheet of the workbook.
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
@@ -23,10 +25,12 @@ function render(host: WorkbookHost | null, displayLanguage: string | null): void
   );
 }
 
-// Outside Office (a plain browser tab) office.js may be missing entirely, or present and resolve
-// onReady with host null: both mean "not inside Excel", and the pane says so instead of failing.
+// Without office.js — Microsoft's CDN out of reach, or its script blocked — nothing here can tell
+// Excel from a plain browser tab: the page's own notice (taskpane.html, #startup-notice) names the
+// causes and what to use instead; show it now rather than after its delay. With office.js outside
+// Office, onReady resolves with host null, and the pane says "open it in Excel" instead of failing.
 if (typeof Office === "undefined") {
-  render(null, null);
+  document.getElementById("startup-notice")?.classList.add("now");
 } else {
   void Office.onReady((info) => {
     if (info.host !== Office.HostType.Excel) {

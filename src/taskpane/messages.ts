@@ -54,7 +54,8 @@ export interface Messages {
   results: string;
   /** The result's heading: `ШНОР: 9 из 46 школ`, not the button's label. */
   headline: (headline: Headline) => string;
-  written: (sheets: string) => string;
+  /** The sheets written, each as `«name»`. */
+  written: (sheets: string[]) => string;
   renamed: (requested: string, used: string) => string;
   filter: string;
   filterAll: string;
@@ -141,7 +142,8 @@ const RU: Messages = {
       : headline.kind === "indicators"
         ? `Вне цели: ${headline.offTarget} из ${plural(headline.of, "показателя", "показателей", "показателей")}`
         : `Шаблон «${headline.name}»`,
-  written: (sheets) => `Записаны листы: ${sheets}.`,
+  written: (sheets) =>
+    sheets.length === 1 ? `Записан лист ${sheets[0]}.` : `Записаны листы: ${sheets.join(", ")}.`,
   renamed: (requested, used) =>
     `Лист «${requested}» в книге уже есть и создан не надстройкой — результат записан на лист «${used}».`,
   filter: "Показать",
@@ -242,7 +244,8 @@ const EN: Messages = {
       : headline.kind === "indicators"
         ? `Off target: ${headline.offTarget} of ${headline.of} ${headline.of === 1 ? "indicator" : "indicators"}`
         : `Template «${headline.name}»`,
-  written: (sheets) => `Sheets written: ${sheets}.`,
+  written: (sheets) =>
+    sheets.length === 1 ? `Sheet written: ${sheets[0]}.` : `Sheets written: ${sheets.join(", ")}.`,
   renamed: (requested, used) =>
     `A sheet «${requested}» not made by the add-in already exists — the result went to «${used}».`,
   filter: "Show",

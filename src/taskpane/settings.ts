@@ -30,6 +30,11 @@ export interface PaneSettings {
   targets: string;
   /** The years of a table whose columns do not name them («2018, 2019»); `""`: from the headers. */
   tableYears: string;
+  /**
+   * The sheet holding the official list to reconcile with (docs/method.md §9); null: a sheet whose
+   * header has only a login and/or a name column, if there is one.
+   */
+  officialSheet: string | null;
 }
 
 export const DEFAULT_SETTINGS: PaneSettings = {
@@ -42,6 +47,7 @@ export const DEFAULT_SETTINGS: PaneSettings = {
   schoolsTotal: "",
   targets: "",
   tableYears: "",
+  officialSheet: null,
 };
 
 /**
@@ -65,6 +71,7 @@ const KEYS: Record<Exclude<keyof PaneSettings, never>, string> = {
   schoolsTotal: "Всего школ в муниципалитете",
   targets: "Цели сводки",
   tableYears: "Годы таблицы (если не указаны в заголовках)",
+  officialSheet: "Официальный список ШНОР (лист)",
 };
 
 export function settingsLayout(settings: PaneSettings): SheetLayout {
@@ -99,8 +106,8 @@ export function settingsFromGrid(grid: SheetGrid | null): Partial<PaneSettings> 
       if (text === "2020" || text === "2025") found.edition = text;
     } else if (key === "quantile") {
       if (text === "0.25" || text === "0.2") found.quantile = text;
-    } else if (key === "sourceSheet") {
-      found.sourceSheet = text === "" ? null : text;
+    } else if (key === "sourceSheet" || key === "officialSheet") {
+      found[key] = text === "" ? null : text;
     } else {
       found[
         key as

@@ -23,6 +23,7 @@ export {
   WorkbookFileError,
   isWorkbookFileError,
   sameAsInputError,
+  unwritableError,
   type WorkbookFileProblem,
 } from "./workbookFileError";
 export { isSameFile } from "./sameFile";

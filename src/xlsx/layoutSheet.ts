@@ -1,6 +1,12 @@
 import type ExcelJS from "exceljs";
 import {
+  bodyRowHeight,
   columnLetters,
+  headerRowHeight,
+  preambleColumns,
+  preambleRowHeights,
+  printSetup,
+  wrappedColumns,
   type CellValue,
   type ColumnSpec,
   notAboveTotalFormula,
@@ -23,7 +29,10 @@ const HEAT_COLOURS = ["FFFFFFFF", "FFF8696B"];
 /**
  * Writes one engine layout onto a new worksheet: preamble lines in column A (title in bold), a blank
  * line, then the table with a bold wrapped header, a frozen pane below it and an autofilter, so the
- * list can be sorted and filtered without losing the method lines above it.
+ * list can be sorted and filtered without losing the method lines above it. Rows get the engine's
+ * heights, the sheet its print setup (the table's area only: this writer draws no charts). Links are
+ * left to the copying writer (append/): ExcelJS stores an internal link as an external relationship,
+ * and no sheet of this writer's that reaches the user has any (templates, the page's working copy).
  */
 export function addLayoutSheet(
   workbook: ExcelJS.Workbook,
@@ -31,15 +40,17 @@ export function addLayoutSheet(
   sheetName: string
 ): ExcelJS.Worksheet {
   const worksheet = workbook.addWorksheet(sheetName);
-  const headerRowNumber = writePreamble(worksheet, layout.preamble);
+  const headerRowNumber = writePreamble(worksheet, layout);
   writeHeader(worksheet, layout.header, headerRowNumber);
+  const height = headerRowHeight(layout);
+  if (height !== null) worksheet.getRow(headerRowNumber).height = height;
+  const wrapped = wrappedColumns(layout);
+  const top = wrapped.columns.length > 0;
   layout.body.forEach((values, index) => {
-    writeBodyRow(
-      worksheet.getRow(headerRowNumber + 1 + index),
-      values,
-      layout.columns,
-      layout.rowTone?.[index] ?? null
-    );
+    const row = worksheet.getRow(headerRowNumber + 1 + index);
+    writeBodyRow(row, values, layout.columns, layout.rowTone?.[index] ?? null, top);
+    const rowHeight = top ? bodyRowHeight(values, wrapped) : null;
+    if (rowHeight !== null) row.height = rowHeight;
   });
   layout.columns.forEach((spec, index) => {
     worksheet.getColumn(index + 1).width = spec.width;
@@ -57,7 +68,28 @@ export function addLayoutSheet(
   addValidations(worksheet, layout, headerRowNumber);
   addHeatScales(worksheet, layout, headerRowNumber);
   layout.blocks?.forEach((block) => writeBlock(worksheet, block));
+  setUpPrinting(worksheet, layout);
   return worksheet;
+}
+
+/** `printSetup` as ExcelJS states it: its print area and title rows become the defined names. */
+function setUpPrinting(worksheet: ExcelJS.Worksheet, layout: SheetLayout): void {
+  const setup = printSetup(layout);
+  const table = setup.areas[0]!;
+  const { first, last } = setup.titleRows;
+  worksheet.pageSetup = {
+    ...worksheet.pageSetup,
+    paperSize: 9,
+    orientation: setup.orientation,
+    fitToPage: true,
+    fitToWidth: setup.fitToWidth,
+    fitToHeight: setup.fitToHeight,
+    showGridLines: setup.gridLines,
+    margins: setup.margins,
+    printArea: `A1:${columnLetters(table.column + table.columns - 1)}${table.row + table.rows}`,
+    printTitlesRow: `${first + 1}:${last + 1}`,
+  };
+  worksheet.headerFooter = { ...worksheet.headerFooter, oddFooter: `&C${setup.footer}` };
 }
 
 /**
@@ -171,14 +203,23 @@ function addHeatScales(
   });
 }
 
-/** Returns the row number of the table header. */
-function writePreamble(worksheet: ExcelJS.Worksheet, preamble: string[]): number {
-  preamble.forEach((line, index) => {
+/**
+ * The preamble's lines, each merged across the table's columns and wrapped there, at the engine's
+ * heights. Returns the row number of the table header.
+ */
+function writePreamble(worksheet: ExcelJS.Worksheet, layout: SheetLayout): number {
+  const columns = preambleColumns(layout);
+  const heights = preambleRowHeights(layout);
+  layout.preamble.forEach((line, index) => {
     const cell = worksheet.getCell(index + 1, 1);
     cell.value = cellText(line);
+    cell.alignment = { wrapText: true, vertical: "top" };
     if (index === 0) cell.font = { bold: true, size: 13 };
+    if (columns > 1) worksheet.mergeCells(index + 1, 1, index + 1, columns);
+    const height = heights[index];
+    if (height != null) worksheet.getRow(index + 1).height = height;
   });
-  return preamble.length === 0 ? 1 : preamble.length + 2;
+  return layout.preamble.length === 0 ? 1 : layout.preamble.length + 2;
 }
 
 function writeHeader(worksheet: ExcelJS.Worksheet, header: string[], rowNumber: number): void {
@@ -193,11 +234,13 @@ function writeHeader(worksheet: ExcelJS.Worksheet, header: string[], rowNumber: 
   });
 }
 
+/** `top`: the layout wraps some column, so every cell reads from a taller row's top. */
 function writeBodyRow(
   row: ExcelJS.Row,
   values: CellValue[],
   columns: ColumnSpec[],
-  tone: RowTone
+  tone: RowTone,
+  top: boolean
 ): void {
   values.forEach((value, index) => {
     const cell = row.getCell(index + 1);
@@ -207,6 +250,7 @@ function writeBodyRow(
     const spec = columns[index];
     if (spec?.numberFormat) cell.numFmt = spec.numberFormat;
     if (spec?.wrap) cell.alignment = { wrapText: true, vertical: "top" };
+    else if (top) cell.alignment = { vertical: "top" };
     if (tone !== null) cell.fill = solidFill(TONE_COLOURS[tone]);
   });
 }

@@ -43,13 +43,17 @@ export function notWorkbookError(label: string, reason: string): WorkbookFileErr
  * The result file could not be written. A system error is said by its code, never by its message:
  * Node's message names the hidden `.partial` file, which the user never asked for and never sees.
  */
-export function unwritableError(outputPath: string, error: unknown): WorkbookFileError {
+export function unwritableError(
+  outputPath: string,
+  error: unknown,
+  option = "--out"
+): WorkbookFileError {
   return new WorkbookFileError(
     "unwritable",
     outputPath,
     `Не удалось записать файл «${outputPath}»: ${writeFailureReason(error)}. ` +
       "Проверьте, что файл не открыт в другой программе, что в папке можно писать и на диске есть место, " +
-      "или укажите другой файл в --out."
+      `или укажите другой файл в ${option}.`
   );
 }
 

@@ -53,19 +53,39 @@ function renderHelpPage(markdown: string): string {
   });
 }
 
-async function builtManifest(mode: "production" | "development"): Promise<string> {
+/** dist/manifest.xml or dist/manifest-taskpane.xml as the build writes it from manifest.xml. */
+async function builtManifest(
+  mode: "production" | "development",
+  file = "manifest.xml"
+): Promise<string> {
   const config = await makeConfig({}, { mode });
   const copy = plugin<{ patterns: CopyPattern[] }>(config, "CopyPlugin");
-  const pattern = copy.patterns.find((p) => p.from === "manifest.xml");
-  if (!pattern?.transform) throw new Error("manifest.xml is not copied with a transform");
+  const pattern = copy.patterns.find((p) => p.from === "manifest.xml" && p.to === file);
+  if (!pattern?.transform) throw new Error(`${file} is not written from manifest.xml with a transform`);
   return pattern.transform(readFileSync(join(ROOT, "manifest.xml"))).toString();
+}
+
+/** The task pane page's office.js: the template's <script src> and its policy's script-src. */
+async function taskpaneOfficeJs(): Promise<{ src: string; scriptSources: string; copied: boolean }> {
+  const config = await makeConfig({}, { mode: "production" });
+  const html = plugin<{ userOptions: { officeJs: { src: string; scriptSources: string } } }>(
+    config,
+    "HtmlWebpackPlugin"
+  );
+  const copy = plugin<{ patterns: CopyPattern[] }>(config, "CopyPlugin");
+  const copied = copy.patterns.some((p) => p.to === "assets/office-js");
+  const { src, scriptSources } = html.userOptions.officeJs;
+  return { src, scriptSources, copied };
 }
 
 describe("webpack.config.js", () => {
   const savedUrl = process.env.ADDIN_PUBLIC_URL;
+  const savedOfficeJs = process.env.OFFICE_JS;
   afterEach(() => {
     if (savedUrl === undefined) delete process.env.ADDIN_PUBLIC_URL;
     else process.env.ADDIN_PUBLIC_URL = savedUrl;
+    if (savedOfficeJs === undefined) delete process.env.OFFICE_JS;
+    else process.env.OFFICE_JS = savedOfficeJs;
   });
 
   it("loads the functions bundle on the task pane page, the shared runtime", async () => {
@@ -92,6 +112,39 @@ describe("webpack.config.js", () => {
     expect(problems).toEqual([]);
     expect(info.baseUrl).toBe("https://radar.example.edu/addin/");
     expect(info.urls.filter((url) => url.includes("localhost"))).toEqual([]);
+  });
+
+  it("writes the task-pane-only manifest beside it, for the same URL", async () => {
+    process.env.ADDIN_PUBLIC_URL = "https://radar.example.edu/addin/";
+    const manifest = await builtManifest("production", "manifest-taskpane.xml");
+    const { problems, info } = checkManifestText(manifest, { taskpaneOnly: true });
+    expect(problems).toEqual([]);
+    expect(info.baseUrl).toBe("https://radar.example.edu/addin/");
+    expect(info.runtimeUrl).toBeNull();
+    expect(info.urls.filter((url) => url.includes("localhost"))).toEqual([]);
+  });
+
+  it("loads office.js from Microsoft's CDN by default, and allows exactly that origin for scripts", async () => {
+    delete process.env.OFFICE_JS;
+    expect(await taskpaneOfficeJs()).toEqual({
+      src: "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+      scriptSources: "'self' https://appsforoffice.microsoft.com",
+      copied: false,
+    });
+  });
+
+  it("self-hosts office.js with OFFICE_JS=self-hosted (closed networks): copied, this origin only", async () => {
+    process.env.OFFICE_JS = "self-hosted";
+    expect(await taskpaneOfficeJs()).toEqual({
+      src: "assets/office-js/office.js",
+      scriptSources: "'self'",
+      copied: true,
+    });
+  });
+
+  it("refuses an OFFICE_JS it does not know", async () => {
+    process.env.OFFICE_JS = "local";
+    await expect(makeConfig({}, { mode: "production" })).rejects.toThrow(/OFFICE_JS/);
   });
 
   it("keeps the dev server URLs in a development build", async () => {

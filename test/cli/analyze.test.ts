@@ -24,8 +24,10 @@ const OUTPUT_SHEETS = [
   FIXTURE_SHEET,
   "ШНОР",
   "ШНОР — метод",
+  "ШНОР по годам",
   "Сводка показателей",
   "Динамика по школам",
+  "Аналитическая справка",
   "Предупреждения",
 ];
 
@@ -48,6 +50,9 @@ describe("school-radar analyze --json", () => {
       "risk",
       "summary",
       "context",
+      "history",
+      "profile",
+      "reconciliation",
     ]);
     // Without templates in the workbook: the social, risk and context lists are empty.
     expect([report.social, report.risk, report.context]).toEqual([[], [], []]);
@@ -120,7 +125,7 @@ describe("school-radar analyze (summary)", () => {
   it("prints a short Russian summary", async () => {
     const run = await runCli("analyze", input);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`Лист: «${FIXTURE_SHEET}» — школ: 5`);
+    expect(run.stdout).toContain(`Лист «${FIXTURE_SHEET}»: 5 школ`);
     expect(run.stdout).toMatch(/редакция 2020/);
     expect(run.stdout).toContain(
       "Итог: ШНОР — 2 (40\u00a0% школ таблицы), не ШНОР — 2, недостаточно данных — 1"
@@ -199,7 +204,7 @@ describe("school-radar analyze --schools-total: the ШНОР share of the munici
       .getWorksheet("Сводка показателей")!
       .eachRow((row) => labels.push(row.getCell(2).value));
     expect(labels).toContain(
-      "Доля ШНОР, % (2 из 20 — от числа школ муниципалитета, указанного пользователем)"
+      "Доля ШНОР,\u00a0% (2 из 20 — от числа школ муниципалитета, указанного пользователем)"
     );
   });
 

@@ -34,6 +34,11 @@ describe("the --out workbook opened by LibreOffice", () => {
       below: boolean;
     }[];
     summary: { shnor: { share: number }; shnsu: { share: number } };
+    reconciliation: {
+      matched: string[];
+      onlyOurs: string[];
+      onlyOfficial: { name: string; login: string | null; ours: string | null }[];
+    };
   };
   let sheets: Awaited<ReturnType<typeof readWorkbookSheets>>;
 
@@ -71,8 +76,11 @@ describe("the --out workbook opened by LibreOffice", () => {
       ["Социальный паспорт", null],
       ["Анкета факторов риска", null],
       ["Кадровый состав", null],
+      // The region's list the sample reconciles with: the user's sheet, read as input.
+      ["Список ШНОР региона", null],
       ["ШНОР", "SchoolRadar_shnor"],
       ["ШНОР — метод", "SchoolRadar_method"],
+      ["ШНОР по годам", "SchoolRadar_shnor_history"],
       ["ИСБШ", "SchoolRadar_isbsh"],
       ["Матрица рисков", "SchoolRadar_risk_matrix"],
       ["Факторы → школы", "SchoolRadar_risk_list"],
@@ -80,6 +88,9 @@ describe("the --out workbook opened by LibreOffice", () => {
       ["Сводка показателей", "SchoolRadar_summary"],
       ["Динамика по школам", "SchoolRadar_dynamics"],
       ["Результаты и контекст", "SchoolRadar_context"],
+      ["Профиль школ", "SchoolRadar_profile"],
+      ["Сверка со списком", "SchoolRadar_reconciliation"],
+      ["Аналитическая справка", "SchoolRadar_report"],
       ["Предупреждения", "SchoolRadar_warnings"],
     ]);
   });
@@ -95,17 +106,37 @@ describe("the --out workbook opened by LibreOffice", () => {
       "Статус",
       "Критерии",
     ]);
-    const rows = values.slice(headerRow + 1).filter((row) => row.length > 0);
+    // The table's rows: the chart's data block stands below them, right of the table's columns.
+    const rows = values.slice(headerRow + 1).filter((row) => row[2] != null);
     expect(rows).toHaveLength(report.schools.length);
-    report.schools.forEach((school, index) => {
+    // ШНОР first, then «недостаточно данных», then the rest, each in the report's (the table's) order.
+    const order = ["shnor", "insufficient_data", "not_shnor"];
+    const listed = order.flatMap((status) =>
+      report.schools.filter((school) => school.status === status)
+    );
+    listed.forEach((school, index) => {
       const row = rows[index]!;
       expect(row[1]).toBe(school.name);
       expect(row[2]).toBe(school.login);
       expect(row[3]).toBe(STATUS_LABELS[school.status]);
       expect(row[4] ?? "").toBe(school.criteria.map((criterion) => `К${criterion}`).join(", "));
-      expect(row[7]).toBe(school.reason);
+      expect(row[7]).toMatch(/^[A-Z]+\d+$/);
+      expect(row[8]).toBe(school.reason);
     });
     expect(rows.filter((row) => row[3] === "ШНОР")).toHaveLength(12);
+  });
+
+  it("shows the reconciliation with the region's list as --json gives it, and the справка", () => {
+    const rows = tableRows("Сверка со списком", 3, "Логин");
+    const group = (label: string) => rows.filter((row) => row[0] === label).map((row) => row[3]);
+    expect(group("совпадает")).toEqual(report.reconciliation.matched);
+    expect(group("только в нашем списке")).toEqual(report.reconciliation.onlyOurs);
+    expect(group("только в официальном списке")).toEqual(
+      report.reconciliation.onlyOfficial.map((entry) => entry.login)
+    );
+    const reportText = grid("Аналитическая справка").values.map((row) => row[0]);
+    expect(reportText[0]).toBe("Аналитическая справка");
+    expect(reportText).toContain("7. Сверка с официальным списком");
   });
 
   it("shows the method used on its own sheet", () => {
@@ -160,7 +191,7 @@ describe("the --out workbook opened by LibreOffice", () => {
     // The table's six columns; the chart's data block stands beside them on the same rows.
     expect(summary[0]!.slice(0, 6)).toEqual([
       "Школы",
-      "Доля ШНОР, % (12 из 46 — от школ таблицы результатов)",
+      "Доля ШНОР,\u00a0% (12 из 46 — от школ таблицы результатов)",
       null,
       expect.closeTo(report.summary.shnor.share, 9),
       15,
@@ -168,7 +199,7 @@ describe("the --out workbook opened by LibreOffice", () => {
     ]);
     expect(summary[1]!.slice(0, 4)).toEqual([
       "Школы",
-      "Доля ШНСУ, % (11 из 44 — от школ социального паспорта с рассчитанным ИСБШ)",
+      "Доля ШНСУ,\u00a0% (11 из 44 — от школ социального паспорта с рассчитанным ИСБШ)",
       null,
       report.summary.shnsu.share,
     ]);

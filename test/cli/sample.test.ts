@@ -50,6 +50,20 @@ describe("the bundled sample workbook", () => {
     expect(report.method).toMatchObject({ referenceYear: "2024/2025", previousYear: "2023/2024" });
   });
 
+  it("holds the region's list, which differs from ours as real ones do", async () => {
+    const report = JSON.parse((await runCli("analyze", SAMPLE, "--json")).stdout);
+    // Eleven in both lists, one of them under its full name and without a login (to check); ours
+    // alone: the ООШ whose low results are all in groups under 10; the list's alone: a school whose
+    // low results were a year earlier.
+    expect(report.reconciliation).toEqual({
+      matched: expect.arrayContaining(["sch840111", "sch840121", "sch840304"]),
+      onlyOurs: ["sch840302"],
+      onlyOfficial: [{ name: "МБОУ «СОШ № 19»", login: "sch840119", ours: "not_shnor" }],
+      uncertain: ["sch840121"],
+    });
+    expect(report.reconciliation.matched).toHaveLength(11);
+  });
+
   it("flags fewer schools under the 2025 edition (same procedure in both years)", async () => {
     const count = async (...options: string[]) =>
       JSON.parse((await runCli("analyze", SAMPLE, "--json", ...options)).stdout).schools.filter(

@@ -96,7 +96,7 @@ describe("school-radar template", () => {
     const target = file("паспорт-сообщение.xlsx");
     const run = await runCli("template", "social-passport", "--out", target);
     expect(run.stdout).toBe(
-      `Шаблон записан: ${target} (листы «Социальный паспорт»; строки пустые: впишите логины и наименования школ)\n`
+      `Шаблон записан: ${target} (лист «Социальный паспорт»; строки пустые: впишите логины и наименования школ)\n`
     );
   });
 
@@ -326,6 +326,9 @@ describe("school-radar analyze with the templates", () => {
       "riskZones",
       "staffing",
       "targets",
+      "positiveDynamics",
+      "gap",
+      "highResults",
     ]);
     expect(report.summary.targets.shnorShare).toEqual({
       value: 15,
@@ -398,6 +401,7 @@ describe("school-radar analyze with the templates", () => {
       ...TEMPLATE_KINDS.map((kind) => TEMPLATE_NAMES[kind]),
       "ШНОР",
       "ШНОР — метод",
+      "ШНОР по годам",
       "ИСБШ",
       "Матрица рисков",
       "Факторы → школы",
@@ -405,6 +409,8 @@ describe("school-radar analyze with the templates", () => {
       "Сводка показателей",
       "Динамика по школам",
       "Результаты и контекст",
+      "Профиль школ",
+      "Аналитическая справка",
       "Предупреждения",
     ]);
     // The user raises the vacancy threshold (Ф2.1) to 5: sch900001 and sch900003 lose factor 2.

@@ -2,7 +2,9 @@
  * End to end in real headless Chromium: the production build served on 127.0.0.1, the standalone
  * page given the sample workbook, every action run, the result downloaded and read back with ExcelJS;
  * the task pane page started outside Office. Any console error and any request leaving 127.0.0.1 fail
- * the test. Screenshots of the main screens go to docs/screenshots/ when missing or when
+ * the test — but office.js from Microsoft's CDN, which the task pane page loads by default: the test
+ * routes that URL to the same files in the @microsoft/office-js package, so the production page runs
+ * unchanged with no network. Screenshots of the main screens go to docs/screenshots/ when missing or when
  * UPDATE_SCREENSHOTS=1, else to test-output/screenshots/ (the committed ones stay as they are).
  */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
@@ -18,6 +20,18 @@ import { seed003School30Printed } from "../fixtures/seeds";
 const SAMPLE = path.join(ROOT, "samples", "school-radar-sample.xlsx");
 const DOCS = path.join(ROOT, "docs", "screenshots");
 const SCRATCH = path.join(ROOT, "test-output", "screenshots");
+/** Microsoft's CDN folder of office.js (webpack.config.js), and the npm package's copy of its files. */
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+const OFFICE_JS_PACKAGE = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
+/** What the result's heading says after each action: the result, not the button's label. */
+const RESULT_HEADINGS: Record<string, RegExp> = {
+  "Выявить ШНОР": /^ШНОР: \d+ из \d+ школ/,
+  "Рассчитать ИСБШ": /^ШНСУ: \d+ из \d+ школ/,
+  "Матрица рисков": /^ШГР: \d+ из \d+ школ/,
+  "Сводка показателей": /^Вне цели: \d+ из \d+ показател/,
+  "ШНОР по годам": /^ШНОР: \d+ из \d+ школ/,
+  "Профиль школ": /^В группах поддержки: \d+ из \d+ школ/,
+};
 
 jest.setTimeout(180_000);
 
@@ -29,8 +43,12 @@ let consoleErrors: string[];
 let offsite: string[];
 const downloads = mkdtempSync(path.join(os.tmpdir(), "school-radar-e2e-"));
 
+/** The built pages served (productionBuild: dist/ or the tests' own build). */
+let builtFolder: string;
+
 beforeAll(async () => {
   const folder = productionBuild();
+  builtFolder = folder;
   server = await serveFolder(folder);
   browser = await launchChromium();
 }, 700_000);
@@ -56,6 +74,22 @@ beforeEach(async () => {
     offsite.push(url);
     return route.abort();
   });
+  // Registered after the route above, so it runs first (Playwright: later routes take precedence).
+  await context.route(
+    (url) => url.href.startsWith(OFFICE_JS_CDN),
+    (route) => {
+      const url = route.request().url();
+      const file = path.join(
+        OFFICE_JS_PACKAGE,
+        new URL(url).pathname.slice("/lib/1/hosted".length)
+      );
+      if (!file.startsWith(OFFICE_JS_PACKAGE + path.sep) || !existsSync(file)) {
+        offsite.push(url);
+        return route.abort();
+      }
+      return route.fulfill({ path: file, contentType: "text/javascript; charset=utf-8" });
+    }
+  );
   page = await context.newPage();
   page.on("console", (message) => {
     if (message.type() === "error") consoleErrors.push(message.text());
@@ -136,11 +170,11 @@ describe("the standalone page", () => {
             await page.getByRole("group", { name: label }).waitFor();
           }
           await page.getByRole("group", { name: label }).getByRole("button", { name }).click();
-          await page.getByRole("heading", { name: `Результат: ${label}` }).waitFor();
+          await page.getByRole("heading", { name: `Шаблон «${name}»` }).waitFor();
         }
         continue;
       }
-      await page.getByRole("heading", { name: `Результат: ${label}` }).waitFor();
+      await page.getByRole("heading", { name: RESULT_HEADINGS[label] }).waitFor();
       await page.getByText(/^Записаны листы: /).waitFor();
       const shots: Record<string, string> = {
         "Выявить ШНОР": "identification-result.png",
@@ -149,13 +183,13 @@ describe("the standalone page", () => {
         "Сводка показателей": "summary-result.png",
       };
       if (shots[label]) {
-        await page.getByRole("heading", { name: `Результат: ${label}` }).scrollIntoViewIfNeeded();
+        await page.getByRole("heading", { name: RESULT_HEADINGS[label] }).scrollIntoViewIfNeeded();
         await screenshot(shots[label]!);
       }
     }
     // Run «Выявить ШНОР» last so the results view shows the list with reasons.
     await page.getByRole("button", { name: "Выявить ШНОР", exact: true }).click();
-    await page.getByRole("heading", { name: "Результат: Выявить ШНОР" }).waitFor();
+    await page.getByRole("heading", { name: RESULT_HEADINGS["Выявить ШНОР"] }).waitFor();
     const shnorFilter = page.getByRole("button", { name: /^ШНОР \(\d+\)$/ });
     const flagged = Number(/\((\d+)\)/.exec((await shnorFilter.textContent())!)![1]);
     expect(flagged).toBeGreaterThan(0);
@@ -254,12 +288,49 @@ describe("the standalone page", () => {
 });
 
 describe("the task pane page outside Office", () => {
-  it("starts with office.js from the package and asks to open the add-in in Excel", async () => {
+  /** The office.js the built page loads: Microsoft's CDN, or assets/office-js/ when self-hosted. */
+  function officeJsUrl(): string {
+    const html = readFileSync(path.join(builtFolder, "taskpane.html"), "utf8");
+    const src = /<script\b[^>]*\ssrc="?([^"\s>]*office\.js)/.exec(html)![1]!;
+    return new URL(src, `${server.origin}/taskpane.html`).href;
+  }
+
+  // office.js (its o15apptofilemappingtable.js) frames Microsoft's telemetry proxy 3 s after it
+  // loads; the page's policy (default-src 'self', no frame-src) blocks that, and Chromium reports the
+  // block as a console error. Expected, and nothing left the machine (no request reached the route).
+  afterEach(async () => {
+    await page.close();
+    consoleErrors = consoleErrors.filter(
+      (error) =>
+        !error.startsWith(
+          "Framing 'https://telemetryservice.firstpartyapps.oaspapps.com/' violates the following Content Security Policy directive"
+        )
+    );
+  });
+
+  it("starts with office.js (Microsoft's CDN, served here from the package) and asks to open the add-in in Excel", async () => {
     const requests: string[] = [];
-    page.on("request", (request) => requests.push(new URL(request.url()).pathname));
+    page.on("request", (request) => requests.push(request.url()));
     await page.goto(`${server.origin}/taskpane.html`);
     await page.getByText("Откройте надстройку в Excel.").waitFor();
-    expect(requests).toEqual(expect.arrayContaining(["/assets/office-js/office.js"]));
+    expect(requests).toEqual(expect.arrayContaining([officeJsUrl()]));
+    // The page's startup notice is gone: the pane rendered in its place.
+    expect(await page.locator("#startup-notice").count()).toBe(0);
     await screenshot("taskpane-outside-office.png");
+  });
+
+  it("says it could not start, and why, when office.js cannot be loaded (a closed network)", async () => {
+    const officeJs = officeJsUrl();
+    await context.route(
+      (url) => url.href === officeJs,
+      (route) => route.abort()
+    );
+    await page.goto(`${server.origin}/taskpane.html`);
+    await page.getByText("Школьный радар не запустился.").waitFor({ state: "visible" });
+    await page.getByText(/appsforoffice\.microsoft\.com/).waitFor({ state: "visible" });
+    // The one error is the script that did not load: no script of ours failed for want of it (the
+    // functions bundle's CustomFunctions calls included).
+    expect(consoleErrors.filter((error) => !/Failed to load resource/.test(error))).toEqual([]);
+    consoleErrors = [];
   });
 });

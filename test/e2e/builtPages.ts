@@ -29,6 +29,8 @@ const BUNDLES = [
   "taskpane.js",
   "standalone.js",
   "functions.js",
+  // the task-pane-only manifest (scripts/webpack/taskpane-manifest.cjs), checked by the security test
+  "manifest-taskpane.xml",
 ];
 const SOURCES = [
   "src",

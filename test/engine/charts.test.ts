@@ -4,6 +4,7 @@
  */
 import {
   blockRange,
+  CHART_COLUMNS,
   chartSeries,
   contextAdjustedResults,
   contextLayout,
@@ -97,13 +98,14 @@ function overlaps(a: CellRange, b: CellRange): boolean {
   );
 }
 
+/** The cells a chart covers: its corner's cell too when the corner lies inside it. */
 function anchorRange(chart: ChartSpec): CellRange {
   const { from, to } = chart.anchor;
   return {
     row: from.row,
     column: from.column,
-    rows: to.row - from.row,
-    columns: to.column - from.column,
+    rows: to.row - from.row + (to.rowOffset > 0 ? 1 : 0),
+    columns: to.column - from.column + (to.columnOffset > 0 ? 1 : 0),
   };
 }
 
@@ -135,7 +137,12 @@ describe("chart series from a data range", () => {
       yAxisTitle: "",
       legend: true,
       data: { row: 4, column: 7, rows: 4, columns: 3 },
-      anchor: { from: { row: 0, column: 0 }, to: { row: 1, column: 1 } },
+      anchor: {
+        from: { row: 0, column: 0 },
+        to: { row: 1, column: 1, rowOffset: 0, columnOffset: 0 },
+        width: 48,
+        height: 15,
+      },
     };
     expect(chartSeries(chart)).toEqual([
       {
@@ -178,15 +185,17 @@ describe("«ШНОР по критериям»", () => {
     expect(chart.trendline).toBeUndefined();
   });
 
-  it("puts the block one column right of the table on its header row, and the chart right of the block", () => {
+  it("puts the chart one column right of the table below its header, and the block below the table's rows, right of the chart", () => {
     const block = list.blocks![0]!;
-    expect(block.row).toBe(tableHeaderRow(list));
-    expect(block.column).toBe(list.header.length + 1);
     const chart = list.charts![0]!;
     expect(chart.anchor.from).toEqual({
-      row: tableHeaderRow(list),
-      column: block.column + block.values[0]!.length + 1,
+      row: tableHeaderRow(list) + 1,
+      column: list.header.length + 1,
     });
+    expect(chart.anchor.to.column).toBe(list.header.length + 1 + CHART_COLUMNS);
+    // A filter of the table hides rows up to its last; the block starts after a blank row below it.
+    expect(block.row).toBe(tableHeaderRow(list) + list.body.length + 2);
+    expect(block.column).toBe(chart.anchor.to.column + 1);
     expectClearOfContent(list, chart);
   });
 
@@ -218,7 +227,8 @@ describe("«Результаты и контекст»: ИСБШ against the res
     const chart = layout.charts![0]!;
     expect(chart.kind).toBe("scatter");
     expect(chart.trendline).toBe("linear");
-    expect(chart.legend).toBe(false);
+    // Школа 4 (index 83 at ИСБШ 85) is below the line: a series of its own, so a legend (contextLayout.test.ts).
+    expect(chart.legend).toBe(true);
     const cells = cellsOf(layout, chart.data);
     expect(cells[0]).toEqual(["ИСБШ", "Индекс результатов"]);
     // Every school once, X and Y of the same school on one row (the table is sorted by residual).
@@ -229,7 +239,7 @@ describe("«Результаты и контекст»: ИСБШ against the res
     expect(chart.xAxisTitle).toMatch(/ИСБШ/);
     expect(chart.yAxisTitle).toBe("Индекс результатов");
     expectClearOfContent(layout, chart);
-    expect(layout.blocks).toBeUndefined();
+    expect(layout.blocks).toHaveLength(1);
   });
 
   it("draws no chart without schools", () => {
@@ -258,7 +268,8 @@ describe("«Сводка показателей»: dynamics of % «2»", () => {
     };
     expect(cells[1]![1]).toBeCloseTo(mean("ВПР МА 5 2018"), 10);
     expect(cells[2]![2]).toBeCloseTo(mean("ВПР РУ 5 2019"), 10);
-    expect(layout.blocks![0]!.column).toBe(layout.header.length + 1);
+    // Right of the chart, which stands one column right of the table.
+    expect(layout.blocks![0]!.column).toBe(layout.header.length + 1 + CHART_COLUMNS + 1);
     expectClearOfContent(layout, chart);
   });
 

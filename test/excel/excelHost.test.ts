@@ -409,8 +409,8 @@ describe("charts", () => {
       seriesBy: "Columns",
       title: "Результаты и социальный контекст школ",
       valueAxisTitle: "Индекс результатов",
-      legendVisible: false,
-      trendlines: [{ series: 0, type: "Linear" }],
+      legendVisible: true,
+      trendlines: [{ series: 0, type: "Linear", name: "Ожидаемый индекс" }],
     });
     expect(chart.categoryAxisTitle).toMatch(/^ИСБШ/);
     const data = cells(model, "Результаты и контекст", chart.source);
@@ -419,6 +419,80 @@ describe("charts", () => {
     expect(data.slice(1).every((row) => row.every((value) => typeof value === "number"))).toBe(
       true
     );
+  });
+
+  it("fits the scatter's axes to the data and draws the schools below as a red series", async () => {
+    const model = workbookWith(30);
+    const { outputs } = await identify(model, {}, false, true);
+    const spec = outputs.find((output) => output.layout.name === "Результаты и контекст")!.layout
+      .charts![0]!;
+    const chart = model.sheet("Результаты и контекст").charts[0]!;
+    // Without ExcelApi 1.8 (outside Office here) the axis keeps the cells' number format.
+    expect(chart.axes.category).toEqual({
+      minimum: spec.xAxisScale!.min,
+      maximum: spec.xAxisScale!.max,
+      tickLabelPosition: "Low",
+    });
+    expect(chart.axes.value).toEqual({
+      minimum: spec.yAxisScale!.min,
+      maximum: spec.yAxisScale!.max,
+      tickLabelPosition: "Low",
+    });
+    expect(chart.axes.value.minimum).toBeGreaterThan(0);
+    const marked = spec.marked!;
+    expect(chart.addedSeries).toEqual([
+      {
+        name: "Ниже ожидаемых",
+        xValues: marked.x,
+        values: marked.y,
+        markerStyle: "Circle",
+        markerSize: 7,
+        markerBackgroundColor: "#C00000",
+        markerForegroundColor: "#C00000",
+        labels: [],
+      },
+    ]);
+    // The series' cells hold the schools the table marks «да».
+    const block = cells(model, "Результаты и контекст", {
+      ...marked.y,
+      column: marked.y.column - 2,
+    });
+    const table = outputs.find((output) => output.layout.name === "Результаты и контекст")!.layout;
+    const below = table.header.indexOf("Ниже ожидаемых");
+    expect(block.flat()).toEqual(
+      table.body.filter((row) => row[below] === "да").map((row) => row[0])
+    );
+  });
+
+  it("with ExcelApi 1.8, also formats the axis numbers and names the points", async () => {
+    const asked: string[] = [];
+    (globalThis as { Office?: unknown }).Office = {
+      context: {
+        requirements: {
+          isSetSupported: (name: string, version: string) => {
+            asked.push(`${name} ${version}`);
+            return name === "ExcelApi" && version === "1.8";
+          },
+        },
+      },
+    };
+    try {
+      // Twelve schools: few enough below the line to name each.
+      const model = workbookWith(12);
+      const { outputs } = await identify(model, {}, false, true);
+      const spec = outputs.find((output) => output.layout.name === "Результаты и контекст")!.layout
+        .charts![0]!;
+      const chart = model.sheet("Результаты и контекст").charts[0]!;
+      expect(asked).toContain("ExcelApi 1.8");
+      expect(chart.axes.value.numberFormat).toBe('0.0;"\u2212"0.0');
+      const labels = spec.marked!.labels!;
+      expect(labels.length).toBeGreaterThan(0);
+      expect(chart.addedSeries[0]!.labels).toEqual(
+        labels.map((text, point) => ({ point, text, position: "Right" }))
+      );
+    } finally {
+      delete (globalThis as { Office?: unknown }).Office;
+    }
   });
 
   it("adds the dynamics line chart over a year × procedure block", async () => {

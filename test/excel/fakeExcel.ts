@@ -66,10 +66,33 @@ export interface FakeChart {
   valueAxisTitle?: string;
   legendVisible?: boolean;
   legendPosition?: string;
-  /** Trendlines added, by series index. */
-  trendlines: { series: number; type: string | undefined }[];
+  /** Trendlines added, by series index, with the name set for the legend. */
+  trendlines: { series: number; type: string | undefined; name?: string }[];
+  /** What was set on the axes (a scatter's X axis is the category axis). */
+  axes: { category: FakeAxis; value: FakeAxis };
+  /** Series added after the data's (`series.add`). */
+  addedSeries: FakeSeries[];
   /** Cells given to `setPosition`. */
   position?: { start: Rect; end: Rect | null };
+}
+
+export interface FakeAxis {
+  minimum?: number;
+  maximum?: number;
+  tickLabelPosition?: string;
+  numberFormat?: string;
+}
+
+export interface FakeSeries {
+  name: string | undefined;
+  xValues?: Rect;
+  values?: Rect;
+  markerStyle?: string;
+  markerSize?: number;
+  markerBackgroundColor?: string;
+  markerForegroundColor?: string;
+  /** Data labels by point index: the text and position set. */
+  labels: { point: number; text?: string; position?: string }[];
 }
 
 export class FakeSheet {
@@ -604,6 +627,8 @@ function chartProxy(
     source: { row: 0, column: 0, rows: 0, columns: 0 },
     seriesBy,
     trendlines: [],
+    axes: { category: {}, value: {} },
+    addedSeries: [],
   };
   context.queue("charts.add", () => {
     if (!CHART_TYPES.has(type)) throw officeError("InvalidArgument", `chart type ${type}`);
@@ -615,7 +640,29 @@ function chartProxy(
   });
   const text = (kind: string, set: (value: string) => void) =>
     proxy(context, kind, {}, { text: (value) => set(String(value)) }, {});
-  const axis = (kind: string, set: (value: string) => void) => ({ title: text(kind, set) });
+  // Only what the adapter sets: an axis's bounds, label position and format (ExcelApi 1.1–1.8).
+  const axis = (kind: string, set: (value: string) => void, model: () => FakeAxis) =>
+    proxy(
+      context,
+      kind,
+      {},
+      {
+        minimum: (value) => {
+          model().minimum = Number(value);
+        },
+        maximum: (value) => {
+          model().maximum = Number(value);
+        },
+        tickLabelPosition: (value) => {
+          model().tickLabelPosition = String(value);
+        },
+        numberFormat: (value) => {
+          model().numberFormat = String(value);
+        },
+      },
+      {},
+      { title: text(kind, set) }
+    );
   return proxy(
     context,
     "chart",
@@ -632,12 +679,20 @@ function chartProxy(
         chart.title = value;
       }),
       axes: {
-        categoryAxis: axis("categoryAxisTitle", (value) => {
-          chart.categoryAxisTitle = value;
-        }),
-        valueAxis: axis("valueAxisTitle", (value) => {
-          chart.valueAxisTitle = value;
-        }),
+        categoryAxis: axis(
+          "categoryAxis",
+          (value) => {
+            chart.categoryAxisTitle = value;
+          },
+          () => chart.axes.category
+        ),
+        valueAxis: axis(
+          "valueAxis",
+          (value) => {
+            chart.valueAxisTitle = value;
+          },
+          () => chart.axes.value
+        ),
       },
       legend: proxy(
         context,
@@ -657,15 +712,114 @@ function chartProxy(
         getItemAt: (index: number) => ({
           trendlines: {
             add: (trendType?: string) => {
+              const trendline: FakeChart["trendlines"][number] = { series: index, type: trendType };
               context.queue("trendlines.add", () => {
                 const series = chart.seriesBy === "Columns" ? chart.source.columns - 1 : NaN;
                 if (!(index < series)) throw officeError("InvalidArgument", `no series ${index}`);
-                chart.trendlines.push({ series: index, type: trendType });
+                chart.trendlines.push(trendline);
               });
-              return proxy(context, "trendline", {}, {}, {});
+              return proxy(
+                context,
+                "trendline",
+                {},
+                {
+                  name: (value) => {
+                    trendline.name = String(value);
+                  },
+                },
+                {}
+              );
             },
           },
         }),
+        add: (name?: string) => seriesProxy(context, sheetOf, chart, name),
+      },
+    }
+  );
+}
+
+/**
+ * A series added to a chart (ExcelApi 1.7): its X and Y ranges, marker, and a data label per point
+ * (`points.getItemAt(i).dataLabel`, whose `text` is ExcelApi 1.8).
+ */
+function seriesProxy(
+  context: FakeContext,
+  sheetOf: () => FakeSheet,
+  chart: FakeChart,
+  name: string | undefined
+): OfficeMockObject {
+  const series: FakeSeries = { name, labels: [] };
+  context.queue("series.add", () => {
+    chart.addedSeries.push(series);
+  });
+  const sameSheet = (range: OfficeMockObject): Rect => {
+    if (SHEETS.get(range)?.() !== sheetOf())
+      throw officeError("InvalidArgument", "series data on another sheet");
+    return rectOf(range);
+  };
+  const label = (point: number) => {
+    let found = series.labels.find((candidate) => candidate.point === point);
+    if (!found) series.labels.push((found = { point }));
+    return found;
+  };
+  return proxy(
+    context,
+    "series",
+    {},
+    {
+      markerStyle: (value) => {
+        series.markerStyle = String(value);
+      },
+      markerSize: (value) => {
+        series.markerSize = Number(value);
+      },
+      markerBackgroundColor: (value) => {
+        series.markerBackgroundColor = String(value);
+      },
+      markerForegroundColor: (value) => {
+        series.markerForegroundColor = String(value);
+      },
+    },
+    {
+      setXAxisValues: (range: OfficeMockObject) =>
+        context.queue("series.setXAxisValues", () => {
+          series.xValues = sameSheet(range);
+        }),
+      setValues: (range: OfficeMockObject) =>
+        context.queue("series.setValues", () => {
+          series.values = sameSheet(range);
+        }),
+    },
+    {
+      points: {
+        getItemAt: (point: number) =>
+          proxy(
+            context,
+            "point",
+            {},
+            {
+              hasDataLabel: () => {
+                label(point);
+              },
+            },
+            {},
+            {
+              dataLabel: proxy(
+                context,
+                "dataLabel",
+                {},
+                {
+                  text: (value) => {
+                    label(point).text = String(value);
+                  },
+                  position: (value) => {
+                    label(point).position = String(value);
+                  },
+                },
+                {}
+              ),
+            }
+          ),
       },
     }
   );

@@ -53,7 +53,7 @@ describe("CONTEXT.RESIDUAL", () => {
       "fewer than 5 schools with both values",
       RESULTS.slice(0, 4),
       ISBSH.slice(0, 4),
-      /не меньше 5 школ.*таких школ: 3/,
+      /не меньше 5 школ.*есть 3 такие школы/,
     ],
     ["one ИСБШ for every school", RESULTS, ISBSH.map(() => [75]), /разные значения ИСБШ/],
   ])("%s → #N/A with the engine's reason", (_what, results, isbsh, message) => {

@@ -146,7 +146,7 @@ const registersPassport = (order: number[], extra: { header: string; values: num
 const NO_CONTEXT_LINE = {
   cell: S,
   message:
-    "для линии «результаты ~ ИСБШ» нужно не меньше 5 школ с ИСБШ и результатами и разные значения ИСБШ; таких школ: 3",
+    "для линии «результаты ~ ИСБШ» нужно не меньше 5 школ с ИСБШ и результатами и разные значения ИСБШ; есть 3 такие школы",
 };
 const REGISTERS_TOTAL = "«Состоят на учёте (ВШУ, КДН, полиция)»";
 const registersSummed = (columns: string) => ({
@@ -190,7 +190,7 @@ const gridWorkbook =
     });
 const A1 = "'Приложение 1'";
 const CONVENTION_ORDER =
-  "таблица без заголовков столбцов прочитана в порядке выгрузки (муниципалитет, ОО, логин, затем 16 пар «% «2»; % высоких результатов»: " +
+  "таблица без заголовков столбцов прочитана в порядке выгрузки (муниципалитет, ОО, логин, затем 16 пар «% «2»;\u00a0% высоких результатов»: " +
   "ВПР МА 5, МА 6, РУ 5, РУ 6, ОГЭ МА, РУ, ЕГЭ МА, РУ — по каждой процедуре сначала позднейший год, затем предыдущий)";
 /** Two blocks of one table, one under the other: ВПР of two schools, then their ОГЭ in another order. */
 const TWO_BLOCKS: CellValue[][] = [
@@ -465,13 +465,101 @@ export const CASES: BadInputCase[] = [
     stderr:
       "school-radar: Файл результата «<dir>/паспорт.xlsx» совпадает с книгой из --social; она только читается — укажите другой файл в --out.\n",
   },
+  // —— the official list (--official) and the справка (--report): refused before anything is written ——
+  {
+    name: "--official: a CSV list with no login or name column",
+    make: (input) => fixtureWith(input),
+    options: (_, dir) => {
+      writeFileSync(path.join(dir, "список.csv"), "№;Телефон\r\n1;8-800-000\r\n");
+      return ["--official", path.join(dir, "список.csv")];
+    },
+    code: 2,
+    stderr:
+      "school-radar: В файле «<dir>/список.csv» (--official) не найден список школ: в первых 20 строках нет заголовка — " +
+      "ожидался столбец логина ОО («Логин», «Логин ОО», «login») или наименования ОО («Наименование ОО», «Название», «ОО», «Школа»).\n",
+  },
+  {
+    name: "--official: a workbook none of whose sheets is a list",
+    make: async (input) => {
+      await fixtureWith(input);
+      await workbookWith(path.join(path.dirname(input), "список.xlsx"), (workbook) => {
+        workbook.addWorksheet("Лист1").addRow(["Код", "Телефон"]);
+        workbook.addWorksheet("Перечень").addRow(["Наименование ОО"]);
+      });
+    },
+    options: (_, dir) => ["--official", path.join(dir, "список.xlsx")],
+    code: 2,
+    stderr:
+      "school-radar: В файле «<dir>/список.xlsx» (--official) не найден список школ для сверки.\n" +
+      "  На листе «[список.xlsx]Лист1» не найден список школ: в первых 20 строках нет заголовка — " +
+      "ожидался столбец логина ОО («Логин», «Логин ОО», «login») или наименования ОО («Наименование ОО», «Название», «ОО», «Школа»)\n" +
+      "  На листе «[список.xlsx]Перечень» не найден список школ: под строкой заголовков (строка 1) нет ни одной школы\n",
+  },
+  {
+    name: "--official: the file does not exist",
+    make: (input) => fixtureWith(input),
+    options: (_, dir) => ["--official", path.join(dir, "нет.csv")],
+    code: 2,
+    stderr: "school-radar: --official: Файл «<dir>/нет.csv» не найден.\n",
+  },
+  {
+    name: "a list sheet naming a school as two schools of the table are named: ambiguous, not matched",
+    make: (input) =>
+      workbookWith(input, (workbook) => {
+        const sheet = workbook.addWorksheet("Выгрузка");
+        sheet.addRow(FLAT_HEADER);
+        sheet.addRow(["Заречный МО", "МБОУ «СОШ № 1»", "sch900001", 40, 35]);
+        sheet.addRow(["Приречный МО", "МБОУ «СОШ № 1»", "sch900002", 10, 5]);
+        const list = workbook.addWorksheet("Список");
+        list.addRow(["Наименование ОО"]);
+        list.addRow(['МБОУ "СОШ №1"']);
+      }),
+    code: 0,
+    warnings: [
+      {
+        cell: "'Список'!A2",
+        message:
+          "список школ: наименование «МБОУ \"СОШ №1\"» подходит к нескольким школам таблицы — " +
+          "МБОУ «СОШ № 1» (sch900001), МБОУ «СОШ № 1» (sch900002); школа не сопоставлена, укажите в списке её логин",
+      },
+    ],
+    statuses: { sch900001: "shnor", sch900002: "not_shnor" },
+  },
+  {
+    name: "--report names an existing file, without --force",
+    make: (input) => fixtureWith(input),
+    options: (_, dir) => {
+      writeFileSync(path.join(dir, "справка.md"), "справка коллеги");
+      return ["--report", path.join(dir, "справка.md")];
+    },
+    code: 2,
+    stderr:
+      "school-radar: Файл справки «<dir>/справка.md» уже существует и без --force не перезаписывается. " +
+      "Укажите в --report другой файл или добавьте --force, чтобы заменить этот.\n",
+  },
+  {
+    name: "--report in a folder that does not exist",
+    make: (input) => fixtureWith(input),
+    options: (_, dir) => ["--report", path.join(dir, "нет такой папки", "справка.md")],
+    code: 2,
+    stderr:
+      "school-radar: Папка «<dir>/нет такой папки» не найдена: файл справки записывается только в существующую папку. " +
+      "Создайте её или укажите в --report другой путь.\n",
+  },
+  {
+    name: "--report not a Markdown file",
+    make: (input) => fixtureWith(input),
+    options: (_, dir) => ["--report", path.join(dir, "справка.docx")],
+    code: 2,
+    stderr: "school-radar: Файл справки (--report) должен иметь расширение .md: «<dir>/справка.docx»\n",
+  },
   {
     name: "--force without --out",
     make: (input) => fixtureWith(input),
     options: () => ["--force"],
     code: 2,
     stderr:
-      "school-radar: Параметр --force разрешает заменить существующий файл результата и действует только вместе с --out <результат.xlsx>\n",
+      "school-radar: Параметр --force разрешает заменить существующий файл результата или справки и действует только вместе с --out <результат.xlsx> или --report <справка.md>\n",
   },
   {
     name: "a mistyped option: named, with the nearest known one",
@@ -573,7 +661,7 @@ export const CASES: BadInputCase[] = [
       "school-radar: В книге не найдена таблица результатов оценочных процедур (логин ОО, наименование, столбцы «% «2»» по процедурам и годам).\n" +
       "  «СОШ 30»: На листе «СОШ 30» у таблицы результатов нет столбца с названием или логином ОО, и над таблицей не названа школа. " +
       "Добавьте слева от результатов столбец «ОО» (название школы) или «Логин ОО» (sch…), а если в таблице одна школа — впишите её название над таблицей, " +
-      "например в ячейку A1: «Итоги 2019 года МБОУ «СОШ № 30»»\n" +
+      "например в ячейку A1: «Итоги 2019 года МБОУ «СОШ №\u00a030»»\n" +
       "Нет и листов шаблонов (социальный паспорт, анкета факторов риска, кадровый состав): school-radar template all --out <файл.xlsx>\n",
   },
   {
@@ -729,7 +817,7 @@ export const CASES: BadInputCase[] = [
         message: value(
           "ВПР МА 5 2024/2025",
           "% «2»",
-          `${PERCENT}; найдена ошибка формулы «#DIV/0!»`
+          `${PERCENT}; найдена ошибка формулы «#ДЕЛ/0!» (#DIV/0!)`
         ),
       },
     ],
@@ -747,7 +835,7 @@ export const CASES: BadInputCase[] = [
       {
         cell: `${S}!D4`,
         message:
-          "формулы без вычисленного значения (ячеек: 3, первая — эта) прочитаны как пустые. " +
+          "формулы без вычисленного значения (3 ячейки, первая — эта) прочитаны как пустые. " +
           "Откройте книгу в Excel или LibreOffice, сохраните её, чтобы формулы были вычислены, и запустите анализ снова",
       },
     ],
@@ -760,7 +848,11 @@ export const CASES: BadInputCase[] = [
     warnings: [
       {
         cell: `${S}!S5`,
-        message: value("ОГЭ МА 2023/2024", "% «2»", `${PERCENT}; найдена ошибка формулы «#N/A»`),
+        message: value(
+          "ОГЭ МА 2023/2024",
+          "% «2»",
+          `${PERCENT}; найдена ошибка формулы «#Н/Д» (#N/A)`
+        ),
       },
     ],
     onlyTheseWarnings: true,

@@ -1,14 +1,15 @@
 /**
  * Security of what ships: the production bundles evaluate no strings as code, every page carries a
- * Content Security Policy that allows only its own origin, pages load nothing from elsewhere, and the
- * manifest asks Excel for no more than reading and writing the open workbook.
+ * Content Security Policy that allows only its own origin — and the task pane page, for its scripts,
+ * exactly Microsoft's CDN, where office.js comes from — pages load nothing else from elsewhere, and
+ * the manifests ask Excel for no more than reading and writing the open workbook.
  *
  * The build checked is dist/ when it is newer than every source (as .ci/run leaves it), else a build
  * of the current sources that this test makes itself (test-output/e2e-dist, shared with the browser
  * tests): `npm test` on a fresh clone, with no dist/, checks the bundles it would ship. The build runs
  * while the file is loaded, since the per-page tests are listed from the built pages.
  */
-import { readdirSync, readFileSync } from "fs";
+import { existsSync, readdirSync, readFileSync } from "fs";
 import path from "path";
 import { productionBuild, ROOT } from "../e2e/builtPages";
 
@@ -59,6 +60,32 @@ describe("production bundles", () => {
   });
 });
 
+/**
+ * office.js as Microsoft supports it, from its CDN (webpack.config.js): the one remote file a page may
+ * load, and only the task pane page. A build with OFFICE_JS=self-hosted serves it from
+ * assets/office-js/ instead, and then no page loads anything remote.
+ */
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_ORIGIN = "https://appsforoffice.microsoft.com";
+const OFFICE_JS_SELF_HOSTED = "assets/office-js/office.js";
+
+/** What a page may name on another origin: the CDN's office.js on the task pane page that loads it. */
+function remoteAllowed(file: string): { references: string[]; scriptOrigins: string[] } {
+  const cdn =
+    path.basename(file) === "taskpane.html" && scriptSources(file).includes(OFFICE_JS_CDN);
+  return cdn
+    ? { references: [OFFICE_JS_CDN], scriptOrigins: [OFFICE_JS_ORIGIN] }
+    : { references: [], scriptOrigins: [] };
+}
+
+/** The src of every <script> of a page, quoted or not (the production build minifies the HTML). */
+function scriptSources(file: string): string[] {
+  const html = readFileSync(file, "utf8");
+  return [...html.matchAll(/<script\b[^>]*\ssrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)].map(
+    (match) => match[1] ?? match[2] ?? match[3]!
+  );
+}
+
 /** `default-src 'self'; script-src 'self'` → { "default-src": ["'self'"], … } */
 function policyOf(html: string): Map<string, string[]> | null {
   const meta = /<meta\s[^>]*http-equiv=["']?Content-Security-Policy["']?[\s>][^>]*>?/i.exec(html);
@@ -84,7 +111,7 @@ describe("every page in dist/", () => {
   });
 
   it.each(pages.map((file) => [path.basename(file), file]))(
-    "%s has a Content Security Policy that allows only its own origin and no eval",
+    "%s has a Content Security Policy that allows only its own origin (office.js's CDN aside) and no eval",
     (_, file) => {
       const policy = policyOf(readFileSync(file, "utf8"));
       expect(policy).not.toBeNull();
@@ -92,15 +119,19 @@ describe("every page in dist/", () => {
       const scripts = policy!.get("script-src") ?? policy!.get("default-src")!;
       expect(scripts).not.toContain("'unsafe-eval'");
       expect(scripts).not.toContain("'unsafe-inline'");
+      const remote = remoteAllowed(file);
       for (const [directive, sources] of policy!) {
         for (const source of sources) {
-          // Only the page's own origin, inline data for images/fonts, or nothing: no remote hosts.
+          // Only the page's own origin, inline data for images/fonts, or nothing: no remote hosts,
+          // but for the task pane's scripts the one origin office.js comes from.
+          if (directive === "script-src" && remote.scriptOrigins.includes(source)) continue;
           expect([directive, source]).toEqual([
             directive,
             expect.stringMatching(/^('self'|'none'|'unsafe-inline'|data:)$/),
           ]);
         }
       }
+      expect(remote.scriptOrigins.filter((origin) => !scripts.includes(origin))).toEqual([]);
       // Inline styles are Fluent UI's generated rules; never inline scripts.
       for (const [directive, sources] of policy!) {
         if (sources.includes("'unsafe-inline'")) expect(directive).toBe("style-src");
@@ -109,15 +140,49 @@ describe("every page in dist/", () => {
   );
 
   it.each(pages.map((file) => [path.basename(file), file]))(
-    "%s loads scripts, styles and images from its own origin only",
+    "%s loads scripts, styles and images from its own origin only (office.js's CDN aside)",
     (_, file) => {
       const html = readFileSync(file, "utf8");
       // Attributes quoted or not: the production build minifies the HTML.
       const references = [
         ...html.matchAll(/\s(?:src|href)=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi),
       ].map((match) => match[1] ?? match[2] ?? match[3]!);
-      expect(references.filter((reference) => /^(?:[a-z]+:)?\/\//i.test(reference))).toEqual([]);
+      expect(references.filter((reference) => /^(?:[a-z]+:)?\/\//i.test(reference))).toEqual(
+        remoteAllowed(file).references
+      );
       expect(/<script(?![^>]*\ssrc=)[^>]*>\s*\S/i.test(html)).toBe(false);
+    }
+  );
+});
+
+describe("office.js", () => {
+  const taskpane = path.join(DIST, "taskpane.html");
+  const cdn = scriptSources(taskpane).includes(OFFICE_JS_CDN);
+
+  it("is loaded once by the task pane page: from Microsoft's CDN, or self-hosted in a closed-network build", () => {
+    const officeJs = scriptSources(taskpane).filter((src) => /(^|\/)office\.js$/.test(src));
+    expect(officeJs).toEqual([cdn ? OFFICE_JS_CDN : OFFICE_JS_SELF_HOSTED]);
+  });
+
+  it("is what the task pane page's policy allows scripts from, besides its own origin: that origin exactly", () => {
+    const policy = policyOf(readFileSync(taskpane, "utf8"))!;
+    expect(policy.get("script-src")).toEqual(cdn ? ["'self'", OFFICE_JS_ORIGIN] : ["'self'"]);
+  });
+
+  it("ships with the build only when self-hosted, together with its file-mapping table", () => {
+    const folder = path.join(DIST, "assets", "office-js");
+    const copied = ["office.js", "o15apptofilemappingtable.js"].filter((file) =>
+      existsSync(path.join(folder, file))
+    );
+    expect(copied).toEqual(cdn ? [] : ["office.js", "o15apptofilemappingtable.js"]);
+  });
+
+  it.each(["standalone.html", "help.html"])(
+    "is not loaded by %s, which loads nothing remote",
+    (page) => {
+      expect(
+        scriptSources(path.join(DIST, page)).filter((src) => /office\.js|\/\//.test(src))
+      ).toEqual([]);
     }
   );
 });
@@ -154,6 +219,7 @@ describe("the manifest asks for the least permission", () => {
   it.each([
     ["manifest.xml", path.join(ROOT, "manifest.xml")],
     ["the built manifest.xml", path.join(DIST, "manifest.xml")],
+    ["the built manifest-taskpane.xml", path.join(DIST, "manifest-taskpane.xml")],
   ])(
     "%s: ReadWriteDocument (read the table, add result sheets), nothing of mail or of the user",
     (_, file) => {

@@ -113,6 +113,8 @@ describe("task pane in a workbook", () => {
     await ready();
     fireEvent.click(screen.getByRole("button", { name: "Выявить ШНОР" }));
     await screen.findByText(/Записаны листы: «ШНОР», «ШНОР — метод», «Предупреждения»\./);
+    // The heading says the result, not the button pressed: «ШНОР: 1 из 3 школ».
+    expect(screen.getByRole("heading", { name: "ШНОР: 1 из 3 школ" })).toBeTruthy();
     // Every sheet of the user, fresh: the engine decides what each one is.
     expect(host.reads).toEqual([["Пояснения", "Результаты ОО"]]);
     const written = host.writes[0]!;
@@ -314,6 +316,12 @@ describe("task pane in a workbook", () => {
       ["Рассчитать ИСБШ", true],
       ["Матрица рисков", true],
       ["Сводка показателей", false],
+      // Two years of results: ШНОР by year. One source of the three: no profile (docs/method.md §8).
+      ["ШНОР по годам", false],
+      ["Профиль школ", true],
+      // Offered with a results table: the run says when no list is found (docs/method.md §9).
+      ["Сверка со списком", false],
+      ["Аналитическая справка", false],
       ["Создать шаблон…", false],
     ]);
   });
@@ -322,12 +330,12 @@ describe("task pane in a workbook", () => {
     const host = new MemoryHost([resultsGrid(), passportGrid()]);
     renderPane(host);
     await ready();
-    expect(screen.getByText("«Социальный паспорт» — социальный паспорт: школ: 5")).toBeTruthy();
+    expect(screen.getByText("«Социальный паспорт» — социальный паспорт: 5 школ")).toBeTruthy();
     fireEvent.change(screen.getByRole("combobox", { name: RU.quantile }), {
       target: { value: "0.2" },
     });
     fireEvent.click(screen.getByRole("button", { name: "Рассчитать ИСБШ" }));
-    await screen.findByRole("heading", { name: "Результат: Рассчитать ИСБШ" });
+    await screen.findByRole("heading", { name: "ШНСУ: 1 из 5 школ" });
     expect(host.writes[0]!.map((output) => output.layout.name)).toEqual(
       expect.arrayContaining(["ИСБШ", "Предупреждения", SETTINGS_SHEET])
     );
@@ -342,7 +350,9 @@ describe("task pane in a workbook", () => {
     await ready();
     fireEvent.click(screen.getByRole("button", { name: "Создать шаблон…" }));
     fireEvent.click(await screen.findByRole("button", { name: "Кадровый состав" }));
-    await screen.findByRole("heading", { name: "Результат: Создать шаблон…" });
+    await screen.findByRole("heading", { name: "Шаблон «Кадровый состав»" });
+    // One sheet: the verb and the noun agree with it.
+    expect(screen.getByText("Записан лист «Кадровый состав».")).toBeTruthy();
     const [template] = host.writes[0]!;
     expect(template!.layout).toMatchObject({ name: "Кадровый состав", userData: true });
     expect(template!.layout.body.map((row) => row[0])).toEqual([
@@ -357,7 +367,7 @@ describe("task pane in a workbook", () => {
     renderPane(host);
     await ready();
     fireEvent.click(screen.getByRole("button", { name: "Сводка показателей" }));
-    await screen.findByRole("heading", { name: "Результат: Сводка показателей" });
+    await screen.findByRole("heading", { name: /^Вне цели: \d+ из \d+ показател(я|ей)$/ });
     expect(
       screen.getByText(/^33,3 % \(1 из 3 — от школ таблицы результатов\); цель — не более 15 %$/)
     ).toBeTruthy();
@@ -374,7 +384,7 @@ describe("task pane in a workbook", () => {
       target: { value: "20" },
     });
     fireEvent.click(screen.getByRole("button", { name: "Сводка показателей" }));
-    await screen.findByRole("heading", { name: "Результат: Сводка показателей" });
+    await screen.findByRole("heading", { name: /^Вне цели: \d+ из \d+ показател(я|ей)$/ });
     expect(
       screen.getByText(
         "5 % (1 из 20 — от числа школ муниципалитета, указанного пользователем); цель — не более 15 %"

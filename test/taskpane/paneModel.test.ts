@@ -22,6 +22,7 @@ describe("settings stored in the workbook", () => {
       schoolsTotal: "46",
       tableYears: "2018, 2019",
       targets: "шнор=12; гиа=4",
+      officialSheet: "Список ШНОР региона",
     };
     const layout = settingsLayout(settings);
     const values = [...layout.preamble.map((line) => [line]), [], layout.header, ...layout.body];

@@ -309,8 +309,13 @@ describe("the copying writer against the ExcelJS writer", () => {
     };
     const result = file("экранирование.xlsx");
     const report = await writeWorkbookWithOutputs(SAMPLE, [layout], result);
-    const part = "xl/worksheets/sheet6.xml";
-    const entry = (await rawEntries(result)).get(part)!;
+    // The new sheet's part: numbered after the input's own sheets.
+    const entries = await rawEntries(result);
+    const numbers = [...entries.keys()].flatMap((name) => {
+      const match = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name);
+      return match ? [Number(match[1])] : [];
+    });
+    const entry = entries.get(`xl/worksheets/sheet${Math.max(...numbers)}.xml`)!;
     const xml = inflateRawSync(entry.bytes).toString("utf8");
     expect(report.sheets[0]!.name).toBe("Экранирование");
     expect(xml).toContain(">одинокий  суррогат</t>");

@@ -35,7 +35,9 @@ describe("data blocks beside the table", () => {
     const sheet = (await readBack(file)).getWorksheet("Сводка")!;
     // Engine cells are zero-based; ExcelJS's are one-based.
     const cell = (row: number, column: number) => sheet.getCell(row + 1, column + 1);
-    expect(block.column).toBe(3);
+    // Right of the chart's columns (one empty column, nine, one empty) and below the table's rows.
+    expect(block.column).toBe(13);
+    expect(block.row).toBe(6);
     expect(cell(block.row, block.column).value).toBe("Год");
     expect(cell(block.row, block.column + 1).font?.bold).toBe(true);
     expect(cell(block.row + 1, block.column).value).toBe("2023/2024");
@@ -43,7 +45,8 @@ describe("data blocks beside the table", () => {
     expect(cell(block.row + 1, block.column + 1).numFmt).toBe("0.0");
     expect(cell(block.row + 2, block.column + 1).value).toBeNull();
     expect(sheet.getColumn(block.column + 2).width).toBe(12);
-    // The table is where it was: the block's header row is the table's header row.
-    expect(cell(block.row, 0).value).toBe("Показатель");
+    // The table is where it was, its one row right above the blank row before the block.
+    expect(cell(3, 0).value).toBe("Показатель");
+    expect(cell(4, 0).value).toBe("Доля ШНОР");
   });
 });

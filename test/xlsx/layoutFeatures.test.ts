@@ -5,8 +5,11 @@ import {
   ALL_RISK_PARAMETERS,
   assessRiskFactors,
   columnLetters,
+  headerRowHeight,
   isEngineError,
   parameterHeader,
+  preambleRowHeights,
+  printSetup,
   readRiskQuestionnaire,
   riskListLayout,
   riskMatrixLayout,
@@ -74,6 +77,31 @@ describe("layouts with validations, user data and heat maps", () => {
       expect(sheet.getCell(headerRow + 1, 1).value).toBe("sch900001");
       expect(sheet.getCell(headerRow + 2, 2).value).toBe("МБОУ «СОШ № 2»");
       expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: headerRow });
+    });
+
+    it("prints one page wide with its header on every page, its preamble merged and wrapped at the engine's heights", async () => {
+      const sheet = (await readBack(file)).getWorksheet(layout.name)!;
+      const setup = printSetup(layout);
+      expect(sheet.pageSetup).toMatchObject({
+        paperSize: 9,
+        orientation: setup.orientation,
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printArea: `A1:${columnLetters(layout.header.length - 1)}${headerRow + layout.body.length}`,
+        printTitlesRow: `${headerRow}:${headerRow}`,
+      });
+      expect(sheet.headerFooter.oddFooter).toBe("&C&A — стр. &P из &N");
+      const last = columnLetters(layout.header.length - 1);
+      expect(sheet.model.merges).toEqual(
+        expect.arrayContaining(layout.preamble.map((_, row) => `A${row + 1}:${last}${row + 1}`))
+      );
+      preambleRowHeights(layout).forEach((height, row) =>
+        expect(sheet.getRow(row + 1).height).toBe(height ?? undefined)
+      );
+      const header = headerRowHeight(layout);
+      expect(header).not.toBeNull();
+      expect(sheet.getRow(headerRow).height).toBe(header);
     });
 
     it("validates every input column over the schools and the spare rows", async () => {

@@ -2,7 +2,7 @@ import type { Warning } from "../types";
 import { leastSquaresLine, type FittedLine } from "./leastSquaresLine";
 import { quotedSheetName } from "../table/cellAddress";
 import type { ResultsIndex } from "./resultsIndex";
-import { formatPercent } from "../russianText";
+import { formatPercent, plural } from "../russianText";
 
 /**
  * Context-adjusted results (docs/method.md §5): a results index per school (`resultsIndex`) is regressed
@@ -67,7 +67,11 @@ export function contextAdjustedResults(
   if (line === null) {
     warnings.push({
       cell: quotedSheetName(sourceSheet),
-      message: `для линии «результаты ~ ИСБШ» нужно не меньше ${MINIMUM_SCHOOLS} школ с ИСБШ и результатами и разные значения ИСБШ; таких школ: ${points.length}`,
+      message: `для линии «результаты ~ ИСБШ» нужно не меньше ${MINIMUM_SCHOOLS} школ с ИСБШ и результатами и разные значения ИСБШ; ${
+        points.length === 0
+          ? "таких школ нет"
+          : `есть ${plural(points.length, "такая школа", "такие школы", "таких школ")}`
+      }`,
     });
   }
   const threshold = line ? -belowDeviations * line.residualDeviation : null;
@@ -128,7 +132,7 @@ function describeIndex(index: ResultsIndex): string {
       : "";
   return (
     `Индекс результатов школы: по каждой учитываемой процедуре ${index.year.label} года (${procedures || "нет"}) доля низких результатов школы ` +
-    "(% «2»; для ОГЭ и ЕГЭ — % не преодолевших минимальный порог) сравнивается с другими школами таблицы: " +
+    "(% «2»; для ОГЭ и ЕГЭ —\u00a0% не преодолевших минимальный порог) сравнивается с другими школами таблицы: " +
     "(среднее по школам − значение школы) / стандартное отклонение по школам, так что 0 — средний уровень, 1 — на одно стандартное отклонение лучше. " +
     "Индекс — среднее этих оценок по процедурам, которые у школы есть: процедура, которой у школы нет (у ООШ нет ЕГЭ), индекс не поднимает и не опускает." +
     small +
@@ -143,7 +147,7 @@ export function describeContextMethod(
   index?: ResultsIndex
 ): string {
   const fitted = line
-    ? ` Прямая: индекс = ${lineFormula(line)} (школ: ${line.n}; стандартное отклонение остатков ${formatScore(line.residualDeviation)}).`
+    ? ` Прямая: индекс = ${lineFormula(line)} (по ${plural(line.n, "школе", "школам", "школам")}; стандартное отклонение остатков ${formatScore(line.residualDeviation)}).`
     : "";
   const bounds = index
     ? `от ${formatScore(range.low)} (все результаты низкие) до ${formatScore(range.high)} (ни одного низкого)`

@@ -2,10 +2,14 @@ import type { ExportTable } from "../table/exportTable";
 import type {
   IdentificationMethod,
   IdentificationResult,
+  SchoolIdentification,
   SchoolStatus,
 } from "./identifyLowResultSchools";
+import type { CellValue } from "../types";
+import { cellAddress, columnLetters } from "../table/cellAddress";
 import type { RowTone, SheetLayout } from "../sheetLayout";
 import { warningsLayout } from "../warningsLayout";
+import { formatCount, plural } from "../russianText";
 import {
   blockBesideTable,
   blockRange,
@@ -27,7 +31,7 @@ const STATUS_TONES: Record<SchoolStatus, RowTone> = {
 };
 
 /** docs/method.md §7: flags describe results and point to support; they never judge teachers. */
-const WORDING_NOTE =
+export const WORDING_NOTE =
   "Список описывает результаты и указывает, каким школам нужна поддержка; результаты ВПР не предназначены для оценки работы педагогов.";
 
 export const OUTPUT_MARKERS = {
@@ -49,16 +53,16 @@ export function identificationLayouts(
 }
 
 function shnorListLayout(result: IdentificationResult, table: ExportTable): SheetLayout {
-  const { method, schools, statuses, counts } = result;
+  const { method, schools, counts } = result;
   const flagged = counts.shnor;
-  const countIn = (year: string | null) => (school: IdentificationResult["schools"][number]) =>
-    year === null ? null : school.lowResults.filter((low) => low.year.label === year).length;
+  const order = listOrder(schools.map((school) => school.status));
+  const rows = order.map((index) => listRow(schools[index]!, method, table));
   const layout: SheetLayout = {
     name: "ШНОР",
     marker: OUTPUT_MARKERS.shnor,
     preamble: [
       "Школьный радар — школы с низкими образовательными результатами (ШНОР)",
-      `Источник: лист «${table.sheetName}», школ: ${schools.length}, ШНОР: ${flagged}`,
+      `Источник: лист «${table.sheetName}»; ${plural(schools.length, "школа", "школы", "школ")}, из них ШНОР — ${formatCount(flagged)}`,
       method.description,
       WORDING_NOTE,
     ],
@@ -70,18 +74,10 @@ function shnorListLayout(result: IdentificationResult, table: ExportTable): Shee
       "Критерии",
       `Низких результатов ${method.referenceYear}`,
       `Низких результатов ${method.previousYear ?? "(пред. год)"}`,
+      EVIDENCE_HEADER,
       "Обоснование",
     ],
-    body: schools.map((school) => [
-      school.municipality,
-      school.name,
-      school.login,
-      STATUS_LABELS[school.status],
-      school.criteria.map((criterion) => `К${criterion}`).join(", "),
-      countIn(method.referenceYear)(school),
-      countIn(method.previousYear)(school),
-      school.reason,
-    ]),
+    body: rows.map((row) => row.values),
     columns: [
       { width: 18 },
       { width: 32, wrap: true },
@@ -90,9 +86,17 @@ function shnorListLayout(result: IdentificationResult, table: ExportTable): Shee
       { width: 10 },
       { width: 14, numberFormat: "0" },
       { width: 14, numberFormat: "0" },
-      { width: 90, wrap: true },
+      { width: 10 },
+      // The reason of a school without low results («Критерии не выполнены: 2024/2025 — низких
+      // результатов нет; …», most rows of any list) fits one line.
+      { width: 100, wrap: true },
     ],
-    rowTone: statuses.map((status) => STATUS_TONES[status]),
+    rowTone: order.map((index) => STATUS_TONES[schools[index]!.status]),
+    opensHere: true,
+  };
+  layout.links = {
+    column: layout.header.indexOf(EVIDENCE_HEADER),
+    targets: rows.map((row) => row.link),
   };
   if (schools.length > 0) {
     const block = criteriaBlock(layout, result);
@@ -100,6 +104,56 @@ function shnorListLayout(result: IdentificationResult, table: ExportTable): Shee
     layout.charts = [criteriaChart(layout, block, result.method)];
   }
   return layout;
+}
+
+/** The list's order: ШНОР first, then «недостаточно данных», then the rest, each in the table's order. */
+const LIST_ORDER: SchoolStatus[] = ["shnor", "insufficient_data", "not_shnor"];
+
+/** Positions of the schools in the list's order: one pass per status, no sort. */
+export function listOrder(statuses: readonly SchoolStatus[]): number[] {
+  const order: number[] = [];
+  for (const wanted of LIST_ORDER)
+    for (let index = 0; index < statuses.length; index++)
+      if (statuses[index] === wanted) order.push(index);
+  return order;
+}
+
+/** A count where the year had nothing to judge: not 0, which would read as «no low results». */
+const NO_DATA = "—";
+/** The list's column of the cell a school's reason starts from in the source table, a link to it. */
+const EVIDENCE_HEADER = "Ячейка";
+
+/**
+ * A school's row of the list, and the cell its reason starts from: its first low result, or its row
+ * of the table (the login's cell) when it has none.
+ */
+function listRow(
+  school: SchoolIdentification,
+  method: IdentificationMethod,
+  table: ExportTable
+): { values: CellValue[]; link: string } {
+  const lows = school.lowResults;
+  const judged = school.judged;
+  const count = (year: string | null, results: number): CellValue =>
+    year === null || results === 0 ? NO_DATA : lows.filter((low) => low.year.label === year).length;
+  const first = lows[0];
+  const identity = table.layout.identity;
+  const column = first?.column ?? identity.login ?? identity.name ?? 0;
+  const row = first?.row ?? school.row;
+  return {
+    values: [
+      school.municipality,
+      school.name,
+      school.login,
+      STATUS_LABELS[school.status],
+      school.criteria.map((criterion) => `К${criterion}`).join(", "),
+      count(method.referenceYear, judged.reference),
+      count(method.previousYear, judged.previous),
+      `${columnLetters(column)}${row + 1}`,
+      school.reason,
+    ],
+    link: cellAddress(table.sheetName, row, column),
+  };
 }
 
 /**
@@ -159,7 +213,7 @@ function methodLayout(result: IdentificationResult, table: ExportTable): SheetLa
     header: ["Параметр", "Значение"],
     body: [
       ["Редакция правил", method.edition],
-      ["Порог низкого результата, %", method.threshold],
+      ["Порог низкого результата,\u00a0%", method.threshold],
       [
         "Минимум участников",
         method.participantCountsUsed

@@ -11,6 +11,7 @@ import { engineError } from "../engineError";
 import { parseSchoolYear } from "../table/schoolYear";
 import { quotedSheetName } from "../table/cellAddress";
 import { describeMethod, explainSchool } from "./identificationReason";
+import { plural } from "../russianText";
 
 export { DEFAULT_IDENTIFICATION_OPTIONS, type IdentificationOptions, type RuleEdition };
 
@@ -40,6 +41,11 @@ export interface SchoolIdentification {
   criteria: (1 | 2)[];
   /** The low results of the two years the rule looks at, reference year first. */
   lowResults: LowResultEvidence[];
+  /**
+   * How many results of each of the two years could be judged (low or not): 0 when the year has
+   * nothing to judge, where a count of low results would read as «none».
+   */
+  judged: { reference: number; previous: number };
   /** Russian text naming the years, procedures and percentages behind the status. */
   reason: string;
 }
@@ -351,13 +357,18 @@ class IdentifiedSchool implements SchoolIdentification {
     return reference.low.concat(previous.low);
   }
 
+  get judged(): { reference: number; previous: number } {
+    const { reference, previous } = this.#judgement();
+    return { reference: reference.usable, previous: previous.usable };
+  }
+
   get reason(): string {
     return explainSchool(this.status, this.#judgement(), this.#run.years, this.#run.settings);
   }
 
   toJSON(): SchoolIdentification {
-    const { login, name, municipality, row, status, criteria, lowResults, reason } = this;
-    return { login, name, municipality, row, status, criteria, lowResults, reason };
+    const { login, name, municipality, row, status, criteria, lowResults, judged, reason } = this;
+    return { login, name, municipality, row, status, criteria, lowResults, judged, reason };
   }
 
   #judgement(): SchoolJudgement {
@@ -535,7 +546,7 @@ function coverageCount(years: RuleYears, year: SchoolYear): number {
 
 /** «3 из 9 процедур» */
 function coverageOf(years: RuleYears, year: SchoolYear): string {
-  return `${coverageCount(years, year)} из ${years.coverage.procedures} ${procedureWord(years.coverage.procedures)}`;
+  return `${coverageCount(years, year)} из ${plural(years.coverage.procedures, "процедуры", "процедур", "процедур")}`;
 }
 
 /** «в 2020 — 3 из 9 процедур (ЕГЭ МА база, …)» */
@@ -543,11 +554,6 @@ function partialYearText(years: RuleYears, year: SchoolYear): string {
   const listed =
     years.coverage.years.find((entry) => entry.year.end === year.end)?.procedures ?? [];
   return `в ${year.label} — результаты только ${coverageOf(years, year)}${listed.length > 0 ? ` (${listed.join(", ")})` : ""}`;
-}
-
-/** Genitive after «из N»: «из 1 процедуры», «из 9 процедур». */
-function procedureWord(count: number): string {
-  return count % 10 === 1 && count % 100 !== 11 ? "процедуры" : "процедур";
 }
 
 /** Where the years came from and why the reference year is the one it is, for the method line. */

@@ -27,6 +27,12 @@ export interface SchoolRiskProfile {
   row: number;
   /** Numbers (1–10) of the factors present. */
   factors: number[];
+  /**
+   * Numbers of the factors that could not be judged: none of their parameters has a value. Not the
+   * same as absent — the matrix shows «—» for them, and a school without factors but with one of
+   * these is not called free of risk.
+   */
+  withoutData: number[];
   judgements: FactorJudgement[];
   /** ШГР: factors present, and not ШНОР (docs/method.md §4). */
   riskGroup: boolean;
@@ -89,7 +95,7 @@ export function assessRiskFactors(
   const isLowResult = (row: KeyedRow): boolean => lowResultSchools?.has(row.key) ?? false;
   const halfNeeded = rule === "half";
   const run: RiskRun = { rules, isLowResult, halfNeeded };
-  const presence = factorPresence(
+  const { presence, unjudged } = factorPresence(
     questionnaire.fieldValues,
     rules,
     questionnaire.rows.length,
@@ -112,6 +118,7 @@ export function assessRiskFactors(
             run,
             row,
             factorsOf(lists, rules, presence[index]),
+            factorsOf(lists, rules, unjudged[index]),
             riskGroup[index] === 1
           )
       ));
@@ -143,17 +150,18 @@ function riskGroupOf(
 }
 
 /**
- * The factors each school has, as bits (bit i: the i-th rule's factor; ten fit in 16). A parameter's
- * column is read for all schools at a time, in memory order, counting only; the judgements are made
- * when read.
+ * The factors each school has, as bits (bit i: the i-th rule's factor; ten fit in 16), and those it
+ * has no data for (`unjudged`). A parameter's column is read for all schools at a time, in memory
+ * order, counting only; the judgements are made when read.
  */
 function factorPresence(
   columns: Record<string, Float64Array>,
   rules: FactorRule[],
   schools: number,
   halfNeeded: boolean
-): Uint16Array {
+): { presence: Uint16Array; unjudged: Uint16Array } {
   const presence = new Uint16Array(schools);
+  const unjudged = new Uint16Array(schools);
   const atRisk = new Uint8Array(schools);
   const withData = new Uint8Array(schools);
   rules.forEach(({ parameters }, index) => {
@@ -161,21 +169,28 @@ function factorPresence(
     withData.fill(0);
     for (const parameter of parameters)
       countParameter(columns[parameter.code], parameter, atRisk, withData);
-    markFactor(presence, 1 << index, atRisk, withData, halfNeeded);
+    markFactor(presence, unjudged, 1 << index, atRisk, withData, halfNeeded);
   });
-  return presence;
+  return { presence, unjudged };
 }
 
-/** Sets the factor's bit of every school where it is present. A loop of its own, as `countParameter`. */
+/**
+ * Sets the factor's bit of every school where it is present, or in `unjudged` where none of its
+ * parameters has a value. A loop of its own, as `countParameter`.
+ */
 function markFactor(
   presence: Uint16Array,
+  unjudged: Uint16Array,
   bit: number,
   atRisk: Uint8Array,
   withData: Uint8Array,
   halfNeeded: boolean
 ): void {
-  for (let school = 0; school < presence.length; school++)
-    if (meetsPresenceRule(atRisk[school], withData[school], halfNeeded)) presence[school] |= bit;
+  for (let school = 0; school < presence.length; school++) {
+    if (withData[school] === 0) unjudged[school] |= bit;
+    else if (meetsPresenceRule(atRisk[school], withData[school], halfNeeded))
+      presence[school] |= bit;
+  }
 }
 
 /**
@@ -310,15 +325,23 @@ class RiskProfile implements SchoolRiskProfile {
   declare readonly name: string;
   declare readonly row: number;
   declare readonly factors: number[];
+  declare readonly withoutData: number[];
   declare readonly riskGroup: boolean;
   readonly #run: RiskRun;
   readonly #row: KeyedRow;
 
-  constructor(run: RiskRun, row: KeyedRow, factors: number[], riskGroup: boolean) {
+  constructor(
+    run: RiskRun,
+    row: KeyedRow,
+    factors: number[],
+    withoutData: number[],
+    riskGroup: boolean
+  ) {
     this.login = row.login;
     this.name = row.name;
     this.row = row.row;
     this.factors = factors;
+    this.withoutData = withoutData;
     this.riskGroup = riskGroup;
     this.#run = run;
     this.#row = row;
@@ -335,7 +358,7 @@ class RiskProfile implements SchoolRiskProfile {
   }
 
   toJSON(): SchoolRiskProfile {
-    const { login, name, row, factors, judgements, riskGroup, reason } = this;
-    return { login, name, row, factors, judgements, riskGroup, reason };
+    const { login, name, row, factors, withoutData, judgements, riskGroup, reason } = this;
+    return { login, name, row, factors, withoutData, judgements, riskGroup, reason };
   }
 }

@@ -1,6 +1,6 @@
 import type { CellValue } from "../types";
-import { joinWithinCell, type SheetLayout } from "../sheetLayout";
-import { plural } from "../russianText";
+import { joinWithinCell, type RowTone, type SheetLayout } from "../sheetLayout";
+import { formatCount, plural } from "../russianText";
 import type { RiskAssessment, SchoolsWithFactor } from "./assessRiskFactors";
 import { RISK_FACTORS, type FactorPresenceRule } from "./riskFactors";
 import { PRESENCE_RULE_MEANING, PRESENCE_RULE_WORDS } from "./riskThresholds";
@@ -16,37 +16,85 @@ function method(rule: FactorPresenceRule): string {
   );
 }
 
+/**
+ * A factor's cell in the matrix: 1 where the factor is present (a number, so that COUNT and the
+ * column's filter work and the heat map colours it), empty where it is absent, «—» where none of its
+ * parameters has a value for the school — not judged, which is not the same as absent.
+ */
+export const FACTOR_NOT_JUDGED = "—";
+
+/** What each row colour of the matrix means, in the order a reader meets them. */
+const ROW_TONE_LEGEND: [RowTone, string][] = [
+  ["alert", "красный — школа группы риска (ШГР)"],
+  [null, "без заливки — ШНОР с факторами риска (их поддержка — программа ШНОР)"],
+  ["ok", "зелёный — факторы риска не выявлены"],
+  // Grey means what it means on every sheet: not enough data to say.
+  ["unknown", "серый — факторы риска не выявлены, но по части факторов нет данных"],
+];
+
+/**
+ * The matrix's legend, above the table: what the colours of its rows mean (only those used) and what
+ * its factor cells hold.
+ */
+function matrixLegend(tones: RowTone[]): string[] {
+  const used = new Set(tones);
+  const rows = ROW_TONE_LEGEND.filter(([tone]) => used.has(tone)).map(([, text]) => text);
+  return [
+    ...(rows.length > 0 ? [`Цвет строки: ${rows.join("; ")}.`] : []),
+    `В столбцах факторов: 1 (красная ячейка) — фактор есть; пусто — фактора нет; «${FACTOR_NOT_JUDGED}» — по фактору нет данных (не заполнен ни один его параметр). ` +
+      "«Всего факторов» — чем больше, тем краснее.",
+  ];
+}
+
 /** «Матрица рисков»: school × factor, 1 where the factor is present, with counts per factor in the preamble. */
 export function riskMatrixLayout(assessment: RiskAssessment, sourceSheet: string): SheetLayout {
   const counts = assessment.byFactor.map(({ schools }) => schools.length);
+  const schools = assessment.schools;
+  const rowTone = schools.map((school): RowTone =>
+    school.riskGroup
+      ? "alert"
+      : school.factors.length > 0
+        ? null
+        : school.withoutData.length > 0
+          ? "unknown"
+          : "ok"
+  );
   return {
     name: "Матрица рисков",
     marker: RISK_MATRIX_MARKER,
     preamble: [
       "Школьный радар — матрица факторов риска (школа × фактор)",
-      `Источник: лист «${sourceSheet}», школ: ${assessment.schools.length}, в группе риска (ШГР): ${assessment.counts.riskGroup}`,
+      `Источник: лист «${sourceSheet}»; ${plural(assessment.counts.schools, "школа", "школы", "школ")}, из них в группе риска (ШГР) — ${formatCount(assessment.counts.riskGroup)}`,
       method(assessment.rule) +
         (assessment.lowResultsKnown
           ? ""
           : " ШНОР не определялись: в ШГР отнесены все школы с факторами риска."),
-      "Школ по факторам: " + counts.map((count, index) => `Ф${index + 1} — ${count}`).join(", "),
+      "Школ с фактором: " + counts.map((count, index) => `Ф${index + 1} — ${count}`).join(", "),
+      ...matrixLegend(rowTone),
     ],
     header: [
       "ОО",
       "Логин",
       ...RISK_FACTORS.map((factor) => `Ф${factor.number}. ${factor.name}`),
-      "Факторов",
+      "Всего факторов",
       "ШГР",
       "Обоснование",
     ],
-    body: assessment.schools.map((school) => [
+    body: schools.map((school) => [
       school.name,
       school.login,
-      ...RISK_FACTORS.map((factor) => (school.factors.includes(factor.number) ? 1 : 0)),
+      ...RISK_FACTORS.map((factor): CellValue =>
+        school.factors.includes(factor.number)
+          ? 1
+          : school.withoutData.includes(factor.number)
+            ? FACTOR_NOT_JUDGED
+            : null
+      ),
       school.factors.length,
       school.riskGroup ? "ШГР" : "",
       school.reason,
     ]),
+    // The factors' long names wrap in their headers; the cells hold 1, «—» or nothing.
     columns: [
       { width: 32, wrap: true },
       { width: 12 },
@@ -55,9 +103,7 @@ export function riskMatrixLayout(assessment: RiskAssessment, sourceSheet: string
       { width: 6 },
       { width: 70, wrap: true },
     ],
-    rowTone: assessment.schools.map((school) =>
-      school.riskGroup ? "alert" : school.factors.length > 0 ? "unknown" : "ok"
-    ),
+    rowTone,
   };
 }
 

@@ -6,6 +6,7 @@ import {
   type KeyedSheetSchema,
 } from "../sheets/keyedSheet";
 import { ALL_RISK_PARAMETERS, labelWithoutScale, type RiskParameter } from "./riskFactors";
+import { normalizeText } from "../russianText";
 
 /** The questionnaire's column header for a parameter: its code first, so a renamed column is still found. */
 export const parameterHeader = (parameter: RiskParameter): string =>
@@ -13,7 +14,8 @@ export const parameterHeader = (parameter: RiskParameter): string =>
 
 function parameterField(parameter: RiskParameter): FieldSpec {
   const code = parameter.code.toLowerCase().replace(".", "\\.");
-  const label = labelWithoutScale(parameter.label).toLowerCase().replace(/ё/g, "е");
+  // As a header is compared: normalised (a no-break space of the label is a space there).
+  const label = normalizeText(labelWithoutScale(parameter.label));
   return {
     key: parameter.code,
     label: parameterHeader(parameter),

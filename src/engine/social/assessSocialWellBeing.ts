@@ -392,7 +392,7 @@ export function describeSocialMethod(
   return (
     `ИСБШ = ${weight(weights.base)} + ${weight(weights.higherEducation)} × доля обучающихся, у которых оба родителя с высшим образованием − ` +
     `${weight(weights.singleParent)} × доля из неполных семей − ${weight(weights.registered)} × доля состоящих на учёте (доли от 0 до 1; шкала 0–100). ` +
-    `ШНСУ — ${QUANTILE_NAMES[quantile]} (${formatPercent(quantile * 100)} %) распределения школ по ИСБШ: ИСБШ не выше порога` +
+    `ШНСУ — ${QUANTILE_NAMES[quantile]} (${formatPercent(quantile * 100)}\u00a0%) распределения школ по ИСБШ: ИСБШ не выше порога` +
     (threshold === null ? "" : ` ${formatIsbsh(threshold, decimals)}`) +
     `; порог — процентиль как ПРОЦЕНТИЛЬ.ВКЛ в Excel, школы с одинаковым ИСБШ на пороге входят в группу вместе; ` +
     `при числе школ меньше ${minimumSchoolsFor(quantile)} группа не выделяется. Строки с противоречивыми данными (учтённых больше, чем обучающихся; 0 обучающихся) в ранжировании не участвуют.`

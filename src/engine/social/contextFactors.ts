@@ -20,15 +20,18 @@ export interface ContextFactor {
 const NEGATIVE = "влияет отрицательно";
 
 export const CONTEXT_FACTORS: readonly ContextFactor[] = [
-  { key: "oneParentHigherEducation", header: "Один родитель с высшим, % (влияет положительно)" },
-  { key: "largeFamilies", header: `Многодетные семьи, % (${NEGATIVE})` },
-  { key: "nonNativeRussian", header: `Русский язык не родной, % (${NEGATIVE})` },
-  { key: "bothParentsUnemployed", header: `Оба родителя безработные, % (${NEGATIVE})` },
-  { key: "parentWithDisability", header: `Родитель-инвалид, % (${NEGATIVE})` },
-  { key: "fosterFamilies", header: `Приёмные семьи, опека, % (${NEGATIVE})` },
-  { key: "sociallyDangerous", header: `Социально опасное положение, % (${NEGATIVE})` },
-  { key: "registeredKdn", header: `На учёте в КДН, % (${NEGATIVE})` },
-  { key: "poorHousing", header: "Неблагоустроенное жильё, % (значимого влияния не выявлено)" },
+  {
+    key: "oneParentHigherEducation",
+    header: "Один родитель с высшим,\u00a0% (влияет положительно)",
+  },
+  { key: "largeFamilies", header: `Многодетные семьи,\u00a0% (${NEGATIVE})` },
+  { key: "nonNativeRussian", header: `Русский язык не родной,\u00a0% (${NEGATIVE})` },
+  { key: "bothParentsUnemployed", header: `Оба родителя безработные,\u00a0% (${NEGATIVE})` },
+  { key: "parentWithDisability", header: `Родитель-инвалид,\u00a0% (${NEGATIVE})` },
+  { key: "fosterFamilies", header: `Приёмные семьи, опека,\u00a0% (${NEGATIVE})` },
+  { key: "sociallyDangerous", header: `Социально опасное положение,\u00a0% (${NEGATIVE})` },
+  { key: "registeredKdn", header: `На учёте в КДН,\u00a0% (${NEGATIVE})` },
+  { key: "poorHousing", header: "Неблагоустроенное жильё,\u00a0% (значимого влияния не выявлено)" },
 ];
 
 /** The factors a passport gives, and each one's share in per cent for every row (NaN: not known). */

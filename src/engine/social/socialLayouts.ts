@@ -1,6 +1,7 @@
 import type { SheetLayout } from "../sheetLayout";
 import type { SocialWellBeingResult } from "./assessSocialWellBeing";
 import { groupNotFormed } from "./lowerQuantile";
+import { formatCount, plural } from "../russianText";
 import type { ContextFactor } from "./contextFactors";
 
 export const SOCIAL_MARKER = "school-radar:isbsh";
@@ -18,7 +19,7 @@ export function socialLayout(result: SocialWellBeingResult, sourceSheet: string)
   const group =
     result.threshold === null
       ? `группа ШНСУ ${groupNotFormed(result.quantile)}`
-      : `ШНСУ: ${result.counts.shnsu}`;
+      : `из них ШНСУ — ${formatCount(result.counts.shnsu)}`;
   const percent = (value: number | undefined): number | null =>
     value === undefined ? null : value * 100;
   const known = (value: number): number | null => (Number.isNaN(value) ? null : value);
@@ -27,7 +28,7 @@ export function socialLayout(result: SocialWellBeingResult, sourceSheet: string)
     marker: SOCIAL_MARKER,
     preamble: [
       "Школьный радар — индекс социального благополучия школ (ИСБШ) и школы в неблагоприятных социальных условиях (ШНСУ)",
-      `Источник: лист «${sourceSheet}», школ: ${schools.length}, ${group}`,
+      `Источник: лист «${sourceSheet}»; ${plural(schools.length, "школа", "школы", "школ")}, ${group}`,
       result.description,
       ...(result.groupSizeWarning === null ? [] : [capitalised(result.groupSizeWarning) + "."]),
       ...(context.factors.length === 0 ? [] : [contextNote(context.factors)]),
@@ -38,9 +39,9 @@ export function socialLayout(result: SocialWellBeingResult, sourceSheet: string)
       "Логин",
       "ИСБШ",
       "ШНСУ",
-      "Оба родителя с высшим, %",
-      "Неполные семьи, %",
-      "На учёте, %",
+      "Оба родителя с высшим,\u00a0%",
+      "Неполные семьи,\u00a0%",
+      "На учёте,\u00a0%",
       ...context.factors.map((factor) => factor.header),
       "Обоснование",
     ],
@@ -88,7 +89,7 @@ function contextNote(factors: readonly ContextFactor[]): string {
     ? "; для неблагоустроенного жилья значимого влияния там не выявлено (приложение 2)"
     : "";
   return (
-    "Справочно: столбцы между «На учёте, %» и «Обоснование» — доли обучающихся по другим показателям социального паспорта, в ИСБШ они не входят; " +
+    "Справочно: столбцы между «На учёте,\u00a0%» и «Обоснование» — доли обучающихся по другим показателям социального паспорта, в ИСБШ они не входят; " +
     `в скобках — направление их влияния на результаты обучения по программе Назаровского района (приложение 1)${housing}.`
   );
 }

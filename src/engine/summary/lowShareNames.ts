@@ -29,5 +29,5 @@ export function lowShareNameOf(procedures: Pick<Procedure, "family">[]): string 
   const exams = families(true);
   if (exams.length === 0) return "% «2»";
   if (marks.length === 0) return "% ниже минимального порога";
-  return `% «2» (${marks.join(", ")}), % ниже минимального порога (${exams.join(", ")})`;
+  return `% «2» (${marks.join(", ")}),\u00a0% ниже минимального порога (${exams.join(", ")})`;
 }

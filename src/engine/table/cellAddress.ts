@@ -21,3 +21,19 @@ export function cellAddress(sheetName: string, row: number, column: number): str
 export function rowAddress(sheetName: string, row: number): string {
   return `${quotedSheetName(sheetName)}!${row + 1}:${row + 1}`;
 }
+
+/**
+ * Where a hyperlink to `reference` leads: the cell itself (`'Лист1'!D7`), the first cell of a range
+ * or of a row (`'Лист1'!7:7` → `'Лист1'!A7`), A1 of a whole sheet (`'Лист1'`). Null for anything
+ * else: a link that goes nowhere is worse than none.
+ */
+export function linkTarget(reference: string): string | null {
+  const match = /^('(?:[^']|'')+')(?:!(.*))?$/.exec(reference.trim());
+  if (match === null) return null;
+  const [, sheet, place] = match;
+  if (place === undefined || place === "") return `${sheet}!A1`;
+  const cell = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?[A-Z]{1,3}\$?\d+)?$/.exec(place);
+  if (cell !== null) return `${sheet}!${cell[1]}${cell[2]}`;
+  const row = /^\$?(\d+):\$?\d+$/.exec(place);
+  return row === null ? null : `${sheet}!A${row[1]}`;
+}

@@ -27,6 +27,27 @@ const NUMBER = /^([+-]?\d+(?:[.,]\d+)?)\s*(%?)$/;
 const EXCEL_ERROR =
   /^#(DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA|ДЕЛ\/0!|Н\/Д|ИМЯ\?|ПУСТО!|ЧИСЛО!|ССЫЛКА!|ЗНАЧ!)/i;
 
+/**
+ * Excel's error values as Russian Excel shows them in the cell (a file and Office.js give the English
+ * code): a message names the error the way the reader sees it, with the code beside it for an
+ * English Excel. The newer errors (#SPILL!, #CALC!) are named as found.
+ */
+const RUSSIAN_ERRORS: Record<string, string> = {
+  "#DIV/0!": "#ДЕЛ/0!",
+  "#N/A": "#Н/Д",
+  "#NAME?": "#ИМЯ?",
+  "#NULL!": "#ПУСТО!",
+  "#NUM!": "#ЧИСЛО!",
+  "#REF!": "#ССЫЛКА!",
+  "#VALUE!": "#ЗНАЧ!",
+};
+
+/** `«#ДЕЛ/0!» (#DIV/0!)`; an error already in Russian, or without a Russian name, as found. */
+export function errorName(text: string): string {
+  const russian = RUSSIAN_ERRORS[text.toUpperCase()];
+  return russian === undefined ? quoteFound(text) : `${quoteFound(russian)} (${text})`;
+}
+
 export function isMissingValue(value: CellValue | undefined): boolean {
   if (value === null || value === undefined || value === "" || value === "-") return true;
   return typeof value === "string" && MISSING.has(value.trim().toLowerCase());
@@ -43,7 +64,7 @@ function readNumber(value: CellValue | undefined, expected: string): NumberReadi
   if (typeof value === "boolean")
     return problem(expected, `о логическое значение ${quoteFound(value ? "ИСТИНА" : "ЛОЖЬ")}`);
   const text = value!.trim().replace(/[\s\u00a0]+(?=\d)/g, "");
-  if (EXCEL_ERROR.test(text)) return problem(expected, `а ошибка формулы ${quoteFound(text)}`);
+  if (EXCEL_ERROR.test(text)) return problem(expected, `а ошибка формулы ${errorName(text)}`);
   const match = NUMBER.exec(text);
   return match ? Number(match[1].replace(",", ".")) : problem(expected, `о ${quoteFound(value)}`);
 }

@@ -523,7 +523,7 @@ function conventionYears(
   warnings: Warning[]
 ): { later: SchoolYear; earlier: SchoolYear; source: YearsSource } {
   const order =
-    "таблица без заголовков столбцов прочитана в порядке выгрузки (муниципалитет, ОО, логин, затем 16 пар «% «2»; % высоких результатов»: " +
+    "таблица без заголовков столбцов прочитана в порядке выгрузки (муниципалитет, ОО, логин, затем 16 пар «% «2»;\u00a0% высоких результатов»: " +
     "ВПР МА 5, МА 6, РУ 5, РУ 6, ОГЭ МА, РУ, ЕГЭ МА, РУ — по каждой процедуре сначала позднейший год, затем предыдущий)";
   const given = options.years !== undefined && options.years.length > 0 ? options.years : null;
   const title = given === null && firstLoginRow >= 0 ? yearsAbove(sheet, firstLoginRow) : null;
@@ -657,7 +657,7 @@ function noSchoolColumnError(sheet: Sheet, headerRow: number): EngineError {
     "no_table",
     `На листе «${sheet.name}» у таблицы результатов нет столбца с названием или логином ОО, и над таблицей не названа школа. ` +
       `Добавьте слева от результатов столбец «ОО» (название школы) или «Логин ОО» (sch…), ` +
-      `а если в таблице одна школа — впишите её название над таблицей, например в ячейку ${sheet.address(above, sheet.firstColumn).split("!")[1]}: «Итоги 2019 года МБОУ «СОШ № 30»»`,
+      `а если в таблице одна школа — впишите её название над таблицей, например в ячейку ${sheet.address(above, sheet.firstColumn).split("!")[1]}: «Итоги 2019 года МБОУ «СОШ №\u00a030»»`,
     sheet.address(above, sheet.firstColumn)
   );
 }

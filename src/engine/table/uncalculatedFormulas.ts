@@ -1,5 +1,6 @@
 import type { SheetGrid, Warning } from "../types";
 import { cellAddress } from "./cellAddress";
+import { plural } from "../russianText";
 
 /**
  * A sheet whose formulas hold no results (written by a program that does not calculate, and never
@@ -13,7 +14,7 @@ export function uncalculatedFormulasWarning(grid: SheetGrid): Warning[] {
     {
       cell: cellAddress(grid.sheetName, found.row, found.column),
       message:
-        `формулы без вычисленного значения (ячеек: ${found.count}, первая — эта) прочитаны как пустые. ` +
+        `формулы без вычисленного значения (${plural(found.count, "ячейка", "ячейки", "ячеек")}, первая — эта) прочитаны как пустые. ` +
         "Откройте книгу в Excel или LibreOffice, сохраните её, чтобы формулы были вычислены, и запустите анализ снова",
     },
   ];

@@ -401,7 +401,9 @@ export function analyzeRecognised(
         summaryLayout(summary, found.table?.years ?? []),
         ...(found.table ? [schoolDynamicsLayout(summary, found.table.years)] : []),
         ...(context ? [contextLayout(context)] : []),
-        ...(profile ? [profileLayout(profile, profileSources(found), history?.history ?? null)] : []),
+        ...(profile
+          ? [profileLayout(profile, profileSources(found), history?.history ?? null)]
+          : []),
         ...(reconciliation && found.table && identification
           ? [reconciliationLayout(reconciliation, found.table, identification)]
           : []),

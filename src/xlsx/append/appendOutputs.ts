@@ -1,4 +1,4 @@
-import type { SheetLayout } from "../../engine";
+import { printSetup, type SheetLayout } from "../../engine";
 import type { AddedOutputs, WrittenSheet } from "../addOutputs";
 import {
   markedOutputSheets,
@@ -31,7 +31,7 @@ import {
   sourceOfRelationships,
   type Relationship,
 } from "./packageParts";
-import { layoutStyles, worksheetPieces } from "./worksheetXml";
+import { layoutStyles, printNames, worksheetPieces, type SheetPlace } from "./worksheetXml";
 import { withHandOffsWritten, type RowsOnWorker, type RowsWriter } from "./rowHandOffs";
 import { readWorkbookXml, writeWorkbookXml, type DefinedName } from "./workbookXml";
 import type { PackageEntry, WorkbookPackage } from "./workbookPackage";
@@ -40,6 +40,8 @@ const CONTENT_TYPES = "[Content_Types].xml";
 const CALC_CHAIN = /\/calcChain$/;
 /** The built-in name of a sheet's filter range; Excel rebuilds it from the sheet's own filter. */
 const FILTER_DATABASE = "_xlnm._filterdatabase";
+/** A sheet view selected along with the active one: its tab is grouped with it (`tabSelected`). */
+const TAB_SELECTED = /(<(?:[\w.-]+:)?sheetView\b[^>]*?)\s+tabSelected\s*=\s*(["'])(?:1|true)\2/g;
 
 /** Thrown when the archive is not a workbook: the caller words it for the user. */
 export class NotAWorkbookError extends Error {}
@@ -62,7 +64,9 @@ interface NewSheet {
  * hidden sheets. Every entry of the input is copied unchanged (from a file: as its stored, compressed
  * bytes) except the four small parts the new sheets must be entered in — workbook.xml, its
  * relationships, [Content_Types].xml and styles.xml — and the parts of the sheets being replaced,
- * which are left out.
+ * which are left out. The workbook opens on the layout that `opensHere`: the sheet that was selected
+ * before is unselected (only the head of its part is rewritten: `copyWithHead`). Each new sheet gets
+ * its print area and title rows as defined names (`printSetup`).
  */
 export async function appendOutputs<Entry extends PackageEntry>(
   pkg: WorkbookPackage<Entry>,
@@ -161,6 +165,19 @@ export async function appendOutputs<Entry extends PackageEntry>(
     sheets.push({ marker: layout.marker, requestedName: layout.name, name });
   }
 
+  // The sheet the workbook opens on, its print names, and the sheets a link may lead to.
+  const opening = added.findIndex((sheet) => sheet.layout.opensHere === true && !sheet.hidden);
+  const activeSheet = opening < 0 ? undefined : remaining.length + opening;
+  added.forEach((sheet, at) => names.push(...printDefinedNames(sheet, remaining.length + at)));
+  const sheetNames = new Set(taken.worksheets.map((sheet) => sheet.name));
+  const linkable = (target: string) => sheetNames.has(sheetOfReference(target) ?? "");
+  const keptSheetParts = new Set(
+    remaining.flatMap((sheet) => {
+      const part = partOfSheet(sheet.relationshipId);
+      return part === null ? [] : [part.toLowerCase()];
+    })
+  );
+
   // 4. Parts to leave out: the replaced sheets with what only they use, and the calculation chain,
   // which would list cells of removed sheets (Excel rebuilds it).
   const removedParts = await partsOnlyUsedBy(
@@ -238,6 +255,7 @@ export async function appendOutputs<Entry extends PackageEntry>(
           hidden: isHidden,
         })),
         names,
+        ...(activeSheet === undefined ? {} : { activeSheet }),
       }),
     ],
     [
@@ -260,6 +278,8 @@ export async function appendOutputs<Entry extends PackageEntry>(
       edited.delete(name);
     } else if (stylesEntry !== undefined && entry === stylesEntry) {
       await pkg.addText(entry.fileName, styles.toXml());
+    } else if (activeSheet !== undefined && keptSheetParts.has(name)) {
+      await pkg.copyWithHead(entry, unselected);
     } else {
       await pkg.copy(entry);
     }
@@ -272,11 +292,13 @@ export async function appendOutputs<Entry extends PackageEntry>(
       const sheet = added[index]!;
       const drawn = chartParts.get(sheet);
       const large = rowsOnWorker !== null && sheet.layout.body.length >= rowsOnWorker.minimumRows;
+      const place: SheetPlace = { selected: remaining.length + index === activeSheet, linkable };
       const pieces = worksheetPieces(
         sheet.layout,
         sheetStyles[index]!,
         drawn ? "rId1" : undefined,
-        large ? rowsOnWorker.blockRows : undefined
+        large ? rowsOnWorker.blockRows : undefined,
+        place
       );
       if (large) {
         worker ??= rowsOnWorker.start();
@@ -292,6 +314,24 @@ export async function appendOutputs<Entry extends PackageEntry>(
   }
   if (stylesEntry === undefined) await pkg.addText(stylesPart, styles.toXml());
   return { sheets, replacedSheets, keptSheets };
+}
+
+/** A kept sheet's head with its tab unselected, or null when it was not selected. */
+function unselected(head: string): string | null {
+  const edited = head.replace(TAB_SELECTED, "$1");
+  return edited === head ? null : edited;
+}
+
+/** A new sheet's print area and the rows printed on every page (`printSetup`), at its tab's index. */
+function printDefinedNames(sheet: NewSheet, localSheetId: number): DefinedName[] {
+  const { printArea, printTitles } = printNames(
+    printSetup(sheet.layout),
+    quoteSheetName(sheet.name)
+  );
+  return [
+    { name: "_xlnm.Print_Area", localSheetId, formula: printArea, attributes: {} },
+    { name: "_xlnm.Print_Titles", localSheetId, formula: printTitles, attributes: {} },
+  ];
 }
 
 /** The parts of a sheet's drawing and of each of its charts. */

@@ -1,5 +1,11 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from "fflate";
-import { entryNamed, partText, type PackageEntry, type WorkbookPackage } from "./workbookPackage";
+import {
+  entryNamed,
+  headEnd,
+  partText,
+  type PackageEntry,
+  type WorkbookPackage,
+} from "./workbookPackage";
 
 /**
  * A workbook copied in memory (the standalone page): the input's parts unzipped with fflate, the
@@ -28,6 +34,19 @@ export class MemoryPackage implements WorkbookPackage<PackageEntry> {
 
   copy(entry: PackageEntry): Promise<void> {
     this.output[entry.fileName] = this.input[entry.fileName]!;
+    return Promise.resolve();
+  }
+
+  copyWithHead(entry: PackageEntry, edit: (head: string) => string | null): Promise<void> {
+    const bytes = this.input[entry.fileName]!;
+    const end = headEnd(bytes, true);
+    const edited = end === null ? null : edit(partText(strFromU8(bytes.subarray(0, end))));
+    if (edited === null) return this.copy(entry);
+    const head = strToU8(edited);
+    const joined = new Uint8Array(head.length + bytes.length - end!);
+    joined.set(head);
+    joined.set(bytes.subarray(end!), head.length);
+    this.output[entry.fileName] = joined;
     return Promise.resolve();
   }
 

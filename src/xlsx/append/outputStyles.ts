@@ -11,13 +11,17 @@ import {
 
 /** How one of our cells looks; every field optional, an empty look is the workbook's default style. */
 export interface CellLook {
-  font?: "title" | "bold";
+  /** `link`: the default font underlined in Excel's hyperlink blue. */
+  font?: "title" | "bold" | "link";
   /** Solid fill colour, ARGB (`FFFFC7CE`). */
   fill?: string;
   /** A thin line under the cell (the header). */
   bottomBorder?: boolean;
   numberFormat?: string;
+  /** Wrapped text, at the cell's top. */
   wrap?: boolean;
+  /** At the cell's top without wrapping: beside wrapped cells of a taller row. */
+  top?: boolean;
 }
 
 /** Number formats Excel has built in with the same code in every language (as ExcelJS maps them). */
@@ -32,6 +36,8 @@ const BUILT_IN_FORMATS: Record<string, number> = {
   "0.00E+00": 11,
   "@": 49,
 };
+/** Excel's hyperlink blue (its Office theme's «Hyperlink» colour). */
+const LINK_COLOUR = "FF0563C1";
 /** Custom number formats start at 164; lower ids are Excel's. */
 const FIRST_CUSTOM_FORMAT = 164;
 /** The order of styleSheet's children (CT_Stylesheet is a sequence). */
@@ -124,8 +130,9 @@ export class OutputStyles {
       look.bottomBorder === true,
       look.numberFormat ?? "",
       look.wrap === true,
+      look.top === true && look.wrap !== true,
     ]);
-    if (key === JSON.stringify(["", "", false, "", false])) return 0;
+    if (key === JSON.stringify(["", "", false, "", false, false])) return 0;
     const known = this.looks.get(key);
     if (known !== undefined) return known;
     const numFmtId = look.numberFormat === undefined ? 0 : this.formatId(look.numberFormat);
@@ -137,10 +144,14 @@ export class OutputStyles {
       fontId ? ' applyFont="1"' : "",
       fillId ? ' applyFill="1"' : "",
       borderId ? ' applyBorder="1"' : "",
-      look.wrap ? ' applyAlignment="1"' : "",
+      look.wrap || look.top ? ' applyAlignment="1"' : "",
     ].join("");
     const p = this.prefix;
-    const alignment = look.wrap ? `<${p}alignment vertical="top" wrapText="1"/>` : "";
+    const alignment = look.wrap
+      ? `<${p}alignment vertical="top" wrapText="1"/>`
+      : look.top
+        ? `<${p}alignment vertical="top"/>`
+        : "";
     const xf =
       `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}"` +
       `${this.hasStyleXfs ? ' xfId="0"' : ""}${apply}` +
@@ -206,10 +217,20 @@ export class OutputStyles {
     return id;
   }
 
-  private fontId(kind: "title" | "bold"): number {
+  private fontId(kind: "title" | "bold" | "link"): number {
     const known = this.fonts.get(kind);
     if (known !== undefined) return known;
     const p = this.prefix;
+    if (kind === "link") {
+      // The workbook's font with its own colour and underline left out for the link's.
+      const plain = this.baseFont.filter((child) => !/^<(?:\w+:)?(?:color|u)[\s/>]/.test(child));
+      const id = this.append(
+        "fonts",
+        `<${p}font><${p}u/><${p}color rgb="${LINK_COLOUR}"/>${plain.join("")}</${p}font>`
+      );
+      this.fonts.set(kind, id);
+      return id;
+    }
     const children = this.baseFont.map((child) =>
       kind === "title" && /^<(?:\w+:)?sz[\s/>]/.test(child) ? `<${p}sz val="13"/>` : child
     );

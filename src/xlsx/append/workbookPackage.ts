@@ -18,6 +18,12 @@ export interface WorkbookPackage<Entry extends PackageEntry> {
   readText(entry: Entry): Promise<string>;
   /** Writes an input entry to the output unchanged. */
   copy(entry: Entry): Promise<void>;
+  /**
+   * Writes an input part with its beginning edited: `edit` gets the text before `<sheetData` (a
+   * worksheet's properties and views; the whole part if it has none, up to HEAD_LIMIT characters)
+   * and returns it changed, or null to have the part copied unchanged.
+   */
+  copyWithHead(entry: Entry, edit: (head: string) => string | null): Promise<void>;
   /** Writes a new (or edited) part. */
   addText(name: string, text: string): Promise<void>;
   /** Writes a new part from pieces of text, or of UTF-8 bytes (rows written on another thread). */
@@ -39,4 +45,19 @@ export function entryNamed<Entry extends PackageEntry>(
 /** Text of a part's bytes as UTF-8, without a byte order mark. */
 export function partText(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** How far into a part `copyWithHead` looks for its head: a sheet's views come in its first bytes. */
+export const HEAD_LIMIT = 1 << 16;
+
+/**
+ * Where a part's head ends in its first bytes: at `<sheetData` (with any namespace prefix), at the
+ * end of a part without one (`complete`: `bytes` are all of it), or null when it is not within
+ * HEAD_LIMIT. The bytes are read as Latin-1, one character a byte, so the index is a byte's.
+ */
+export function headEnd(bytes: Uint8Array, complete: boolean): number | null {
+  const text = new TextDecoder("latin1").decode(bytes.subarray(0, HEAD_LIMIT));
+  const found = /<(?:[\w.-]+:)?sheetData[\s/>]/.exec(text);
+  if (found !== null) return found.index;
+  return complete && bytes.length <= HEAD_LIMIT ? bytes.length : null;
 }

@@ -38,6 +38,8 @@ export interface WorkbookChanges {
   added: { name: string; sheetId: number; relationshipId: string; hidden: boolean }[];
   /** Every defined name of the result, in order (localSheetId already renumbered). */
   names: DefinedName[];
+  /** The sheet to open on (its index among the result's tabs); absent: the one that was active. */
+  activeSheet?: number;
 }
 
 /** Elements of CT_Workbook that come after `<definedNames>` (it is a sequence). */
@@ -100,8 +102,8 @@ export function readWorkbookXml(xml: string): WorkbookXml {
 
 /**
  * workbook.xml with sheets removed and added (at the end of the tabs), the defined names replaced,
- * and the active tab kept on the sheet that was active (or the first visible one when it was removed).
- * Everything else in the part stays as the producer wrote it.
+ * and the active tab on `activeSheet`, or kept on the sheet that was active (the first visible one
+ * when it was removed). Everything else in the part stays as the producer wrote it.
  */
 export function writeWorkbookXml(xml: string, changes: WorkbookChanges): string {
   const { elements, root, sheetsElement, namesElement, sheets } = structure(xml);
@@ -159,7 +161,7 @@ function activeTabEdits(
   changes: WorkbookChanges
 ): TextEdit[] {
   const bookViews = childrenNamed(elements, root, "bookViews")[0];
-  if (bookViews === undefined) return [];
+  if (bookViews === undefined) return addedBookView(elements, root, changes.activeSheet);
   const remaining = sheets
     .map((element, index) => ({ element, index }))
     .filter(({ index }) => !changes.removedSheets.has(index));
@@ -172,7 +174,8 @@ function activeTabEdits(
     const active = Number(view.attributes.activeTab ?? 0);
     const stillThere = remaining.findIndex(({ index }) => index === active);
     const newActive =
-      stillThere >= 0 && visible(remaining[stillThere]!.element) ? stillThere : firstVisible;
+      changes.activeSheet ??
+      (stillThere >= 0 && visible(remaining[stillThere]!.element) ? stillThere : firstVisible);
     const first = Number(view.attributes.firstSheet ?? 0);
     if (newActive === active && first <= newActive) return [];
     let startTag = xml.slice(view.start, view.openEnd);
@@ -181,4 +184,17 @@ function activeTabEdits(
       startTag = withAttribute(startTag, "firstSheet", String(Math.min(first, newActive)));
     return [{ start: view.start, end: view.openEnd, text: startTag }];
   });
+}
+
+/** A workbook without views opens on its first tab: a view of our own opens it on `activeSheet`. */
+function addedBookView(
+  elements: XmlElement[],
+  root: number,
+  activeSheet: number | undefined
+): TextEdit[] {
+  const sheets = childrenNamed(elements, root, "sheets")[0];
+  if (activeSheet === undefined || activeSheet === 0 || sheets === undefined) return [];
+  const prefix = prefixOf(sheets);
+  const text = `<${prefix}bookViews><${prefix}workbookView activeTab="${activeSheet}"/></${prefix}bookViews>`;
+  return [{ start: sheets.start, end: sheets.start, text }];
 }

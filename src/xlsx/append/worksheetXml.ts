@@ -1,4 +1,19 @@
-import { columnLetters, type CellValue, type RowTone, type SheetLayout } from "../../engine";
+import {
+  bodyRowHeight,
+  columnLetters,
+  headerRowHeight,
+  preambleColumns,
+  preambleRowHeights,
+  printSetup,
+  tableHeaderRow,
+  wrappedColumns,
+  type CellRange,
+  type CellValue,
+  type PrintSetup,
+  type RowTone,
+  type SheetLayout,
+  type WrappedColumns,
+} from "../../engine";
 import { MAX_CELL_TEXT, validationRule } from "../layoutSheet";
 import type { CellLook, OutputStyles } from "./outputStyles";
 import { escapeXml, xmlAllowed } from "./xmlText";
@@ -18,6 +33,8 @@ const PIECE_CHARACTERS = 1 << 16;
 /** The cell formats a layout's sheet uses, as indices into the workbook's cellXfs. */
 export interface LayoutStyles {
   title: number;
+  /** The preamble's other lines: wrapped within the cells they are merged across. */
+  preamble: number;
   header: number;
   /** [tone][column]: tones in the order of TONES. */
   body: number[][];
@@ -31,8 +48,12 @@ export function layoutStyles(layout: SheetLayout, styles: OutputStyles): LayoutS
   const columns = Math.max(layout.header.length, layout.columns.length);
   // A layout whose rows are made on demand names its tones: reading every row here made them twice.
   const tonesUsed = new Set<RowTone>(layout.tones ?? layout.rowTone ?? []);
+  const linkColumn = layout.links?.column;
+  // Beside a wrapped cell a row is taller: every cell then reads from the row's top.
+  const top = layout.columns.some((spec) => spec.wrap === true);
   return {
-    title: styles.id({ font: "title" }),
+    title: styles.id({ font: "title", wrap: true }),
+    preamble: styles.id({ wrap: true }),
     header: styles.id({
       font: "bold",
       fill: HEADER_COLOUR,
@@ -47,6 +68,8 @@ export function layoutStyles(layout: SheetLayout, styles: OutputStyles): LayoutS
             const look: CellLook = {};
             if (spec?.numberFormat) look.numberFormat = spec.numberFormat;
             if (spec?.wrap) look.wrap = true;
+            else if (top) look.top = true;
+            if (index === linkColumn) look.font = "link";
             if (tone !== null) look.fill = TONE_COLOURS[tone];
             return styles.id(look);
           })
@@ -60,10 +83,20 @@ export function layoutStyles(layout: SheetLayout, styles: OutputStyles): LayoutS
   };
 }
 
-/** The row of the table header: below the preamble and a blank line, or row 1 without a preamble. */
+/** The 1-based row of the table header: below the preamble and a blank line (`tableHeaderRow`). */
 export function headerRowOf(layout: SheetLayout): number {
-  return layout.preamble.length === 0 ? 1 : layout.preamble.length + 2;
+  return tableHeaderRow(layout) + 1;
 }
+
+/** How the sheet stands in its workbook, which only the writer of the whole workbook knows. */
+export interface SheetPlace {
+  /** The sheet the workbook opens on: its tab is selected. */
+  selected: boolean;
+  /** Whether a link may lead to a target (its sheet is in the workbook). */
+  linkable: (target: string) => boolean;
+}
+
+const NOWHERE: SheetPlace = { selected: false, linkable: () => true };
 
 /**
  * A layout's worksheet XML in pieces, written the way the ExcelJS writer laid the sheet out
@@ -82,7 +115,8 @@ export function* worksheetPieces(
    * Rows per block to leave to another thread: every other block of body rows is then yielded as a
    * `RowsHandOff` instead of its XML, for the caller to have made elsewhere (src/xlsx/append/rowsOnWorker.ts).
    */
-  handOffBlock?: number
+  handOffBlock?: number,
+  place: SheetPlace = NOWHERE
 ): Generator<string | RowsHandOff> {
   const headerRow = headerRowOf(layout);
   const width = Math.max(layout.header.length, 1);
@@ -98,30 +132,38 @@ export function* worksheetPieces(
       (block) => block.column + Math.max(...block.values.map((row) => row.length), 1)
     )
   );
+  const selected = place.selected ? ' tabSelected="1"' : "";
   let xml =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    // Printing scales the sheet to the page's width (pageSetup's fitToWidth).
+    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
     `<dimension ref="A1:${columnLetters(lastUsedColumn - 1)}${lastRow}"/>` +
-    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow}" topLeftCell="${topLeft}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${topLeft}" sqref="${topLeft}"/></sheetView></sheetViews>` +
+    `<sheetViews><sheetView${selected} workbookViewId="0"><pane ySplit="${headerRow}" topLeftCell="${topLeft}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${topLeft}" sqref="${topLeft}"/></sheetView></sheetViews>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     columnsXml(layout) +
     "<sheetData>";
   /** A row's XML with the block cells of that row put in column order among the table's. */
-  const row = (rowNumber: number, cells: { column: number; xml: string }[]): string => {
+  const row = (
+    rowNumber: number,
+    cells: { column: number; xml: string }[],
+    height: number | null = null
+  ): string => {
     const extra = blocks.get(rowNumber);
     const all = extra ? [...cells, ...extra].sort((a, b) => a.column - b.column) : cells;
     return all.length === 0
       ? ""
-      : `<row r="${rowNumber}">${all.map((cell) => cell.xml).join("")}</row>`;
+      : `<row r="${rowNumber}"${heightAttributes(height)}>${all.map((cell) => cell.xml).join("")}</row>`;
   };
   // Preamble, the blank line, the header.
+  const preambleHeights = preambleRowHeights(layout);
   for (let rowNumber = 1; rowNumber <= headerRow; rowNumber++) {
     const cells: { column: number; xml: string }[] = [];
     const line = layout.preamble[rowNumber - 1];
     if (line !== undefined)
       cells.push({
         column: 0,
-        xml: textCell(`A${rowNumber}`, rowNumber === 1 ? styles.title : 0, line),
+        xml: textCell(`A${rowNumber}`, rowNumber === 1 ? styles.title : styles.preamble, line),
       });
     if (rowNumber === headerRow)
       layout.header.forEach((text, index) =>
@@ -130,10 +172,12 @@ export function* worksheetPieces(
           xml: textCell(`${columnLetters(index)}${headerRow}`, styles.header, text),
         })
       );
-    xml += row(rowNumber, cells);
+    const height =
+      rowNumber === headerRow ? headerRowHeight(layout) : (preambleHeights[rowNumber - 1] ?? null);
+    xml += row(rowNumber, cells, height);
   }
   const format = bodyFormat(layout, styles);
-  const { letters, styleAttributes } = format;
+  const { letters, styleAttributes, wrapped } = format;
   // Rows are joined into pieces of a few dozen kilobytes: a row's strings die young, where one long
   // concatenated string would survive into the old generation and cost seconds of garbage collection.
   const rows: string[] = [xml];
@@ -169,9 +213,10 @@ export function* worksheetPieces(
             styleAttributes[tone]?.[column] ?? "",
             value
           ),
-        }))
+        })),
+        bodyRowHeight(values, wrapped)
       );
-    } else text = bodyRowXml(values, styleAttributes[tone] ?? [], rowNumber, letters);
+    } else text = bodyRowXml(values, styleAttributes[tone] ?? [], rowNumber, letters, wrapped);
     rows.push(text);
     length += text.length;
   }
@@ -181,8 +226,10 @@ export function* worksheetPieces(
   xml += "</sheetData>";
   if (layout.header.length > 0)
     xml += `<autoFilter ref="A${headerRow}:${lastColumn}${headerRow + filterRows}"/>`;
+  xml += mergedPreambleXml(layout);
   xml += heatScalesXml(layout, headerRow) + validationsXml(layout, headerRow);
-  xml += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  xml += hyperlinksXml(layout, headerRow, place.linkable);
+  xml += pageXml(printSetup(layout));
   if (drawingRelationshipId !== undefined) xml += `<drawing r:id="${drawingRelationshipId}"/>`;
   xml += "</worksheet>";
   yield xml;
@@ -195,12 +242,16 @@ export interface RowsHandOff {
   format: BodyFormat;
 }
 
-/** How body rows are written: their first sheet row, column letters, style attributes per tone. */
+/**
+ * How body rows are written: their first sheet row, column letters, style attributes per tone, and
+ * the wrapped columns their heights come from.
+ */
 export interface BodyFormat {
   headerRow: number;
   letters: string[];
   /** [tone][column], tones in the order of TONES: ` s="7"`, or "" for no style. */
   styleAttributes: string[][];
+  wrapped: WrappedColumns;
 }
 
 function bodyFormat(layout: SheetLayout, styles: LayoutStyles): BodyFormat {
@@ -210,7 +261,13 @@ function bodyFormat(layout: SheetLayout, styles: LayoutStyles): BodyFormat {
     styleAttributes: styles.body.map((tone) =>
       tone.map((style) => (style === 0 ? "" : ` s="${style}"`))
     ),
+    wrapped: wrappedColumns(layout),
   };
+}
+
+/** A row's height attributes: the engine's height (rowHeights.ts), none for one line. */
+function heightAttributes(height: number | null): string {
+  return height === null ? "" : ` ht="${height}" customHeight="1"`;
 }
 
 /** A row's tone as its index in TONES (what `BodyFormat.styleAttributes` is indexed by). */
@@ -223,9 +280,12 @@ function bodyRowXml(
   values: CellValue[],
   styleAttributes: string[],
   rowNumber: number,
-  letters: string[]
+  letters: string[],
+  wrapped: WrappedColumns
 ): string {
-  let text = `<row r="${rowNumber}">`;
+  // Rows without a wrapped column (most of the national sheets' rows) skip the estimate.
+  const height = wrapped.columns.length === 0 ? null : bodyRowHeight(values, wrapped);
+  let text = `<row r="${rowNumber}"${heightAttributes(height)}>`;
   for (let column = 0; column < values.length; column++) {
     const letter = letters[column] ?? (letters[column] = columnLetters(column));
     text += bodyCell(letter + rowNumber, styleAttributes[column] ?? "", values[column]!);
@@ -243,7 +303,9 @@ export function bodyRowsXml(
   const parts: string[] = [];
   for (let i = 0; i < rows.length; i++) {
     const styles = format.styleAttributes[tones[i]!] ?? [];
-    parts.push(bodyRowXml(rows[i]!, styles, format.headerRow + 1 + from + i, format.letters));
+    parts.push(
+      bodyRowXml(rows[i]!, styles, format.headerRow + 1 + from + i, format.letters, format.wrapped)
+    );
   }
   return parts.join("");
 }
@@ -408,4 +470,69 @@ function validationsXml(layout: SheetLayout, headerRow: number): string {
   return items.length === 0
     ? ""
     : `<dataValidations count="${items.length}">${items.join("")}</dataValidations>`;
+}
+
+/** Each preamble line merged across the table's columns, where it wraps (`preambleColumns`). */
+function mergedPreambleXml(layout: SheetLayout): string {
+  const columns = preambleColumns(layout);
+  if (columns < 2 || layout.preamble.length === 0) return "";
+  const last = columnLetters(columns - 1);
+  const merged = layout.preamble.map(
+    (_, row) => `<mergeCell ref="A${row + 1}:${last}${row + 1}"/>`
+  );
+  return `<mergeCells count="${merged.length}">${merged.join("")}</mergeCells>`;
+}
+
+/**
+ * Internal hyperlinks of the layout's link column (`SheetLayout.links`): a location in the workbook,
+ * so no relationship is needed; the cell's own text is what shows.
+ */
+function hyperlinksXml(
+  layout: SheetLayout,
+  headerRow: number,
+  linkable: (target: string) => boolean
+): string {
+  const links = layout.links;
+  if (links === undefined || links.column < 0) return "";
+  const letters = columnLetters(links.column);
+  const items: string[] = [];
+  links.targets.forEach((target, index) => {
+    if (target === null || !linkable(target)) return;
+    items.push(
+      `<hyperlink ref="${letters}${headerRow + 1 + index}" location="${escapeXml(target)}"/>`
+    );
+  });
+  return items.length === 0 ? "" : `<hyperlinks>${items.join("")}</hyperlinks>`;
+}
+
+/**
+ * The page setup of `printSetup` (its print area and title rows are defined names of the workbook):
+ * grid lines, margins, A4 (paper 9) in its orientation scaled to one page wide, the footer.
+ */
+function pageXml(setup: PrintSetup): string {
+  const { left, right, top, bottom, header, footer } = setup.margins;
+  return (
+    (setup.gridLines ? '<printOptions gridLines="1"/>' : "") +
+    `<pageMargins left="${left}" right="${right}" top="${top}" bottom="${bottom}" header="${header}" footer="${footer}"/>` +
+    `<pageSetup paperSize="9" orientation="${setup.orientation}" fitToWidth="${setup.fitToWidth}" fitToHeight="${setup.fitToHeight}"/>` +
+    `<headerFooter><oddFooter>${escapeXml(`&C${setup.footer}`)}</oddFooter></headerFooter>`
+  );
+}
+
+/**
+ * A print setup's defined names for `sheetName` (1-based rows, absolute references): the areas, comma
+ * separated, and the rows repeated on every page.
+ */
+export function printNames(
+  setup: PrintSetup,
+  sheetName: string
+): { printArea: string; printTitles: string } {
+  const area = (range: CellRange) =>
+    `${sheetName}!$${columnLetters(range.column)}$${range.row + 1}:` +
+    `$${columnLetters(range.column + range.columns - 1)}$${range.row + range.rows}`;
+  const { first, last } = setup.titleRows;
+  return {
+    printArea: setup.areas.map(area).join(","),
+    printTitles: `${sheetName}!$${first + 1}:$${last + 1}`,
+  };
 }

@@ -4,7 +4,7 @@ import type { Readable } from "stream";
 import zlib from "zlib";
 import { Zip, type ZipInputFile } from "fflate";
 import yauzl from "yauzl";
-import { entryNamed, partText, type WorkbookPackage } from "./workbookPackage";
+import { entryNamed, HEAD_LIMIT, headEnd, partText, type WorkbookPackage } from "./workbookPackage";
 
 /**
  * The two ends of copying a workbook: yauzl reads the input's entries (its central directory, zip64,
@@ -59,6 +59,11 @@ export class ZipSource {
     return partText(Buffer.concat(chunks).toString("utf8"));
   }
 
+  /** The entry's bytes, inflated as they are read. */
+  inflatedStream(entry: yauzl.Entry): Promise<Readable> {
+    return this.openStream(entry, entry.compressionMethod === 8 ? true : null);
+  }
+
   /** The entry's bytes exactly as stored in the archive. */
   rawStream(entry: yauzl.Entry): Promise<Readable> {
     // yauzl hands a stored entry's bytes through unchanged; only deflated ones take `decompress`.
@@ -87,9 +92,48 @@ export function filePackage(source: ZipSource, sink: ZipSink): WorkbookPackage<y
     entry: (partName) => source.entry(partName),
     readText: (entry) => source.readText(entry),
     copy: async (entry) => sink.copy(entry, await source.rawStream(entry)),
+    copyWithHead: (entry, edit) => copyWithHead(source, sink, entry, edit),
     addText: (name, text) => sink.addText(name, text),
     addPieces: (name, pieces) => sink.addPieces(name, pieces),
   };
+}
+
+/**
+ * An entry with its head edited: inflated until its head is read; copied as stored when there is
+ * nothing to edit, else the edited head and the rest of its bytes deflated anew (for a sheet of the
+ * national table, a second or so: only the sheet that was selected is edited).
+ */
+async function copyWithHead(
+  source: ZipSource,
+  sink: ZipSink,
+  entry: yauzl.Entry,
+  edit: (head: string) => string | null
+): Promise<void> {
+  const stream = await source.inflatedStream(entry);
+  const chunks = stream[Symbol.asyncIterator]();
+  let read = Buffer.alloc(0);
+  let end: number | null = null;
+  for (;;) {
+    const next = await chunks.next();
+    if (!next.done) read = Buffer.concat([read, next.value as Buffer]);
+    end = headEnd(read, next.done === true);
+    if (end !== null || next.done === true || read.length > HEAD_LIMIT) break;
+  }
+  const edited = end === null ? null : edit(partText(read.subarray(0, end).toString("utf8")));
+  if (edited === null) {
+    stream.destroy();
+    return sink.copy(entry, await source.rawStream(entry));
+  }
+  const rest = read.subarray(end!);
+  await sink.addPieces(
+    entry.fileName,
+    (async function* () {
+      yield edited;
+      if (rest.length > 0) yield rest;
+      for (let next = await chunks.next(); !next.done; next = await chunks.next())
+        yield next.value as Buffer;
+    })()
+  );
 }
 
 /** A zip's DOS date covers 1980–2099; an entry dated 0 (some producers) reads as 1979. */

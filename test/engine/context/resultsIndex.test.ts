@@ -146,6 +146,6 @@ describe("the sheet says what it computes, under its own name", () => {
     expect(text).toContain(
       "процедура, которой у школы нет (у ООШ нет ЕГЭ), индекс не поднимает и не опускает"
     );
-    expect(text).toContain("Прямая: индекс = \u22127,00 + 0,100 × ИСБШ (школ: 6;");
+    expect(text).toContain("Прямая: индекс = \u22127,00 + 0,100 × ИСБШ (по 6 школам;");
   });
 });

@@ -49,9 +49,9 @@ const layout = socialLayout(result, "Соцпаспорт");
 describe("the passport's other factors on the ИСБШ sheet", () => {
   it("a column per factor given, headed with its direction; none for the empty one", () => {
     expect(layout.header.slice(7)).toEqual([
-      "На учёте, %",
-      "Многодетные семьи, % (влияет отрицательно)",
-      "Русский язык не родной, % (влияет отрицательно)",
+      "На учёте,\u00a0%",
+      "Многодетные семьи,\u00a0% (влияет отрицательно)",
+      "Русский язык не родной,\u00a0% (влияет отрицательно)",
       "Обоснование",
     ]);
     expect(layout.columns.slice(8, 10).map((column) => column.numberFormat)).toEqual([
@@ -83,7 +83,7 @@ describe("the passport's other factors on the ИСБШ sheet", () => {
 
   it("says above the table that these columns are not the index, and where the directions come from", () => {
     expect(layout.preamble).toContain(
-      "Справочно: столбцы между «На учёте, %» и «Обоснование» — доли обучающихся по другим показателям социального паспорта, в ИСБШ они не входят; " +
+      "Справочно: столбцы между «На учёте,\u00a0%» и «Обоснование» — доли обучающихся по другим показателям социального паспорта, в ИСБШ они не входят; " +
         "в скобках — направление их влияния на результаты обучения по программе Назаровского района (приложение 1)."
     );
   });
@@ -95,7 +95,7 @@ describe("the passport's other factors on the ИСБШ sheet", () => {
       alone.schools.map((school) => school.isbsh)
     );
     expect(socialLayout(alone, "Соцпаспорт").header).not.toContain(
-      "Многодетные семьи, % (влияет отрицательно)"
+      "Многодетные семьи,\u00a0% (влияет отрицательно)"
     );
     expect(socialLayout(alone, "Соцпаспорт").preamble).toHaveLength(3);
   });

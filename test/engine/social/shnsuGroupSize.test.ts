@@ -107,7 +107,7 @@ describe("a group too few schools cannot form is «не определена», 
   it("on the ИСБШ sheet: the source line and every reason", () => {
     const layout = socialLayout(result, "Соцпаспорт");
     expect(layout.preamble[1]).toBe(
-      "Источник: лист «Соцпаспорт», школ: 3, группа ШНСУ не определена (школ меньше 4)"
+      "Источник: лист «Соцпаспорт»; 3 школы, группа ШНСУ не определена (школ меньше 4)"
     );
     expect(result.schools[1].reason).toBe(
       "ИСБШ 79,30 — группа «нижний квартиль» не определена (школ меньше 4)"
@@ -127,7 +127,7 @@ describe("a group too few schools cannot form is «не определена», 
     );
     expect(row).toEqual([
       "Школы",
-      "Доля ШНСУ, % (от школ социального паспорта с рассчитанным ИСБШ; таких школ 3)",
+      "Доля ШНСУ,\u00a0% (от школ социального паспорта с рассчитанным ИСБШ; таких школ 3)",
       "",
       "не определена (школ меньше 4)",
       null,

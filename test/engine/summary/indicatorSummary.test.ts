@@ -109,7 +109,7 @@ describe("the indicator summary of a small municipality, computed by hand", () =
       summaryLayout(summarizeIndicators({ ...fixture(), schoolsTotal: total }), []).body[0];
     expect(row(null)).toEqual([
       "Школы",
-      "Доля ШНОР, % (1 из 4 — от школ таблицы результатов)",
+      "Доля ШНОР,\u00a0% (1 из 4 — от школ таблицы результатов)",
       "",
       25,
       15,
@@ -117,7 +117,7 @@ describe("the indicator summary of a small municipality, computed by hand", () =
     ]);
     expect(row(8)).toEqual([
       "Школы",
-      "Доля ШНОР, % (1 из 8 — от числа школ муниципалитета, указанного пользователем)",
+      "Доля ШНОР,\u00a0% (1 из 8 — от числа школ муниципалитета, указанного пользователем)",
       "",
       12.5,
       15,

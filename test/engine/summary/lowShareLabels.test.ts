@@ -55,7 +55,7 @@ describe("the summary's words for a low result", () => {
   it("names both on the chart's axis when ВПР and ЕГЭ are plotted together, and no «2» for ЕГЭ alone", () => {
     const chart = layout.charts![0]!;
     expect(chart.title).toBe("Динамика доли низких результатов по муниципалитету");
-    expect(chart.yAxisTitle).toBe("% «2» (ВПР), % ниже минимального порога (ЕГЭ)");
+    expect(chart.yAxisTitle).toBe("% «2» (ВПР),\u00a0% ниже минимального порога (ЕГЭ)");
     const egeOnly = readExportTable(
       flatExportGrid(
         ["ЕГЭ РУ 2024", "ЕГЭ РУ 2025"],

@@ -146,6 +146,7 @@ describe("a whole workbook", () => {
     expect(analysis.layouts.map((layout) => layout.name)).toEqual([
       "ШНОР",
       "ШНОР — метод",
+      "ШНОР по годам",
       "ИСБШ",
       "Матрица рисков",
       "Факторы → школы",
@@ -153,6 +154,8 @@ describe("a whole workbook", () => {
       "Сводка показателей",
       "Динамика по школам",
       "Результаты и контекст",
+      "Профиль школ",
+      "Аналитическая справка",
       "Предупреждения",
     ]);
     expect(analysis.context!.schools).toHaveLength(SCHOOLS.length);
@@ -173,6 +176,7 @@ describe("a whole workbook", () => {
     expect(analysis.layouts.map((layout) => layout.name)).toEqual([
       "ИСБШ",
       "Сводка показателей",
+      "Аналитическая справка",
       "Предупреждения",
     ]);
   });
@@ -236,7 +240,7 @@ describe("the municipality's number of schools (seed 002's appendix lists only t
     const summary = analysis.layouts.find((layout) => layout.name === "Сводка показателей")!;
     expect(summary.body[0]).toEqual([
       "Школы",
-      "Доля ШНОР, % (15 из 100 — от числа школ муниципалитета, указанного пользователем)",
+      "Доля ШНОР,\u00a0% (15 из 100 — от числа школ муниципалитета, указанного пользователем)",
       "",
       15,
       15,
