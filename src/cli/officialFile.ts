@@ -1,10 +1,5 @@
 import path from "path";
-import {
-  isEngineError,
-  onSheet,
-  readOfficialList,
-  type WorkbookSheetInput,
-} from "../engine";
+import { isEngineError, onSheet, readOfficialList, type WorkbookSheetInput } from "../engine";
 import { isWorkbookFileError, readWorkbookSheets } from "../xlsx";
 import { CliInputError } from "./cliInputError";
 import { readCsvSheet } from "./csvFile";

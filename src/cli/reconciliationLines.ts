@@ -26,16 +26,24 @@ export function reconciliationLines({
       ? entry.official!.name || entry.official!.login!
       : table.schools[entry.school].name;
   const lines = [
-    ...onlyOurs.map((entry) => `  только у нас: ${name(entry)} — ${ourFinding(entry, table, identification)}`),
+    ...onlyOurs.map(
+      (entry) => `  только у нас: ${name(entry)} — ${ourFinding(entry, table, identification)}`
+    ),
     ...onlyOfficial.map(
       (entry) =>
         `  только в списке: ${entry.official!.name || entry.official!.login} — ${ourFinding(entry, table, identification)}`
     ),
     ...matched
       .filter(isUncertain)
-      .map((entry) => `  сопоставлено: ${entry.official!.name} → ${name(entry)} (${matchNote(entry, table)})`),
+      .map(
+        (entry) =>
+          `  сопоставлено: ${entry.official!.name} → ${name(entry)} (${matchNote(entry, table)})`
+      ),
   ];
-  const more = lines.length > SHOWN ? [`  … и ещё ${lines.length - SHOWN} (лист «Сверка со списком», см. --out)`] : [];
+  const more =
+    lines.length > SHOWN
+      ? [`  … и ещё ${lines.length - SHOWN} (лист «Сверка со списком», см. --out)`]
+      : [];
   return [
     `Сверка со списком «${reconciliation.officialSheet}» (${plural(reconciliation.listSchools, "школа", "школы", "школ")}): ` +
       `совпадают ${matched.length}, только у нас ${onlyOurs.length}, только в списке ${onlyOfficial.length}`,

@@ -67,7 +67,11 @@ export const reconcileAction: ActionRun = function reconcileRun(data, settings) 
     return {
       key: `${index}:${school?.login ?? official}`,
       title: official ?? school!.name,
-      detail: [school && official !== school.name ? school.name : null, school?.login, matchNote(entry, table)]
+      detail: [
+        school && official !== school.name ? school.name : null,
+        school?.login,
+        matchNote(entry, table),
+      ]
         .filter((part) => part != null)
         .join(" · "),
       status: group,
@@ -119,10 +123,20 @@ export const reportAction: ActionRun = function reportRun(data, settings) {
   }
   const { identification, social, risk } = analysis;
   const headline: Headline = identification
-    ? { kind: "schools", group: "ШНОР", count: identification.counts.shnor, of: identification.statuses.length }
+    ? {
+        kind: "schools",
+        group: "ШНОР",
+        count: identification.counts.shnor,
+        of: identification.statuses.length,
+      }
     : social
       ? { kind: "schools", group: "ШНСУ", count: social.counts.shnsu, of: social.counts.ranked }
-      : { kind: "schools", group: "ШГР", count: risk?.counts.riskGroup ?? 0, of: risk?.counts.schools ?? 0 };
+      : {
+          kind: "schools",
+          group: "ШГР",
+          count: risk?.counts.riskGroup ?? 0,
+          of: risk?.counts.schools ?? 0,
+        };
   return {
     layouts: pick(analysis, [REPORT_MARKER]),
     view: {

@@ -45,16 +45,19 @@ function csvText(separator: string, lineEnd: string): string {
 /** Windows-1251 as Excel on a Russian system writes it: Cyrillic from 0xC0, Ё 0xA8, ё 0xB8, « 0xAB, » 0xBB, № 0xB9. */
 function windows1251(text: string): Uint8Array {
   const special: Record<string, number> = { Ё: 0xa8, ё: 0xb8, "«": 0xab, "»": 0xbb, "№": 0xb9 };
-  return Uint8Array.from([...text].map((char) => {
-    const code = char.charCodeAt(0);
-    if (code < 0x80) return code;
-    if (special[char] !== undefined) return special[char]!;
-    if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
-    throw new Error(`no Windows-1251 byte for ${char}`);
-  }));
+  return Uint8Array.from(
+    [...text].map((char) => {
+      const code = char.charCodeAt(0);
+      if (code < 0x80) return code;
+      if (special[char] !== undefined) return special[char]!;
+      if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+      throw new Error(`no Windows-1251 byte for ${char}`);
+    })
+  );
 }
 
-const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+const utf16le = (text: string) =>
+  Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
 
 async function reconciliationWith(official: string) {
   const run = await runCli("analyze", input, "--json", "--official", official);
@@ -65,9 +68,17 @@ async function reconciliationWith(official: string) {
 
 describe("--official: a CSV list, whatever program saved it", () => {
   it.each([
-    ["«;», UTF-8 with a byte order mark, CRLF", "bom.csv", Buffer.from(`\ufeff${csvText(";", "\r\n")}`)],
+    [
+      "«;», UTF-8 with a byte order mark, CRLF",
+      "bom.csv",
+      Buffer.from(`\ufeff${csvText(";", "\r\n")}`),
+    ],
     ["«,», UTF-8 without a byte order mark", "comma.csv", Buffer.from(csvText(",", "\n"))],
-    ["«;», Windows-1251 (Excel on a Russian system)", "cp1251.csv", windows1251(csvText(";", "\r\n"))],
+    [
+      "«;», Windows-1251 (Excel on a Russian system)",
+      "cp1251.csv",
+      windows1251(csvText(";", "\r\n")),
+    ],
     ["tabs, UTF-16 (Excel's «Текст Юникод»)", "unicode.txt", utf16le(csvText("\t", "\r\n"))],
   ])("%s", async (_, name, bytes) => {
     writeFileSync(file(name), bytes);
@@ -86,7 +97,8 @@ describe("--official: a CSV list, whatever program saved it", () => {
 
 describe("the CSV reader", () => {
   it("keeps separators, line breaks and doubled quotes inside quoted fields", () => {
-    const text = 'Наименование;Логин\r\n"МБОУ ""СОШ № 1""; корпус\r\n2";sch1\r\n\r\nМБОУ «СОШ № 2»;sch2';
+    const text =
+      'Наименование;Логин\r\n"МБОУ ""СОШ № 1""; корпус\r\n2";sch1\r\n\r\nМБОУ «СОШ № 2»;sch2';
     expect(detectSeparator(text)).toBe(";");
     expect(parseCsv(text, ";")).toEqual([
       ["Наименование", "Логин"],
@@ -108,7 +120,10 @@ describe("the CSV reader", () => {
   });
 
   it("decodes by the byte order mark, else UTF-8 if valid, else Windows-1251", () => {
-    expect(decodeCsvBytes(Buffer.from("\ufeffЛогин"))).toEqual({ text: "Логин", encoding: "UTF-8" });
+    expect(decodeCsvBytes(Buffer.from("\ufeffЛогин"))).toEqual({
+      text: "Логин",
+      encoding: "UTF-8",
+    });
     expect(decodeCsvBytes(Buffer.from("Логин"))).toEqual({ text: "Логин", encoding: "UTF-8" });
     expect(decodeCsvBytes(windows1251("Логин «ёлка» №"))).toEqual({
       text: "Логин «ёлка» №",
@@ -130,7 +145,13 @@ describe("--official in --json and in the terminal", () => {
     const twins = file("двойники.xlsx");
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("Выгрузка");
-    sheet.addRow(["Муниципалитет", "Наименование ОО", "Логин ОО", "ВПР МА 5 2025 % «2»", "ВПР РУ 5 2025 % «2»"]);
+    sheet.addRow([
+      "Муниципалитет",
+      "Наименование ОО",
+      "Логин ОО",
+      "ВПР МА 5 2025 % «2»",
+      "ВПР РУ 5 2025 % «2»",
+    ]);
     sheet.addRow(["Заречный МО", "МБОУ «СОШ № 1»", "sch900101", 40, 35]);
     sheet.addRow(["Приречный МО", "МБОУ «СОШ № 1»", "sch900201", 10, 5]);
     await workbook.xlsx.writeFile(twins);
@@ -154,7 +175,9 @@ describe("--official in --json and in the terminal", () => {
     expect(lines.slice(at, at + 6)).toEqual([
       "Сверка со списком «[summary.csv]summary» (4 школы): совпадают 1, только у нас 1, только в списке 3",
       expect.stringMatching(/^ {2}только у нас: МБОУ «СОШ № 2» — К2: /),
-      expect.stringMatching(/^ {2}только в списке: МАОУ "Гимназия № 3" — по нашим данным критерии не выполнены: /),
+      expect.stringMatching(
+        /^ {2}только в списке: МАОУ "Гимназия № 3" — по нашим данным критерии не выполнены: /
+      ),
       expect.stringMatching(/^ {2}только в списке: МБОУ «ООШ д\. Пустошь» — недостаточно данных: /),
       "  только в списке: МБОУ «СОШ № 40»; филиал, корпус 2 — школы нет в таблице",
       "  сопоставлено: Средняя общеобразовательная школа № 1 → МБОУ «СОШ № 1» (по наименованию, записанному иначе — проверьте)",

@@ -21,7 +21,11 @@ describe("analyze --report <справка.md>", () => {
     expect(run.code).toBe(0);
     expect(run.stdout.endsWith(`Аналитическая справка записана: ${report}\n`)).toBe(true);
     const text = readFileSync(report, "utf8");
-    expect(text.startsWith("# Аналитическая справка\n\n**о выявлении школ с низкими образовательными результатами (ШНОР), ")).toBe(true);
+    expect(
+      text.startsWith(
+        "# Аналитическая справка\n\n**о выявлении школ с низкими образовательными результатами (ШНОР), "
+      )
+    ).toBe(true);
     expect(text.match(/^## .*$/gm)).toEqual([
       "## 1. Методика",
       "## 2. Показатели",
@@ -79,7 +83,10 @@ describe("analyze --report <справка.md>", () => {
   });
 
   it.each([
-    [["--report", "справка.docx"], "Файл справки (--report) должен иметь расширение .md: «справка.docx»"],
+    [
+      ["--report", "справка.docx"],
+      "Файл справки (--report) должен иметь расширение .md: «справка.docx»",
+    ],
     [
       ["--force"],
       "Параметр --force разрешает заменить существующий файл результата или справки и действует только вместе с --out <результат.xlsx> или --report <справка.md>",

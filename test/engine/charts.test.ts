@@ -6,6 +6,7 @@ import {
   blockRange,
   CHART_COLUMNS,
   chartSeries,
+  headerRowHeight,
   contextAdjustedResults,
   contextLayout,
   identificationLayouts,
@@ -138,7 +139,7 @@ describe("chart series from a data range", () => {
       legend: true,
       data: { row: 4, column: 7, rows: 4, columns: 3 },
       anchor: {
-        from: { row: 0, column: 0 },
+        from: { row: 0, column: 0, rowOffset: 0, columnOffset: 0 },
         to: { row: 1, column: 1, rowOffset: 0, columnOffset: 0 },
         width: 48,
         height: 15,
@@ -188,9 +189,12 @@ describe("«ШНОР по критериям»", () => {
   it("puts the chart one column right of the table below its header, and the block below the table's rows, right of the chart", () => {
     const block = list.blocks![0]!;
     const chart = list.charts![0]!;
+    // Anchored in the header row, which no filter hides, at its bottom edge.
     expect(chart.anchor.from).toEqual({
-      row: tableHeaderRow(list) + 1,
+      row: tableHeaderRow(list),
       column: list.header.length + 1,
+      rowOffset: headerRowHeight(list),
+      columnOffset: 0,
     });
     expect(chart.anchor.to.column).toBe(list.header.length + 1 + CHART_COLUMNS);
     // A filter of the table hides rows up to its last; the block starts after a blank row below it.

@@ -123,12 +123,18 @@ describe("charts beside the table and their data below it", () => {
     expect(block.row).toBe(tableHeaderRow(sheet) + rows.length + 2);
   });
 
-  it("keeps the chart's size in points, its corner in the row that the rows' heights reach", () => {
-    expect(anchor.from).toEqual({ row: tableHeaderRow(sheet) + 1, column: 4 });
+  it("keeps the chart's size in points, from the header's bottom edge to the row the rows' heights reach", () => {
+    // One line of header: the chart starts 15 pt into the header row, at its bottom edge.
+    expect(anchor.from).toEqual({
+      row: tableHeaderRow(sheet),
+      column: 4,
+      rowOffset: LINE_HEIGHT,
+      columnOffset: 0,
+    });
     expect([anchor.width, anchor.height]).toEqual([CHART_WIDTH, CHART_HEIGHT]);
     const heights = rowHeights(sheet);
     let points = anchor.to.rowOffset;
-    for (let row = anchor.from.row; row < anchor.to.row; row++)
+    for (let row = anchor.from.row + 1; row < anchor.to.row; row++)
       points += heights.get(row) ?? LINE_HEIGHT;
     expect(points).toBeCloseTo(CHART_HEIGHT, 6);
     expect(anchor.to.rowOffset).toBeLessThan(heights.get(anchor.to.row) ?? LINE_HEIGHT);
@@ -174,11 +180,12 @@ describe("print setup", () => {
     ];
     const setup = printSetup(wide);
     expect(setup.orientation).toBe("landscape");
+    // From below the header, which prints at the top of every page anyway.
     const { from, to } = wide.charts[0]!.anchor;
     expect(setup.areas[1]).toEqual({
-      row: from.row,
+      row: from.row + 1,
       column: from.column,
-      rows: to.row - from.row + (to.rowOffset > 0 ? 1 : 0),
+      rows: to.row - from.row - 1 + (to.rowOffset > 0 ? 1 : 0),
       columns: 9,
     });
   });

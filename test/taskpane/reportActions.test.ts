@@ -25,7 +25,11 @@ function outcome(result: ActionOutcome | EngineError): ActionOutcome {
 const COLUMNS = ["ВПР МА 5 2019", "ВПР РУ 5 2019", "ВПР МА 5 2018", "ВПР РУ 5 2018"];
 const TABLE = {
   ...flatExportGrid(COLUMNS, [
-    { login: "sch1", name: "МБОУ «СОШ № 1»", failing: { "ВПР МА 5 2019": 40, "ВПР РУ 5 2019": 35 } },
+    {
+      login: "sch1",
+      name: "МБОУ «СОШ № 1»",
+      failing: { "ВПР МА 5 2019": 40, "ВПР РУ 5 2019": 35 },
+    },
     { login: "sch2", name: "МБОУ «СОШ № 2»", failing: { "ВПР МА 5 2019": 10, "ВПР РУ 5 2019": 5 } },
   ]),
   sheetName: "Результаты",
@@ -66,7 +70,9 @@ describe("«Сверка со списком» in the pane", () => {
       ],
       ["МБОУ «СОШ № 2»", "onlyOfficial", "sch2 · по наименованию"],
     ]);
-    expect(result.view.rows[1]!.reason).toMatch(/^по нашим данным критерии не выполнены: 2019 — низких результатов нет/);
+    expect(result.view.rows[1]!.reason).toMatch(
+      /^по нашим данным критерии не выполнены: 2019 — низких результатов нет/
+    );
     expect(result.view.statuses.map((status) => [status.label, status.count])).toEqual([
       ["совпадает", 0],
       ["проверьте", 1],

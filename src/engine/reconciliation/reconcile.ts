@@ -1,9 +1,6 @@
 import type { Warning } from "../types";
 import type { ExportTable } from "../table/exportTable";
-import type {
-  IdentificationResult,
-  SchoolStatus,
-} from "../lowResults/identifyLowResultSchools";
+import type { IdentificationResult, SchoolStatus } from "../lowResults/identifyLowResultSchools";
 import { cellAddress } from "../table/cellAddress";
 import { quoteFound } from "../russianText";
 import type { OfficialEntry, OfficialList } from "./officialList";

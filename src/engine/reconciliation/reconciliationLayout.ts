@@ -58,7 +58,8 @@ export function groupLabel(entry: ReconciledEntry): string {
 
 function tone(entry: ReconciledEntry): RowTone {
   if (entry.ambiguous.length > 0) return "unknown";
-  if (entry.official !== null && entry.status === "shnor") return isUncertain(entry) ? "unknown" : "ok";
+  if (entry.official !== null && entry.status === "shnor")
+    return isUncertain(entry) ? "unknown" : "ok";
   return "alert";
 }
 

@@ -129,7 +129,9 @@ function sourceSentence({ table, social, risk }: ReportInputs): string {
   if (table !== null) {
     const years = table.years.map((year) => year.label);
     const span =
-      years.length > 1 ? `${years[0]}–${years[years.length - 1]} учебные годы` : `${years[0]} учебный год`;
+      years.length > 1
+        ? `${years[0]}–${years[years.length - 1]} учебные годы`
+        : `${years[0]} учебный год`;
     sources.push(
       `итоги оценочных процедур (лист «${table.sheetName}»: ${plural(table.schools.length, "школа", "школы", "школ")}, ${span})`
     );
@@ -147,14 +149,13 @@ function proceduresInWords(procedures: Procedure[]): string {
       const own = counted.filter((p) => p.family === family && p.subject === subject);
       if (own.length === 0) return [];
       const word = subject === "МА" ? "математике" : "русскому языку";
-      const grades = own
-        .flatMap((p) => (p.grade === null ? [] : [p.grade]))
-        .sort((a, b) => a - b);
+      const grades = own.flatMap((p) => (p.grade === null ? [] : [p.grade])).sort((a, b) => a - b);
       const levels = own.flatMap((p) => (p.level === null ? [] : [p.level]));
       if (grades.length > 0)
         return [`${word} (${grades.join(" и ")} ${grades.length > 1 ? "классы" : "класс"})`];
       if (levels.length > 1) return [`${word} (базовый и профильный уровни)`];
-      if (levels.length === 1) return [`${word} (${levels[0] === "база" ? "базовый" : "профильный"} уровень)`];
+      if (levels.length === 1)
+        return [`${word} (${levels[0] === "база" ? "базовый" : "профильный"} уровень)`];
       return [word];
     });
     return subjects.length === 0 ? [] : [`${family} по ${subjects.join(" и ")}`];
@@ -352,7 +353,10 @@ function shnorBlocks(
       kind: "paragraph",
       text:
         `Недостаточно данных для вывода — ${plural(undecided.length, "школа", "школы", "школ")}: ` +
-        `${namesList(undecided.map((school) => table.schools[school].name), "«ШНОР»")}.`,
+        `${namesList(
+          undecided.map((school) => table.schools[school].name),
+          "«ШНОР»"
+        )}.`,
     });
   }
 }
@@ -405,7 +409,10 @@ function riskGroupParagraphs(risk: RiskAssessment): string[] {
     .filter((item) => item.riskGroup.length > 0)
     .sort((a, b) => b.riskGroup.length - a.riskGroup.length || a.factor.number - b.factor.number)
     .slice(0, 3)
-    .map((item) => `${item.factor.number} «${item.factor.name}» (${plural(item.riskGroup.length, "школа", "школы", "школ")})`);
+    .map(
+      (item) =>
+        `${item.factor.number} «${item.factor.name}» (${plural(item.riskGroup.length, "школа", "школы", "школ")})`
+    );
   if (frequent.length > 0)
     paragraphs.push(
       `Чаще всего в ШГР выявлены факторы ${frequent.join(", ")}; всего факторов в профиле — ${RISK_FACTORS.length}.`
@@ -418,7 +425,9 @@ function historyParagraph(history: ReportHistory, table: ExportTable): string {
   const from = history.years[pair.from].label;
   const to = history.years[pair.to].label;
   const of = (change: string) =>
-    history.changes!.flatMap((value, school) => (value === change ? [table.schools[school].name] : []));
+    history.changes!.flatMap((value, school) =>
+      value === change ? [table.schools[school].name] : []
+    );
   const entered = of("entered");
   const left = of("left");
   const part = (verb: [string, string], where: string, names: string[]) => {
@@ -452,7 +461,11 @@ function reconciliationBlocks(
       `только в официальном списке — ${onlyOfficial.length}.`,
   });
   const name = (entry: ReconciledEntry) =>
-    printed(entry.school === null ? entry.official!.name || entry.official!.login! : table.schools[entry.school].name);
+    printed(
+      entry.school === null
+        ? entry.official!.name || entry.official!.login!
+        : table.schools[entry.school].name
+    );
   for (const entry of onlyOurs.slice(0, REPORT_LIST_LIMIT))
     blocks.push({
       kind: "bullet",

@@ -29,7 +29,8 @@ const WORDS = {
       found === null
         ? "A sheet holding only a login and/or a school name column (and numbering, territory, notes) — or choose one."
         : `Found sheet «${found}»; another can be chosen.`,
-    chosen: "The sheet is read as a list of schools: a login and/or a name column in its header row.",
+    chosen:
+      "The sheet is read as a list of schools: a login and/or a name column in its header row.",
   },
 };
 
@@ -45,7 +46,10 @@ export function OfficialListPicker(props: OfficialListPickerProps) {
       candidate.recognition.kind === "keyed" && candidate.recognition.sheetKind === "official-list"
   );
   return (
-    <Field label={words.label} hint={selected === null ? words.hint(found?.name ?? null) : words.chosen}>
+    <Field
+      label={words.label}
+      hint={selected === null ? words.hint(found?.name ?? null) : words.chosen}
+    >
       <Select
         aria-label={words.label}
         value={selected ?? ""}

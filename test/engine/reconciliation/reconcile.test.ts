@@ -15,7 +15,12 @@ import {
 import { flatExportGrid } from "../../fixtures/grids";
 
 const YEARS = ["ВПР МА 5 2025", "ВПР РУ 5 2025", "ВПР МА 5 2024", "ВПР РУ 5 2024"];
-const low2025 = { "ВПР МА 5 2025": 40, "ВПР РУ 5 2025": 35, "ВПР МА 5 2024": 10, "ВПР РУ 5 2024": 10 };
+const low2025 = {
+  "ВПР МА 5 2025": 40,
+  "ВПР РУ 5 2025": 35,
+  "ВПР МА 5 2024": 10,
+  "ВПР РУ 5 2024": 10,
+};
 const fine = { "ВПР МА 5 2025": 10, "ВПР РУ 5 2025": 12, "ВПР МА 5 2024": 10, "ВПР РУ 5 2024": 10 };
 
 /** Our table: ШНОР by criterion 1 (two low results of 2025), not ШНОР, and one without 2025 results. */
@@ -81,8 +86,16 @@ describe("reconciliation with an official list (docs/method.md §9)", () => {
   });
 
   it("matches by login, by the name as written, and by a variant of the name (to check)", () => {
-    expect(logins(analysis, reconciliation.matched)).toEqual(["sch500001", "sch500002", "sch500008"]);
-    expect(reconciliation.matched.map((entry) => entry.match)).toEqual(["name", "variant", "login"]);
+    expect(logins(analysis, reconciliation.matched)).toEqual([
+      "sch500001",
+      "sch500002",
+      "sch500008",
+    ]);
+    expect(reconciliation.matched.map((entry) => entry.match)).toEqual([
+      "name",
+      "variant",
+      "login",
+    ]);
     expect(reconciliation.matched.map(isUncertain)).toEqual([false, true, false]);
     expect(reconciliation.matched.map((entry) => matchNote(entry, analysis.table!))).toEqual([
       "по наименованию",
@@ -120,11 +133,15 @@ describe("reconciliation with an official list (docs/method.md §9)", () => {
     const findings = only.map((entry) =>
       ourFinding(entry, analysis.table!, analysis.identification!)
     );
-    expect(findings[0]).toMatch(/^по нашим данным критерии не выполнены: 2025 — низких результатов нет/);
+    expect(findings[0]).toMatch(
+      /^по нашим данным критерии не выполнены: 2025 — низких результатов нет/
+    );
     expect(findings[1]).toBe(
       "наименование подходит к нескольким школам таблицы: МБОУ «СОШ № 7» (sch500005), МАОУ «СОШ № 7» (sch500006); сверьте по логину"
     );
-    expect(findings[2]).toMatch(/^недостаточно данных: нет результатов 2025 по учитываемым процедурам/);
+    expect(findings[2]).toMatch(
+      /^недостаточно данных: нет результатов 2025 по учитываемым процедурам/
+    );
     expect(findings[3]).toBe("школы нет в таблице");
     expect(matchNote(only[1]!, analysis.table!)).toBe(
       "неоднозначно: наименование подходит к 2 школам"
@@ -138,7 +155,9 @@ describe("reconciliation with an official list (docs/method.md §9)", () => {
   });
 
   it("lays out «Сверка со списком»: matched, only ours, only in the list, each with our reason", () => {
-    const layout = analysis.layouts.find((candidate) => candidate.marker === RECONCILIATION_MARKER)!;
+    const layout = analysis.layouts.find(
+      (candidate) => candidate.marker === RECONCILIATION_MARKER
+    )!;
     expect(layout.name).toBe("Сверка со списком");
     expect(layout.header).toEqual([
       "Результат сверки",
@@ -159,10 +178,38 @@ describe("reconciliation with an official list (docs/method.md §9)", () => {
         "по наименованию, записанному иначе — проверьте",
         "ШНОР",
       ],
-      ["совпадает", "Луговая основная школа", "МБОУ «Луговая ООШ»", "sch500008", "по логину", "ШНОР"],
-      ["только в нашем списке", "", "МБОУ «Сосновская СОШ»", "sch500004", "нет в официальном списке", "ШНОР"],
-      ["только в нашем списке", "", "МБОУ «СОШ № 7»", "sch500005", "нет в официальном списке", "ШНОР"],
-      ["только в официальном списке", "МАОУ «Гимназия № 2»", "МАОУ «Гимназия № 2»", "sch500003", "по логину", "не ШНОР"],
+      [
+        "совпадает",
+        "Луговая основная школа",
+        "МБОУ «Луговая ООШ»",
+        "sch500008",
+        "по логину",
+        "ШНОР",
+      ],
+      [
+        "только в нашем списке",
+        "",
+        "МБОУ «Сосновская СОШ»",
+        "sch500004",
+        "нет в официальном списке",
+        "ШНОР",
+      ],
+      [
+        "только в нашем списке",
+        "",
+        "МБОУ «СОШ № 7»",
+        "sch500005",
+        "нет в официальном списке",
+        "ШНОР",
+      ],
+      [
+        "только в официальном списке",
+        "МАОУ «Гимназия № 2»",
+        "МАОУ «Гимназия № 2»",
+        "sch500003",
+        "по логину",
+        "не ШНОР",
+      ],
       [
         "неоднозначно",
         "Средняя школа № 7",
@@ -179,7 +226,14 @@ describe("reconciliation with an official list (docs/method.md §9)", () => {
         "по наименованию",
         "недостаточно данных",
       ],
-      ["только в официальном списке", "МБОУ «СОШ № 40»", "", "sch599999", "не найдена в таблице", "нет в таблице"],
+      [
+        "только в официальном списке",
+        "МБОУ «СОШ № 40»",
+        "",
+        "sch599999",
+        "не найдена в таблице",
+        "нет в таблице",
+      ],
     ]);
     expect(layout.rowTone).toEqual([
       "ok",
@@ -240,7 +294,8 @@ describe("which sheets are lists of schools", () => {
       note: expect.stringMatching(/^На листе «Контакты» не найдена таблица результатов/),
     });
     expect(readOfficialList(contacts, false)).toMatchObject({
-      message: "На листе «Контакты» не список школ: кроме логина и наименования есть столбец «Директор»",
+      message:
+        "На листе «Контакты» не список школ: кроме логина и наименования есть столбец «Директор»",
     });
     const chosen = recognizeSheets([{ grid: contacts, official: true }]);
     expect(chosen.sheets[0]).toMatchObject({ kind: "official-list", schools: 1 });
@@ -291,7 +346,14 @@ describe("which sheets are lists of schools", () => {
     const passport: SheetGrid = {
       sheetName: "Паспорт",
       values: [
-        ["Логин ОО", "Наименование ОО", "Всего обучающихся", "Оба родителя с высшим образованием", "Из неполных семей", "Состоят на учёте"],
+        [
+          "Логин ОО",
+          "Наименование ОО",
+          "Всего обучающихся",
+          "Оба родителя с высшим образованием",
+          "Из неполных семей",
+          "Состоят на учёте",
+        ],
         ["sch500001", "МБОУ «СОШ № 5»", 100, 20, 10, 2],
       ],
     };
@@ -300,7 +362,8 @@ describe("which sheets are lists of schools", () => {
     expect(analysis.reconciliation).toBeNull();
     expect(analysis.warnings).toContainEqual({
       cell: "'Список ЦОКО'",
-      message: "список школ «Список ЦОКО» не сверен: в книге нет таблицы результатов, ШНОР не определялись",
+      message:
+        "список школ «Список ЦОКО» не сверен: в книге нет таблицы результатов, ШНОР не определялись",
     });
   });
 });

@@ -12,8 +12,16 @@ import {
 import { flatExportGrid } from "../../fixtures/grids";
 
 const NBSP = "\u00a0";
-const YEARS = ["ВПР МА 5 2025", "ВПР РУ 5 2025", "ОГЭ МА 2025", "ВПР МА 5 2024", "ВПР РУ 5 2024", "ОГЭ МА 2024"];
-const results = (values: number[]) => Object.fromEntries(YEARS.map((column, index) => [column, values[index]!]));
+const YEARS = [
+  "ВПР МА 5 2025",
+  "ВПР РУ 5 2025",
+  "ОГЭ МА 2025",
+  "ВПР МА 5 2024",
+  "ВПР РУ 5 2024",
+  "ОГЭ МА 2024",
+];
+const results = (values: number[]) =>
+  Object.fromEntries(YEARS.map((column, index) => [column, values[index]!]));
 
 /** Two ШНОР (К1; К2 by different procedures), a school without a low result, one without data. */
 const TABLE = flatExportGrid(YEARS, [
@@ -96,7 +104,9 @@ describe("«Аналитическая справка» (docs/method.md §10)", 
       "По результатам оценочных процедур 2024 и 2025 учебных годов выявлены 2 общеобразовательные организации, " +
         "в которых зафиксированы низкие образовательные результаты обучающихся:"
     );
-    expect(texts(report, "paragraph")).toContain("Недостаточно данных для вывода — 1 школа: МБОУ «Лесная НОШ».");
+    expect(texts(report, "paragraph")).toContain(
+      "Недостаточно данных для вывода — 1 школа: МБОУ «Лесная НОШ»."
+    );
   });
 
   it("reports the reconciliation: the counts, then each difference with what our data shows", () => {
@@ -135,11 +145,15 @@ describe("«Аналитическая справка» (docs/method.md §10)", 
     });
     expect(layout).toEqual(reportLayout(report));
     expect(layout.body.every((row) => row.length === 1)).toBe(true);
-    expect(layout.body[0]![0]).toMatch(/^Источник данных: итоги оценочных процедур \(лист «Лист1»: 4 школы/);
+    expect(layout.body[0]![0]).toMatch(
+      /^Источник данных: итоги оценочных процедур \(лист «Лист1»: 4 школы/
+    );
     expect(layout.body.filter((_, index) => layout.rowTone![index] === "unknown")).toEqual(
       texts(report, "heading").map((text) => [text])
     );
-    expect(layout.body).toContainEqual([`1. МБОУ «СОШ №${NBSP}5» — критерий 1: 2025 — ВПР МА 5 (40${NBSP}%), ВПР РУ 5 (35${NBSP}%);`]);
+    expect(layout.body).toContainEqual([
+      `1. МБОУ «СОШ №${NBSP}5» — критерий 1: 2025 — ВПР МА 5 (40${NBSP}%), ВПР РУ 5 (35${NBSP}%);`,
+    ]);
 
     const markdown = reportMarkdown(report);
     expect(markdown.split("\n").slice(0, 6)).toEqual([
