@@ -89,7 +89,12 @@ export interface JsonReport {
   reconciliation: {
     matched: string[];
     onlyOurs: string[];
-    onlyOfficial: { name: string; login: string | null; ours: string | null; ambiguous?: string[] }[];
+    onlyOfficial: {
+      name: string;
+      login: string | null;
+      ours: string | null;
+      ambiguous?: string[];
+    }[];
     uncertain: string[];
   } | null;
 }

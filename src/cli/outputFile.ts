@@ -65,7 +65,9 @@ async function refuseExisting({
   const found = await statOf(out, fs.lstat);
   if (found === "missing" || found === "unknown") return;
   if (found.isDirectory()) {
-    throw new CliInputError(`«${out}» — папка, а не файл. Укажите в ${option} имя файла ${extension}.`);
+    throw new CliInputError(
+      `«${out}» — папка, а не файл. Укажите в ${option} имя файла ${extension}.`
+    );
   }
   if (!force) {
     throw new CliInputError(

@@ -232,16 +232,29 @@ export function blockRange(block: SheetBlock): CellRange {
  * over as many of the table's rows as that takes at their heights. Its top is the header row's bottom
  * edge: below the frozen pane, which would cut it, yet anchored in the header row, which no filter
  * hides (LibreOffice hides a chart with the row it is anchored in). Charts of one sheet stack
- * downwards, a row apart. The blocks stand elsewhere (`blockBesideTable`): the argument is kept for
- * the layouts that pass it.
+ * downwards, a row apart. The layouts' blocks stand below the table (`blockBesideTable`); a block
+ * placed beside the chart's rows all the same pushes the chart right of it.
  */
 export function chartAnchor(
   layout: Pick<SheetLayout, "preamble" | "header" | "body" | "columns">,
-  _blocks: SheetBlock[] = [],
+  blocks: SheetBlock[] = [],
   index = 0
 ): ChartAnchor {
-  const column = tableColumns(layout) + GAP_COLUMNS;
   const headerRow = tableHeaderRow(layout);
+  // A block in the chart's place — its columns, and at most CHART_ROWS rows per chart below the
+  // header (no row is lower than the default) — moves the chart right of it.
+  const place: CellRange = {
+    row: headerRow,
+    column: tableColumns(layout) + GAP_COLUMNS,
+    rows: (index + 1) * (CHART_ROWS + 1),
+    columns: CHART_COLUMNS,
+  };
+  const column = Math.max(
+    place.column,
+    ...blocks
+      .filter((block) => overlap(blockRange(block), place))
+      .map((block) => block.column + blockRange(block).columns + GAP_COLUMNS)
+  );
   let from: ChartCorner = {
     row: headerRow,
     column,
@@ -265,6 +278,15 @@ export function chartAnchor(
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
   };
+}
+
+function overlap(a: CellRange, b: CellRange): boolean {
+  return (
+    a.row < b.row + b.rows &&
+    b.row < a.row + a.rows &&
+    a.column < b.column + b.columns &&
+    b.column < a.column + a.columns
+  );
 }
 
 /**

@@ -68,8 +68,8 @@ function buildWidths(): Uint8Array {
   return widths;
 }
 
-function charWidth(code: number): number {
-  if (code < 0x500) return WIDTHS[code]!;
+/** Width of a character from 0x500 on (WIDTHS has those below). */
+function wideCharWidth(code: number): number {
   if (code === 0x2014) return 36; // —
   if (code === 0x2116) return 41; // №
   return 20;
@@ -81,34 +81,32 @@ function charWidth(code: number): number {
  * the characters, no strings made: it runs for every wrapped cell of a national table.
  */
 export function textLines(text: string, capacity: number, scale = 1): number {
-  const limit = Math.max(capacity, 1) * 20;
-  const space = SPACE * scale;
+  // Widths are summed as they are and the line scaled down instead (bold, the title's size).
+  const limit = (Math.max(capacity, 1) * 20) / scale;
   let lines = 1;
   let line = 0;
   let word = 0;
-  const endWord = () => {
-    if (word === 0) return;
-    if (line > 0 && line + space + word <= limit) line += space + word;
-    else {
-      if (line > 0) lines++;
-      line = word;
-      while (line > limit) {
-        lines++;
-        line -= limit;
-      }
+  // One step past the end, read as a line break that starts no line: it places the last word.
+  for (let index = 0; index <= text.length; index++) {
+    const code = index < text.length ? text.charCodeAt(index) : 0x0a;
+    if (code !== 0x20 && code !== 0x0a) {
+      word += code < 0x500 ? WIDTHS[code]! : wideCharWidth(code);
+      continue;
     }
-    word = 0;
-  };
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 0x20) endWord();
-    else if (code === 0x0a) {
-      endWord();
+    if (word > 0) {
+      if (line > 0 && line + SPACE + word <= limit) line += SPACE + word;
+      else {
+        if (line > 0) lines++;
+        line = word;
+        for (; line > limit; line -= limit) lines++;
+      }
+      word = 0;
+    }
+    if (code === 0x0a && index < text.length) {
       lines++;
       line = 0;
-    } else word += charWidth(code) * scale;
+    }
   }
-  endWord();
   return lines;
 }
 

@@ -141,6 +141,17 @@ describe("charts beside the table and their data below it", () => {
     expect(anchor.to.column).toBeLessThan(block.column);
   });
 
+  it("moves right of a block placed in its way", () => {
+    const inTheWay = {
+      row: tableHeaderRow(sheet),
+      column: 4,
+      values: [["Год", "Доля"], ["2024/2025", 12]],
+      columns: [{ width: 11 }, { width: 8 }],
+    };
+    expect(chartAnchor(sheet, [inTheWay]).from.column).toBe(4 + 2 + 1);
+    expect(chartAnchor(sheet, [block]).from.column).toBe(4);
+  });
+
   it("stacks a second chart below the first", () => {
     const second = chartAnchor(sheet, [], 1);
     expect(second.from.row).toBeGreaterThan(anchor.to.row);

@@ -519,7 +519,7 @@ export const CASES: BadInputCase[] = [
       {
         cell: "'Список'!A2",
         message:
-          "список школ: наименование «МБОУ \"СОШ №1\"» подходит к нескольким школам таблицы — " +
+          'список школ: наименование «МБОУ "СОШ №1"» подходит к нескольким школам таблицы — ' +
           "МБОУ «СОШ № 1» (sch900001), МБОУ «СОШ № 1» (sch900002); школа не сопоставлена, укажите в списке её логин",
       },
     ],
@@ -551,7 +551,8 @@ export const CASES: BadInputCase[] = [
     make: (input) => fixtureWith(input),
     options: (_, dir) => ["--report", path.join(dir, "справка.docx")],
     code: 2,
-    stderr: "school-radar: Файл справки (--report) должен иметь расширение .md: «<dir>/справка.docx»\n",
+    stderr:
+      "school-radar: Файл справки (--report) должен иметь расширение .md: «<dir>/справка.docx»\n",
   },
   {
     name: "--force without --out",

@@ -369,6 +369,11 @@ function namesList(names: string[], sheet: string): string {
     : shown;
 }
 
+/** «отнесена 1 школа», «отнесены 3 школы»: the verb agrees with the count. */
+function assigned(count: number): string {
+  return new Intl.PluralRules("ru").select(count) === "one" ? "отнесена" : "отнесены";
+}
+
 function shnsuParagraph(social: SocialWellBeingResult): string {
   const quantile = QUANTILE_NAMES[social.quantile];
   if (social.threshold === null) {
@@ -382,7 +387,7 @@ function shnsuParagraph(social: SocialWellBeingResult): string {
   const text =
     group.length === 0
       ? `В группу ШНСУ (${quantile}, ИСБШ не выше ${threshold}) школы не вошли.`
-      : `К ШНСУ отнесены ${plural(group.length, "школа", "школы", "школ")} (${quantile}, ИСБШ не выше ${threshold}): ` +
+      : `К ШНСУ ${assigned(group.length)} ${plural(group.length, "школа", "школы", "школ")} (${quantile}, ИСБШ не выше ${threshold}): ` +
         `${namesList(
           group.map(
             (school) => `${school.name} (${formatIsbsh(school.isbsh!, social.indexDecimals)})`
@@ -396,10 +401,10 @@ function riskGroupParagraphs(risk: RiskAssessment): string[] {
   const group = risk.schools.filter((school) => school.riskGroup);
   if (group.length === 0) return ["Школ группы риска не выявлено."];
   const rule = risk.lowResultsKnown
-    ? "факторы риска выявлены, к ШНОР не отнесены"
+    ? "выявлены факторы риска, школа не входит в ШНОР"
     : "ШНОР не определялись: в группу вошли все школы с факторами риска";
   const paragraphs = [
-    `К ШГР отнесены ${plural(group.length, "школа", "школы", "школ")} (${rule}; в скобках — номера факторов): ` +
+    `К ШГР ${assigned(group.length)} ${plural(group.length, "школа", "школы", "школ")} (${rule}; в скобках — номера факторов): ` +
       `${namesList(
         group.map((school) => `${school.name} (${school.factors.join(", ")})`),
         "«Матрица рисков»"

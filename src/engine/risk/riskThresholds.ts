@@ -96,8 +96,10 @@ export function riskThresholdsLayout(
       { width: 40, wrap: true },
       { width: 60, wrap: true },
       { width: 14 },
-      // Wide enough for the rule's words («не менее половины») as well as a number.
-      { width: 18, numberFormat: "0.##" },
+      // Wide enough for the rule's words («не менее половины») as well as a number. No format of its
+      // own: `0.##` shows a whole threshold as «3,» in LibreOffice (Excel «3.»); General shows «3»
+      // and «0,5» in both.
+      { width: 18 },
     ],
   };
 }

@@ -421,7 +421,8 @@ export function analyzeRecognised(
         warningsLayout(warnings),
       ];
   // The workbook opens on the main result: the ШНОР list, or without a table the first output.
-  if (layouts.length > 0 && !layouts.some((layout) => layout.opensHere)) layouts[0]!.opensHere = true;
+  if (layouts.length > 0 && !layouts.some((layout) => layout.opensHere))
+    layouts[0]!.opensHere = true;
   return {
     sheets: found.sheets,
     table: found.table,
