@@ -351,7 +351,12 @@ const TABLE_LAST_COLUMN = 3 + PROCEDURES.length * YEARS.length * 2;
 /** What-if cells on «Функции». */
 const PARAMETERS = {
   threshold: { row: 5, label: "Порог низкого результата, % (0–100)", value: 30, format: "0" },
-  minParticipants: { row: 6, label: "Минимум участников (0 — учитываются все)", value: 0, format: "0" },
+  minParticipants: {
+    row: 6,
+    label: "Минимум участников (0 — учитываются все)",
+    value: 0,
+    format: "0",
+  },
   edition: { row: 7, label: "Редакция правил (2020 или 2025)", value: 2020, format: "0" },
   quantile: {
     row: 8,

@@ -269,8 +269,14 @@ describe("the standalone page", () => {
     await page.getByText(/^1 школа, 8 процедур × 2 года, 1 предупреждение$/).waitFor();
     await page.getByRole("button", { name: "Выявить ШНОР", exact: true }).click();
     await page.getByRole("button", { name: "ШНОР (1)" }).waitFor();
-    await page.getByText(/К1: 2019 — ВПР МА 5 \(33\s%\), ВПР РУ 6 \(31\s%\)/).first().waitFor();
-    await page.getByText(/школа названа по заголовку — «МБОУ «СОШ № 30»»/).first().waitFor();
+    await page
+      .getByText(/К1: 2019 — ВПР МА 5 \(33\s%\), ВПР РУ 6 \(31\s%\)/)
+      .first()
+      .waitFor();
+    await page
+      .getByText(/школа названа по заголовку — «МБОУ «СОШ № 30»»/)
+      .first()
+      .waitFor();
   });
 
   it("says so when the file is not a workbook", async () => {

@@ -71,7 +71,9 @@ describe("seed 002, Appendix 1: the Novokuznetsk export table without a header",
   it("explains СОШ № 12 as the worked example: criterion 1 from ВПР МА 5 and ВПР РУ 6, criterion 2 with ВПР МА 6 a year earlier", () => {
     const school = identify(table, "2020").schools[0];
     expect(school.criteria).toEqual([1, 2]);
-    expect(school.reason).toContain("К1: последний год — ВПР МА 5 (40\u00a0%), ВПР РУ 6 (37\u00a0%)");
+    expect(school.reason).toContain(
+      "К1: последний год — ВПР МА 5 (40\u00a0%), ВПР РУ 6 (37\u00a0%)"
+    );
     expect(school.reason).toContain("предыдущий год — ВПР МА 6 (48\u00a0%)");
   });
 });

@@ -37,14 +37,11 @@ describe("LOWRESULT", () => {
     [9, 10],
     [4, 5],
     [0, 1],
-  ])(
-    "%p participants under a minimum of %p → #N/A with a reason",
-    (participants, minimum) => {
-      const error = thrownBy(() => lowResult(50, undefined, participants, minimum));
-      expect(error.code).toBe("#N/A");
-      expect(error.message).toMatch(/мало участников/);
-    }
-  );
+  ])("%p participants under a minimum of %p → #N/A with a reason", (participants, minimum) => {
+    const error = thrownBy(() => lowResult(50, undefined, participants, minimum));
+    expect(error.code).toBe("#N/A");
+    expect(error.message).toMatch(/мало участников/);
+  });
 
   it("judges every result by default (no minimum, as the documents), and exactly the minimum", () => {
     expect(lowResult(50, undefined, 9)).toBe(true);
