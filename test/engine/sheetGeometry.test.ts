@@ -145,7 +145,10 @@ describe("charts beside the table and their data below it", () => {
     const inTheWay = {
       row: tableHeaderRow(sheet),
       column: 4,
-      values: [["Год", "Доля"], ["2024/2025", 12]],
+      values: [
+        ["Год", "Доля"],
+        ["2024/2025", 12],
+      ],
       columns: [{ width: 11 }, { width: 8 }],
     };
     expect(chartAnchor(sheet, [inTheWay]).from.column).toBe(4 + 2 + 1);
