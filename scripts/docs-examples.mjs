@@ -232,9 +232,9 @@ const SHEETS = [
       "ОО",
       "ИСБШ",
       "ШНСУ",
-      "Оба родителя с высшим, %",
-      "Неполные семьи, %",
-      "На учёте, %",
+      "Оба родителя с высшим,\u00a0%",
+      "Неполные семьи,\u00a0%",
+      "На учёте,\u00a0%",
       "Обоснование",
     ],
     rows: [
@@ -250,14 +250,15 @@ const SHEETS = [
     columns: [
       "ОО",
       { match: /^Ф\d+\./, label: (header) => header.split(".")[0] },
-      "Факторов",
+      "Всего факторов",
       "ШГР",
       "Обоснование",
     ],
     rows: [
-      (row) => row.number("Факторов") === 0,
+      // No factor: the count cell is empty or «—» now, never 0.
+      (row) => !(row.number("Всего факторов") > 0),
       (row) => row.text("ШГР") === "ШГР",
-      (row) => row.number("Факторов") > 0 && row.text("ШГР") === "",
+      (row) => row.number("Всего факторов") > 0 && row.text("ШГР") === "",
     ],
   },
   {
@@ -353,7 +354,10 @@ function cellText(cell) {
 function readTable(worksheet) {
   const rows = [];
   worksheet.eachRow((row) => rows.push(row));
-  const headerAt = rows.findIndex((row) => row.cellCount >= 2 && row.getCell(2).value !== null);
+  // A preamble line is merged across the table's width (ExcelJS repeats its text into the merge).
+  const headerAt = rows.findIndex(
+    (row) => row.cellCount >= 2 && row.getCell(2).value !== null && !row.getCell(2).isMerged
+  );
   const header = [];
   for (let column = 1; ; column++) {
     const text = cellText(rows[headerAt].getCell(column));

@@ -1,5 +1,5 @@
 import { tableHeaderRow, type CellValue, type SheetLayout } from "../engine";
-import { rowBytes, type RequestBudget } from "./requestBudget";
+import { rowBytes, valueBytes, type RequestBudget } from "./requestBudget";
 
 /**
  * Where a layout's rows go on its sheet: preamble lines in column A, a blank line, then the table
@@ -37,8 +37,8 @@ export function packValueRequests(
     if (block !== null && block.rows.length > 0) requests[requests.length - 1]!.push(block);
     block = null;
   };
-  const add = (sheet: number, row: number, values: CellValue[], columns: number) => {
-    const bytes = rowBytes(values);
+  const add = (sheet: number, row: number, values: CellValue[], columns: number, extra = 0) => {
+    const bytes = rowBytes(values) + extra;
     if (requestBytes > 0 && requestBytes + bytes > budget.valuesPerRequest) {
       closeBlock();
       requests.push([]);
@@ -55,8 +55,12 @@ export function packValueRequests(
     const columns = Math.max(layout.header.length, 1);
     const headerRow = headerRowOf(layout);
     add(sheet, headerRow, fitted(layout.header.map(asText), columns), columns);
+    const links = layout.links?.targets;
     layout.body.forEach((values, index) => {
-      add(sheet, headerRow + 1 + index, fitted(values.map(cellForExcel), columns), columns);
+      // A row's link is written with its values (`writeLinks`): its bytes count in the same request.
+      const link = links?.[index];
+      const extra = link == null ? 0 : linkBytes(link, values[layout.links!.column] ?? null);
+      add(sheet, headerRow + 1 + index, fitted(values.map(cellForExcel), columns), columns, extra);
     });
     closeBlock();
   });
@@ -65,6 +69,11 @@ export function packValueRequests(
     requests.push([]);
   }
   return requests;
+}
+
+/** Estimated request bytes of one internal hyperlink: its value and its commands. */
+export function linkBytes(target: string, text: CellValue): number {
+  return 256 + valueBytes({ documentReference: target, textToDisplay: String(text ?? target) });
 }
 
 /** Rows as long as the header: Excel wants a rectangle. */

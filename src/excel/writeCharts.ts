@@ -9,6 +9,7 @@ import type {
   SheetLayout,
 } from "../engine";
 import { asText, characterWidthInPoints } from "./valueBlocks";
+import { chartCorner, supports } from "./writeGeometry";
 
 /**
  * The layout's data blocks and charts, queued into the write's last request with the formats (no
@@ -19,7 +20,7 @@ import { asText, characterWidthInPoints } from "./valueBlocks";
  */
 export function writeBlocksAndCharts(worksheet: Excel.Worksheet, layout: SheetLayout): void {
   layout.blocks?.forEach((block) => writeBlock(worksheet, block));
-  layout.charts?.forEach((spec) => addChart(worksheet, spec));
+  layout.charts?.forEach((spec) => addChart(worksheet, layout, spec));
 }
 
 /** Office.js chart types; lines with markers, as a few years make few points. */
@@ -56,7 +57,7 @@ function writeBlock(worksheet: Excel.Worksheet, block: SheetBlock): void {
   });
 }
 
-function addChart(worksheet: Excel.Worksheet, spec: ChartSpec): void {
+function addChart(worksheet: Excel.Worksheet, layout: SheetLayout, spec: ChartSpec): void {
   const chart = worksheet.charts.add(
     CHART_TYPES[spec.kind],
     rangeOf(worksheet, spec.data),
@@ -75,27 +76,15 @@ function addChart(worksheet: Excel.Worksheet, spec: ChartSpec): void {
   if (spec.xAxisScale) scaleAxis(chart.axes.categoryAxis, spec.xAxisScale);
   if (spec.yAxisScale) scaleAxis(chart.axes.valueAxis, spec.yAxisScale);
   if (spec.marked) addMarkedSeries(worksheet, chart, spec.marked);
-  // The anchor's `to` is the cell past the corner; setPosition's end cell is the last one covered.
-  const { from, to } = spec.anchor;
-  chart.setPosition(
-    worksheet.getRangeByIndexes(from.row, from.column, 1, 1),
-    worksheet.getRangeByIndexes(to.row - 1, to.column - 1, 1, 1)
-  );
-}
-
-/**
- * Whether this Excel runs an ExcelApi requirement set, checked at run time as Microsoft describes it
- * (the manifests ask for ExcelApi 1.8, which the templates' validation needs, so inside Excel the
- * 1.8 checks here pass; test/manifest/requirementSets.test.ts lists what is above the minimum):
- * «Check for API availability at runtime»,
- * https://learn.microsoft.com/en-us/office/dev/add-ins/develop/specify-api-requirements-runtime
- * (`Office.context.requirements.isSetSupported("ExcelApi", "1.8")`). Outside Office (tests): no.
- */
-function supports(version: string): boolean {
-  return (
-    typeof Office !== "undefined" &&
-    Office.context?.requirements?.isSetSupported("ExcelApi", version) === true
-  );
+  // Hidden rows' data too unless the spec says otherwise (`plotVisibleOnly`: ExcelApi 1.8).
+  chart.plotVisibleOnly = spec.plotVisibleOnly ?? false;
+  // At the anchor's `from` corner, at its size in points (`top`, `left`, `width`, `height`: ExcelApi
+  // 1.1); `to` only follows from them at the heights the rows are given.
+  const corner = chartCorner(layout, spec);
+  chart.top = corner.top;
+  chart.left = corner.left;
+  chart.width = spec.anchor.width;
+  chart.height = spec.anchor.height;
 }
 
 /**

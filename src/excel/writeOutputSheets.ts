@@ -23,6 +23,7 @@ import {
   type ValueBlock,
 } from "./valueBlocks";
 import { writeBlocksAndCharts } from "./writeCharts";
+import { geometryBytes, writeGeometry, writeLinks, writePageSetup } from "./writeGeometry";
 import { planStatusColumn, queueStatusColumn } from "./writeStatusColumn";
 
 export { characterWidthInPoints };
@@ -58,7 +59,9 @@ export async function writeOutputSheets(
   const requests = packValueRequests(
     plan.sheets.map((planned) => planned.output.layout),
     budget,
-    columnPlan?.bytes ?? 0
+    // Heights and page setup ride in the last request with the formats (links go with their rows).
+    (columnPlan?.bytes ?? 0) +
+      plan.sheets.reduce((sum, planned) => sum + geometryBytes(planned.output.layout), 0)
   );
   const workbook = context.workbook;
   // Leftover pending names of a failed write must go before the same names are added again.
@@ -70,7 +73,11 @@ export async function writeOutputSheets(
     return worksheet;
   });
   for (const [index, blocks] of requests.entries()) {
-    blocks.forEach((block) => writeBlock(worksheets[block.sheet]!, block));
+    blocks.forEach((block) => {
+      writeBlock(worksheets[block.sheet]!, block);
+      const layout = plan.sheets[block.sheet]!.output.layout;
+      writeLinks(worksheets[block.sheet]!, layout, block.row, block.rows.length);
+    });
     if (index === requests.length - 1) {
       plan.sheets.forEach((planned, sheet) =>
         formatSheet(worksheets[sheet]!, planned.output.layout)
@@ -142,7 +149,9 @@ function formatSheet(worksheet: Excel.Worksheet, layout: SheetLayout): void {
   colourRows(worksheet, layout, headerRow, columns);
   addHeatScales(worksheet, layout, headerRow);
   addValidations(worksheet, layout, headerRow);
+  writeGeometry(worksheet, layout);
   writeBlocksAndCharts(worksheet, layout);
+  writePageSetup(worksheet, layout);
   worksheet.freezePanes.freezeRows(headerRow + 1);
 }
 
@@ -250,7 +259,11 @@ function finish(workbook: Excel.Workbook, plan: OutputPlan, worksheets: Excel.Wo
     workbook.names.add(planned.mark, worksheet.getRange("A1"));
     if (!planned.output.hidden) worksheet.visibility = "Visible";
   });
-  const first = plan.sheets.findIndex((planned) => !planned.output.hidden);
+  // Once every new sheet is visible: the one the layouts say opens (`opensHere`), else the first.
+  const opens = plan.sheets.findIndex(
+    (planned) => planned.output.layout.opensHere === true && !planned.output.hidden
+  );
+  const first = opens >= 0 ? opens : plan.sheets.findIndex((planned) => !planned.output.hidden);
   if (first >= 0) worksheets[first]!.activate();
 }
 

@@ -16,6 +16,8 @@ import {
   readRiskQuestionnaire,
   riskListLayout,
   riskMatrixLayout,
+  rowHeights,
+  printSetup,
   STATUS_COLUMN_HEADER,
   statusCell,
   statusColumn,
@@ -266,17 +268,21 @@ describe("writing the output sheets", () => {
       expect(sheet.columnWidths.get(column)).toBe(characterWidthInPoints(spec.width))
     );
     expect(sheet.cell(headerRow + 1, 5)!.numberFormat).toBe("0");
-    expect(sheet.formatAt(headerRow + 1, 7, "wrapText")).toBe(true);
+    // The reasons' column (after «Ячейка», the link to the source cell) wraps.
+    const wrapped = list.header.indexOf("Обоснование");
+    expect(list.columns[wrapped]!.wrap).toBe(true);
+    expect(sheet.formatAt(headerRow + 1, wrapped, "wrapText")).toBe(true);
     expect(sheet.formatAt(0, 0, "font.bold")).toBe(true);
-    // One rule per status, on the status column, over the whole body.
+    // One rule per status, on the status column, over the whole body, in the list's order
+    // (ШНОР, then «недостаточно данных», then the rest).
     const first = headerRow + 2;
     expect(sheet.conditionalFormats).toEqual([
       expect.objectContaining({ formula: `=OR($D${first}="ШНОР")`, fill: "#FFC7CE" }),
-      expect.objectContaining({ formula: `=OR($D${first}="не ШНОР")`, fill: "#C6EFCE" }),
       expect.objectContaining({
         formula: `=OR($D${first}="недостаточно данных")`,
         fill: "#EDEDED",
       }),
+      expect.objectContaining({ formula: `=OR($D${first}="не ШНОР")`, fill: "#C6EFCE" }),
     ]);
     expect(sheet.conditionalFormats[0]!.rect).toEqual({
       row: headerRow + 1,
@@ -343,9 +349,13 @@ describe("writing the output sheets", () => {
     // Renaming and showing come last, in the last request.
     const commands = large.stats.commands;
     expect(commands.lastIndexOf("range.values")).toBeLessThan(commands.indexOf("worksheet.name"));
-    expect(model.valuesOf("ШНОР")).toHaveLength(
-      large.outputs[0]!.layout.preamble.length + 2 + 50_000
-    );
+    // Every row of the table (the chart's data block stands below it, after an empty row).
+    const list = large.outputs[0]!.layout;
+    const values = model.valuesOf("ШНОР");
+    const last = list.preamble.length + 1 + 50_000;
+    expect(list.body).toHaveLength(50_000);
+    expect(values[last]![0]).toBe(list.body[49_999]![0]);
+    expect(values[last + 1]!.every((value) => value === "")).toBe(true);
     reportRoundTrips("web", { 100: small.stats, 50_000: large.stats });
   }, 120_000);
 });
@@ -388,9 +398,22 @@ describe("charts", () => {
     const spec = list.charts![0]!;
     expect(chart.source).toEqual(spec.data);
     expect(chart.source.column).toBeGreaterThan(list.header.length);
-    expect(chart.position).toEqual({
-      start: { row: spec.anchor.from.row, column: spec.anchor.from.column, rows: 1, columns: 1 },
-      end: { row: spec.anchor.to.row - 1, column: spec.anchor.to.column - 1, rows: 1, columns: 1 },
+    // At the from cell (its top and left as the fake lays out the heights and widths set) plus the
+    // offsets, at the anchor's size; hidden rows' data plotted too.
+    const { from } = spec.anchor;
+    const laidOut = model.sheet("ШНОР");
+    let top = from.rowOffset;
+    for (let row = 0; row < from.row; row++) top += laidOut.rowHeights.get(row) ?? 15;
+    let left = from.columnOffset;
+    for (let column = 0; column < from.column; column++)
+      left += laidOut.columnWidths.get(column) ?? 48;
+    expect(chart.position).toBeUndefined();
+    expect(chart).toMatchObject({
+      top,
+      left,
+      width: spec.anchor.width,
+      height: spec.anchor.height,
+      plotVisibleOnly: false,
     });
     expect(sheet.formatAt(chart.source.row, chart.source.column, "font.bold")).toBe(true);
     // The block is not part of the Excel table.
@@ -555,6 +578,99 @@ function columnValues(model: FakeWorkbook, sheet: string, column: number, rows: 
     .values({ row: 0, column, rows, columns: 1 })
     .map((row) => row[0]);
 }
+
+describe("the engine's geometry (rowHeights, links, opensHere, printSetup)", () => {
+  let markers = 0;
+  const layout = (name: string, extra: Partial<SheetLayout> = {}): SheetLayout => ({
+    name,
+    marker: `school-radar:test${(markers += 1)}`,
+    preamble: ["Заголовок", "Длинное пояснение ".repeat(20)],
+    header: ["Ячейка", "Обоснование"],
+    body: [
+      ["D2", "короткое"],
+      ["D3", "очень длинное обоснование, которое не помещается в одну строку столбца ".repeat(3)],
+      ["D4", "короткое"],
+    ],
+    columns: [{ width: 10 }, { width: 20, wrap: true }],
+    ...extra,
+  });
+  async function write(layouts: SheetLayout[]) {
+    const model = new FakeWorkbook(["Лист1"]);
+    const excel = fakeExcel(model);
+    const host = createExcelHost({ budget: UNLIMITED, run: excel.run });
+    const data = await host.read(["Лист1"]);
+    await host.write(
+      layouts.map((item) => ({ layout: item })),
+      data
+    );
+    return { model, stats: excel.stats };
+  }
+
+  it("sets the wrapped rows' heights, merges the preamble lines and links the cells", async () => {
+    const list = layout("Список", {
+      links: { column: 0, targets: ["'Лист1'!D2", null, "'Лист1'!D4"] },
+    });
+    const { model, stats } = await write([list]);
+    const sheet = model.sheet("Список");
+    expect(stats.syncs).toBe(2);
+    expect([...sheet.rowHeights].sort(([a], [b]) => a - b)).toEqual(
+      [...rowHeights(list)].sort(([a], [b]) => a - b)
+    );
+    expect(sheet.rowHeights.get(5)).toBeGreaterThan(15); // the long reason's row
+    expect(sheet.rowHeights.has(4)).toBe(false);
+    expect(sheet.merges).toEqual([
+      { row: 0, column: 0, rows: 1, columns: 2 },
+      { row: 1, column: 0, rows: 1, columns: 2 },
+    ]);
+    expect(sheet.formatAt(1, 0, "wrapText")).toBe(true);
+    expect([...sheet.hyperlinks]).toEqual([
+      ["4,0", { documentReference: "'Лист1'!D2", textToDisplay: "D2" }],
+      ["6,0", { documentReference: "'Лист1'!D4", textToDisplay: "D4" }],
+    ]);
+    expect(sheet.cell(4, 0)!.value).toBe("D2");
+  });
+
+  it("activates the sheet the layouts open at, not the first", async () => {
+    const { model } = await write([layout("Первый"), layout("Второй", { opensHere: true })]);
+    expect(model.activeSheetId).toBe(model.sheet("Второй").id);
+    expect(model.sheet("Второй").visibility).toBe("Visible");
+  });
+
+  it("skips the page setup without ExcelApi 1.9, with no error", async () => {
+    const { model } = await write([layout("Список")]);
+    expect(model.sheet("Список").pageLayout).toBeNull();
+  });
+
+  it("applies the page setup with ExcelApi 1.9", async () => {
+    (globalThis as { Office?: unknown }).Office = {
+      context: { requirements: { isSetSupported: (name: string) => name === "ExcelApi" } },
+    };
+    try {
+      const list = layout("Список");
+      const { model } = await write([list]);
+      const setup = printSetup(list);
+      expect(model.sheet("Список").pageLayout).toEqual({
+        orientation: "Portrait",
+        paperSize: "A4",
+        printGridlines: true,
+        zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+        margins: {
+          left: setup.margins.left * 72,
+          right: setup.margins.right * 72,
+          top: setup.margins.top * 72,
+          bottom: setup.margins.bottom * 72,
+          header: setup.margins.header * 72,
+          footer: setup.margins.footer * 72,
+        },
+        centerFooter: "&A — стр. &P из &N",
+        printArea: "A1:B7",
+        printTitleRows: "$4:$4",
+      });
+    } finally {
+      delete (globalThis as { Office?: unknown }).Office;
+    }
+  });
+});
 
 describe("the status column beside the source table", () => {
   // Three identity columns and 3 procedures × 2 years: A…I; the column beside is J.

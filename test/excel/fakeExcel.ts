@@ -74,6 +74,24 @@ export interface FakeChart {
   addedSeries: FakeSeries[];
   /** Cells given to `setPosition`. */
   position?: { start: Rect; end: Rect | null };
+  /** Points from the sheet's top left, and size in points (`chart.top`, `left`, `width`, `height`). */
+  top?: number;
+  left?: number;
+  width?: number;
+  height?: number;
+  plotVisibleOnly?: boolean;
+}
+
+/** What was set through `worksheet.pageLayout` (ExcelApi 1.9). */
+export interface FakePageLayout {
+  orientation?: string;
+  paperSize?: string;
+  printGridlines?: boolean;
+  zoom?: unknown;
+  margins: Record<string, number>;
+  centerFooter?: string;
+  printArea?: string;
+  printTitleRows?: string;
 }
 
 export interface FakeAxis {
@@ -106,6 +124,13 @@ export class FakeSheet {
   readonly validations: FakeValidation[] = [];
   readonly charts: FakeChart[] = [];
   readonly columnWidths = new Map<number, number>();
+  /** Row heights set (`format.rowHeight`), by row. */
+  readonly rowHeights = new Map<number, number>();
+  /** Merged areas (`range.merge`). */
+  readonly merges: Rect[] = [];
+  /** Hyperlinks set, by "row,column". */
+  readonly hyperlinks = new Map<string, { documentReference?: string; textToDisplay?: string }>();
+  pageLayout: FakePageLayout | null = null;
   frozenRows = 0;
 
   constructor(id: number, name: string) {
@@ -537,9 +562,80 @@ function worksheetCollection(context: FakeContext): OfficeMockObject {
   return collection;
 }
 
+/**
+ * The requirement sets this fake Excel runs: what the test's `Office.context.requirements` says (as
+ * the adapter asks it), and without an `Office` global only up to the manifests' 1.8.
+ */
+function supportsSet(version: string): boolean {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  if (office === undefined) return Number(version.split(".")[1]) <= 8;
+  return office.context.requirements.isSetSupported("ExcelApi", version);
+}
+
+/** `worksheet.pageLayout` (ExcelApi 1.9): an older Excel has no such property. */
+function pageLayoutProxy(context: FakeContext, resolve: () => FakeSheet): OfficeMockObject {
+  const model = (): FakePageLayout => (resolve().pageLayout ??= { margins: {} });
+  const margin = (key: string) => (value: unknown) => {
+    model().margins[key] = Number(value);
+  };
+  return proxy(
+    context,
+    "pageLayout",
+    {},
+    {
+      orientation: (value) => {
+        model().orientation = String(value);
+      },
+      paperSize: (value) => {
+        model().paperSize = String(value);
+      },
+      printGridlines: (value) => {
+        model().printGridlines = Boolean(value);
+      },
+      zoom: (value) => {
+        model().zoom = value;
+      },
+      leftMargin: margin("left"),
+      rightMargin: margin("right"),
+      topMargin: margin("top"),
+      bottomMargin: margin("bottom"),
+      headerMargin: margin("header"),
+      footerMargin: margin("footer"),
+    },
+    {
+      setPrintArea: (area: string) =>
+        context.queue("pageLayout.setPrintArea", () => {
+          if (typeof area !== "string") throw new Error("fake Excel: print areas as text only");
+          area.split(",").forEach(parseAddress);
+          model().printArea = area;
+        }),
+      setPrintTitleRows: (rows: string) =>
+        context.queue("pageLayout.setPrintTitleRows", () => {
+          if (!/^\$\d+:\$\d+$/.test(rows)) throw officeError("InvalidArgument", `rows ${rows}`);
+          model().printTitleRows = rows;
+        }),
+    },
+    {
+      headersFooters: {
+        defaultForAllPages: proxy(
+          context,
+          "headerFooter",
+          {},
+          {
+            centerFooter: (value) => {
+              model().centerFooter = String(value);
+            },
+          },
+          {}
+        ),
+      },
+    }
+  );
+}
+
 function worksheet(context: FakeContext, resolve: () => FakeSheet): OfficeMockObject {
   const model = context.model;
-  return proxy(
+  const sheet = proxy(
     context,
     "worksheet",
     { name: () => resolve().name, visibility: () => resolve().visibility },
@@ -610,6 +706,12 @@ function worksheet(context: FakeContext, resolve: () => FakeSheet): OfficeMockOb
       },
     }
   );
+  // ExcelApi 1.9: where the set is missing, the property is not there (reading it gives undefined,
+  // and using it fails the test).
+  Object.defineProperty(TARGETS.get(sheet)!, "pageLayout", {
+    get: () => (supportsSet("1.9") ? pageLayoutProxy(context, resolve) : undefined),
+  });
+  return sheet;
 }
 
 const CHART_TYPES = new Set(["XYScatter", "ColumnClustered", "LineMarkers", "Line"]);
@@ -663,11 +765,23 @@ function chartProxy(
       {},
       { title: text(kind, set) }
     );
+  const number = (key: "top" | "left" | "width" | "height") => (value: unknown) => {
+    if (typeof value !== "number" || !(value >= 0)) throw officeError("InvalidArgument", key);
+    chart[key] = value;
+  };
   return proxy(
     context,
     "chart",
     {},
-    {},
+    {
+      top: number("top"),
+      left: number("left"),
+      width: number("width"),
+      height: number("height"),
+      plotVisibleOnly: (value) => {
+        chart.plotVisibleOnly = Boolean(value);
+      },
+    },
     {
       setPosition: (start: OfficeMockObject, end?: OfficeMockObject) =>
         context.queue("chart.setPosition", () => {
@@ -855,6 +969,12 @@ function range(
       for (let c = column; c < column + columns; c += 1)
         sheetOf().columnWidths.set(c, Number(value));
     }
+    if (key === "rowHeight") {
+      if (typeof value !== "number" || !(value > 0 && value <= 409))
+        throw officeError("InvalidArgument", "row height");
+      const { row, rows } = rect();
+      for (let r = row; r < row + rows; r += 1) sheetOf().rowHeights.set(r, value);
+    }
   };
   const format = {
     font: proxy(
@@ -874,6 +994,7 @@ function range(
       wrapText: formatOf("wrapText"),
       verticalAlignment: formatOf("verticalAlignment"),
       columnWidth: formatOf("columnWidth"),
+      rowHeight: formatOf("rowHeight"),
     },
     {},
     format
@@ -892,8 +1013,25 @@ function range(
     {
       values: (value) => writeValues(sheetOf(), rect(), value),
       numberFormat: (value) => writeFormats(sheetOf(), rect(), value),
+      // ExcelApi 1.7: one cell's internal link, as the adapter sets it.
+      hyperlink: (value) => {
+        const { row, column, rows, columns } = rect();
+        if (rows !== 1 || columns !== 1) throw new Error("fake Excel: links on single cells only");
+        const link = value as { documentReference?: string; textToDisplay?: string };
+        sheetOf().hyperlinks.set(`${row},${column}`, link);
+        if (link.textToDisplay !== undefined)
+          sheetOf().setCell(row, column, { value: link.textToDisplay });
+      },
     },
     {
+      merge: (across?: boolean) =>
+        context.queue("range.merge", () => {
+          const merged = rect();
+          if (sheetOf().merges.some((other) => overlaps(other, merged)))
+            throw officeError("InvalidOperation", "merged areas overlap");
+          if (across === true) throw new Error("fake Excel: only whole merges");
+          sheetOf().merges.push(merged);
+        }),
       clear: (applyTo?: string) =>
         context.queue("range.clear", () => {
           if (applyTo !== "Contents")

@@ -273,7 +273,7 @@ describe("the copying writer against the ExcelJS writer", () => {
     const written = await readBack(file("свой-2.xlsx"));
     expect(
       written.worksheets.filter((sheet) => sheet.name.startsWith("ШНОР")).map((s) => s.name)
-    ).toEqual(["ШНОР", "ШНОР (2)", "ШНОР — метод"]);
+    ).toEqual(["ШНОР", "ШНОР (2)", "ШНОР — метод", "ШНОР по годам"]);
     expect(written.getWorksheet("ШНОР")!.getCell("A1").value).toBe("Мои заметки");
     await expectEntriesCopied(input, file("свой-1.xlsx"));
   });

@@ -29,6 +29,7 @@ describe("readWorkbookGrids on the bundled sample", () => {
       "Социальный паспорт",
       "Анкета факторов риска",
       "Кадровый состав",
+      "Список ШНОР региона",
     ]);
     expect(results.origin).toEqual({ row: 0, column: 0 });
   });

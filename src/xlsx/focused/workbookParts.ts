@@ -201,7 +201,10 @@ export async function readCellFormats(
   parseXml(await zip.readText(path), {
     open(name, attributes) {
       if (name === "numFmt") {
-        custom.set(Number(attributes.get("numFmtId")), attributes.get("formatCode") ?? "");
+        // A backslash makes the next character a literal (LibreOffice saves `"−"` as `\−`); the code
+        // is kept as it reads, the way ExcelJS reads it, so the two readers give the same formats.
+        const code = (attributes.get("formatCode") ?? "").replace(/\\(.)/g, "$1");
+        custom.set(Number(attributes.get("numFmtId")), code);
       } else if (name === "cellXfs") inCellXfs = true;
       else if (name === "xf" && inCellXfs) {
         const id = Number(attributes.get("numFmtId") ?? 0);
