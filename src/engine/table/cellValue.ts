@@ -28,7 +28,7 @@ const EXCEL_ERROR =
   /^#(DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA|ДЕЛ\/0!|Н\/Д|ИМЯ\?|ПУСТО!|ЧИСЛО!|ССЫЛКА!|ЗНАЧ!)/i;
 
 /**
- * Excel's error values as Russian Excel shows them in the cell (a file and Office.js give the English
+ * Excel's error values as Russian Excel shows them in the cell (a file and the Excel adapter give the English
  * code): a message names the error the way the reader sees it, with the code beside it for an
  * English Excel. The newer errors (#SPILL!, #CALC!) are named as found.
  */
