@@ -188,7 +188,9 @@ function warningLines({ warnings }: WorkbookAnalysis): string[] {
     warnings.length > SHOWN_WARNINGS
       ? ["  … полный список — на листе «Предупреждения» (--out) или в --json"]
       : [];
-  return [`Предупреждений: ${warnings.length} (эти значения не учтены):`, ...shown, ...more];
+  // Not every warning is a value left out: some say how a table was read (its years, its blocks).
+  const count = plural(warnings.length, "предупреждение", "предупреждения", "предупреждений");
+  return [`${count} — что не прочитано и что принято при чтении:`, ...shown, ...more];
 }
 
 function writtenLines(written: OutputWorkbookReport | null): string[] {
