@@ -13,6 +13,7 @@ import { humanSummary } from "../../src/cli/humanSummary";
 import { jsonReport } from "../../src/cli/jsonReport";
 import { analyzeWorkbook, isEngineError, type WorkbookAnalysis } from "../../src/engine";
 import { runCli } from "./runCli";
+import { singleParentPassport } from "../fixtures/grids";
 
 const folder = temporaryFolder();
 const input = path.join(folder.dir, "выгрузка.xlsx");
@@ -415,19 +416,7 @@ describe("school-radar analyze: the ШНСУ group in the summary and --json", (
   function analysed(singleParent: number[]): WorkbookAnalysis {
     const analysis = analyzeWorkbook([
       {
-        grid: {
-          sheetName: "Соцпаспорт",
-          values: [
-            [
-              "Логин",
-              "ОО",
-              "Доля: оба родителя с высшим образованием, %",
-              "Доля из неполных семей, %",
-              "Доля состоящих на учёте, %",
-            ],
-            ...singleParent.map((share, i) => [`sch${100001 + i}`, `СОШ № ${i + 1}`, 0, share, 0]),
-          ],
-        },
+        grid: singleParentPassport(singleParent),
       },
     ]);
     if (isEngineError(analysis)) throw new Error(analysis.message);

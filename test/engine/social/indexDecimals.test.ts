@@ -10,29 +10,12 @@ import {
   socialLayout,
   type SocialWellBeingResult,
 } from "../../../src/engine";
+import { passportWithIndices } from "../../fixtures/grids";
 import { indexDecimals } from "../../../src/engine/social/indexDecimals";
 
 /** Shares only, all 0 but single-parent families s %: ИСБШ = 85 − 0,2·s, so s = (85 − v)·5. */
 function assessed(indices: number[]): SocialWellBeingResult {
-  const passport = readSocialPassport({
-    sheetName: "Соцпаспорт",
-    values: [
-      [
-        "Логин",
-        "ОО",
-        "Доля: оба родителя с высшим образованием, %",
-        "Доля из неполных семей, %",
-        "Доля состоящих на учёте, %",
-      ],
-      ...indices.map((index, i) => [
-        `sch${100001 + i}`,
-        `СОШ № ${i + 1}`,
-        0,
-        Math.round((85 - index) * 5 * 1e6) / 1e6,
-        0,
-      ]),
-    ],
-  });
+  const passport = readSocialPassport(passportWithIndices(indices));
   if (isEngineError(passport)) throw new Error(passport.message);
   return assessSocialWellBeing(passport);
 }

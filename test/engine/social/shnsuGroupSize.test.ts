@@ -12,31 +12,14 @@ import {
   summaryLayout,
   type SocialWellBeingResult,
 } from "../../../src/engine";
+import { passportWithIndices } from "../../fixtures/grids";
 
 /**
  * A passport given in shares with every share 0 but single-parent families, s %: ИСБШ = 85 − 0,2·s,
  * so a school of index v (65 to 85) has s = (85 − v)·5 (79,3 → 28,5; 70 → 75).
  */
 function assessed(indices: number[], quantile: 0.25 | 0.2 = 0.25): SocialWellBeingResult {
-  const passport = readSocialPassport({
-    sheetName: "Соцпаспорт",
-    values: [
-      [
-        "Логин",
-        "ОО",
-        "Доля: оба родителя с высшим образованием, %",
-        "Доля из неполных семей, %",
-        "Доля состоящих на учёте, %",
-      ],
-      ...indices.map((index, i) => [
-        `sch${String(100001 + i)}`,
-        `СОШ № ${i + 1}`,
-        0,
-        Math.round((85 - index) * 5 * 1e6) / 1e6,
-        0,
-      ]),
-    ],
-  });
+  const passport = readSocialPassport(passportWithIndices(indices));
   if (isEngineError(passport)) throw new Error(passport.message);
   return assessSocialWellBeing(passport, { quantile });
 }
