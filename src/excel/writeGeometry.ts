@@ -113,6 +113,10 @@ export function writePageSetup(worksheet: Excel.Worksheet, layout: SheetLayout):
   page.orientation = setup.orientation === "landscape" ? "Landscape" : "Portrait";
   page.paperSize = setup.paper;
   page.printGridlines = setup.gridLines;
+  // fitToHeight is 0, "as many pages tall as needed": the value the file format gives that meaning
+  // (ECMA-376 Part 1, `pageSetup/@fitToHeight`, 0 = automatic) and the one Excel itself stores for
+  // «Разместить не более чем на 1 стр. в ширину». Office.js's `PageLayoutZoomOptions` documents only
+  // numbers of pages and `null` with a percentage scale, so the zoom sets no `scale` at all.
   page.zoom = { horizontalFitToPages: setup.fitToWidth, verticalFitToPages: setup.fitToHeight };
   page.leftMargin = setup.margins.left * 72;
   page.rightMargin = setup.margins.right * 72;

@@ -1,8 +1,9 @@
 import { promises as fs } from "fs";
 import path from "path";
 import type { SheetLayout } from "../engine";
+import type { WrittenSheet } from "./addOutputs";
+import { newWorkbookBytes } from "./append/emptyWorkbook";
 import { partialPath, removeOnInterrupt } from "./removeOnInterrupt";
-import { addOutputSheet, type WrittenSheet } from "./writeWorkbookWithOutputs";
 import { unwritableError, WorkbookFileError } from "./workbookFileError";
 
 export interface NewWorkbookReport {
@@ -12,8 +13,10 @@ export interface NewWorkbookReport {
 
 /**
  * Writes a new workbook holding only the layouts (the coordinators' templates), each marked like the
- * sheets added to a copy. Writes over an existing file only when asked (`overwrite`, the command
- * line's --force): a filled-in template is someone's work.
+ * sheets added to a copy — by the same copying writer (append/), started from an empty package, so a
+ * template has the print setup, row heights and opening tab of every other sheet we write. Writes over
+ * an existing file only when asked (`overwrite`, the command line's --force): a filled-in template is
+ * someone's work.
  */
 export async function writeNewWorkbook(
   layouts: SheetLayout[],
@@ -21,13 +24,7 @@ export async function writeNewWorkbook(
   overwrite = false
 ): Promise<NewWorkbookReport> {
   if (!overwrite && (await exists(outputPath))) throw alreadyThere(outputPath);
-  // Loaded on first use, as in loadWorkbook: imported at the top, ExcelJS (150 modules) was loaded by
-  // every command, 0.4 s before `analyze --json` read a byte.
-  const { default: ExcelJS } = await import("exceljs");
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Школьный радар";
-  const sheets = layouts.map((layout) => addOutputSheet(workbook, layout));
-  const bytes = Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  const { sheets, bytes } = await newWorkbookBytes(layouts);
   try {
     // The command line refuses a missing folder before this; other callers get it made.
     await fs.mkdir(path.dirname(path.resolve(outputPath)), { recursive: true });
@@ -43,7 +40,7 @@ export async function writeNewWorkbook(
  * Written under a hidden name and renamed: a failed or interrupted write leaves neither a cut-off
  * template nor a damaged file in place of the one it was to replace.
  */
-async function writeAside(outputPath: string, bytes: Buffer, overwrite: boolean): Promise<void> {
+async function writeAside(outputPath: string, bytes: Uint8Array, overwrite: boolean): Promise<void> {
   const partial = partialPath(outputPath);
   const forget = removeOnInterrupt(partial);
   try {

@@ -17,6 +17,7 @@ export const RELATIONSHIP = {
 export const CONTENT_TYPE = {
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
   styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+  workbook: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
 };
 
 export interface Relationship {
