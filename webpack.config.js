@@ -131,6 +131,12 @@ module.exports = async (env, options) => {
           test: /exceljs[\\/]dist[\\/]exceljs\.bare\.min\.js$/,
           use: path.resolve(__dirname, "scripts/webpack/exceljs-no-eval-loader.cjs"),
         },
+        {
+          // The standalone page's sample (src/standalone/sampleWorkbook.ts), inlined as base64 in
+          // its lazily loaded chunk: opened from disk (file://) the page cannot fetch a file beside it.
+          test: /samples[\\/][^\\/]+\.xlsx$/,
+          type: "asset/inline",
+        },
       ],
     },
     plugins: [

@@ -29,10 +29,12 @@ function scaled(grid: SheetGrid, schools: number): SheetGrid {
   return { sheetName: grid.sheetName, values };
 }
 
+/** `sample`: the sample workbook, where the caller is not the built benchmark (the tests). */
 export async function syntheticPassports(
-  schools: number
+  schools: number,
+  sample = SAMPLE
 ): Promise<{ social: SheetGrid; risk: SheetGrid }> {
-  const sheets = await readWorkbookSheetsFocused(SAMPLE);
+  const sheets = await readWorkbookSheetsFocused(sample);
   const grid = (name: string) => {
     const found = sheets.find((sheet) => sheet.grid.sheetName === name);
     if (!found) throw new Error(`the sample has no sheet «${name}»`);

@@ -3,6 +3,7 @@ export * from "./types";
 export { listOnDemand } from "./listOnDemand";
 export * from "./table/exportTable";
 export * from "./sheetLayout";
+export * from "./cellLimit";
 export * from "./charts";
 export * from "./rowHeights";
 export * from "./printSetup";

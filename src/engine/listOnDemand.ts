@@ -24,7 +24,7 @@ export function listOnDemand<T>(count: number, make: (index: number) => T): T[] 
     }
     return cached;
   };
-  return new Proxy(new Array<T>(count), {
+  const list = new Proxy(new Array<T>(count), {
     get(target, key, receiver) {
       const index = indexOf(key);
       return index < 0 ? Reflect.get(target, key, receiver) : at(index);
@@ -47,4 +47,16 @@ export function listOnDemand<T>(count: number, make: (index: number) => T): T[] 
       return false;
     },
   });
+  ON_DEMAND.add(list);
+  return list;
+}
+
+const ON_DEMAND = new WeakSet<object>();
+
+/**
+ * Whether `list` is made on demand: a pass over it makes every item, so a reader that would look at
+ * each item twice (a check, then the writing) wraps it instead (cellLimit.ts).
+ */
+export function isListOnDemand(list: object): boolean {
+  return ON_DEMAND.has(list);
 }

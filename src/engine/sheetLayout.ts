@@ -2,33 +2,6 @@ import type { CellValue } from "./types";
 import { columnLetters } from "./table/cellAddress";
 import type { ChartSpec, SheetBlock } from "./charts";
 
-/** The most characters an Excel cell holds; a host cuts longer text (src/xlsx) or Excel refuses it. */
-export const MAX_CELL_TEXT = 32_767;
-
-/**
- * Items joined into one cell, as many as fit within `limit`, the rest counted by `more(n)` (`… и ещё
- * 12 школ`): a list cut by the host would end mid-name and not say how many are missing.
- */
-export function joinWithinCell(
-  items: string[],
-  separator: string,
-  more: (rest: number) => string,
-  limit: number = MAX_CELL_TEXT
-): string {
-  const total = items.reduce((sum, item) => sum + item.length, 0);
-  if (total + separator.length * Math.max(items.length - 1, 0) <= limit)
-    return items.join(separator);
-  let length = 0;
-  let kept = 0;
-  for (; kept < items.length; kept++) {
-    const withNext = length + (kept > 0 ? separator.length : 0) + items[kept].length;
-    const rest = items.length - kept - 1;
-    if (withNext + separator.length + more(rest).length > limit) break;
-    length = withNext;
-  }
-  return [...items.slice(0, kept), more(items.length - kept)].join(separator);
-}
-
 /**
  * An output sheet as plain data: what the add-in writes, independent of the host. The Excel adapter
  * (src/excel) and the .xlsx adapter (src/xlsx) both write exactly this.

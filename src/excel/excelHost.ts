@@ -1,4 +1,5 @@
 import type { StatusColumn } from "../engine";
+import { cellEditRunOptions, type ExcelRunOptions } from "./cellEditMode";
 import type {
   OutputSheet,
   ProgressListener,
@@ -7,7 +8,7 @@ import type {
   WriteReport,
 } from "../taskpane/host";
 import { HostError } from "../taskpane/host";
-import { hostError, isPayloadLimitError } from "./excelErrors";
+import { hostError, isPayloadLimitError, isRangeLimitError } from "./excelErrors";
 import type { WorkbookState } from "./outputPlan";
 import {
   readNamedSheets,
@@ -17,12 +18,19 @@ import {
 } from "./readWorkbook";
 import type { RequestBudget } from "./requestBudget";
 import { selectCell } from "./selectCell";
+import { writeInPieces } from "./writeInPieces";
 
 /** The writer comes with the first write (its own chunk): reading and showing the pane need none of it. */
 const writer = () => import(/* webpackChunkName: "excel-writer" */ "./writeOutputSheets");
 
-/** `Excel.run`, or a stand-in that hands a mock context to the batch (tests). */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/**
+ * `Excel.run`, or a stand-in that hands a mock context to the batch (tests). `options` are
+ * `Excel.run(options, batch)`'s (cellEditMode.ts); absent, `Excel.run(batch)`.
+ */
+export type ExcelRun = <T>(
+  batch: (context: Excel.RequestContext) => Promise<T>,
+  options?: ExcelRunOptions
+) => Promise<T>;
 
 export interface ExcelHostOptions {
   budget: RequestBudget;
@@ -33,7 +41,9 @@ export interface ExcelHostOptions {
  * The open workbook as the task pane's host: one `Excel.run` per user action, each with the fewest
  * syncs the action allows (readWorkbook.ts, writeOutputSheets.ts).
  */
-export function createExcelHost({ budget, run }: ExcelHostOptions): WorkbookHost {
+export function createExcelHost({ budget, run: excelRun }: ExcelHostOptions): WorkbookHost {
+  // Every batch waits while the user types in a cell, where the client can (cellEditMode.ts).
+  const run: ExcelRun = (batch) => excelRun(batch, cellEditRunOptions());
   // The state a write needs (which sheets are ours) is the state its read saw.
   const states = new WeakMap<WorkbookData, WorkbookState>();
   const remember = (read: ExcelRead): WorkbookData => {
@@ -56,8 +66,9 @@ export function createExcelHost({ budget, run }: ExcelHostOptions): WorkbookHost
       try {
         const read = await run((context) => readNamedSheets(context, sheetNames)).catch(
           (error: unknown) => {
-            // Excel on the web: the sheets do not fit in one 5 MB response; read them in blocks.
-            if (!isPayloadLimitError(error) || budget.valuesPerRequest === Infinity) throw error;
+            // The sheets do not fit in one request: a response over Excel on the web's 5 MB, or a
+            // range over Excel's five-million-cell read limit (any platform). Read them in blocks.
+            if (!isPayloadLimitError(error) && !isRangeLimitError(error)) throw error;
             return run((context) =>
               readNamedSheetsInBlocks(context, sheetNames, budget, onProgress)
             );
@@ -94,8 +105,14 @@ export function createExcelHost({ budget, run }: ExcelHostOptions): WorkbookHost
                 grid:
                   basis.sheets.find((sheet) => sheet.name === statusColumn.sheetName)?.grid ?? null,
               };
-        return await run((context) =>
-          writeOutputSheets(context, outputs, state, budget, onProgress, column)
+        // A request Excel refuses as too large: the write again in smaller pieces (writeInPieces.ts).
+        return await writeInPieces(
+          budget,
+          (pieces) =>
+            run((context) =>
+              writeOutputSheets(context, outputs, state, pieces, onProgress, column)
+            ),
+          () => run(removePendingOutputs)
         );
       } catch (error) {
         const failure = hostError(error);

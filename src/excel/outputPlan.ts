@@ -13,6 +13,10 @@ import { layoutMarkName, sheetOfReference } from "../xlsx/outputSheetMark";
 export interface SheetState {
   name: string;
   visible: boolean;
+  /** «Очень скрытый» (`VeryHidden`): Excel deletes such a sheet only once it is made hidden. */
+  veryHidden?: boolean;
+  /** «Защитить лист»: Excel refuses writes to its cells (`WorksheetProtection.protected`). */
+  protected?: boolean;
 }
 
 /** A workbook-level name of ours and the sheet it points at (null when the sheet is gone: `#REF!`). */

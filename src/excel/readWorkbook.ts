@@ -1,4 +1,4 @@
-import type { CellValue, SheetGrid } from "../engine";
+import type { SheetGrid } from "../engine";
 import type { HostSheet, ProgressListener, WorkbookData } from "../taskpane/host";
 import {
   columnMarksFromNames,
@@ -6,7 +6,10 @@ import {
   outputMarksBySheet,
   type WorkbookState,
 } from "./outputPlan";
-import { MIN_CELL_RESPONSE_BYTES, type RequestBudget } from "./requestBudget";
+import { isRangeLimitError, valuesNotGiven } from "./excelErrors";
+import { cellRow, formatRow } from "./gridRows";
+import { readSheetsInBlocks } from "./readBlocks";
+import type { RequestBudget } from "./requestBudget";
 
 /** A read of the open workbook: what the task pane sees, and what the next write needs to know. */
 export interface ExcelRead {
@@ -14,24 +17,43 @@ export interface ExcelRead {
   state: WorkbookState;
 }
 
-/** Response bytes assumed per cell (value + number format as JSON) when sizing blocks on the web. */
-const CELL_RESPONSE_ESTIMATE = 4 * MIN_CELL_RESPONSE_BYTES;
-
 interface Listing {
   worksheets: Excel.WorksheetCollection;
   names: Excel.NamedItemCollection;
-  active: Excel.Worksheet;
 }
 
-/** Queues the loads every read starts with: the sheets, our workbook names, the active sheet. */
+/**
+ * Queues the loads every read starts with: the sheets (with their protection, ExcelApi 1.2: a
+ * protected sheet gets no status column) and our workbook names. Not the active sheet: that can fail
+ * the whole request (activeSheetName).
+ */
 function queueListing(context: Excel.RequestContext): Listing {
   const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name, items/visibility");
+  worksheets.load("items/name, items/visibility, items/protection/protected");
   const names = context.workbook.names;
   names.load("items/name, items/formula");
-  const active = worksheets.getActiveWorksheet();
-  active.load("name");
-  return { worksheets, names, active };
+  return { worksheets, names };
+}
+
+/**
+ * The sheet the user is on, for the source picker's first choice, in a request of its own:
+ * `getActiveWorksheet()` fails when the active sheet is a chart sheet (office-js#2444) or the user is
+ * in another workbook (office-js#6365), and must not take the listing down with it. Then the first
+ * visible sheet stands in, as the workbook opens on it.
+ */
+async function activeSheetName(
+  context: Excel.RequestContext,
+  state: WorkbookState
+): Promise<string | null> {
+  const fallback = state.sheets.find((sheet) => sheet.visible)?.name ?? null;
+  try {
+    const active = context.workbook.worksheets.getActiveWorksheet();
+    active.load("name");
+    await context.sync();
+    return active.name;
+  } catch {
+    return fallback;
+  }
 }
 
 function stateOf(listing: Listing): WorkbookState {
@@ -40,6 +62,8 @@ function stateOf(listing: Listing): WorkbookState {
     sheets: listing.worksheets.items.map((sheet) => ({
       name: sheet.name,
       visible: sheet.visibility === "Visible",
+      veryHidden: sheet.visibility === "VeryHidden",
+      protected: sheet.protection.protected,
     })),
     marks: marksFromNames(names),
     columns: columnMarksFromNames(names),
@@ -64,13 +88,14 @@ export async function readNamedSheets(
   await context.sync();
   const state = stateOf(listing);
   const grids = new Map(ranges.map(({ name, range }) => [name, gridOf(name, range)]));
-  return { state, data: workbookData(state, listing.active.name, grids) };
+  return { state, data: workbookData(state, null, grids) };
 }
 
 /**
  * Every sheet but our visible outputs (the source picker shows what each holds): the list in one
- * sync, then the used ranges. Without a request limit (Excel on Windows and Mac) the used ranges come
- * in one more sync; on the web, their sizes first, then blocks of rows that fit in a response.
+ * sync, the active sheet in one of its own, then the used ranges. Without a request limit (Excel on
+ * Windows and Mac) the used ranges come in one more sync; on the web, their sizes first, then blocks
+ * of rows that fit in a response.
  */
 export async function scanWorkbook(
   context: Excel.RequestContext,
@@ -80,21 +105,28 @@ export async function scanWorkbook(
   const listing = queueListing(context);
   await context.sync();
   const state = stateOf(listing);
+  const activeSheet = await activeSheetName(context, state);
   const ours = outputMarksBySheet(state);
   const toRead = listing.worksheets.items.filter(
     (sheet) => !ours.has(sheet.name) || sheet.visibility !== "Visible"
   );
   onProgress?.({ phase: "read", done: 1, total: 0 });
   const grids =
-    budget.valuesPerRequest === Infinity
-      ? await readWholeSheets(context, toRead)
+    budget.bytesPerRequest === Infinity
+      ? await readWholeSheets(context, toRead).catch((error: unknown) => {
+          // A sheet over Excel's five-million-cell read limit (RangeExceedsLimit, or null values on
+          // Mac): the same sheets again, in blocks within the cell budget.
+          if (!isRangeLimitError(error)) throw error;
+          return readSheetsInBlocks(context, toRead, budget, onProgress);
+        })
       : await readSheetsInBlocks(context, toRead, budget, onProgress);
-  return { state, data: workbookData(state, listing.active.name, grids) };
+  return { state, data: workbookData(state, activeSheet, grids) };
 }
 
 /**
- * The named sheets on Excel on the web when one response cannot hold them: the listing and the used
- * ranges' sizes in one sync, then blocks of rows.
+ * The named sheets when one request cannot read them — a response over Excel on the web's 5 MB, a
+ * range over Excel's five-million-cell read limit on any platform: the listing in one sync, then the
+ * used ranges' sizes and blocks of rows within the budget (readBlocks.ts).
  */
 export async function readNamedSheetsInBlocks(
   context: Excel.RequestContext,
@@ -108,7 +140,7 @@ export async function readNamedSheetsInBlocks(
   await context.sync();
   const state = stateOf(listing);
   const grids = await readSheetsInBlocks(context, sheets, budget, onProgress);
-  return { state, data: workbookData(state, listing.active.name, grids) };
+  return { state, data: workbookData(state, null, grids) };
 }
 
 async function readWholeSheets(
@@ -124,84 +156,11 @@ async function readWholeSheets(
   return new Map(ranges.map(({ name, range }) => [name, gridOf(name, range)]));
 }
 
-interface Block {
-  sheet: string;
-  /** Zero-based sheet row and column of the block's first cell. */
-  row: number;
-  column: number;
-  rows: number;
-  columns: number;
-}
-
-async function readSheetsInBlocks(
-  context: Excel.RequestContext,
-  sheets: Excel.Worksheet[],
-  budget: RequestBudget,
-  onProgress?: ProgressListener
-): Promise<Map<string, SheetGrid | null>> {
-  const used = sheets.map((sheet) => {
-    const range = sheet.getUsedRangeOrNullObject(true);
-    range.load("rowIndex, columnIndex, rowCount, columnCount");
-    return { sheet, range };
-  });
-  await context.sync();
-  const grids = new Map<string, SheetGrid | null>();
-  const requests: Block[][] = [[]];
-  let requestBytes = 0;
-  for (const { sheet, range } of used) {
-    if (range.isNullObject) {
-      grids.set(sheet.name, null);
-      continue;
-    }
-    grids.set(sheet.name, {
-      sheetName: sheet.name,
-      values: [],
-      numberFormats: [],
-      origin: { row: range.rowIndex, column: range.columnIndex },
-    });
-    const rowBytes = Math.max(range.columnCount, 1) * CELL_RESPONSE_ESTIMATE;
-    const rowsPerBlock = Math.max(1, Math.floor(budget.valuesPerRequest / rowBytes));
-    for (let start = 0; start < range.rowCount; start += rowsPerBlock) {
-      const rows = Math.min(rowsPerBlock, range.rowCount - start);
-      if (requestBytes + rows * rowBytes > budget.valuesPerRequest && requestBytes > 0) {
-        requests.push([]);
-        requestBytes = 0;
-      }
-      requests[requests.length - 1]!.push({
-        sheet: sheet.name,
-        row: range.rowIndex + start,
-        column: range.columnIndex,
-        rows,
-        columns: range.columnCount,
-      });
-      requestBytes += rows * rowBytes;
-    }
-  }
-  const worksheets = new Map(sheets.map((sheet) => [sheet.name, sheet]));
-  for (const [index, blocks] of requests.entries()) {
-    if (blocks.length === 0) continue;
-    const loaded = blocks.map((block) => {
-      const range = worksheets
-        .get(block.sheet)!
-        .getRangeByIndexes(block.row, block.column, block.rows, block.columns);
-      range.load("values, numberFormat");
-      return { block, range };
-    });
-    // One request per block group: this is the web's 5 MB response limit, not a per-row round trip.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
-    for (const { block, range } of loaded) {
-      const grid = grids.get(block.sheet)!;
-      grid.values.push(...range.values.map(cellRow));
-      grid.numberFormats!.push(...range.numberFormat.map(formatRow));
-    }
-    onProgress?.({ phase: "read", done: index + 2, total: requests.length + 1 });
-  }
-  return grids;
-}
-
 function gridOf(name: string, range: Excel.Range): SheetGrid | null {
   if (range.isNullObject) return null;
+  // Excel on Mac gives null over its read limit instead of an error (OfficeDev/office-js#4783): the
+  // host reads the sheet again in blocks, as for RangeExceedsLimit.
+  if (range.values == null || range.numberFormat == null) throw valuesNotGiven(name);
   return {
     sheetName: name,
     values: range.values.map(cellRow),
@@ -210,20 +169,10 @@ function gridOf(name: string, range: Excel.Range): SheetGrid | null {
   };
 }
 
-/** Excel gives an empty cell as "": the engine's "no value" is null, as the .xlsx reader gives it. */
-function cellRow(row: unknown[]): CellValue[] {
-  return row.map((value) =>
-    value === "" || value === undefined ? null : (value as Exclude<CellValue, null>)
-  );
-}
-
-function formatRow(row: unknown[]): (string | null)[] {
-  return row.map((format) => (typeof format === "string" ? format : null));
-}
-
 function workbookData(
   state: WorkbookState,
-  activeSheet: string,
+  /** Known to the scan only (the source picker's first choice); an action's read needs none. */
+  activeSheet: string | null,
   grids: Map<string, SheetGrid | null>
 ): WorkbookData {
   const marks = outputMarksBySheet(state);

@@ -2,40 +2,89 @@
  * How much one `context.sync()` may carry.
  *
  * Excel on the web refuses a request or a response over 5 MB (`RequestPayloadSizeLimitExceeded`,
- * `ResponsePayloadSizeLimitExceeded`; Microsoft: "Resource limits and performance optimization for
- * Office Add-ins", section Excel add-ins) and recommends splitting the work and syncing per piece.
- * Excel on Windows and Mac has no such limit.
+ * `ResponsePayloadSizeLimitExceeded`), and on every platform a range is limited to five million cells
+ * for get operations (`RangeExceedsLimit`; on Mac the read may instead give `values` as null,
+ * OfficeDev/office-js#4783). Microsoft: «Excel JavaScript API performance optimization», section
+ * «Payload size limit best practices»,
+ * https://learn.microsoft.com/en-us/office/dev/add-ins/excel/performance#payload-size-limit-best-practices,
+ * and «Read or write to a large range using the Excel JavaScript API»,
+ * https://learn.microsoft.com/en-us/office/dev/add-ins/excel/excel-add-ins-ranges-large: split big
+ * ranges into row blocks, and on a limit error retry with smaller blocks.
  *
  * The rule School Radar follows:
- * - Everything an action writes goes in ONE request when its cell values fit in the budget below —
- *   always on Windows and Mac (no limit), and on the web for any municipality-sized table.
- * - On the web, when they do not fit, table rows are written in blocks whose values fit the budget,
- *   one `context.sync()` per full request; the sheets stay hidden under temporary names until the
- *   last request, which formats them, renames them and makes them visible.
- * - The budget counts values as JSON text at 2 bytes a character (UTF-16, the worst case for the
- *   transport) and keeps 1 MB of the 5 MB for the commands themselves, formats and names.
+ * - Every command an action queues is counted (requestBatch.ts, commandMeter.ts): values, formats,
+ *   fills, conditional formats, validations, charts, names. On the web a request is synced before the
+ *   next command would take it over the byte budget; on every platform, before the values it writes
+ *   would pass the cell budget.
+ * - Everything an action writes goes in ONE request when it fits: always on Windows and Mac for a
+ *   region's tables (see DESKTOP_CELLS), and on the web for any municipality-sized table. When it does
+ *   not, the sheets stay hidden under temporary names until the last request, which renames and shows
+ *   them: a request refused for its size leaves nothing visible, and the write is tried again in
+ *   smaller pieces (writeInPieces.ts).
+ * - Bytes are JSON text at 2 bytes a character (UTF-16, the worst case for the transport); 1 MB of
+ *   the 5 MB is kept back for what the estimate cannot see (ids, object paths it folds together).
  */
 export const WEB_REQUEST_LIMIT = 5 * 1024 * 1024;
 export const WEB_VALUES_BUDGET = WEB_REQUEST_LIMIT - 1024 * 1024;
 /** Reads: a response carries values and number formats; a cell costs at least this much. */
 export const MIN_CELL_RESPONSE_BYTES = 16;
+/** Excel's documented limit on the cells of one range read (all platforms). */
+export const EXCEL_READ_CELL_LIMIT = 5_000_000;
+/**
+ * Cells of values one request may read or write, on every platform. Two fifths of the documented
+ * five-million-cell read limit: a block loads values AND number formats, and Microsoft advises
+ * blocks well under the limit rather than at it. Large enough that a region's action still takes
+ * one request to read and one to write on Windows and Mac (50,000 schools × 40 columns is 2,000,000
+ * cells), so splitting starts only where Excel would refuse.
+ */
+export const DESKTOP_CELLS = 2_000_000;
 
 export interface RequestBudget {
-  /** Bytes of values one request may carry (Infinity: no limit). */
-  valuesPerRequest: number;
+  /** Estimated bytes of every command one request may carry (Infinity: no limit). */
+  bytesPerRequest: number;
+  /** Cells of values one request may read or write. */
+  cellsPerRequest: number;
 }
 
-export const UNLIMITED: RequestBudget = { valuesPerRequest: Infinity };
-export const WEB_BUDGET: RequestBudget = { valuesPerRequest: WEB_VALUES_BUDGET };
+/** Excel on Windows and Mac: no byte limit, the cell budget. */
+export const DESKTOP_BUDGET: RequestBudget = {
+  bytesPerRequest: Infinity,
+  cellsPerRequest: DESKTOP_CELLS,
+};
+/** @deprecated the old name of DESKTOP_BUDGET: Windows and Mac have a cell limit too. */
+export const UNLIMITED = DESKTOP_BUDGET;
+export const WEB_BUDGET: RequestBudget = {
+  bytesPerRequest: WEB_VALUES_BUDGET,
+  cellsPerRequest: DESKTOP_CELLS,
+};
 
 /** The budget for the platform Office reports (`Office.context.platform`). */
 export function budgetForPlatform(platform: unknown): RequestBudget {
-  return platform === "OfficeOnline" ? WEB_BUDGET : UNLIMITED;
+  return platform === "OfficeOnline" ? WEB_BUDGET : DESKTOP_BUDGET;
+}
+
+/** The same budget halved: the next try after Excel refused a request as too large. */
+export function halved(budget: RequestBudget): RequestBudget {
+  return {
+    bytesPerRequest: budget.bytesPerRequest / 2,
+    cellsPerRequest: Math.max(1, Math.floor(budget.cellsPerRequest / 2)),
+  };
+}
+
+/**
+ * Estimated request bytes of one queued command besides its arguments: about 160 characters of JSON
+ * (an action with its ids and type, and the object path it acts on), at 2 bytes a character.
+ */
+export const COMMAND_BYTES = 2 * 160;
+
+/** Estimated request bytes of one command with these arguments. */
+export function commandBytes(argument: unknown): number {
+  return COMMAND_BYTES + (argument === undefined ? 0 : valueBytes(argument));
 }
 
 /** Estimated request bytes of a value written to Excel: its JSON text, 2 bytes a character. */
 export function valueBytes(value: unknown): number {
-  return JSON.stringify(value).length * 2;
+  return (JSON.stringify(value) ?? "").length * 2;
 }
 
 /** Estimated bytes of one table row (a JSON array of cells), without building the JSON of the table. */

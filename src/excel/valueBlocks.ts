@@ -1,5 +1,11 @@
-import { tableHeaderRow, type CellValue, type SheetLayout } from "../engine";
-import { rowBytes, valueBytes, type RequestBudget } from "./requestBudget";
+import {
+  EXCEL_CELL_CHARACTERS,
+  tableHeaderRow,
+  withinCell,
+  type CellValue,
+  type SheetLayout,
+} from "../engine";
+import { COMMAND_BYTES, commandBytes, rowBytes, type RequestBudget } from "./requestBudget";
 
 /**
  * Where a layout's rows go on its sheet: preamble lines in column A, a blank line, then the table
@@ -17,36 +23,44 @@ export interface ValueBlock {
   row: number;
   rows: CellValue[][];
   columns: number;
+  /** Estimated request bytes: the values, the rows' links, the commands (requestBudget.ts). */
+  bytes: number;
 }
 
 /**
- * Every value of the layouts, cut into blocks and grouped into requests so that no request carries
- * more than the budget (see requestBudget.ts). Without a limit: one request, one block for the
- * preamble and one for the table of each sheet. `finalBytes` must fit in the last request too.
+ * A block carries at most this share of a request's bytes, so that blocks fill requests closely
+ * (requestBatch.ts packs whole pieces) and a halved budget still holds one.
  */
-export function packValueRequests(
-  layouts: SheetLayout[],
-  budget: RequestBudget,
-  finalBytes = 0
-): ValueBlock[][] {
-  const requests: ValueBlock[][] = [[]];
-  let requestBytes = 0;
+const BLOCKS_PER_REQUEST = 4;
+
+/**
+ * Every value of the layouts, cut into blocks: one for the preamble and one for the table of each
+ * sheet, cut further where a block would pass a quarter of the request's byte budget or the whole of
+ * its cell budget (see requestBudget.ts). Without a byte limit and below the cell budget: one block
+ * per table, whatever the number of schools.
+ */
+export function valueBlocks(layouts: SheetLayout[], budget: RequestBudget): ValueBlock[] {
+  const blocks: ValueBlock[] = [];
+  const maxBytes = budget.bytesPerRequest / BLOCKS_PER_REQUEST;
   let block: ValueBlock | null = null;
 
   const closeBlock = () => {
-    if (block !== null && block.rows.length > 0) requests[requests.length - 1]!.push(block);
+    if (block !== null && block.rows.length > 0) blocks.push(block);
     block = null;
   };
   const add = (sheet: number, row: number, values: CellValue[], columns: number, extra = 0) => {
     const bytes = rowBytes(values) + extra;
-    if (requestBytes > 0 && requestBytes + bytes > budget.valuesPerRequest) {
+    const open: ValueBlock | null = block;
+    if (
+      open !== null &&
+      (open.bytes + bytes > maxBytes || (open.rows.length + 1) * columns > budget.cellsPerRequest)
+    ) {
       closeBlock();
-      requests.push([]);
-      requestBytes = 0;
     }
-    if (block === null) block = { sheet, row, rows: [], columns };
+    // The range and its `values`: two commands.
+    block ??= { sheet, row, rows: [], columns, bytes: 2 * COMMAND_BYTES };
     block.rows.push(values);
-    requestBytes += bytes;
+    block.bytes += bytes;
   };
 
   layouts.forEach((layout, sheet) => {
@@ -57,23 +71,22 @@ export function packValueRequests(
     add(sheet, headerRow, fitted(layout.header.map(asText), columns), columns);
     const links = layout.links?.targets;
     layout.body.forEach((values, index) => {
-      // A row's link is written with its values (`writeLinks`): its bytes count in the same request.
+      // A row's link is written with its values (`writeLinks`): its bytes count in the same block.
       const link = links?.[index];
       const extra = link == null ? 0 : linkBytes(link, values[layout.links!.column] ?? null);
       add(sheet, headerRow + 1 + index, fitted(values.map(cellForExcel), columns), columns, extra);
     });
     closeBlock();
   });
-  // What the last request must carry besides (the status column): a request of its own if need be.
-  if (finalBytes > 0 && requestBytes > 0 && requestBytes + finalBytes > budget.valuesPerRequest) {
-    requests.push([]);
-  }
-  return requests;
+  return blocks;
 }
 
-/** Estimated request bytes of one internal hyperlink: its value and its commands. */
+/** Estimated request bytes of one internal hyperlink: its range, and its value as one command. */
 export function linkBytes(target: string, text: CellValue): number {
-  return 256 + valueBytes({ documentReference: target, textToDisplay: String(text ?? target) });
+  return (
+    COMMAND_BYTES +
+    commandBytes({ documentReference: target, textToDisplay: String(text ?? target) })
+  );
 }
 
 /** Rows as long as the header: Excel wants a rectangle. */
@@ -89,9 +102,14 @@ function cellForExcel(value: CellValue): CellValue {
 /**
  * Excel reads a string assigned to `values` as if typed: `=…` becomes a formula, `2024-25` may become
  * a date, `0012` a number. A leading apostrophe keeps such text as text (it is not part of the value).
+ * Excel refuses a value longer than a cell holds (`EXCEL_CELL_CHARACTERS`) and fails the whole
+ * request; the engine's layouts hold none, and this cut keeps any other text (a status, a chart's
+ * label) from failing a write. Whether the apostrophe counts is not documented, so it is counted.
  */
 export function asText(text: string): string {
-  return LOOKS_TYPED.test(text) ? `'${text}` : text;
+  return LOOKS_TYPED.test(text)
+    ? `'${withinCell(text, EXCEL_CELL_CHARACTERS - 1)}`
+    : withinCell(text);
 }
 
 const LOOKS_TYPED =

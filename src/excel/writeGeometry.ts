@@ -12,15 +12,13 @@ import { characterWidthInPoints, headerRowOf } from "./valueBlocks";
 
 /**
  * The geometry the engine gives every output sheet (row heights, the preamble's merged lines, links,
- * page setup, where charts stand), queued into the write's last request with the formats: no sync of
- * its own, and its bytes counted into that request (`geometryBytes`).
+ * page setup, where charts stand), queued with the formats: no sync of its own. Links go with their
+ * rows' values and height runs are pieces of their own, so that a sheet of many rows fits the
+ * request budget however many it has (requestBatch.ts counts every command).
  */
 
 /** A default-width column, in points (64 pixels), as the engine sizes charts. */
 const DEFAULT_COLUMN_POINTS = 48;
-/** Estimated request bytes of one queued command besides its values. */
-const COMMAND_BYTES = 64;
-
 /**
  * Whether this Excel runs an ExcelApi requirement set, checked at run time as Microsoft describes it:
  * «Check for API availability at runtime»,
@@ -34,9 +32,15 @@ export function supports(version: string): boolean {
   );
 }
 
+export interface HeightRun {
+  row: number;
+  rows: number;
+  height: number;
+}
+
 /** Heights as runs of consecutive rows of one height: one command per run, not per row. */
-function heightRuns(layout: SheetLayout): { row: number; rows: number; height: number }[] {
-  const runs: { row: number; rows: number; height: number }[] = [];
+export function heightRuns(layout: SheetLayout): HeightRun[] {
+  const runs: HeightRun[] = [];
   [...rowHeights(layout)]
     .sort(([a], [b]) => a - b)
     .forEach(([row, height]) => {
@@ -49,16 +53,8 @@ function heightRuns(layout: SheetLayout): { row: number; rows: number; height: n
 }
 
 /**
- * Estimated request bytes of what `writeGeometry` and `writePageSetup` queue (Excel on the web's 5 MB
- * limit). Links are per row: they go with the rows' values (`writeLinks`, counted by packValueRequests).
- */
-export function geometryBytes(layout: SheetLayout): number {
-  return (heightRuns(layout).length + layout.preamble.length * 3 + 40) * COMMAND_BYTES;
-}
-
-/**
- * Row heights (`RangeFormat.rowHeight`, ExcelApi 1.1) and each preamble line merged across the
- * table's columns and wrapped (`Range.merge`, ExcelApi 1.2).
+ * Each preamble line merged across the table's columns and wrapped (`Range.merge`, ExcelApi 1.2).
+ * The row heights are queued run by run (`writeRowHeights`).
  */
 export function writeGeometry(worksheet: Excel.Worksheet, layout: SheetLayout): void {
   const columns = preambleColumns(layout);
@@ -68,9 +64,11 @@ export function writeGeometry(worksheet: Excel.Worksheet, layout: SheetLayout): 
     line.format.wrapText = true;
     line.format.verticalAlignment = "Top";
   });
-  heightRuns(layout).forEach((run) => {
-    worksheet.getRangeByIndexes(run.row, 0, run.rows, 1).format.rowHeight = run.height;
-  });
+}
+
+/** One run of row heights (`RangeFormat.rowHeight`, ExcelApi 1.1). */
+export function writeRowHeights(worksheet: Excel.Worksheet, run: HeightRun): void {
+  worksheet.getRangeByIndexes(run.row, 0, run.rows, 1).format.rowHeight = run.height;
 }
 
 /**

@@ -14,29 +14,31 @@ import {
   type PlannedSheet,
   type WorkbookState,
 } from "./outputPlan";
+import { packRequests, type WritePiece } from "./requestBatch";
 import type { RequestBudget } from "./requestBudget";
-import { HEAT_COLOURS, TONE_COLOURS, tonePlan, toneRuleFormula } from "./rowTones";
-import {
-  characterWidthInPoints,
-  headerRowOf,
-  packValueRequests,
-  type ValueBlock,
-} from "./valueBlocks";
+import { HEAT_COLOURS, TONE_COLOURS, tonePlan, toneRuleFormula, type ToneRun } from "./rowTones";
+import { characterWidthInPoints, headerRowOf, valueBlocks, type ValueBlock } from "./valueBlocks";
 import { writeBlocksAndCharts } from "./writeCharts";
-import { geometryBytes, writeGeometry, writeLinks, writePageSetup } from "./writeGeometry";
-import { planStatusColumn, queueStatusColumn } from "./writeStatusColumn";
+import {
+  heightRuns,
+  writeGeometry,
+  writeLinks,
+  writePageSetup,
+  writeRowHeights,
+} from "./writeGeometry";
+import { planStatusColumn, queueStatusColumn, type StatusColumnPlan } from "./writeStatusColumn";
 
 export { characterWidthInPoints };
 
 export interface ExcelWriteReport extends WriteReport {
-  /** `context.sync()` calls made: 1 unless Excel on the web needed the rows in several requests. */
+  /** `context.sync()` calls made: 1 unless the write passed a request's budget (requestBudget.ts). */
   requests: number;
 }
 
 /**
  * Writes the layouts as School Radar's own sheets, replacing earlier ones with the same marks, in ONE
- * `context.sync()` whatever the number of schools (more only on Excel on the web beyond its 5 MB
- * request limit: requestBudget.ts).
+ * `context.sync()` for a region's schools (more only where a request would pass Excel on the web's
+ * 5 MB or the cell budget of every platform: requestBudget.ts, every command counted).
  *
  * Nothing half-written is ever visible. Office.js runs a request's commands in order and does not roll
  * back the ones before a failing command (OfficeExtension.Error.traceMessages lists "all trace
@@ -56,37 +58,17 @@ export async function writeOutputSheets(
   const plan = planOutputWrite(outputs, state);
   const columnPlan =
     statusColumn == null ? null : planStatusColumn(statusColumn.column, statusColumn.grid, state);
-  const requests = packValueRequests(
-    plan.sheets.map((planned) => planned.output.layout),
+  const requests = packRequests(
+    writePieces(plan, state, columnPlan, budget),
     budget,
-    // Heights and page setup ride in the last request with the formats (links go with their rows).
-    (columnPlan?.bytes ?? 0) +
-      plan.sheets.reduce((sum, planned) => sum + geometryBytes(planned.output.layout), 0)
+    plan.sheets.length
   );
   const workbook = context.workbook;
-  // Leftover pending names of a failed write must go before the same names are added again.
-  plan.deleteNames.filter(isPendingMark).forEach((name) => workbook.names.getItem(name).delete());
-  const worksheets = plan.sheets.map((planned) => {
-    const worksheet = workbook.worksheets.add(planned.temporaryName);
-    workbook.names.add(planned.pendingMark, worksheet.getRange("A1"));
-    worksheet.visibility = "Hidden";
-    return worksheet;
-  });
-  for (const [index, blocks] of requests.entries()) {
-    blocks.forEach((block) => {
-      writeBlock(worksheets[block.sheet]!, block);
-      const layout = plan.sheets[block.sheet]!.output.layout;
-      writeLinks(worksheets[block.sheet]!, layout, block.row, block.rows.length);
-    });
-    if (index === requests.length - 1) {
-      plan.sheets.forEach((planned, sheet) =>
-        formatSheet(worksheets[sheet]!, planned.output.layout)
-      );
-      finish(workbook, plan, worksheets);
-      // Last: the user's sheet is touched only once every output is in place.
-      if (columnPlan !== null) queueStatusColumn(workbook, columnPlan);
-    }
-    // One request per block group: Excel on the web's 5 MB limit, never a round trip per row.
+  // Filled by the first piece (`workbook.worksheets.add`), used by the others.
+  const worksheets: Excel.Worksheet[] = [];
+  for (const [index, pieces] of requests.entries()) {
+    pieces.forEach((piece) => piece.queue(workbook, worksheets));
+    // One request per group of pieces (requestBatch.ts), never a round trip per row.
     // eslint-disable-next-line office-addins/no-context-sync-in-loop
     await context.sync();
     onProgress?.({ phase: "write", done: index + 1, total: requests.length });
@@ -108,11 +90,81 @@ export async function writeOutputSheets(
   };
 }
 
+/**
+ * The write as pieces, in order: the hidden pending sheets; the values block by block, each row's
+ * link with it; each sheet's formats, then its filled runs and row heights (one piece per run: a
+ * region's sheet has tens of thousands); last, together, the renames and the user's status column.
+ * requestBatch.ts groups them into requests within the budget.
+ */
+function writePieces(
+  plan: OutputPlan,
+  state: WorkbookState,
+  columnPlan: StatusColumnPlan | null,
+  budget: RequestBudget
+): WritePiece[] {
+  const layouts = plan.sheets.map((planned) => planned.output.layout);
+  const setup: WritePiece = {
+    cells: 0,
+    queue: (workbook, worksheets) => {
+      // Leftover pending names of a failed write must go before the same names are added again.
+      plan.deleteNames
+        .filter(isPendingMark)
+        .forEach((name) => workbook.names.getItem(name).delete());
+      plan.sheets.forEach((planned, index) => {
+        const worksheet = workbook.worksheets.add(planned.temporaryName);
+        workbook.names.add(planned.pendingMark, worksheet.getRange("A1"));
+        worksheet.visibility = "Hidden";
+        worksheets[index] = worksheet;
+      });
+    },
+  };
+  const blocks = valueBlocks(layouts, budget).map((block): WritePiece => ({
+    cells: block.rows.length * block.columns,
+    bytes: block.bytes,
+    queue: (_, worksheets) => {
+      writeBlock(worksheets[block.sheet]!, block);
+      writeLinks(worksheets[block.sheet]!, layouts[block.sheet]!, block.row, block.rows.length);
+    },
+  }));
+  const formats = layouts.flatMap((layout, sheet): WritePiece[] => {
+    const tones = tonePlan(layout);
+    return [
+      { cells: 0, queue: (_, worksheets) => formatSheet(worksheets[sheet]!, layout) },
+      ...(tones.kind === "fills" && layout.body.length > 0 ? tones.runs : []).map(
+        (run): WritePiece => ({
+          cells: 0,
+          queue: (_, worksheets) => fillRun(worksheets[sheet]!, layout, run),
+        })
+      ),
+      ...heightRuns(layout).map((run): WritePiece => ({
+        cells: 0,
+        queue: (_, worksheets) => writeRowHeights(worksheets[sheet]!, run),
+      })),
+    ];
+  });
+  const final: WritePiece[] = [
+    {
+      cells: 0,
+      final: true,
+      queue: (workbook, worksheets) => finish(workbook, plan, worksheets, state),
+    },
+  ];
+  // Last: the user's sheet is touched only once every output is in place.
+  if (columnPlan !== null) {
+    final.push({
+      cells: columnPlan.column.values.length,
+      final: true,
+      queue: (workbook) => queueStatusColumn(workbook, columnPlan),
+    });
+  }
+  return [setup, ...blocks, ...formats, ...final];
+}
+
 function writeBlock(worksheet: Excel.Worksheet, block: ValueBlock): void {
   worksheet.getRangeByIndexes(block.row, 0, block.rows.length, block.columns).values = block.rows;
 }
 
-/** The table, its formats and the frozen header of one output sheet. */
+/** The table and formats of one output sheet (its header is frozen once it is shown: `finish`). */
 function formatSheet(worksheet: Excel.Worksheet, layout: SheetLayout): void {
   const headerRow = headerRowOf(layout);
   const columns = Math.max(layout.header.length, 1);
@@ -152,7 +204,6 @@ function formatSheet(worksheet: Excel.Worksheet, layout: SheetLayout): void {
   writeGeometry(worksheet, layout);
   writeBlocksAndCharts(worksheet, layout);
   writePageSetup(worksheet, layout);
-  worksheet.freezePanes.freezeRows(headerRow + 1);
 }
 
 /**
@@ -231,33 +282,57 @@ function colourRows(
       format.custom.rule.formula = toneRuleFormula(rule, plan.column, headerRow + 1);
       format.custom.format.fill.color = TONE_COLOURS[rule.tone];
     });
-  } else if (plan.kind === "fills") {
-    plan.runs.forEach((run) => {
-      worksheet.getRangeByIndexes(
-        headerRow + 1 + run.start,
-        0,
-        run.end - run.start,
-        columns
-      ).format.fill.color = TONE_COLOURS[run.tone];
-    });
   }
+  // Fills ("fills" plans) are pieces of their own, run by run (`fillRun`).
+}
+
+/** One run of rows of one tone, filled (the tones no column decides). */
+function fillRun(worksheet: Excel.Worksheet, layout: SheetLayout, run: ToneRun): void {
+  const columns = Math.max(layout.header.length, 1);
+  worksheet.getRangeByIndexes(
+    headerRowOf(layout) + 1 + run.start,
+    0,
+    run.end - run.start,
+    columns
+  ).format.fill.color = TONE_COLOURS[run.tone];
 }
 
 /**
- * The last commands of the write: replaced sheets and their marks go, the new sheets take their
- * final names and marks and become visible. Until here every new sheet was hidden and pending.
+ * The last commands of the write. Until here every new sheet was hidden and pending. First the new
+ * sheets are shown: a workbook keeps at least one visible sheet, and when ours are the only visible
+ * ones, deleting them before would fail midway. Then the replaced sheets and their marks go (a very
+ * hidden one made hidden first: Excel deletes a very hidden sheet only then, office-js#365), and the
+ * new sheets take their final names and marks. Their headers are frozen last, on shown sheets only:
+ * Excel refuses pane changes on a hidden sheet (office-js#1463), so never on the settings sheet.
  */
-function finish(workbook: Excel.Workbook, plan: OutputPlan, worksheets: Excel.Worksheet[]): void {
+function finish(
+  workbook: Excel.Workbook,
+  plan: OutputPlan,
+  worksheets: Excel.Worksheet[],
+  state: WorkbookState
+): void {
+  plan.sheets.forEach((planned: PlannedSheet, index) => {
+    if (!planned.output.hidden) worksheets[index]!.visibility = "Visible";
+  });
   plan.deleteNames
     .filter((name) => !isPendingMark(name))
     .forEach((name) => workbook.names.getItem(name).delete());
-  plan.deleteSheets.forEach((name) => workbook.worksheets.getItem(name).delete());
+  // The plan names the sheets to delete as the read listed them.
+  const veryHidden = new Set(
+    state.sheets.filter((sheet) => sheet.veryHidden === true).map((sheet) => sheet.name)
+  );
+  plan.deleteSheets.forEach((name) => {
+    const sheet = workbook.worksheets.getItem(name);
+    if (veryHidden.has(name)) sheet.visibility = "Hidden";
+    sheet.delete();
+  });
   plan.sheets.forEach((planned: PlannedSheet, index) => {
     const worksheet = worksheets[index]!;
     workbook.names.getItem(planned.pendingMark).delete();
     worksheet.name = planned.finalName;
     workbook.names.add(planned.mark, worksheet.getRange("A1"));
-    if (!planned.output.hidden) worksheet.visibility = "Visible";
+    if (!planned.output.hidden)
+      worksheet.freezePanes.freezeRows(headerRowOf(planned.output.layout) + 1);
   });
   // Once every new sheet is visible: the one the layouts say opens (`opensHere`), else the first.
   const opens = plan.sheets.findIndex(

@@ -26,6 +26,8 @@ export interface StatusColumnPlan {
   markName: string;
   /** Names of ours whose cells are gone (`#REF!`): deleted. */
   staleNames: string[];
+  /** The sheet is protected: Excel would refuse the column, so none is queued. */
+  sheetProtected: boolean;
   report: StatusColumnReport;
   /** Estimated request bytes of its values (Excel on the web's limit). */
   bytes: number;
@@ -46,18 +48,26 @@ export function planStatusColumn(
     grid ?? { sheetName: column.sheetName, values: [] },
     own?.range ?? null
   );
+  // The read saw the sheet protected: the column's commands would fail after the outputs are
+  // committed (they run last), so none is queued and the pane says why.
+  const sheetProtected = state.sheets.some(
+    (item) => item.protected === true && item.name.toLocaleLowerCase("ru") === sheet
+  );
   return {
     column,
     place,
     own,
     markName: own?.name ?? newColumnMarkName(state),
     staleNames: state.columns.filter((mark) => mark.range === null).map((mark) => mark.name),
-    report: {
-      sheet: column.sheetName,
-      column: place.kind === "none" ? null : columnLetters(place.column),
-      occupied: place.kind === "beside" ? null : columnLetters(place.occupied),
-    },
-    bytes: rowBytes(column.values) + 64 * column.values.length,
+    sheetProtected,
+    report: sheetProtected
+      ? { sheet: column.sheetName, column: null, occupied: null, notWritten: "sheet_protected" }
+      : {
+          sheet: column.sheetName,
+          column: place.kind === "none" ? null : columnLetters(place.column),
+          occupied: place.kind === "beside" ? null : columnLetters(place.occupied),
+        },
+    bytes: sheetProtected ? 0 : rowBytes(column.values) + 64 * column.values.length,
   };
 }
 
@@ -67,8 +77,9 @@ export function planStatusColumn(
  * every cell is empty or ours. Without a free column, our earlier column (if any) stays as it was.
  */
 export function queueStatusColumn(workbook: Excel.Workbook, plan: StatusColumnPlan): void {
+  // Workbook names, not the sheet's cells: deleted even on a protected sheet.
   plan.staleNames.forEach((name) => workbook.names.getItem(name).delete());
-  if (plan.place.kind === "none") return;
+  if (plan.place.kind === "none" || plan.sheetProtected) return;
   const worksheet = workbook.worksheets.getItem(plan.column.sheetName);
   if (plan.own !== null && plan.own.range !== null) {
     const { row, column, rows, columns } = plan.own.range;

@@ -40,6 +40,29 @@ export async function openFileHost(
   return createFileHost(xlsx, opened, fileName);
 }
 
+/**
+ * The host over a new workbook of one empty sheet: before the user has a file, the page runs on it,
+ * so the templates (the one action that needs no data) can be made and downloaded. The download opens
+ * on the first sheet written, not on the empty one before it.
+ */
+export async function openBlankHost(
+  xlsx: XlsxModule,
+  fileName: string,
+  sheetName: string
+): Promise<FileHost> {
+  const host = createFileHost(xlsx, await xlsx.newWorkbook(fileName, sheetName), fileName);
+  return { ...host, write: (outputs, ...rest) => host.write(opensOnFirst(outputs), ...rest) };
+}
+
+/** The outputs with the first visible one marked to open the workbook, unless one already is. */
+function opensOnFirst(outputs: OutputSheet[]): OutputSheet[] {
+  if (outputs.some((output) => output.layout.opensHere === true)) return outputs;
+  const first = outputs.findIndex((output) => output.hidden !== true);
+  return outputs.map((output, index) =>
+    index === first ? { ...output, layout: { ...output.layout, opensHere: true } } : output
+  );
+}
+
 export function createFileHost(xlsx: XlsxModule, opened: OpenWorkbook, fileName: string): FileHost {
   // Everything is in memory: a read is the same as a scan, and costs no round trip.
   const scan = async (): Promise<WorkbookData> => {

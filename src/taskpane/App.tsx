@@ -11,13 +11,17 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
-import { checkSchoolsTotal, isEngineError, parseIdentificationOptions } from "../engine";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { isEngineError } from "../engine";
 import { loadPaneEngine, PANE_ACTIONS, type PaneAction } from "./actionList";
 import type { ResultView } from "./actions";
+import type { CellView } from "./cellView";
 import { ActionButtons } from "./components/ActionButtons";
+import { LanguageSwitch } from "./components/LanguageSwitch";
+import type { Language } from "./language";
 import { MethodSettings } from "./components/MethodSettings";
 import { ResultsPanel } from "./components/ResultsPanel";
+import { ScanNotice, type ScanTrouble } from "./components/ScanNotice";
 import { RunProgress } from "./components/RunProgress";
 import { SourcePicker } from "./components/SourcePicker";
 import { OfficialListPicker } from "./components/OfficialListPicker";
@@ -29,13 +33,16 @@ import {
   type WorkbookHost,
   type WriteReport,
 } from "./host";
-import type { Messages } from "./messages";
+import { hostErrorDetail, type Messages } from "./messages";
+import type { PaneShownWatcher } from "./paneShown";
+import { isScanNotAnswered, patientScan, SCAN_PATIENCE, type ScanPatience } from "./patientScan";
 import { defaultSource, sheetKinds, type SourceCandidate } from "./sources";
+import { hasSettingsProblem, settingsProblems } from "./settingsProblems";
+import { settingsChanged } from "./outOfDate";
+import { useRevealOnChange } from "./reveal";
 import {
   DEFAULT_SETTINGS,
   SETTINGS_MARK,
-  schoolsTotalOf,
-  targetsOf,
   settingsFromGrid,
   settingsLayout,
   tableYearsOf,
@@ -54,6 +61,12 @@ export interface AppProps {
   toolbar?: ReactNode;
   /** After every successful write (the standalone page then offers the result for download). */
   onWritten?: (report: WriteReport) => void;
+  /** Switches the pane to the other language; without it the header shows no switch. */
+  onLanguage?: (language: Language) => void;
+  /** Calls back when the pane is shown again (paneShown.ts): the workbook is read anew then. */
+  watchShown?: PaneShownWatcher;
+  /** How long Excel may keep a read waiting, and how often it is tried (default: SCAN_PATIENCE). */
+  scanPatience?: ScanPatience;
 }
 
 type Status =
@@ -65,6 +78,10 @@ interface Outcome {
   action: string;
   view: ResultView;
   report: WriteReport;
+  /** The sheets as the action read them: where «Показать» looks a warning's cell up without Excel. */
+  basis: WorkbookData;
+  /** The settings the result was computed with: it is marked out of date when they change. */
+  settings: PaneSettings;
 }
 
 interface Failure {
@@ -83,8 +100,22 @@ const useStyles = makeStyles({
     minHeight: "100vh",
     boxSizing: "border-box",
     maxWidth: "720px",
+    // Every message bar in the pane (the page's toolbar too) no wider than the pane, its text wrapped
+    // from the first frame: Fluent's bar keeps the text on one line (white-space: nowrap) until its
+    // ResizeObserver sees it overflow, and in a wrapping toolbar row it grows to the whole line — the
+    // page then scrolls sideways at 320 px, for good or for a frame.
+    "& .fui-MessageBar": { maxWidth: "100%", minWidth: 0, whiteSpace: "normal" },
+    // A file name has no spaces to wrap at: it breaks anywhere rather than widen the bar.
+    "& .fui-MessageBarBody": { overflowWrap: "anywhere", minWidth: 0 },
   },
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  titleRow: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+  },
   title: { color: tokens.colorBrandForeground1 },
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   method: { color: tokens.colorNeutralForeground3 },
@@ -104,22 +135,46 @@ export function App(props: AppProps) {
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
+  const [scanTrouble, setScanTrouble] = useState<ScanTrouble | null>(null);
+  /** The read now under way: a newer one («Обновить», the pane shown again) abandons it. */
+  const scanning = useRef<AbortController | null>(null);
+  const patience = props.scanPatience ?? SCAN_PATIENCE;
 
-  const describeFailure = useCallback(
-    (error: unknown): Failure =>
-      isHostError(error)
-        ? { title: messages.hostErrors[error.code], detail: error.detail }
-        : { title: messages.error, detail: error instanceof Error ? error.message : String(error) },
-    [messages]
-  );
+  // Through a ref: the read below depends on this function, and switching the language must not
+  // read the workbook again (nor drop the result and the settings typed).
+  const messagesNow = useRef(messages);
+  messagesNow.current = messages;
+  const describeFailure = useCallback((error: unknown): Failure => {
+    const messages = messagesNow.current;
+    return isHostError(error)
+      ? { title: messages.hostErrors[error.code], detail: hostErrorDetail(messages, error) }
+      : { title: messages.error, detail: error instanceof Error ? error.message : String(error) };
+  }, []);
 
   const scan = useCallback(
     async (initial: boolean) => {
       if (host === null) return;
+      scanning.current?.abort();
+      const controller = new AbortController();
+      scanning.current = controller;
+      const current = () => scanning.current === controller;
       setStatus({ kind: "scanning" });
       setFailure(null);
+      setScanTrouble(null);
       try {
-        const [scanned, engine] = await Promise.all([host.scan(), loadPaneEngine()]);
+        // Only Excel can leave a read unanswered (patientScan.ts); a file in memory is just read.
+        const read =
+          host.kind === "excel"
+            ? patientScan((onProgress) => host.scan(onProgress), {
+                patience,
+                signal: controller.signal,
+                onRetry: (attempt) =>
+                  setScanTrouble({ kind: "retrying", attempt, attempts: patience.attempts }),
+              })
+            : host.scan();
+        const [scanned, engine] = await Promise.all([read, loadPaneEngine()]);
+        if (!current()) return;
+        setScanTrouble(null);
         const found = engine.recogniseSheets(scanned);
         const settingsSheet = scanned.sheets.find(
           (sheet) => sheet.outputMark?.toLowerCase() === SETTINGS_MARK.toLowerCase()
@@ -133,12 +188,20 @@ export function App(props: AppProps) {
           return { ...merged, sourceSheet: source };
         });
       } catch (error) {
-        setFailure(describeFailure(error));
+        if (!current()) return;
+        if (isScanNotAnswered(error)) setScanTrouble({ kind: "not-answered" });
+        else {
+          setScanTrouble(null);
+          setFailure(describeFailure(error));
+        }
       } finally {
-        setStatus({ kind: "idle" });
+        if (current()) {
+          scanning.current = null;
+          setStatus({ kind: "idle" });
+        }
       }
     },
-    [host, describeFailure]
+    [host, describeFailure, patience]
   );
 
   useEffect(() => {
@@ -147,7 +210,26 @@ export function App(props: AppProps) {
     setOutcome(null);
     setSettings(DEFAULT_SETTINGS);
     void scan(true);
+    return () => scanning.current?.abort();
   }, [scan]);
+
+  // The stored settings are taken from the first read that succeeds, whichever started it.
+  const hasData = useRef(false);
+  hasData.current = data !== null;
+  const running = status.kind === "running";
+  const runningNow = useRef(false);
+  runningNow.current = running;
+  const rescan = useCallback(() => void scan(!hasData.current), [scan]);
+
+  // Shown again: the user may have changed the workbook meanwhile. A read under way started before
+  // that, so it is started anew; an action's run is left to finish (it read the sheets itself).
+  const { watchShown } = props;
+  useEffect(() => {
+    if (host === null || watchShown === undefined) return;
+    return watchShown(() => {
+      if (!runningNow.current) rescan();
+    });
+  }, [host, watchShown, rescan]);
 
   const source = candidates.find((candidate) => candidate.name === settings.sourceSheet);
   const tableYears = tableYearsOf(settings);
@@ -157,32 +239,8 @@ export function App(props: AppProps) {
       : !source.recognition.yearsNamed && tableYears !== null && !isEngineError(tableYears)
         ? userYearLabels(tableYears)
         : source.recognition.yearLabels;
-  const problem = useMemo(() => {
-    const parsed = parseIdentificationOptions({
-      edition: settings.edition,
-      threshold: settings.threshold,
-      minParticipants: settings.minParticipants,
-      year: settings.referenceYear === "" ? undefined : settings.referenceYear,
-    });
-    return isEngineError(parsed) ? parsed.message : null;
-  }, [settings]);
-  const schoolsTotalProblem = useMemo(() => {
-    const total = schoolsTotalOf(settings);
-    if (total === null) return null;
-    if (isEngineError(total)) return total.message;
-    // Said at the field, before a run: the chosen table's schools are already counted.
-    if (source?.recognition.kind !== "export") return null;
-    const table = { sheetName: source.name, schools: source.recognition.schools };
-    return checkSchoolsTotal(total, table)?.message ?? null;
-  }, [settings, source]);
-  const tableYearsProblem = isEngineError(tableYears) ? tableYears.message : null;
-  const targets = targetsOf(settings);
-  const targetsProblem = isEngineError(targets) ? targets.message : null;
-  const settingsValid =
-    problem === null &&
-    schoolsTotalProblem === null &&
-    tableYearsProblem === null &&
-    targetsProblem === null;
+  const problems = useMemo(() => settingsProblems(settings, source), [settings, source]);
+  const settingsValid = !hasSettingsProblem(problems);
 
   const kinds = useMemo(() => sheetKinds(candidates), [candidates]);
   // «Выявить ШНОР» works on the chosen sheet; the others find their sheets themselves.
@@ -193,7 +251,9 @@ export function App(props: AppProps) {
         : action.needs === "export-table"
           ? source?.recognition.kind === "export"
           : kinds.has(action.needs))) &&
-    (action.ready?.({ kinds, source: source?.recognition ?? null }) ?? true);
+    (action.ready?.({ kinds, source: source?.recognition ?? null }) ?? true) &&
+    // A bad field stops only the actions that read the method («Создать шаблон…» does not).
+    (settingsValid || action.usesSettings === false);
 
   const run = async (action: PaneAction, choice?: string) => {
     if (host === null || data === null) return;
@@ -218,13 +278,14 @@ export function App(props: AppProps) {
       const report = await host.write(
         [
           ...result.layouts.map((layout) => ({ layout })),
-          { layout: settingsLayout(settings), hidden: true },
+          // Only a method that holds is stored for the next user: a template runs with one that does not.
+          ...(settingsValid ? [{ layout: settingsLayout(settings), hidden: true }] : []),
         ],
         fresh,
         onProgress,
         result.statusColumn ?? null
       );
-      setOutcome({ action: label, view: result.view, report });
+      setOutcome({ action: label, view: result.view, report, basis: fresh, settings });
       props.onWritten?.(report);
     } catch (error) {
       setFailure(describeFailure(error));
@@ -238,14 +299,24 @@ export function App(props: AppProps) {
         host.selectCell!(address).catch((error: unknown) => setFailure(describeFailure(error)));
       }
     : undefined;
+  // Without a grid to select in (the standalone page), the cell is described under its warning.
+  const basis = outcome?.basis;
+  const describeCell =
+    showCell === undefined && basis !== undefined
+      ? async (address: string) => (await loadPaneEngine()).describeCell(basis, address)
+      : undefined;
 
   const busy = status.kind !== "idle";
+  const failureShown = useRevealOnChange<HTMLDivElement>(failure);
   return (
     <main className={styles.root}>
       <header className={styles.header}>
-        <Title2 as="h1" className={styles.title}>
-          {messages.title}
-        </Title2>
+        <div className={styles.titleRow}>
+          <Title2 as="h1" className={styles.title}>
+            {messages.title}
+          </Title2>
+          {props.onLanguage && <LanguageSwitch messages={messages} onSwitch={props.onLanguage} />}
+        </div>
         <Body1 as="p">{messages.tagline}</Body1>
       </header>
       {props.toolbar}
@@ -261,7 +332,7 @@ export function App(props: AppProps) {
       ) : (
         <>
           {failure !== null && (
-            <MessageBar intent="error" role="alert">
+            <MessageBar ref={failureShown} intent="error" role="alert">
               <MessageBarBody>
                 <MessageBarTitle>{failure.title}</MessageBarTitle>
                 {failure.detail}
@@ -273,6 +344,9 @@ export function App(props: AppProps) {
               <ProgressBar aria-label={messages.reading} />
             </Field>
           )}
+          {scanTrouble !== null && (
+            <ScanNotice messages={messages} trouble={scanTrouble} onRefresh={rescan} />
+          )}
           {data !== null && (
             <>
               <SourcePicker
@@ -280,8 +354,9 @@ export function App(props: AppProps) {
                 candidates={candidates}
                 selected={settings.sourceSheet}
                 disabled={busy}
+                refreshDisabled={running}
                 onSelect={(sheet) => setSettings({ ...settings, sourceSheet: sheet })}
-                onRefresh={() => void scan(false)}
+                onRefresh={rescan}
               />
               <OfficialListPicker
                 messages={messages}
@@ -296,10 +371,7 @@ export function App(props: AppProps) {
                   messages={messages}
                   settings={settings}
                   years={years}
-                  problem={problem}
-                  schoolsTotalProblem={schoolsTotalProblem}
-                  targetsProblem={targetsProblem}
-                  tableYearsProblem={tableYearsProblem}
+                  problems={problems}
                   disabled={busy}
                   social={actions.some((action) => action.needs === "social-passport")}
                   risk={actions.some((action) => action.needs === "risk-questionnaire")}
@@ -311,10 +383,11 @@ export function App(props: AppProps) {
                 <ActionButtons
                   messages={messages}
                   actions={actions}
-                  disabled={busy || !settingsValid}
+                  disabled={busy}
                   available={available}
                   onRun={(action, choice) => void run(action, choice)}
                 />
+                {!settingsValid && <Caption1>{messages.invalidSettings}</Caption1>}
                 {status.kind === "running" && (
                   <RunProgress
                     messages={messages}
@@ -328,8 +401,10 @@ export function App(props: AppProps) {
           {outcome !== null && (
             <OutcomeSection
               outcome={outcome}
+              settings={settings}
               messages={messages}
               onShowCell={showCell}
+              describeCell={describeCell}
               methodClass={styles.method}
               sectionClass={styles.section}
             />
@@ -342,20 +417,57 @@ export function App(props: AppProps) {
 
 function OutcomeSection(props: {
   outcome: Outcome;
+  /** The settings now in the pane. */
+  settings: PaneSettings;
   messages: Messages;
   onShowCell?: (address: string) => void;
+  describeCell?: (address: string) => Promise<CellView | null>;
   methodClass: string;
   sectionClass: string;
 }) {
   const { outcome, messages } = props;
+  const revealed = useRevealOnChange<HTMLElement>(outcome);
   const visible = outcome.report.sheets.filter((sheet) => !sheet.marker.endsWith(":settings"));
+  const { headline } = outcome.view;
+  // A template is a sheet to fill in: no list of schools, no warnings, and no method to go stale.
+  if (headline.kind === "template") {
+    const kept = visible.length === 0 ? outcome.report.keptSheets[0] : undefined;
+    return (
+      <section ref={revealed} className={props.sectionClass} aria-label={messages.results}>
+        <Subtitle2 as="h2">{messages.headline(headline)}</Subtitle2>
+        {kept !== undefined ? (
+          <MessageBar intent="info">
+            <MessageBarBody>{messages.templateKept(headline.name, kept.name)}</MessageBarBody>
+          </MessageBar>
+        ) : (
+          <>
+            <MessageBar intent="success">
+              <MessageBarBody>
+                {messages.written(visible.map((sheet) => `«${sheet.name}»`))}
+              </MessageBarBody>
+            </MessageBar>
+            <Caption1 className={props.methodClass}>{outcome.view.method}</Caption1>
+          </>
+        )}
+      </section>
+    );
+  }
+  const outOfDate = settingsChanged(outcome.settings, props.settings);
   return (
     <>
-      <section className={props.sectionClass} aria-label={messages.results}>
-        <Subtitle2 as="h2">{messages.headline(outcome.view.headline)}</Subtitle2>
+      <section ref={revealed} className={props.sectionClass} aria-label={messages.results}>
+        <Subtitle2 as="h2">{messages.headline(headline)}</Subtitle2>
+        {outOfDate && (
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              <MessageBarTitle>{messages.outOfDateTitle}</MessageBarTitle>
+              {messages.outOfDate(outcome.action)}
+            </MessageBarBody>
+          </MessageBar>
+        )}
         <MessageBar intent="success">
           <MessageBarBody>
-            {messages.written(visible.map((sheet) => `«${sheet.name}»`))}
+            {visible.length > 0 && messages.written(visible.map((sheet) => `«${sheet.name}»`))}
             {visible
               .filter((sheet) => sheet.name !== sheet.requestedName)
               .map((sheet) => (
@@ -369,8 +481,18 @@ function OutcomeSection(props: {
             )}
           </MessageBarBody>
         </MessageBar>
-        <Caption1 className={props.methodClass}>{outcome.view.method}</Caption1>
-        <ResultsPanel messages={messages} view={outcome.view} />
+        {messages.domainNote !== null && (
+          <Caption1 className={props.methodClass}>{messages.domainNote}</Caption1>
+        )}
+        {/* Dimmed while out of date: still readable, visibly not the current settings' result. */}
+        <div
+          className={props.sectionClass}
+          style={outOfDate ? { opacity: 0.55 } : undefined}
+          data-out-of-date={outOfDate || undefined}
+        >
+          <Caption1 className={props.methodClass}>{outcome.view.method}</Caption1>
+          <ResultsPanel messages={messages} view={outcome.view} />
+        </div>
       </section>
       <section className={props.sectionClass}>
         <Subtitle2 as="h2">{messages.warnings(outcome.view.warnings.length)}</Subtitle2>
@@ -378,6 +500,7 @@ function OutcomeSection(props: {
           messages={messages}
           warnings={outcome.view.warnings}
           onShowCell={props.onShowCell}
+          describeCell={props.describeCell}
         />
       </section>
     </>

@@ -23,6 +23,11 @@ export interface PaneAction {
    * two of the three sources); true when absent. `source` is the chosen sheet's recognition.
    */
   ready?: (workbook: { kinds: Set<SheetKind>; source: SheetSummary | null }) => boolean;
+  /**
+   * False for an action that does not read the method's parameters (a template): it stays offered
+   * while a field of the method is invalid. Absent: it reads them.
+   */
+  usesSettings?: false;
   /** Variants offered when the button is pressed (the template to create). */
   choices?: () => Promise<{ value: string; label: string }[]>;
   run(
@@ -109,6 +114,7 @@ export const PANE_ACTIONS: PaneAction[] = [
     id: "template",
     label: { ru: "Создать шаблон…", en: "Create a template…" },
     needs: null,
+    usesSettings: false,
     choices: async () => {
       const { TEMPLATE_KINDS, TEMPLATE_NAMES } = await loadPaneEngine();
       return TEMPLATE_KINDS.map((kind) => ({ value: kind, label: TEMPLATE_NAMES[kind] }));

@@ -75,6 +75,11 @@ export interface StatusColumnReport {
   column: string | null;
   /** The column right of the table (`H`) when it held the user's data, so the status went elsewhere. */
   occupied: string | null;
+  /**
+   * Why no column was written, when not for want of a free one: the sheet is protected («Защитить
+   * лист»), and Excel refuses changes to its cells. `column` and `occupied` are then null.
+   */
+  notWritten?: "sheet_protected";
 }
 
 export interface Progress {
@@ -107,9 +112,13 @@ export type HostErrorCode =
   | "cell_edit_mode"
   | "workbook_changed"
   | "payload_too_large"
+  | "range_too_large"
   | "sheet_missing"
   | "not_xlsx"
-  | "host_failed";
+  | "host_failed"
+  /** «Показать» on a hidden (or very hidden) sheet: Excel cannot select there. Detail: the sheet. */
+  | "sheet_hidden"
+  | "sheet_very_hidden";
 
 export function isHostError(error: unknown): error is HostError {
   return error instanceof HostError;

@@ -7,20 +7,22 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { budgetForPlatform, createExcelHost } from "../excel";
-import { App } from "./App";
 import type { WorkbookHost } from "./host";
-import { messagesFor } from "./messages";
+import { startingLanguage } from "./language";
+import { PaneRoot } from "./PaneRoot";
+import { watchPaneShown } from "./paneShown";
 
 function render(host: WorkbookHost | null, displayLanguage: string | null): void {
   const container = document.getElementById("container");
   if (!container) {
     throw new Error("taskpane.html has no #container element");
   }
-  const messages = messagesFor(displayLanguage);
-  document.documentElement.lang = messages.language;
+  // Office's display language (Office.context.displayLanguage), else the browser's outside Office;
+  // the user's choice from the header's switch comes first once made.
+  const start = startingLanguage(null, [displayLanguage, navigator.language]);
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App host={host} messages={messages} />
+      <PaneRoot start={start} host={host} watchShown={watchPaneShown} />
     </FluentProvider>
   );
 }
@@ -39,7 +41,8 @@ if (typeof Office === "undefined") {
     }
     const host = createExcelHost({
       budget: budgetForPlatform(Office.context.platform),
-      run: (batch) => Excel.run(batch),
+      run: (batch, options) =>
+        options === undefined ? Excel.run(batch) : Excel.run(options, batch),
     });
     render(host, Office.context.displayLanguage);
   });

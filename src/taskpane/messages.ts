@@ -1,6 +1,8 @@
-import { plural } from "../engine";
+import { formatCount, plural, type CellValue, type SheetKind } from "../engine";
 import type { Headline } from "./actions";
-import type { HostErrorCode, StatusColumnReport } from "./host";
+import { englishCount } from "./englishCount";
+import type { SheetSummary } from "./sources";
+import type { HostError, HostErrorCode, StatusColumnReport } from "./host";
 
 /**
  * The pane's own words in Russian (default) and English. What the engine writes — statuses, reasons,
@@ -14,6 +16,11 @@ export interface Messages {
   outsideOfficeTitle: string;
   outsideOffice: string;
   reading: string;
+  /** The first read is taking too long (patientScan.ts): Excel is slow, the pane tries again. */
+  scanRetrying: (attempt: number, attempts: number) => string;
+  /** No attempt was answered: what happened, and what to do. */
+  scanNotAnsweredTitle: string;
+  scanNotAnswered: string;
   source: string;
   sourceHint: string;
   refresh: string;
@@ -21,6 +28,10 @@ export interface Messages {
   noSheets: string;
   recognised: (schools: number, procedures: number, years: number, warnings: number) => string;
   notRecognised: (reason: string) => string;
+  /** A sheet recognised by its header (a social passport, a list of schools…), in a line. */
+  keyed: (sheet: Extract<SheetSummary, { kind: "keyed" }>) => string;
+  /** The kind of such a sheet, beside its name in the picker. */
+  sheetKind: (sheet: Extract<SheetSummary, { kind: "keyed" }>) => string;
   emptySheet: string;
   schools: (count: number) => string;
   settings: string;
@@ -67,7 +78,18 @@ export interface Messages {
   moreWarnings: (count: number) => string;
   error: string;
   hostErrors: Record<HostErrorCode, string>;
+  /** Under a hidden sheet's error («Показать»): which sheet, and how the user shows it. */
+  sheetHidden: (sheet: string, veryHidden: boolean) => string;
   invalidSettings: string;
+  /** The template asked for is already in the workbook, on a sheet the user fills in. */
+  templateKept: (template: string, sheet: string) => string;
+  /** Above a result computed with other settings than those now in the pane. */
+  outOfDateTitle: string;
+  outOfDate: (action: string) => string;
+  /** Said in English only: the engine's statuses, reasons and method are the official Russian terms. */
+  domainNote: string | null;
+  /** The switch to the other language: its name in that language, and what pressing it does. */
+  otherLanguage: { language: "ru" | "en"; name: string; hint: string };
   dismiss: string;
   kept: (name: string) => string;
   /** Where the statuses went beside the source table (or why not). */
@@ -80,6 +102,24 @@ export interface Messages {
     download: string;
     noFileTitle: string;
     noFile: string;
+    /** Over the adapter's message about a file that cannot be analysed (any reason). */
+    problemTitle: string;
+    /** The bundled sample: the button, and the name it opens under (so the user sees it is the example). */
+    sample: string;
+    sampleFileName: string;
+    /** The new workbook the page starts on, where the templates can be made before a file is opened. */
+    blankFileName: string;
+    blankSheet: string;
+    blank: string;
+    /** Over the page while a file is dragged over it. */
+    drop: string;
+    /** «Показать» on the page: where the warning's cell is, what was read there, whose row it is. */
+    shownCell: {
+      place: (sheet: string, cell: string | null, row: number | null) => string;
+      value: (value: CellValue) => string;
+      school: (school: string | null) => string;
+      notFound: string;
+    };
   };
 }
 
@@ -92,6 +132,11 @@ const RU: Messages = {
   outsideOffice:
     "Эта страница работает внутри Excel (на компьютере или в Excel в Интернете); в обычном окне браузера она не может читать листы книги. Без установки надстройки откройте книгу на странице standalone.html.",
   reading: "Чтение книги…",
+  scanRetrying: (attempt, attempts) =>
+    `Excel долго не отвечает — так бывает в Excel в Интернете, пока книга с множеством формул пересчитывается. Читаем книгу ещё раз: попытка ${attempt} из ${attempts}.`,
+  scanNotAnsweredTitle: "Excel не ответил на чтение книги.",
+  scanNotAnswered:
+    "Подождите, пока Excel закончит пересчёт формул, и нажмите «Обновить». Если ответа всё нет, закройте область задач «Школьный радар» и откройте её снова; в Excel в Интернете — обновите страницу браузера (F5) и снова откройте надстройку.",
   source: "Лист с результатами",
   sourceHint: "Таблица выгрузки: логин ОО, наименование, «% «2»» по процедурам и годам.",
   refresh: "Обновить",
@@ -99,7 +144,14 @@ const RU: Messages = {
   noSheets: "В книге нет листов с данными.",
   recognised: (schools, procedures, years, warnings) =>
     `${plural(schools, "школа", "школы", "школ")}, ${plural(procedures, "процедура", "процедуры", "процедур")} × ${plural(years, "год", "года", "лет")}, ${plural(warnings, "предупреждение", "предупреждения", "предупреждений")}`,
-  notRecognised: (reason) => `Таблица результатов не найдена: ${reason}`,
+  // The engine's reason is most often a sentence of its own («На листе «…» не найдена таблица
+  // результатов: ожидались…»): said as it is, not after the same words again.
+  notRecognised: (reason) =>
+    /^На листе /.test(reason)
+      ? `${reason.replace(/\.$/, "")}.`
+      : `Таблица результатов не найдена: ${reason}.`,
+  keyed: ({ label, note }) => `${label}: ${note}`,
+  sheetKind: ({ label }) => label,
   emptySheet: "Лист пуст.",
   schools: (count) => plural(count, "школа", "школы", "школ"),
   settings: "Метод",
@@ -159,20 +211,43 @@ const RU: Messages = {
     cell_edit_mode: "Excel в режиме редактирования ячейки: нажмите Enter или Esc и повторите.",
     workbook_changed: "Книга изменилась во время работы; нажмите «Обновить» и повторите.",
     payload_too_large: "Данных больше, чем Excel в Интернете принимает за один запрос.",
+    range_too_large: "Лист слишком велик: Excel не отдал его значения даже небольшими частями.",
     sheet_missing: "Выбранного листа больше нет в книге; нажмите «Обновить».",
     not_xlsx: "Файл не является книгой Excel (.xlsx) или повреждён.",
     host_failed: "Excel сообщил об ошибке.",
+    sheet_hidden: "Ячейка на скрытом листе: Excel показывает только ячейки видимых листов.",
+    sheet_very_hidden: "Ячейка на скрытом листе: Excel показывает только ячейки видимых листов.",
   },
-  invalidSettings: "Проверьте параметры метода",
+  sheetHidden: (sheet, veryHidden) =>
+    veryHidden
+      ? `Лист «${sheet}» скрыт так, что его нет в списке «Показать…» Excel (очень скрытый лист). Показать его можно только в редакторе Visual Basic (Alt+F11, свойство листа Visible) в Excel для Windows или Mac; затем нажмите «Показать» у предупреждения ещё раз.`
+      : `Лист «${sheet}» скрыт. Чтобы показать его, щёлкните правой кнопкой мыши по ярлыку любого листа, выберите «Показать…» и лист «${sheet}», затем нажмите «Показать» у предупреждения ещё раз.`,
+  invalidSettings:
+    "Исправьте отмеченные параметры метода: пока они неверны, действия, которые по ним считают, недоступны.",
+  templateKept: (template, sheet) =>
+    template === sheet
+      ? `Лист «${sheet}» с этим шаблоном уже есть в книге и оставлен как есть: его заполняете вы.`
+      : `Шаблон «${template}» уже есть в книге на листе «${sheet}» и оставлен как есть: этот лист заполняете вы.`,
+  outOfDateTitle: "Результат устарел",
+  outOfDate: (action) =>
+    `Параметры изменены после расчёта, а ниже — результат с прежними; чтобы пересчитать, нажмите «${action}» снова.`,
+  domainNote: null,
+  otherLanguage: {
+    language: "en",
+    name: "English",
+    hint: "Switch the interface to English",
+  },
   dismiss: "Закрыть",
   kept: (name) =>
     `Лист «${name}» уже есть в книге и заполняется пользователем — оставлен как есть.`,
-  statusColumn: ({ sheet, column, occupied }) =>
-    occupied === null
-      ? `Статусы ШНОР записаны в столбец ${column} листа «${sheet}» рядом с таблицей.`
-      : column === null
-        ? `Столбец ${occupied} рядом с таблицей на листе «${sheet}» занят вашими данными, а свободного столбца правее нет — статусы ШНОР на этот лист не записаны (они на листе «ШНОР»).`
-        : `Столбец ${occupied} рядом с таблицей на листе «${sheet}» занят вашими данными — статусы ШНОР записаны в свободный столбец ${column} того же листа.`,
+  statusColumn: ({ sheet, column, occupied, notWritten }) =>
+    notWritten === "sheet_protected"
+      ? `Лист «${sheet}» защищён, и Excel не даёт менять его ячейки — статусы ШНОР рядом с таблицей не записаны (они на листе «ШНОР»). Чтобы записать их, снимите защиту («Рецензирование» → «Снять защиту листа») и запустите действие снова.`
+      : occupied === null
+        ? `Статусы ШНОР записаны в столбец ${column} листа «${sheet}» рядом с таблицей.`
+        : column === null
+          ? `Столбец ${occupied} рядом с таблицей на листе «${sheet}» занят вашими данными, а свободного столбца правее нет — статусы ШНОР на этот лист не записаны (они на листе «ШНОР»).`
+          : `Столбец ${occupied} рядом с таблицей на листе «${sheet}» занят вашими данными — статусы ШНОР записаны в свободный столбец ${column} того же листа.`,
   standalone: {
     title: "Школьный радар — без установки",
     open: "Открыть книгу .xlsx…",
@@ -180,8 +255,37 @@ const RU: Messages = {
     opened: (name) => `Книга: ${name}`,
     download: "Скачать результат",
     noFileTitle: "Откройте книгу Excel (.xlsx) с выгрузкой результатов.",
+    problemTitle: "Этот файл нельзя проанализировать",
     noFile:
       "Книга обрабатывается здесь, в браузере: данные никуда не отправляются. Результат — копия книги с листами надстройки — скачивается кнопкой «Скачать результат»; исходный файл не изменяется.",
+    sample: "Попробовать на примере",
+    sampleFileName: "Пример — Заречный муниципальный округ.xlsx",
+    blankFileName: "Новая книга.xlsx",
+    blankSheet: "Лист1",
+    blank:
+      "Файл можно и перетащить на страницу. Шаблоны для координаторов создаются без книги: «Создать шаблон…» запишет шаблон в новую книгу, которую можно скачать.",
+    drop: "Отпустите файл, чтобы открыть книгу",
+    shownCell: {
+      place: (sheet, cell, row) =>
+        cell !== null
+          ? `Лист «${sheet}», ячейка ${cell}`
+          : row !== null
+            ? `Лист «${sheet}», строка ${row}`
+            : `Лист «${sheet}»`,
+      value: (value) =>
+        value === null || value === ""
+          ? "Значение: ячейка пуста"
+          : typeof value === "number"
+            ? `Значение: ${formatCount(value)}`
+            : typeof value === "boolean"
+              ? `Значение: ${value ? "ИСТИНА" : "ЛОЖЬ"}`
+              : `Значение: «${shortText(value)}»`,
+      school: (school) =>
+        school === null
+          ? "Школа: строка не относится ни к одной школе таблицы."
+          : `Школа: ${school}`,
+      notFound: "Этого листа нет среди прочитанных при запуске: нажмите «Обновить» и повторите.",
+    },
   },
 };
 
@@ -194,16 +298,26 @@ const EN: Messages = {
   outsideOffice:
     "This page runs inside Excel (desktop or Excel on the web); in a plain browser tab it cannot read the workbook. Without installing the add-in, open a workbook on standalone.html.",
   reading: "Reading the workbook…",
+  scanRetrying: (attempt, attempts) =>
+    `Excel is slow to answer — Excel on the web can be while a workbook with many formulas recalculates. Reading the workbook again: attempt ${attempt} of ${attempts}.`,
+  scanNotAnsweredTitle: "Excel did not answer the workbook read.",
+  scanNotAnswered:
+    "Wait until Excel has finished recalculating the formulas and press Refresh. If it still does not answer, close the School Radar task pane and open it again; in Excel on the web, reload the browser page (F5) and open the add-in again.",
   source: "Results sheet",
   sourceHint: "The export table: school login, name, “% «2»” per procedure and year.",
   refresh: "Refresh",
   alsoRecognised: "Also recognised in the workbook",
   noSheets: "The workbook has no sheets with data.",
   recognised: (schools, procedures, years, warnings) =>
-    `${schools} schools, ${procedures} procedures × ${years} years, ${warnings} warnings`,
+    `${englishCount(schools, "school")}, ${englishCount(procedures, "procedure")} × ${englishCount(years, "year")}, ${englishCount(warnings, "warning")}`,
   notRecognised: (reason) => `No results table found: ${reason}`,
+  keyed: ({ sheetKind, schools }) =>
+    sheetKind === "risk-thresholds"
+      ? "risk-factor thresholds"
+      : `${SHEET_KINDS_EN[sheetKind]}: ${englishCount(schools, "school")}`,
+  sheetKind: ({ sheetKind }) => SHEET_KINDS_EN[sheetKind],
   emptySheet: "The sheet is empty.",
-  schools: (count) => `${count} schools`,
+  schools: (count) => englishCount(count, "school"),
   settings: "Method",
   methodHelp: "How it is computed (help, §2, in Russian)",
   settingsStored:
@@ -261,20 +375,44 @@ const EN: Messages = {
     cell_edit_mode: "Excel is editing a cell: press Enter or Esc and try again.",
     workbook_changed: "The workbook changed meanwhile; press Refresh and try again.",
     payload_too_large: "More data than Excel on the web accepts in one request.",
+    range_too_large: "The sheet is too large: Excel did not give its values even in small parts.",
     sheet_missing: "The chosen sheet is no longer in the workbook; press Refresh.",
     not_xlsx: "The file is not an Excel workbook (.xlsx) or is damaged.",
     host_failed: "Excel reported an error.",
+    sheet_hidden: "The cell is on a hidden sheet: Excel shows cells of visible sheets only.",
+    sheet_very_hidden: "The cell is on a hidden sheet: Excel shows cells of visible sheets only.",
   },
-  invalidSettings: "Check the method's parameters",
+  sheetHidden: (sheet, veryHidden) =>
+    veryHidden
+      ? `The sheet «${sheet}» is very hidden: it is not in Excel's Unhide… list. Only the Visual Basic editor (Alt+F11, the sheet's Visible property) in Excel for Windows or Mac can show it; then press Show by the warning again.`
+      : `The sheet «${sheet}» is hidden. To show it, right-click any sheet tab, choose Unhide… and the sheet «${sheet}», then press Show by the warning again.`,
+  invalidSettings:
+    "Correct the marked parameters of the method: until then, the actions that use them are unavailable.",
+  templateKept: (template, sheet) =>
+    template === sheet
+      ? `The sheet «${sheet}» with this template is already in the workbook and was left as it is: it is yours to fill in.`
+      : `The template «${template}» is already in the workbook, on the sheet «${sheet}», and was left as it is: that sheet is yours to fill in.`,
+  outOfDateTitle: "Out of date",
+  outOfDate: (action) =>
+    `The settings changed after this run and the result below is from the previous ones; press “${action}” again to recompute.`,
+  domainNote:
+    "Statuses, reasons and the method are in Russian: they are the official terms of the Russian regulations, and the sheets written to the workbook use them too.",
+  otherLanguage: {
+    language: "ru",
+    name: "Русский",
+    hint: "Переключить интерфейс на русский язык",
+  },
   dismiss: "Dismiss",
   kept: (name) =>
     `The sheet «${name}» is already in the workbook and filled in by the user — left as it is.`,
-  statusColumn: ({ sheet, column, occupied }) =>
-    occupied === null
-      ? `The ШНОР statuses were written to column ${column} of «${sheet}», beside the table.`
-      : column === null
-        ? `Column ${occupied} beside the table on «${sheet}» holds your data and there is no free column further right — the statuses were not written there (they are on the «ШНОР» sheet).`
-        : `Column ${occupied} beside the table on «${sheet}» holds your data — the ШНОР statuses went to the free column ${column} of the same sheet.`,
+  statusColumn: ({ sheet, column, occupied, notWritten }) =>
+    notWritten === "sheet_protected"
+      ? `The sheet «${sheet}» is protected and Excel allows no changes to its cells — the ШНОР statuses were not written beside the table (they are on the «ШНОР» sheet). To have them there, unprotect it (Review → Unprotect Sheet) and run the action again.`
+      : occupied === null
+        ? `The ШНОР statuses were written to column ${column} of «${sheet}», beside the table.`
+        : column === null
+          ? `Column ${occupied} beside the table on «${sheet}» holds your data and there is no free column further right — the statuses were not written there (they are on the «ШНОР» sheet).`
+          : `Column ${occupied} beside the table on «${sheet}» holds your data — the ШНОР statuses went to the free column ${column} of the same sheet.`,
   standalone: {
     title: "School Radar — no installation",
     open: "Open an .xlsx workbook…",
@@ -282,10 +420,63 @@ const EN: Messages = {
     opened: (name) => `Workbook: ${name}`,
     download: "Download the result",
     noFileTitle: "Open an Excel workbook (.xlsx) with the results export.",
+    problemTitle: "This file cannot be analysed (the reason below is in Russian)",
     noFile:
       "The workbook is processed here, in the browser: no data is sent anywhere. The result — a copy of the workbook with the add-in's sheets — is downloaded with “Download the result”; the original file is not changed.",
+    sample: "Try the example",
+    sampleFileName: "Example — Zarechny municipal district.xlsx",
+    blankFileName: "New workbook.xlsx",
+    blankSheet: "Sheet1",
+    blank:
+      "You can also drop the file on the page. The coordinators' templates need no workbook: “Create a template…” writes one into a new workbook you can download.",
+    drop: "Drop the file to open the workbook",
+    shownCell: {
+      place: (sheet, cell, row) =>
+        cell !== null
+          ? `Sheet «${sheet}», cell ${cell}`
+          : row !== null
+            ? `Sheet «${sheet}», row ${row}`
+            : `Sheet «${sheet}»`,
+      value: (value) =>
+        value === null || value === ""
+          ? "Value: the cell is empty"
+          : typeof value === "number"
+            ? `Value: ${value}`
+            : typeof value === "boolean"
+              ? `Value: ${value ? "TRUE" : "FALSE"}`
+              : `Value: «${shortText(value)}»`,
+      school: (school) =>
+        school === null ? "School: the row is none of the table's schools." : `School: ${school}`,
+      notFound: "This sheet was not among those read for the run: press Refresh and try again.",
+    },
   },
 };
+
+/** A cell's text cut at 60 characters, so that one long cell cannot fill the pane. */
+function shortText(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+/** The engine's kinds of sheet, named in English (the Russian names are the engine's own). */
+const SHEET_KINDS_EN: Record<SheetKind, string> = {
+  "export-table": "results table",
+  "social-passport": "social passport",
+  "risk-questionnaire": "risk-factor questionnaire",
+  staffing: "staffing",
+  "risk-thresholds": "risk-factor thresholds",
+  "official-list": "list of schools to check against",
+};
+
+/**
+ * The text under a host error's title: the host's own words (often Excel's English), except where the
+ * pane has better ones — for a hidden sheet, its name and how to show it (the detail is the name).
+ */
+export function hostErrorDetail(messages: Messages, error: HostError): string {
+  if (error.code === "sheet_hidden" || error.code === "sheet_very_hidden") {
+    return messages.sheetHidden(error.detail, error.code === "sheet_very_hidden");
+  }
+  return error.detail;
+}
 
 /** English when the display language is English (`en`, `en-US`, `en-GB`…), Russian otherwise. */
 export function messagesFor(displayLanguage: string | null | undefined): Messages {

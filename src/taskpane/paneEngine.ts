@@ -7,6 +7,7 @@ import { MONITORING_RUNS } from "./monitoringActions";
 import { REPORT_RUNS } from "./reportActions";
 
 export { recogniseSheets } from "./recognition";
+export { describeCell } from "./cellView";
 
 /** The runs by action id (actionList.ts): the analyses' and the monitoring ones (docs/method.md §8). */
 export const ACTION_RUNS: Record<string, ActionRun> = {

@@ -36,6 +36,7 @@ export function recogniseSheets(data: WorkbookData): SourceCandidate[] {
           sheetKind: recognition.kind,
           label: SHEET_KIND_NAMES[recognition.kind],
           note: recognition.note,
+          schools: recognition.schools,
         },
       };
     }

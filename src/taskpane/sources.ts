@@ -18,7 +18,15 @@ export type SheetSummary =
       yearsNamed: boolean;
       warnings: number;
     }
-  | { kind: "keyed"; sheetKind: SheetKind; label: string; note: string }
+  | {
+      kind: "keyed";
+      sheetKind: SheetKind;
+      /** The engine's Russian name of the kind and its note (`5 школ`). */
+      label: string;
+      note: string;
+      /** Rows of schools on the sheet (0 for the risk thresholds), for the English description. */
+      schools: number;
+    }
   | { kind: "other"; reason: string }
   | { kind: "empty" };
 

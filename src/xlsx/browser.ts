@@ -16,6 +16,7 @@ import { addOutputs, type AddedOutputs } from "./addOutputs";
 import { appendOutputs } from "./append/appendOutputs";
 import { MemoryPackage } from "./append/memoryPackage";
 import { excelJsSheets, hasAnyValue, type ExcelJsSheet } from "./excelJsSheets";
+import { rejectNotWorkbookFile } from "./notWorkbookFile";
 import { notWorkbookError, rejectCompoundFile, WorkbookFileError } from "./workbookFileError";
 
 export type { AddedOutputs, ExcelJsSheet };
@@ -41,21 +42,39 @@ export async function openWorkbookBytes(
   const label = `«${fileName}»`;
   const original = new Uint8Array(bytes.slice(0));
   await rejectCompoundFile(original, label);
+  rejectNotWorkbookFile(original, label);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes);
-  } catch (error) {
-    throw notWorkbookError(label, error instanceof Error ? error.message : String(error));
+  } catch {
+    // A zip with Excel's parts that ExcelJS cannot parse: its text (XML parser internals, in English)
+    // would tell the user nothing, so the page says what is known and what to do.
+    throw notWorkbookError(label, "часть содержимого книги испорчена; сохраните её в Excel заново");
   }
   const opened: OpenWorkbook = { label, workbook, original, written: new Map() };
   if (!workbookSheets(opened).some((sheet) => hasAnyValue(sheet.grid))) {
     throw new WorkbookFileError(
       "empty",
       label,
-      `Книга ${label} пуста: ни на одном листе нет данных.`
+      `В книге ${label} нет данных: все её листы пусты. Выберите книгу с выгрузкой результатов или вставьте таблицу на лист, сохраните книгу и откройте её снова.`
     );
   }
   return opened;
+}
+
+/**
+ * A new workbook of one empty sheet, for the page before the user has a file: the templates are
+ * written into it and downloaded. Its bytes are ExcelJS's, so the download (the original's parts with
+ * our sheets added) has a package to add to, as with an opened file.
+ */
+export async function newWorkbook(fileName: string, sheetName: string): Promise<OpenWorkbook> {
+  const blank = new ExcelJS.Workbook();
+  blank.addWorksheet(sheetName);
+  const original = new Uint8Array((await blank.xlsx.writeBuffer()) as ArrayBuffer);
+  // The working copy is read back from those bytes, so it is the same workbook the download starts from.
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(original.slice().buffer);
+  return { label: `«${fileName}»`, workbook, original, written: new Map() };
 }
 
 export function workbookSheets(opened: OpenWorkbook): ExcelJsSheet[] {

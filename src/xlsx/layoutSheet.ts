@@ -6,6 +6,7 @@ import {
   preambleColumns,
   preambleRowHeights,
   printSetup,
+  withinCell,
   wrappedColumns,
   type CellValue,
   type ColumnSpec,
@@ -255,12 +256,12 @@ function writeBodyRow(
   });
 }
 
-/** Excel's limit for the text of one cell; longer text makes Excel report the file as damaged. */
-export const MAX_CELL_TEXT = 32_767;
-
-/** Text cut to what a cell can hold (a school name of megabytes in the user's table, say). */
+/**
+ * Text cut to what a cell can hold. The engine's layouts already hold no longer text
+ * (`layoutWithinCells`); this keeps a layout made elsewhere from producing a file Excel calls damaged.
+ */
 function cellText(text: string): string {
-  return text.length > MAX_CELL_TEXT ? `${text.slice(0, MAX_CELL_TEXT - 1)}…` : text;
+  return withinCell(text);
 }
 
 function solidFill(argb: string): ExcelJS.Fill {

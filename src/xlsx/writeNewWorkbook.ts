@@ -40,7 +40,11 @@ export async function writeNewWorkbook(
  * Written under a hidden name and renamed: a failed or interrupted write leaves neither a cut-off
  * template nor a damaged file in place of the one it was to replace.
  */
-async function writeAside(outputPath: string, bytes: Uint8Array, overwrite: boolean): Promise<void> {
+async function writeAside(
+  outputPath: string,
+  bytes: Uint8Array,
+  overwrite: boolean
+): Promise<void> {
   const partial = partialPath(outputPath);
   const forget = removeOnInterrupt(partial);
   try {

@@ -10,7 +10,7 @@ import {
   identificationLayouts,
   identifyLowResultSchools,
   isEngineError,
-  MAX_CELL_TEXT,
+  EXCEL_CELL_CHARACTERS,
   parameterHeader,
   readExportTable,
   readRiskQuestionnaire,
@@ -155,7 +155,8 @@ describe("reading the open workbook", () => {
     const host = createExcelHost({ budget: UNLIMITED, run: excel.run });
     const data = await host.read([SOURCE]);
     expect(excel.stats.syncs).toBe(1);
-    expect(data.activeSheet).toBe(SOURCE);
+    // The active sheet is the scan's alone (the source picker's first choice): see excelRules.test.ts.
+    expect(data.activeSheet).toBeNull();
     expect(data.sheets.map((sheet) => [sheet.name, sheet.outputMark])).toEqual([
       [SOURCE, null],
       ["Пояснения", null],
@@ -190,7 +191,9 @@ describe("reading the open workbook", () => {
     await identify(model);
     const excel = fakeExcel(model);
     const data = await createExcelHost({ budget: UNLIMITED, run: excel.run }).scan();
-    expect(excel.stats.syncs).toBe(2);
+    // The list, the active sheet (a request of its own: it may fail), the used ranges.
+    expect(excel.stats.syncs).toBe(3);
+    expect(data.activeSheet).toBe("ШНОР");
     const byName = new Map(data.sheets.map((sheet) => [sheet.name, sheet]));
     expect(byName.get(SOURCE)!.grid!.values).toHaveLength(6);
     expect(byName.get("Пустой")!.grid).toBeNull();
@@ -1016,8 +1019,8 @@ describe("templates, thresholds and heat maps", () => {
   });
 
   it("writes the risk matrix's notes and the capped «Факторы → школы» lists as the engine made them", async () => {
-    // 1,200 schools with 3 teacher vacancies: factor 2's list is cut by the engine below Excel's
-    // 32,767 characters (Excel refuses longer text); the note holds «>» and «…».
+    // 1,200 schools with 3 teacher vacancies: factor 2's list is cut by the engine at a cell's 253
+    // line feeds, below Excel's 32,767 characters (Excel refuses longer text); the note holds «>».
     const vacancies = ALL_RISK_PARAMETERS.filter((parameter) => parameter.code.startsWith("Ф2."));
     const questionnaire = readRiskQuestionnaire({
       sheetName: "Анкета",
@@ -1044,7 +1047,8 @@ describe("templates, thresholds and heat maps", () => {
         layout.body.map((row) => row.map((value) => value ?? ""))
       );
       for (const row of written)
-        for (const value of row) expect(String(value).length).toBeLessThanOrEqual(MAX_CELL_TEXT);
+        for (const value of row)
+          expect(String(value).length).toBeLessThanOrEqual(EXCEL_CELL_CHARACTERS);
     }
     expect(model.valuesOf("Матрица рисков")[layouts[0]!.preamble.length + 2]!.at(-1)).toBe(
       "ШНОР; фактор риска 2 «Дефицит педагогических кадров» (Ф2.1 вакансии педагогов: 3 > 0)"

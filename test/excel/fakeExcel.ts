@@ -9,6 +9,7 @@
  * not define is `undefined`, and calling it fails the test.
  */
 import { OfficeMockObject } from "office-addin-mock";
+import { isSetSupported, memberSet, type ClientProfile } from "./clientProfiles";
 
 export type FakeValue = string | number | boolean;
 
@@ -132,24 +133,49 @@ export class FakeSheet {
   readonly hyperlinks = new Map<string, { documentReference?: string; textToDisplay?: string }>();
   pageLayout: FakePageLayout | null = null;
   frozenRows = 0;
+  /** «Защитить лист»: Excel refuses every change to the sheet's cells, formats and panes. */
+  protected = false;
 
   constructor(id: number, name: string) {
     this.id = id;
     this.name = name;
   }
 
+  /**
+   * Cells made on demand rather than stored (a sheet of millions of cells in a test of modest memory):
+   * read-only; a cell set explicitly wins.
+   */
+  generated: { rect: Rect; at: (row: number, column: number) => FakeValue } | null = null;
+
   cell(row: number, column: number): FakeCell | undefined {
-    return this.rows[row]?.[column];
+    const stored = this.rows[row]?.[column];
+    if (stored !== undefined || this.generated === null) return stored;
+    const { rect, at } = this.generated;
+    return inside(rect, row, column)
+      ? { value: at(row, column), numberFormat: "General" }
+      : undefined;
   }
 
   setCell(row: number, column: number, update: Partial<FakeCell>): void {
+    this.used = undefined;
     const line = (this.rows[row] ??= []);
     const cell = (line[column] ??= { value: "", numberFormat: "General" });
     Object.assign(cell, update);
   }
 
-  /** Values as Excel's `values` gives them ("" for empty), from A1 to the last non-empty cell. */
+  /**
+   * The used range until the next `setCell` (cells change only there): a read asks for it once per
+   * property loaded, and a national table (50,000 × 93 cells) is slow to walk each time.
+   */
+  private used: Rect | null | undefined = undefined;
+
   usedRect(): Rect | null {
+    if (this.used === undefined) this.used = this.walkUsedRect();
+    return this.used === null ? null : { ...this.used };
+  }
+
+  /** Values as Excel's `values` gives them ("" for empty), from A1 to the last non-empty cell. */
+  private walkUsedRect(): Rect | null {
     let first: [number, number] | null = null;
     let last: [number, number] = [0, 0];
     let firstColumn = Infinity;
@@ -161,13 +187,23 @@ export class FakeSheet {
         last = [Math.max(last[0], row), Math.max(last[1], column)];
       });
     });
-    if (first === null) return null;
+    const made = this.generated?.rect ?? null;
+    if (first === null) return made;
     const top = (first as [number, number])[0];
-    return {
+    const stored = {
       row: top,
       column: firstColumn,
       rows: last[0] - top + 1,
       columns: last[1] - firstColumn + 1,
+    };
+    if (made === null) return stored;
+    const row = Math.min(stored.row, made.row);
+    const column = Math.min(stored.column, made.column);
+    return {
+      row,
+      column,
+      rows: Math.max(stored.row + stored.rows, made.row + made.rows) - row,
+      columns: Math.max(stored.column + stored.columns, made.column + made.columns) - column,
     };
   }
 
@@ -216,9 +252,16 @@ export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
   readonly names: FakeName[] = [];
   activeSheetId: number;
+  /**
+   * Where the user is when it is not a worksheet of this workbook: a chart sheet (office-js#2444) or
+   * another open workbook (office-js#6365). `getActiveWorksheet()` then fails, as Excel's does.
+   */
+  activeElsewhere: "chartSheet" | "otherWorkbook" | null = null;
   selection: { sheet: string; address: string } | null = null;
   private nextId = 1;
   private tableCount = 0;
+  /** Set while the user types in a cell (`startCellEdit`); resolved by `endCellEdit`. */
+  private cellEdit: { ended: Promise<void>; end: () => void } | null = null;
 
   constructor(sheetNames: string[] = ["Лист1"]) {
     sheetNames.forEach((name) => this.addSheet(name));
@@ -248,11 +291,49 @@ export class FakeWorkbook {
     if (!others.some((other) => other.visibility === "Visible")) {
       throw officeError("InvalidOperation", "a workbook must keep one visible sheet");
     }
+    // Excel refuses to delete a very hidden sheet "by design": make it hidden first (office-js#365).
+    if (sheet.visibility === "VeryHidden") {
+      throw officeError("GeneralException", `sheet ${sheet.name} is very hidden`);
+    }
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     this.names.forEach((name) => {
       if (name.sheetId === sheet.id) name.sheetId = null;
     });
-    if (this.activeSheetId === sheet.id) this.activeSheetId = others[0]!.id;
+    if (this.activeSheetId === sheet.id)
+      this.activeSheetId = others.find((other) => other.visibility === "Visible")!.id;
+  }
+
+  /** A workbook keeps at least one visible sheet at every point: Excel refuses to hide the last. */
+  setVisibility(sheet: FakeSheet, visibility: FakeSheet["visibility"]): void {
+    if (!["Visible", "Hidden", "VeryHidden"].includes(visibility))
+      throw officeError("InvalidArgument", `visibility ${visibility}`);
+    const othersVisible = this.sheets.some(
+      (other) => other !== sheet && other.visibility === "Visible"
+    );
+    if (visibility !== "Visible" && !othersVisible) {
+      throw officeError("InvalidOperation", "a workbook must keep one visible sheet");
+    }
+    sheet.visibility = visibility;
+    if (visibility !== "Visible" && this.activeSheetId === sheet.id)
+      this.activeSheetId = this.sheets.find((other) => other.visibility === "Visible")!.id;
+  }
+
+  /** The user starts typing in a cell: batches fail, or wait if they asked to (`delayForCellEdit`). */
+  startCellEdit(): void {
+    let end = () => {};
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    this.cellEdit = { ended, end };
+  }
+
+  /** The user presses Enter: the waiting batches run. */
+  endCellEdit(): void {
+    const edit = this.cellEdit;
+    this.cellEdit = null;
+    edit?.end();
+  }
+
+  get cellEditEnded(): Promise<void> | null {
+    return this.cellEdit?.ended ?? null;
   }
 
   renameSheet(sheet: FakeSheet, name: string): void {
@@ -333,11 +414,33 @@ export interface FakeOptions {
   payloadLimit?: number;
   /** Fail the command for which this returns true (its label, its index in the whole run). */
   failWhen?: (label: string, index: number) => boolean;
+  /**
+   * Cells a range may have for a load of its values or number formats: over it, the request fails
+   * with `RangeExceedsLimit`. Excel's documented five million on every platform unless a test injects
+   * less («On all platforms, a range is limited to five million cells for get operations»,
+   * https://learn.microsoft.com/en-us/office/dev/add-ins/excel/performance#payload-size-limit-best-practices).
+   */
+  readCellLimit?: number;
+  /**
+   * Excel on Mac: a range over this many cells loads its values and number formats as null, with no
+   * error (OfficeDev/office-js#4783, #6781). Checked before `readCellLimit`.
+   */
+  valuesNullAbove?: number;
+  /**
+   * The client played (clientProfiles.ts): a member above its ExcelApi sets fails the request with
+   * `ApiNotFound`, and `worksheet.pageLayout` is there only with 1.9.
+   */
+  profile?: ClientProfile;
 }
+
+/** Excel's limit on the cells of one range read, on every platform. */
+export const FAKE_READ_CELL_LIMIT = 5_000_000;
 
 interface Command {
   label: string;
   bytes: number;
+  /** Cells of values it writes (`range.values`). */
+  cells: number;
   run: () => void;
 }
 
@@ -348,7 +451,14 @@ interface Refresh {
 }
 
 /** Per-command bytes besides its values, a rough stand-in for Office.js's JSON of one action. */
-const COMMAND_BYTES = 200;
+/**
+ * Per-command bytes besides its arguments: about 160 characters of JSON for one Office.js action and
+ * the object path it acts on (`{"Id":…,"ActionType":…,"Name":…,"ObjectPathId":…,"ArgumentInfo":…}`
+ * and `{"Id":…,"ObjectPathType":…,"Name":"GetRangeByIndexes","ParentObjectPathId":…,…}`), at 2 bytes
+ * a character like the arguments. A fill, a format, a rule or a validation costs this much whatever
+ * its value: none of them rides free.
+ */
+const COMMAND_BYTES = 2 * 160;
 
 /** One `Excel.run`: a context whose commands run on `sync()`. */
 export class FakeContext {
@@ -369,8 +479,19 @@ export class FakeContext {
     this.workbook = workbook;
   }
 
-  queue(label: string, run: () => void, bytes = 0): void {
-    this.commands.push({ label, run, bytes: bytes + COMMAND_BYTES });
+  queue(label: string, run: () => void, bytes = 0, cells = 0): void {
+    this.commands.push({ label, run, bytes: bytes + COMMAND_BYTES, cells });
+  }
+
+  /** A member the client lacks (options.profile) fails the request it goes in, as Excel answers it. */
+  requireSet(kind: string, member: string): void {
+    const profile = this.options.profile;
+    const version = memberSet(kind, member);
+    if (profile === undefined || version === null) return;
+    if (isSetSupported(profile, "ExcelApi", version)) return;
+    this.queue(`${kind}.${member}`, () => {
+      throw officeError("ApiNotFound", `${kind}.${member} needs ExcelApi ${version}`);
+    });
   }
 
   refreshOnSync(refresh: Refresh): void {
@@ -387,6 +508,7 @@ export class FakeContext {
     const requestBytes = commands.reduce((sum, command) => sum + command.bytes, 0);
     this.stats.largestRequest = Math.max(this.stats.largestRequest, requestBytes);
     this.stats.requestBytes.push(requestBytes);
+    this.stats.requestCells.push(commands.reduce((sum, command) => sum + command.cells, 0));
     const limit = this.options.payloadLimit ?? Infinity;
     if (requestBytes > limit) {
       throw officeError("RequestPayloadSizeLimitExceeded", `request of ${requestBytes} bytes`);
@@ -404,7 +526,8 @@ export class FakeContext {
       const properties = (refresh.target as unknown as MockInternals)._properties;
       for (const [prop, value] of refresh.props) {
         const current = value();
-        responseBytes += JSON.stringify(current ?? null).length * 2;
+        // Only where a limit applies: the JSON of millions of cells is slow to make.
+        if (limit !== Infinity) responseBytes += JSON.stringify(current ?? null).length * 2;
         const property = properties.get(prop);
         if (property) property._valueBeforeLoaded = current;
       }
@@ -432,6 +555,12 @@ export interface FakeStats {
   /** Estimated bytes of each request sent, in order (the benchmark reports them). */
   requestBytes: number[];
   commands: string[];
+  /** Requests that waited for the user to leave cell edit mode (`delayForCellEdit`). */
+  cellEditWaits: number;
+  /** Cells of values written by each request sent, in order. */
+  requestCells: number[];
+  /** Cells of each range whose values were loaded (and given), in order. */
+  cellsRead: number[];
 }
 
 /** A stand-in for `Excel.run` over the model: a new context per run, like Office.js. */
@@ -442,17 +571,49 @@ export function fakeExcel(model: FakeWorkbook, options: FakeOptions = {}) {
     largestRequest: 0,
     requestBytes: [],
     commands: [],
+    cellEditWaits: 0,
+    requestCells: [],
+    cellsRead: [],
   };
-  const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+  const run = async <T>(
+    batch: (context: Excel.RequestContext) => Promise<T>,
+    runOptions?: { delayForCellEdit?: boolean }
+  ): Promise<T> => {
     stats.runs += 1;
     const context = new FakeContext(model, options, stats);
     const mockContext = new OfficeMockObject({
-      sync: () => context.sync(),
+      sync: async () => {
+        await cellEditGate(model, runOptions, stats);
+        return context.sync();
+      },
     });
     mockContext.workbook = context.workbook;
     return batch(mockContext as unknown as Excel.RequestContext);
   };
   return { run, stats, model };
+}
+
+/**
+ * While the user types in a cell, Excel fails a request (`InvalidOperationInCellEditMode`) unless its
+ * `Excel.run` asked to wait (`RunOptions.delayForCellEdit`): then the request runs once the user
+ * leaves the cell (https://learn.microsoft.com/en-us/javascript/api/excel/excel.runoptions). Office.js
+ * sends the option only where `Office.context.requirements.isSetSupported("DelayForCellEdit")`
+ * (`onBeforeExcelRun` in @microsoft/office-js's dist/excel-*.debug.js); elsewhere it is dropped.
+ */
+async function cellEditGate(
+  model: FakeWorkbook,
+  runOptions: { delayForCellEdit?: boolean } | undefined,
+  stats: FakeStats
+): Promise<void> {
+  const ended = model.cellEditEnded;
+  if (ended === null) return;
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  const delays = office?.context.requirements.isSetSupported("DelayForCellEdit") === true;
+  if (runOptions?.delayForCellEdit !== true || !delays) {
+    throw officeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode");
+  }
+  stats.cellEditWaits += 1;
+  await ended;
 }
 
 type Loadable = Record<string, () => unknown>;
@@ -474,7 +635,18 @@ function proxy(
   const data: Record<string, unknown> = {};
   for (const prop of Object.keys(loadable)) data[prop] = "(placeholder)";
   const target = new OfficeMockObject(data as never);
-  Object.assign(target, methods);
+  Object.assign(
+    target,
+    Object.fromEntries(
+      Object.entries(methods).map(([name, method]) => [
+        name,
+        (...args: never[]) => {
+          context.requireSet(kind, name);
+          return method(...args);
+        },
+      ])
+    )
+  );
   Object.assign(target, children);
   target.load = (argument: string) => {
     const props = String(argument)
@@ -494,11 +666,13 @@ function proxy(
   const wrapped = new Proxy(target, {
     set(object, prop, value) {
       if (typeof prop === "string" && settable[prop]) {
+        context.requireSet(kind, prop);
         const set = settable[prop]!;
         context.queue(
           `${kind}.${prop}`,
           () => set(value),
-          JSON.stringify(value ?? null).length * 2
+          JSON.stringify(value ?? null).length * 2,
+          prop === "values" && Array.isArray(value) ? value.length * (value[0]?.length ?? 0) : 0
         );
       } else if (
         typeof prop === "string" &&
@@ -539,8 +713,7 @@ function worksheetCollection(context: FakeContext): OfficeMockObject {
     {},
     {
       getItem: (name: string) => worksheet(context, () => model.sheet(name)),
-      getActiveWorksheet: () =>
-        worksheet(context, () => model.sheets.find((sheet) => sheet.id === model.activeSheetId)!),
+      getActiveWorksheet: () => worksheet(context, () => activeWorksheet(model)),
       add: (name: string) => {
         let created: FakeSheet | null = null;
         context.queue("worksheets.add", () => {
@@ -553,20 +726,67 @@ function worksheetCollection(context: FakeContext): OfficeMockObject {
       },
     }
   );
-  // Items come back loaded with the properties asked for ("items/name, items/visibility").
-  const itemSheet = (sheet: FakeSheet) =>
-    loadedItem(
+  // Items come back loaded with the properties asked for ("items/name, items/visibility"), their
+  // protection only when asked for ("items/protection/protected"): unloaded, it reads as an error.
+  const target = TARGETS.get(collection)!;
+  const load = target.load.bind(target);
+  let withProtection = false;
+  target.load = (argument: string) => {
+    withProtection ||= String(argument).includes("items/protection/protected");
+    return load(argument);
+  };
+  const itemSheet = (sheet: FakeSheet) => {
+    const item = loadedItem(
       worksheet(context, () => sheet),
       { name: sheet.name, visibility: sheet.visibility }
     );
+    if (withProtection) {
+      loadedItem((item as unknown as { protection: OfficeMockObject }).protection, {
+        protected: sheet.protected,
+      });
+    }
+    return item;
+  };
   return collection;
 }
 
 /**
- * The requirement sets this fake Excel runs: what the test's `Office.context.requirements` says (as
- * the adapter asks it), and without an `Office` global only up to the manifests' 1.8.
+ * The active worksheet, or the error Excel gives when the user is on something else: a chart sheet
+ * (office-js#2444) or another workbook (office-js#6365, `InvalidSelection`).
  */
-function supportsSet(version: string): boolean {
+function activeWorksheet(model: FakeWorkbook): FakeSheet {
+  if (model.activeElsewhere === "chartSheet")
+    throw officeError("GeneralException", "the active sheet is a chart sheet");
+  if (model.activeElsewhere === "otherWorkbook")
+    throw officeError("InvalidSelection", "the user is in another workbook");
+  return model.sheets.find((sheet) => sheet.id === model.activeSheetId)!;
+}
+
+/** Excel shows, selects and freezes panes only on a visible sheet (office-js#1463). */
+function shown(sheet: FakeSheet, what: string): FakeSheet {
+  if (sheet.visibility !== "Visible")
+    throw officeError("InvalidOperation", `${what} on the ${sheet.visibility} sheet ${sheet.name}`);
+  return sheet;
+}
+
+/**
+ * A protected sheet («Защитить лист») refuses every change to its cells, formats, tables, charts and
+ * panes with `AccessDenied` ("You cannot perform the requested operation",
+ * microsoftgraph/microsoft-graph-docs#4546; Excel.ErrorCodes.accessDenied).
+ */
+function unprotected(sheet: FakeSheet, what: string): FakeSheet {
+  if (sheet.protected) throw officeError("AccessDenied", `${what} on the protected ${sheet.name}`);
+  return sheet;
+}
+
+/**
+ * The requirement sets this fake Excel runs: its client profile's; without one, what the test's
+ * `Office.context.requirements` says (as the adapter asks it), and without an `Office` global only up
+ * to the manifests' 1.8.
+ */
+function supportsSet(version: string, context: FakeContext): boolean {
+  const profile = context.options.profile;
+  if (profile !== undefined) return isSetSupported(profile, "ExcelApi", version);
   const office = (globalThis as { Office?: typeof Office }).Office;
   if (office === undefined) return Number(version.split(".")[1]) <= 8;
   return office.context.requirements.isSetSupported("ExcelApi", version);
@@ -641,9 +861,7 @@ function worksheet(context: FakeContext, resolve: () => FakeSheet): OfficeMockOb
     { name: () => resolve().name, visibility: () => resolve().visibility },
     {
       name: (value) => model.renameSheet(resolve(), String(value)),
-      visibility: (value) => {
-        resolve().visibility = value as FakeSheet["visibility"];
-      },
+      visibility: (value) => model.setVisibility(resolve(), value as FakeSheet["visibility"]),
     },
     {
       getRange: (address: string) => range(context, resolve, () => parseAddress(address)),
@@ -658,7 +876,7 @@ function worksheet(context: FakeContext, resolve: () => FakeSheet): OfficeMockOb
       delete: () => context.queue("worksheet.delete", () => model.deleteSheet(resolve())),
       activate: () =>
         context.queue("worksheet.activate", () => {
-          model.activeSheetId = resolve().id;
+          model.activeSheetId = shown(resolve(), "activate").id;
         }),
     },
     {
@@ -670,7 +888,7 @@ function worksheet(context: FakeContext, resolve: () => FakeSheet): OfficeMockOb
             showBandedRows: true,
           };
           context.queue("tables.add", () => {
-            const sheet = resolve();
+            const sheet = unprotected(resolve(), "tables.add");
             const rect = rectOf(target);
             if (sheet.tables.some((other) => overlaps(other.rect, rect))) {
               throw officeError("InvalidOperation", "tables overlap");
@@ -701,15 +919,16 @@ function worksheet(context: FakeContext, resolve: () => FakeSheet): OfficeMockOb
       freezePanes: {
         freezeRows: (count: number) =>
           context.queue("freezePanes.freezeRows", () => {
-            resolve().frozenRows = count;
+            unprotected(shown(resolve(), "freezeRows"), "freezeRows").frozenRows = count;
           }),
       },
+      protection: proxy(context, "protection", { protected: () => resolve().protected }, {}, {}),
     }
   );
   // ExcelApi 1.9: where the set is missing, the property is not there (reading it gives undefined,
   // and using it fails the test).
   Object.defineProperty(TARGETS.get(sheet)!, "pageLayout", {
-    get: () => (supportsSet("1.9") ? pageLayoutProxy(context, resolve) : undefined),
+    get: () => (supportsSet("1.9", context) ? pageLayoutProxy(context, resolve) : undefined),
   });
   return sheet;
 }
@@ -733,6 +952,7 @@ function chartProxy(
     addedSeries: [],
   };
   context.queue("charts.add", () => {
+    unprotected(sheetOf(), "charts.add");
     if (!CHART_TYPES.has(type)) throw officeError("InvalidArgument", `chart type ${type}`);
     if (SHEETS.get(source)?.() !== sheetOf()) {
       throw officeError("InvalidArgument", "chart data on another sheet");
@@ -963,7 +1183,7 @@ function range(
   const read = (getter: () => unknown) => () =>
     orNull && rectOfRange() === null ? null : getter();
   const formatOf = (key: string) => (value: unknown) => {
-    sheetOf().formats.push({ rect: rect(), key, value });
+    unprotected(sheetOf(), key).formats.push({ rect: rect(), key, value });
     if (key === "columnWidth") {
       const { column, columns } = rect();
       for (let c = column; c < column + columns; c += 1)
@@ -1003,18 +1223,21 @@ function range(
     context,
     "range",
     {
-      values: read(() => sheetOf().values(rect())),
-      numberFormat: read(() => sheetOf().numberFormats(rect())),
+      values: read(() => withinReadLimit(context, rect(), () => sheetOf().values(rect()))),
+      numberFormat: read(() =>
+        withinReadLimit(context, rect(), () => sheetOf().numberFormats(rect()), false)
+      ),
       rowIndex: read(() => rect().row),
       columnIndex: read(() => rect().column),
       rowCount: read(() => rect().rows),
       columnCount: read(() => rect().columns),
     },
     {
-      values: (value) => writeValues(sheetOf(), rect(), value),
-      numberFormat: (value) => writeFormats(sheetOf(), rect(), value),
+      values: (value) => writeValues(unprotected(sheetOf(), "values"), rect(), value),
+      numberFormat: (value) => writeFormats(unprotected(sheetOf(), "numberFormat"), rect(), value),
       // ExcelApi 1.7: one cell's internal link, as the adapter sets it.
       hyperlink: (value) => {
+        unprotected(sheetOf(), "hyperlink");
         const { row, column, rows, columns } = rect();
         if (rows !== 1 || columns !== 1) throw new Error("fake Excel: links on single cells only");
         const link = value as { documentReference?: string; textToDisplay?: string };
@@ -1026,6 +1249,7 @@ function range(
     {
       merge: (across?: boolean) =>
         context.queue("range.merge", () => {
+          unprotected(sheetOf(), "merge");
           const merged = rect();
           if (sheetOf().merges.some((other) => overlaps(other, merged)))
             throw officeError("InvalidOperation", "merged areas overlap");
@@ -1036,6 +1260,7 @@ function range(
         context.queue("range.clear", () => {
           if (applyTo !== "Contents")
             throw new Error(`fake Excel: clear("${applyTo}") not supported`);
+          unprotected(sheetOf(), "clear");
           const { row, column, rows, columns } = rect();
           for (let r = row; r < row + rows; r += 1)
             for (let c = column; c < column + columns; c += 1)
@@ -1043,6 +1268,7 @@ function range(
         }),
       select: () =>
         context.queue("range.select", () => {
+          shown(sheetOf(), "select");
           const { row, column } = rect();
           model.selection = { sheet: sheetOf().name, address: `${letters(column)}${row + 1}` };
         }),
@@ -1055,7 +1281,7 @@ function range(
           rule: null,
         };
         const sync = (key: keyof FakeValidation) => (value: unknown) => {
-          const sheet = sheetOf();
+          const sheet = unprotected(sheetOf(), "dataValidation");
           if (!sheet.validations.includes(validation)) {
             validation.rect = rect();
             sheet.validations.push(validation);
@@ -1083,6 +1309,7 @@ function range(
             fill: null,
           };
           context.queue("conditionalFormats.add", () => {
+            unprotected(sheetOf(), "conditionalFormats.add");
             added.rect = rect();
             sheetOf().conditionalFormats.push(added);
           });
@@ -1145,6 +1372,25 @@ function range(
   return result;
 }
 
+/**
+ * A load of a range's values or number formats: null over `valuesNullAbove` (Mac), the error over
+ * the read limit (every platform), else the cells.
+ */
+function withinReadLimit<T>(
+  context: FakeContext,
+  rect: Rect,
+  cells: () => T,
+  counted = true
+): T | null {
+  const count = rect.rows * rect.columns;
+  if (count > (context.options.valuesNullAbove ?? Infinity)) return null;
+  if (count > (context.options.readCellLimit ?? FAKE_READ_CELL_LIMIT)) {
+    throw officeError("RangeExceedsLimit", `a read of ${count} cells`);
+  }
+  if (counted) context.stats.cellsRead.push(count);
+  return cells();
+}
+
 function writeValues(sheet: FakeSheet, rect: Rect, value: unknown): void {
   const rows = value as unknown[][];
   if (
@@ -1154,12 +1400,29 @@ function writeValues(sheet: FakeSheet, rect: Rect, value: unknown): void {
   ) {
     throw officeError("InvalidArgument", "values do not match the range's dimensions");
   }
+  const overLong = rows.flat().find(longerThanExcelTakes);
+  if (overLong !== undefined)
+    throw officeError("InvalidArgument", `a value of ${String(overLong).length} characters`);
   rows.forEach((row, r) =>
     row.forEach((cell, c) => {
       if (cell === null || cell === undefined) return; // Office.js leaves the cell unchanged
       sheet.setCell(rect.row + r, rect.column + c, typedAsExcelWould(cell as FakeValue));
     })
   );
+}
+
+/**
+ * A value Excel does not take: text over 32,767 characters, a formula (`=…`) over 8,192 («Excel
+ * specifications and limits»: total number of characters that a cell can contain; length of formula
+ * contents, https://support.microsoft.com/en-us/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3).
+ * Excel fails the request with it, and nothing of the request is written. Which error code Office.js
+ * gives is not documented (OfficeDev/office-js#3256 saw a long value fail as an internal error), so
+ * the fake says InvalidArgument. Whether a leading apostrophe counts is not documented either: the
+ * fake counts it, so an adapter that passes here passes in Excel.
+ */
+function longerThanExcelTakes(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  return value.length > (value.startsWith("=") ? 8_192 : 32_767);
 }
 
 /** What Excel makes of a value assigned to `values`, for the cases the adapter must prevent. */

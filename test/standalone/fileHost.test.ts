@@ -105,7 +105,9 @@ describe("the standalone page's file host", () => {
     const bytes = new TextEncoder().encode("Муниципалитет;ОО;Логин\n").buffer;
     const failure = await openFileHost(xlsx, bytes as ArrayBuffer, "выгрузка.csv").catch((e) => e);
     expect(failure.code).toBe("not_xlsx");
-    expect(failure.detail).toContain("не является книгой Excel (.xlsx)");
+    expect(failure.detail).toBe(
+      "Файл «выгрузка.csv» — текст с разделителями (CSV), а не книга Excel. Откройте его в Excel, сохраните как «Книга Excel (.xlsx)» и выберите сохранённый файл."
+    );
   });
 
   it("names the download after the file it came from", () => {

@@ -99,9 +99,15 @@ describe("task pane in a workbook", () => {
       "Пояснения",
       "Результаты ОО — 3 школы",
     ]);
-    expect(options[0]!.getAttribute("title")).toMatch(/^Таблица результатов не найдена/);
+    // The engine's reason is a sentence naming the sheet: said once, not after «Таблица результатов
+    // не найдена» again.
+    const reason =
+      /^На листе «Пояснения» не найдена таблица результатов: ожидались заголовки вида /;
+    expect(options[0]!.getAttribute("title")).toMatch(reason);
     fireEvent.change(picker, { target: { value: "Пояснения" } });
-    expect(screen.getByText(/^Таблица результатов не найдена/)).toBeTruthy();
+    const hint = screen.getByText(reason).textContent!;
+    expect(hint.match(/не найдена/g)).toHaveLength(1);
+    expect(hint).toMatch(/\)\.$/);
     expect(
       (screen.getByRole("button", { name: "Выявить ШНОР" }) as HTMLButtonElement).disabled
     ).toBe(true);
@@ -151,6 +157,39 @@ describe("task pane in a workbook", () => {
     const show = await screen.findByRole("button", { name: "Показать 'Результаты ОО'!E4" });
     fireEvent.click(show);
     await waitFor(() => expect(host.selected).toEqual(["'Результаты ОО'!E4"]));
+  });
+
+  it("says which sheet is hidden, and how to show it, when the cell cannot be shown", async () => {
+    const host = new MemoryHost([resultsGrid()]);
+    // What the Excel host reports for a hidden sheet (src/excel/selectCell.ts): the sheet's name.
+    host.failSelect = new HostError("sheet_hidden", "Результаты ОО");
+    renderPane(host);
+    await ready();
+    fireEvent.click(screen.getByRole("button", { name: "Выявить ШНОР" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Показать 'Результаты ОО'!E4" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toBe(
+      "Ячейка на скрытом листе: Excel показывает только ячейки видимых листов." +
+        "Лист «Результаты ОО» скрыт. Чтобы показать его, щёлкните правой кнопкой мыши по ярлыку любого листа, выберите «Показать…» и лист «Результаты ОО», затем нажмите «Показать» у предупреждения ещё раз."
+    );
+  });
+
+  it("says why no status column was written on a protected sheet", async () => {
+    const host = new MemoryHost([resultsGrid()]);
+    host.statusColumnReport = {
+      sheet: "Результаты ОО",
+      column: null,
+      occupied: null,
+      notWritten: "sheet_protected",
+    };
+    renderPane(host);
+    await ready();
+    fireEvent.click(screen.getByRole("button", { name: "Выявить ШНОР" }));
+    expect(
+      await screen.findByText(
+        "Лист «Результаты ОО» защищён, и Excel не даёт менять его ячейки — статусы ШНОР рядом с таблицей не записаны (они на листе «ШНОР»). Чтобы записать их, снимите защиту («Рецензирование» → «Снять защиту листа») и запустите действие снова."
+      )
+    ).toBeTruthy();
   });
 
   it("shows the settings stored in the workbook, and stores what was used", async () => {
@@ -272,7 +311,7 @@ describe("task pane in a workbook", () => {
   it("speaks English around the engine's Russian output", async () => {
     renderPane(new MemoryHost([resultsGrid()]), EN);
     await screen.findByRole("combobox", { name: EN.source });
-    expect(screen.getByText("3 schools, 2 procedures × 2 years, 1 warnings")).toBeTruthy();
+    expect(screen.getByText("3 schools, 2 procedures × 2 years, 1 warning")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Identify ШНОР" }));
     expect(await screen.findByText(/Sheets written: «ШНОР»/)).toBeTruthy();
     const help = screen.getByRole("link", { name: "How it is computed (help, §2, in Russian)" });

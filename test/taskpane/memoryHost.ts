@@ -66,19 +66,35 @@ export class MemoryHost implements WorkbookHost {
     const taken = new Set(
       this.sheets.filter((sheet) => sheet.outputMark === null).map((s) => s.name)
     );
+    // As the hosts do: a sheet of ours that became the user's data (a template) is not written again.
+    const kept = (layout: OutputSheet["layout"]) =>
+      layout.userData === true &&
+      this.sheets.some((sheet) => sheet.outputMark === outputMarkName(layout.marker));
+    const written = outputs.filter(({ layout }) => !kept(layout));
     return {
-      sheets: outputs.map(({ layout }) => ({
+      sheets: written.map(({ layout }) => ({
         marker: layout.marker,
         requestedName: layout.name,
         name: taken.has(layout.name) ? `${layout.name} (2)` : layout.name,
       })),
       replacedSheets: [],
-      keptSheets: [],
+      keptSheets: outputs
+        .filter(({ layout }) => kept(layout))
+        .map(({ layout }) => ({
+          marker: layout.marker,
+          requestedName: layout.name,
+          name: this.sheets.find((sheet) => sheet.outputMark === outputMarkName(layout.marker))!
+            .name,
+        })),
       ...(statusColumn && this.statusColumnReport ? { statusColumn: this.statusColumnReport } : {}),
     };
   }
 
+  /** When set, «Показать» fails with it (a hidden sheet, as Excel's host reports it). */
+  failSelect: Error | null = null;
+
   readonly selectCell = async (address: string): Promise<void> => {
+    if (this.failSelect) throw this.failSelect;
     this.selected.push(address);
   };
 

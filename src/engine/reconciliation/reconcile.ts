@@ -5,6 +5,7 @@ import { cellAddress } from "../table/cellAddress";
 import { quoteFound } from "../russianText";
 import type { OfficialEntry, OfficialList } from "./officialList";
 import { spellingKey, variantKey } from "./schoolNames";
+import { candidateNames, roomBetween } from "./candidateNames";
 
 /**
  * Our ШНОР against an official list (docs/method.md §9). Each entry of the list is found among the
@@ -86,12 +87,11 @@ export function reconcileWithOfficialList(
     }
     if (found.ambiguous.length > 0) {
       // Said among the warnings too: the one place every host lists what it could not decide.
+      const before = `список школ: наименование ${quoteFound(official.name)} подходит к нескольким школам таблицы — `;
+      const after = "; школа не сопоставлена, укажите в списке её логин";
       warnings.push({
         cell: cellAddress(list.sheetName, official.row, list.columns.name!),
-        message:
-          `список школ: наименование ${quoteFound(official.name)} подходит к нескольким школам таблицы — ` +
-          `${found.ambiguous.map((candidate) => `${table.schools[candidate].name} (${table.schools[candidate].login})`).join(", ")}; ` +
-          "школа не сопоставлена, укажите в списке её логин",
+        message: `${before}${candidateNames(found.ambiguous, table, roomBetween(before, after))}${after}`,
       });
     }
     const entry: ReconciledEntry = {

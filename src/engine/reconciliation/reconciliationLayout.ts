@@ -5,6 +5,7 @@ import type { RowTone, SheetLayout } from "../sheetLayout";
 import { STATUS_LABELS } from "../lowResults/identificationLayouts";
 import { plural } from "../russianText";
 import { isUncertain, type ReconciledEntry, type Reconciliation } from "./reconcile";
+import { candidateNames, roomBetween } from "./candidateNames";
 
 export const RECONCILIATION_MARKER = "school-radar:reconciliation";
 
@@ -19,12 +20,18 @@ export const NAME_RULE =
 export function ourFinding(
   entry: ReconciledEntry,
   table: ExportTable,
-  identification: IdentificationResult
+  identification: IdentificationResult,
+  /** Characters the names of an ambiguous entry's schools may take: by default what a cell leaves. */
+  room?: number
 ): string {
-  if (entry.ambiguous.length > 0)
-    return `наименование подходит к нескольким школам таблицы: ${entry.ambiguous
-      .map((school) => `${table.schools[school].name} (${table.schools[school].login})`)
-      .join(", ")}; сверьте по логину`;
+  if (entry.ambiguous.length > 0) {
+    const [before, after] = [
+      "наименование подходит к нескольким школам таблицы: ",
+      "; сверьте по логину",
+    ];
+    const names = candidateNames(entry.ambiguous, table, room ?? roomBetween(before, after));
+    return `${before}${names}${after}`;
+  }
   if (entry.school === null) return "школы нет в таблице";
   const reason = identification.schools[entry.school].reason;
   if (entry.status === "shnor") return reason;

@@ -60,6 +60,12 @@ export interface ReportInputs {
 
 /** A list longer than this is cut, with the number left out and where the whole list is. */
 export const REPORT_LIST_LIMIT = 40;
+/**
+ * Characters the справка gives the schools an ambiguous name of the official list fits: about twenty
+ * lines of a printed page; the rest are counted, and the reconciliation sheet names as many as a cell
+ * holds. A national table has a «СОШ № 1» in each of two thousand districts.
+ */
+const CANDIDATES_ROOM = 2_000;
 
 const NBSP = "\u00a0";
 const percent = (value: number): string => `${formatPercent(value)}${NBSP}%`;
@@ -482,7 +488,7 @@ function reconciliationBlocks(
       kind: "bullet",
       text:
         entry.ambiguous.length > 0
-          ? `${official} — в официальном списке; ${ourFinding(entry, table, identification)};`
+          ? `${official} — в официальном списке; ${ourFinding(entry, table, identification, CANDIDATES_ROOM)};`
           : `${official} — только в официальном списке: ${ourFinding(entry, table, identification)};`,
     });
   }

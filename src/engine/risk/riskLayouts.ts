@@ -1,5 +1,6 @@
 import type { CellValue } from "../types";
-import { joinWithinCell, type RowTone, type SheetLayout } from "../sheetLayout";
+import type { RowTone, SheetLayout } from "../sheetLayout";
+import { joinWithinCell } from "../cellLimit";
 import { formatCount, plural } from "../russianText";
 import type { RiskAssessment, SchoolsWithFactor } from "./assessRiskFactors";
 import { RISK_FACTORS, type FactorPresenceRule } from "./riskFactors";

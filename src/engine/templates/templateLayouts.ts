@@ -1,5 +1,6 @@
 import type { CellValue } from "../types";
 import type { ColumnSpec, ColumnValidation, SheetLayout } from "../sheetLayout";
+import { layoutWithinCells } from "../cellLimit";
 import type { FieldSpec } from "../sheets/keyedSheet";
 import { SOCIAL_PASSPORT_FIELDS } from "../social/socialPassport";
 import { STAFFING_FIELDS } from "../staffing/staffing";
@@ -101,7 +102,8 @@ export function templateLayout(kind: TemplateKind, schools: TemplateSchool[] = [
       validation: validationOf(field, totalIndex, 2 + index === totalIndex),
     })),
   ];
-  return {
+  // The schools' names come from the user's table: no longer than a cell holds.
+  return layoutWithinCells({
     name: spec.name,
     marker: `school-radar:template:${kind}`,
     userData: true,
@@ -114,7 +116,7 @@ export function templateLayout(kind: TemplateKind, schools: TemplateSchool[] = [
     ]),
     columns,
     inputRows: schools.length + SPARE_ROWS,
-  };
+  });
 }
 
 export const TEMPLATE_NAMES: Record<TemplateKind, string> = Object.fromEntries(

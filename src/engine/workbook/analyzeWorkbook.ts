@@ -3,6 +3,7 @@ import type { EngineError, SheetGrid, Warning } from "../types";
 import type { ExportTable, MergedRange, ReadTableOptions } from "../table/exportTable";
 import { parseTableYears } from "../table/titleYears";
 import type { SheetLayout } from "../sheetLayout";
+import { layoutWithinCells } from "../cellLimit";
 import type { KeyedSheet } from "../sheets/keyedSheet";
 import { engineError, isEngineError } from "../engineError";
 import { readExportTable } from "../table/readExportTable";
@@ -419,7 +420,8 @@ export function analyzeRecognised(
           })
         ),
         warningsLayout(warnings),
-      ];
+        // No cell longer than Excel holds, whatever the user's table held (a name of megabytes).
+      ].map(layoutWithinCells);
   // The workbook opens on the main result: the ШНОР list, or without a table the first output.
   if (layouts.length > 0 && !layouts.some((layout) => layout.opensHere))
     layouts[0]!.opensHere = true;

@@ -9,19 +9,15 @@ import {
 } from "@fluentui/react-components";
 import type { Messages } from "../messages";
 import type { PaneSettings } from "../settings";
+import type { SettingsProblems } from "../settingsProblems";
 
 export interface MethodSettingsProps {
   messages: Messages;
   settings: PaneSettings;
   /** Year labels of the chosen table, oldest first. */
   years: string[];
-  /** The engine's message about the current parameters, or null when they are valid. */
-  problem: string | null;
-  /** The engine's message about the municipality's number of schools, or null. */
-  schoolsTotalProblem: string | null;
-  targetsProblem: string | null;
-  /** The engine's message about the table's years as typed, or null. */
-  tableYearsProblem: string | null;
+  /** The engine's message about each field as typed (null: fine), shown under that field. */
+  problems: SettingsProblems;
   disabled: boolean;
   /** Parameters of actions the pane offers: the ШНСУ group (ИСБШ), the risk thresholds' sheet. */
   social: boolean;
@@ -52,7 +48,7 @@ export const METHOD_HELP_HREF = "help.html#s2";
 
 /** The method's parameters; validated by the engine's option parser (one set of rules and messages). */
 export function MethodSettings(props: MethodSettingsProps) {
-  const { messages, settings, disabled, onChange } = props;
+  const { messages, settings, disabled, onChange, problems } = props;
   const styles = useStyles();
   return (
     <div className={styles.form}>
@@ -61,7 +57,11 @@ export function MethodSettings(props: MethodSettingsProps) {
         {messages.methodHelp}
       </Link>
       <div className={styles.pair}>
-        <Field label={messages.threshold} hint={messages.thresholdHint}>
+        <Field
+          label={messages.threshold}
+          hint={messages.thresholdHint}
+          {...validation(problems.threshold)}
+        >
           <Input
             className={styles.input}
             inputMode="decimal"
@@ -70,7 +70,11 @@ export function MethodSettings(props: MethodSettingsProps) {
             onChange={(_, data) => onChange({ threshold: data.value })}
           />
         </Field>
-        <Field label={messages.minParticipants} hint={messages.minParticipantsHint}>
+        <Field
+          label={messages.minParticipants}
+          hint={messages.minParticipantsHint}
+          {...validation(problems.minParticipants)}
+        >
           <Input
             className={styles.input}
             inputMode="numeric"
@@ -80,7 +84,7 @@ export function MethodSettings(props: MethodSettingsProps) {
           />
         </Field>
       </div>
-      <Field label={messages.edition}>
+      <Field label={messages.edition} {...validation(problems.edition)}>
         <Select
           className={styles.select}
           select={{ className: styles.control }}
@@ -97,8 +101,7 @@ export function MethodSettings(props: MethodSettingsProps) {
       <Field
         label={messages.tableYears}
         hint={messages.tableYearsHint}
-        validationState={props.tableYearsProblem === null ? "none" : "error"}
-        validationMessage={props.tableYearsProblem ?? undefined}
+        {...validation(problems.tableYears)}
       >
         <Input
           className={styles.input}
@@ -107,11 +110,7 @@ export function MethodSettings(props: MethodSettingsProps) {
           onChange={(_, data) => onChange({ tableYears: data.value })}
         />
       </Field>
-      <Field
-        label={messages.referenceYear}
-        validationState={props.problem === null ? "none" : "error"}
-        validationMessage={props.problem ?? undefined}
-      >
+      <Field label={messages.referenceYear} {...validation(problems.referenceYear)}>
         <Select
           className={styles.select}
           select={{ className: styles.control }}
@@ -133,8 +132,7 @@ export function MethodSettings(props: MethodSettingsProps) {
       <Field
         label={messages.schoolsTotal}
         hint={messages.schoolsTotalHint}
-        validationState={props.schoolsTotalProblem === null ? "none" : "error"}
-        validationMessage={props.schoolsTotalProblem ?? undefined}
+        {...validation(problems.schoolsTotal)}
       >
         <Input
           className={styles.input}
@@ -144,12 +142,7 @@ export function MethodSettings(props: MethodSettingsProps) {
           onChange={(_, data) => onChange({ schoolsTotal: data.value })}
         />
       </Field>
-      <Field
-        label={messages.targets}
-        hint={messages.targetsHint}
-        validationState={props.targetsProblem === null ? "none" : "error"}
-        validationMessage={props.targetsProblem ?? undefined}
-      >
+      <Field label={messages.targets} hint={messages.targetsHint} {...validation(problems.targets)}>
         <Input
           className={styles.input}
           value={settings.targets}
@@ -177,4 +170,14 @@ export function MethodSettings(props: MethodSettingsProps) {
       <Caption1 className={styles.note}>{messages.settingsStored}</Caption1>
     </div>
   );
+}
+
+/** A field's error state: the engine's message under the field, or nothing. */
+function validation(problem: string | null): {
+  validationState: "error" | "none";
+  validationMessage?: string;
+} {
+  return problem === null
+    ? { validationState: "none" }
+    : { validationState: "error", validationMessage: problem };
 }

@@ -8,6 +8,8 @@ export interface SourcePickerProps {
   candidates: SourceCandidate[];
   selected: string | null;
   disabled: boolean;
+  /** The refresh button alone (default: as `disabled`): it stays usable while the workbook is read. */
+  refreshDisabled?: boolean;
   onSelect: (sheet: string) => void;
   onRefresh: () => void;
 }
@@ -61,7 +63,7 @@ export function SourcePicker(props: SourcePickerProps) {
                 {candidate.recognition.kind === "export"
                   ? `${candidate.name} — ${messages.schools(candidate.recognition.schools)}`
                   : candidate.recognition.kind === "keyed"
-                    ? `${candidate.name} — ${candidate.recognition.label}`
+                    ? `${candidate.name} — ${messages.sheetKind(candidate.recognition)}`
                     : candidate.name}
               </option>
             ))}
@@ -70,7 +72,7 @@ export function SourcePicker(props: SourcePickerProps) {
             icon={<ArrowClockwiseRegular />}
             aria-label={messages.refresh}
             title={messages.refresh}
-            disabled={props.disabled}
+            disabled={props.refreshDisabled ?? props.disabled}
             onClick={props.onRefresh}
           />
         </div>
@@ -98,7 +100,7 @@ export function describe(recognition: SheetSummary, messages: Messages): string 
         recognition.warnings
       );
     case "keyed":
-      return `${recognition.label}: ${recognition.note}`;
+      return messages.keyed(recognition);
     case "other":
       return messages.notRecognised(recognition.reason);
     case "empty":

@@ -6,7 +6,9 @@ import {
   preambleRowHeights,
   printSetup,
   tableHeaderRow,
+  withinCell,
   wrappedColumns,
+  EXCEL_CELL_CHARACTERS,
   type CellRange,
   type CellValue,
   type PrintSetup,
@@ -14,7 +16,7 @@ import {
   type SheetLayout,
   type WrappedColumns,
 } from "../../engine";
-import { MAX_CELL_TEXT, validationRule } from "../layoutSheet";
+import { validationRule } from "../layoutSheet";
 import type { CellLook, OutputStyles } from "./outputStyles";
 import { escapeXml, xmlAllowed } from "./xmlText";
 
@@ -396,7 +398,7 @@ const PLAIN = /[&<>"\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]|^\s|\s$|\s\s|_x[0-9A
 const EXCEL_ESCAPE = /_(x[0-9A-Fa-f]{4}_)/g;
 
 function inlineText(reference: string, style: string, text: string): string {
-  if (text.length <= MAX_CELL_TEXT && !PLAIN.test(text))
+  if (text.length <= EXCEL_CELL_CHARACTERS && !PLAIN.test(text))
     return `<c r="${reference}"${style} t="inlineStr"><is><t>${text}</t></is></c>`;
   const cut = cellText(xmlAllowed(text));
   const space = KEEP_SPACE.test(cut) ? ' xml:space="preserve"' : "";
@@ -404,9 +406,9 @@ function inlineText(reference: string, style: string, text: string): string {
   return `<c r="${reference}"${style} t="inlineStr"><is><t${space}>${escaped}</t></is></c>`;
 }
 
-/** Text cut to what a cell can hold, as the ExcelJS writer cuts it. */
+/** Text cut to what a cell can hold, as the ExcelJS writer cuts it (the engine's `withinCell`). */
 function cellText(text: string): string {
-  return text.length > MAX_CELL_TEXT ? `${text.slice(0, MAX_CELL_TEXT - 1)}…` : text;
+  return withinCell(text);
 }
 
 /**

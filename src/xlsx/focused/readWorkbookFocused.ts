@@ -10,7 +10,7 @@ import {
   readSharedStrings,
   readWorkbookParts,
 } from "./workbookParts";
-import { XmlEvents } from "./xmlEvents";
+import { sheetXmlStream } from "./sheetXml";
 import { ZipArchive } from "./zipArchive";
 
 const OUTPUT_MARK = /^schoolradar_/i;
@@ -90,7 +90,7 @@ async function readSheet(
       return cells;
   }
   const cells = new SheetCells(part.name, context);
-  const events = new XmlEvents(cells);
+  const events = sheetXmlStream(cells);
   await zip.streamText(part.path, (text) => events.write(text));
   events.end();
   return cells;

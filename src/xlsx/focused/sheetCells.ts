@@ -2,7 +2,7 @@ import type { CellValue, MergedRange, SheetGrid, UncalculatedFormulas } from "..
 import { listOnDemand } from "../../engine/listOnDemand";
 import { PackedCells, type PackedCellsData } from "./packedCells";
 import { isDateFormat } from "./workbookParts";
-import type { XmlAttributes, XmlHandler } from "./xmlEvents";
+import type { XmlAttributes, XmlHandler } from "./xmlHandler";
 
 const MAX_ROWS = 1_048_576;
 const MAX_COLUMNS = 16_384;
@@ -148,7 +148,10 @@ export class SheetCells implements XmlHandler {
     this.inInline = false;
     if (!this.hasFormula && this.valueText === undefined) return;
     if (this.cellRow >= MAX_ROWS || this.cellColumn >= MAX_COLUMNS) return;
-    if (this.hasFormula && !this.hasValue) this.countUncalculated();
+    // openpyxl writes `<v></v>` after every formula, since it calculates none: an empty `<v>` is a
+    // result only for a text formula (`t="str"`), as ExcelJS reads it.
+    const calculated = this.hasValue && (this.valueText !== undefined || this.cellType === "str");
+    if (this.hasFormula && !calculated) this.countUncalculated();
     // Style 0 is the workbook's default, read as no format (as ExcelJS does; LibreOffice gives it a
     // custom "General").
     const format = this.cellStyle > 0 ? (this.context.cellFormats[this.cellStyle] ?? null) : null;

@@ -5,7 +5,8 @@
  */
 import { parentPort } from "worker_threads";
 import { SheetCells, type SheetCellsData, type SheetContext } from "./sheetCells";
-import { XmlEvents } from "./xmlEvents";
+import { sheetXmlStream } from "./sheetXml";
+import type { XmlStream } from "./xmlHandler";
 
 export type ToSheetWorker =
   | { kind: "start"; sheetName: string; context: SheetContext }
@@ -16,7 +17,7 @@ export type FromSheetWorker =
   { kind: "read" } | { kind: "done"; data: SheetCellsData } | { kind: "failed"; message: string };
 
 let cells: SheetCells | null = null;
-let events: XmlEvents | null = null;
+let events: XmlStream | null = null;
 const decoder = new TextDecoder("utf-8");
 const port = parentPort!;
 
@@ -24,7 +25,7 @@ function handle(message: ToSheetWorker): void {
   switch (message.kind) {
     case "start":
       cells = new SheetCells(message.sheetName, message.context);
-      events = new XmlEvents(cells);
+      events = sheetXmlStream(cells);
       return;
     case "piece":
       events!.write(decoder.decode(message.bytes));

@@ -3,7 +3,7 @@ import { workerScriptIfThreads } from "../workerThreads";
 import { RowPieces } from "./rowPieces";
 import type { SheetCells, SheetContext } from "./sheetCells";
 import type { FromSheetWorker, ToSheetWorker } from "./sheetWorker";
-import { XmlEvents } from "./xmlEvents";
+import { sheetXmlStream } from "./sheetXml";
 import type { ZipArchive } from "./zipArchive";
 
 /**
@@ -77,7 +77,7 @@ async function readOnBoth(
   pieceBytes: number,
   reading: TwoThreadReading
 ): Promise<TwoThreadReading["readAgain"]> {
-  const events = new XmlEvents(cells);
+  const events = sheetXmlStream(cells);
   const decoder = new TextDecoder("utf-8");
   const pieces = new RowPieces();
   let first = true;

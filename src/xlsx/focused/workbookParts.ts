@@ -1,4 +1,6 @@
-import { parseXml, XmlEvents } from "./xmlEvents";
+import { sheetXmlStream } from "./sheetXml";
+import { parseXml } from "./xmlEvents";
+import type { XmlHandler, XmlStream } from "./xmlHandler";
 import type { ZipArchive } from "./zipArchive";
 
 /** One worksheet of the workbook, in tab order. */
@@ -129,13 +131,17 @@ export async function readWorkbookParts(
  * The shared strings: each `<si>` as the text a user sees — its `<t>`, or its rich-text runs joined;
  * phonetic guides (`<rPh>`) are not part of the text.
  */
-export async function readSharedStrings(zip: ZipArchive, path: string | null): Promise<string[]> {
+export async function readSharedStrings(
+  zip: ZipArchive,
+  path: string | null,
+  xmlStream: (handler: XmlHandler) => XmlStream = sheetXmlStream
+): Promise<string[]> {
   if (path === null) return [];
   const strings: string[] = [];
   let current: string | null = null;
   let inText = false;
   let phonetic = 0;
-  const events = new XmlEvents({
+  const events = xmlStream({
     open(name) {
       if (name === "si") current = "";
       else if (name === "t") inText = true;

@@ -1,16 +1,7 @@
 import { Tokenizer } from "htmlparser2";
+import type { XmlAttributes, XmlHandler, XmlStream } from "./xmlHandler";
 
-/** The attributes of the element being opened; valid only during the `open` call (reused). */
-export interface XmlAttributes {
-  get(name: string): string | undefined;
-}
-
-/** What a part reader wants from an XML stream: elements (namespace prefix removed) and text. */
-export interface XmlHandler {
-  open(name: string, attributes: XmlAttributes): void;
-  text(text: string): void;
-  close(name: string): void;
-}
+export type { XmlAttributes, XmlHandler, XmlStream } from "./xmlHandler";
 
 /** `x:c` → `c`: some producers write SpreadsheetML with a namespace prefix. */
 function localName(name: string): string {
@@ -24,7 +15,7 @@ function localName(name: string): string {
  * positions in the stream; this class keeps the chunks those positions point into, turns them into
  * names, attributes and decoded text, and hands them to a handler. No DOM, no per-element objects.
  */
-export class XmlEvents {
+export class XmlEvents implements XmlStream {
   private readonly tokenizer: Tokenizer;
   private chunks: string[] = [];
   /** Stream offset of `chunks[0]`. */

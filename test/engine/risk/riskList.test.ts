@@ -1,6 +1,7 @@
 import {
   ALL_RISK_PARAMETERS,
-  MAX_CELL_TEXT,
+  EXCEL_CELL_CHARACTERS,
+  EXCEL_CELL_LINE_FEEDS,
   assessRiskFactors,
   isEngineError,
   joinWithinCell,
@@ -104,26 +105,47 @@ describe("a list longer than a cell holds (32,767 characters)", () => {
   });
 
   it("stops at the limit with «… и ещё N школ» in agreement, pointing to the matrix", () => {
-    // 1,102 schools with factor 2, names of 31 characters, one per line: k names take 32k − 1
-    // characters; the tail is a line break and «… и ещё 81 школа — полный список …» (83 characters).
-    // 32k + 83 ≤ 32,767 gives k = 1,021 names, 32,755 characters; 1,102 − 1,021 = 81 left: «81 школа».
+    // 300 schools with factor 2, names of 200 characters, one per line: k names take 201k − 1
+    // characters; the tail is a line break and «… и ещё 138 школ — полный список …» (83 characters).
+    // 201k + 83 ≤ 32,767 gives k = 162 names, 32,645 characters; 300 − 162 = 138 left: «138 школ».
     // (An ordinary space after «№»: the reader tidies a no-break space to one, so names come back so.)
-    const names = Array.from(
-      { length: 1102 },
-      (_, index) => `МБОУ «Школа № ${String(index + 1).padStart(4, "0")}», с. Луговое`
+    const names = Array.from({ length: 300 }, (_, index) =>
+      `МБОУ «Школа № ${String(index + 1).padStart(4, "0")}», с. Луговое`.padEnd(
+        200,
+        " Заречного муниципального округа Красноярского края,"
+      )
     );
-    expect(names[0]).toHaveLength(31);
+    expect(names[0]).toHaveLength(200);
     const assessment = assessRiskFactors(
       questionnaire(names.map((name, index) => [`sch${100000 + index}`, name, 1]))
     );
     const cell = String(riskListLayout(assessment).body[TEACHER_SHORTAGE][2]);
     const lines = cell.split("\n");
-    expect(lines).toHaveLength(1022);
-    expect(lines.slice(0, 1021)).toEqual(names.slice(0, 1021));
-    expect(lines[1021]).toBe(
-      "… и ещё 81 школа — полный список на листе «Матрица рисков» (фильтр по столбцу «Ф2»)"
+    expect(lines).toHaveLength(163);
+    expect(lines.slice(0, 162)).toEqual(names.slice(0, 162));
+    expect(lines[162]).toBe(
+      "… и ещё 138 школ — полный список на листе «Матрица рисков» (фильтр по столбцу «Ф2»)"
     );
-    expect(cell).toHaveLength(32_755);
-    expect(cell.length).toBeLessThanOrEqual(MAX_CELL_TEXT);
+    expect(cell).toHaveLength(32_645);
+    expect(cell.length).toBeLessThanOrEqual(EXCEL_CELL_CHARACTERS);
+  });
+
+  it("stops a list of short names at Excel's 253 line feeds of a cell", () => {
+    // 1,102 names of 31 characters would fit 1,021 to the characters, but a cell takes 253 line
+    // feeds: 253 names, a line feed before each of the other 252 and before the tail; 849 left.
+    const names = Array.from(
+      { length: 1102 },
+      (_, index) => `МБОУ «Школа № ${String(index + 1).padStart(4, "0")}», с. Луговое`
+    );
+    const assessment = assessRiskFactors(
+      questionnaire(names.map((name, index) => [`sch${100000 + index}`, name, 1]))
+    );
+    const cell = String(riskListLayout(assessment).body[TEACHER_SHORTAGE][2]);
+    const lines = cell.split("\n");
+    expect(lines).toHaveLength(EXCEL_CELL_LINE_FEEDS + 1);
+    expect(lines.slice(0, 253)).toEqual(names.slice(0, 253));
+    expect(lines[253]).toBe(
+      "… и ещё 849 школ — полный список на листе «Матрица рисков» (фильтр по столбцу «Ф2»)"
+    );
   });
 });
