@@ -89,6 +89,28 @@ export default [
     },
   },
   {
+    // The two hosts are adapters side by side: each depends on the engine and on the neutral port
+    // (src/host), never on the other, on the pane or on a page (docs/development.md, "Folders").
+    files: ["src/excel/**/*.ts", "src/xlsx/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^\\.\\./+(\\.\\./)*(taskpane|standalone|cli|functions)(/|$)",
+              message: "An adapter imports the engine and src/host, not the pane, a page or the CLI.",
+            },
+            {
+              regex: "^\\.\\./(\\.\\./)*(excel|xlsx)/",
+              message: "The Excel and .xlsx adapters do not import each other.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.{js,cjs,mjs}"],
     languageOptions: { ecmaVersion: 2022, globals: { ...globals.node } },
   },

@@ -267,3 +267,15 @@ export {
   type ReportInputs,
 } from "./report/analyticalReport";
 export { reportLayout, reportMarkdown, REPORT_MARKER } from "./report/reportLayout";
+export {
+  isOutputMarkName,
+  layoutMarkName,
+  markedOutputSheets,
+  markedUserDataSheets,
+  outputMarkName,
+  pointsInto,
+  quoteSheetName,
+  sheetOfReference,
+  userDataMarkName,
+  type MarkedWorkbook,
+} from "./workbook/outputSheetMarks";

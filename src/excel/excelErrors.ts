@@ -1,4 +1,4 @@
-import { HostError, type HostErrorCode } from "../taskpane/host";
+import { HostError, type HostErrorCode } from "../host/workbookHost";
 
 /**
  * Office.js errors the user can do something about, by their (unlocalised) codes; everything else

@@ -6,8 +6,8 @@ import type {
   WorkbookData,
   WorkbookHost,
   WriteReport,
-} from "../taskpane/host";
-import { HostError } from "../taskpane/host";
+} from "../host/workbookHost";
+import { HostError } from "../host/workbookHost";
 import { hostError, isPayloadLimitError, isRangeLimitError } from "./excelErrors";
 import type { WorkbookState } from "./outputPlan";
 import {

@@ -1,6 +1,6 @@
 import type { CellRange } from "../engine";
-import type { OutputSheet } from "../taskpane/host";
-import { layoutMarkName, sheetOfReference } from "../xlsx/outputSheetMark";
+import type { OutputSheet } from "../host/workbookHost";
+import { layoutMarkName, sheetOfReference } from "../engine";
 
 /**
  * Which sheets School Radar owns, and how one write replaces them. Pure: planned from what one read

@@ -1,5 +1,5 @@
 import { formatCount, plural, type SheetGrid } from "../engine";
-import { HostError, type ProgressListener } from "../taskpane/host";
+import { HostError, type ProgressListener } from "../host/workbookHost";
 import { isPayloadLimitError, isRangeLimitError, valuesNotGiven } from "./excelErrors";
 import { appendRows, cellRow, formatRow } from "./gridRows";
 import { MIN_CELL_RESPONSE_BYTES, type RequestBudget } from "./requestBudget";

@@ -1,5 +1,5 @@
 import type { SheetGrid } from "../engine";
-import type { HostSheet, ProgressListener, WorkbookData } from "../taskpane/host";
+import type { HostSheet, ProgressListener, WorkbookData } from "../host/workbookHost";
 import {
   columnMarksFromNames,
   marksFromNames,

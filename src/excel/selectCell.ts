@@ -1,5 +1,5 @@
-import { HostError } from "../taskpane/host";
-import { sheetOfReference } from "../xlsx/outputSheetMark";
+import { HostError } from "../host/workbookHost";
+import { sheetOfReference } from "../engine";
 
 /** `'Результаты ОО'!CE34` → the sheet name and `CE34`; null for anything else. */
 export function splitAddress(address: string): { sheet: string; cells: string } | null {

@@ -5,7 +5,7 @@ import {
   type SheetLayout,
   type StatusColumn,
 } from "../engine";
-import type { OutputSheet, ProgressListener, WriteReport } from "../taskpane/host";
+import type { OutputSheet, ProgressListener, WriteReport } from "../host/workbookHost";
 import {
   isPendingMark,
   marksFromNames,

@@ -7,7 +7,7 @@ import {
   type StatusColumn,
   type StatusColumnPlace,
 } from "../engine";
-import type { StatusColumnReport } from "../taskpane/host";
+import type { StatusColumnReport } from "../host/workbookHost";
 import { newColumnMarkName, type ColumnMarkState, type WorkbookState } from "./outputPlan";
 import { rowBytes } from "./requestBudget";
 import { asText } from "./valueBlocks";

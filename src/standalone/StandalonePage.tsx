@@ -15,7 +15,7 @@ import {
 import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { App } from "../taskpane/App";
 import type { PaneAction } from "../taskpane/actionList";
-import { isHostError } from "../taskpane/host";
+import { isHostError } from "../host/workbookHost";
 import type { Language } from "../taskpane/language";
 import type { Messages } from "../taskpane/messages";
 import { DropOverlay } from "./DropOverlay";

@@ -4,7 +4,7 @@ import {
   type WorkbookData,
   type WorkbookHost,
   type WriteReport,
-} from "../taskpane/host";
+} from "../host/workbookHost";
 import type { OpenWorkbook } from "../xlsx/browser";
 
 /** The browser half of the .xlsx adapter, loaded with ExcelJS as a separate chunk on first use. */

@@ -32,7 +32,7 @@ import {
   type WorkbookData,
   type WorkbookHost,
   type WriteReport,
-} from "./host";
+} from "../host/workbookHost";
 import { hostErrorDetail, type Messages } from "./messages";
 import type { PaneShownWatcher } from "./paneShown";
 import { isScanNotAnswered, patientScan, SCAN_PATIENCE, type ScanPatience } from "./patientScan";

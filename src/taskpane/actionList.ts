@@ -1,6 +1,6 @@
 import type { EngineError, SheetKind } from "../engine";
 import type { ActionOutcome } from "./actions";
-import type { WorkbookData } from "./host";
+import type { WorkbookData } from "../host/workbookHost";
 import type { PaneSettings } from "./settings";
 import type { SheetSummary } from "./sources";
 

@@ -30,7 +30,7 @@ import {
   type Warning,
   type WorkbookAnalysis,
 } from "../engine";
-import type { WorkbookData } from "./host";
+import type { WorkbookData } from "../host/workbookHost";
 import { programmeViewRows } from "./programmeView";
 import { schoolsTotalOf, tableYearsOf, targetsOf, type PaneSettings } from "./settings";
 

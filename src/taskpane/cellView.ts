@@ -7,7 +7,7 @@ import {
   type CellValue,
   type SheetGrid,
 } from "../engine";
-import type { WorkbookData } from "./host";
+import type { WorkbookData } from "../host/workbookHost";
 
 /**
  * What «Показать» shows where there is no workbook grid to select the cell in (the standalone page):

@@ -7,7 +7,7 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { budgetForPlatform, createExcelHost } from "../excel";
-import type { WorkbookHost } from "./host";
+import type { WorkbookHost } from "../host/workbookHost";
 import { startingLanguage } from "./language";
 import { PaneRoot } from "./PaneRoot";
 import { watchPaneShown } from "./paneShown";

@@ -2,7 +2,7 @@ import { formatCount, plural, type CellValue, type SheetKind } from "../engine";
 import type { Headline } from "./actions";
 import { englishCount } from "./englishCount";
 import type { SheetSummary } from "./sources";
-import type { HostError, HostErrorCode, StatusColumnReport } from "./host";
+import type { HostError, HostErrorCode, StatusColumnReport } from "../host/workbookHost";
 
 /**
  * The pane's own words in Russian (default) and English. What the engine writes — statuses, reasons,

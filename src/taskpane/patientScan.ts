@@ -1,4 +1,4 @@
-import type { ProgressListener, WorkbookData } from "./host";
+import type { ProgressListener, WorkbookData } from "../host/workbookHost";
 
 /**
  * The pane's first read of the workbook, with a limit on how long Excel may stay silent.

@@ -5,7 +5,7 @@ import {
   SHEET_KIND_NAMES,
   type ExportTable,
 } from "../engine";
-import type { WorkbookData } from "./host";
+import type { WorkbookData } from "../host/workbookHost";
 import type { SheetSummary, SourceCandidate } from "./sources";
 
 /**

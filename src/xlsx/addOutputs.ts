@@ -1,14 +1,13 @@
 import type ExcelJS from "exceljs";
-import type { SheetLayout } from "../engine";
-import { addLayoutSheet } from "./layoutSheet";
 import {
-  dropStaleNames,
   markedOutputSheets,
   markedUserDataSheets,
-  markOutputSheet,
   outputMarkName,
   userDataMarkName,
-} from "./outputSheetMark";
+  type SheetLayout,
+} from "../engine";
+import { addLayoutSheet } from "./layoutSheet";
+import { dropStaleNames, markOutputSheet } from "./outputSheetMark";
 import { freeSheetName } from "./outputSheetName";
 
 export interface WrittenSheet {

@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
 import type { CellValue, MergedRange, SheetGrid, UncalculatedFormulas } from "../engine";
 import { gridCellValue, isUncalculatedFormula } from "./gridCellValue";
-import { markedOutputSheets } from "./outputSheetMark";
+import { markedOutputSheets } from "../engine";
 
 /** One worksheet as the engine reads it, and whether School Radar wrote it (then it is no input). */
 export interface ExcelJsSheet {

@@ -13,13 +13,6 @@ export {
 } from "./writeWorkbookWithOutputs";
 export { writeNewWorkbook, type NewWorkbookReport } from "./writeNewWorkbook";
 export {
-  outputMarkName,
-  userDataMarkName,
-  layoutMarkName,
-  markedOutputSheets,
-  markedUserDataSheets,
-} from "./outputSheetMark";
-export {
   WorkbookFileError,
   isWorkbookFileError,
   sameAsInputError,

@@ -12,7 +12,7 @@ import {
   type SheetLayout,
 } from "../../src/engine";
 import { createExcelHost, UNLIMITED } from "../../src/excel";
-import type { OutputSheet } from "../../src/taskpane/host";
+import type { OutputSheet } from "../../src/host/workbookHost";
 import { fakeExcel, FakeWorkbook, type FakeValue } from "./fakeExcel";
 
 const SOURCE = "Результаты ОО";

@@ -17,7 +17,7 @@ import { syntheticPassports } from "../../bench/syntheticPassports";
 import { isEngineError, type CellValue, type SheetGrid } from "../../src/engine";
 import { budgetForPlatform, createExcelHost } from "../../src/excel";
 import { PANE_ACTIONS, type PaneAction } from "../../src/taskpane/actionList";
-import type { WorkbookData, WorkbookHost } from "../../src/taskpane/host";
+import type { WorkbookData, WorkbookHost } from "../../src/host/workbookHost";
 import {
   DEFAULT_SETTINGS,
   SETTINGS_MARKER,

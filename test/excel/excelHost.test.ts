@@ -29,7 +29,7 @@ import {
 } from "../../src/engine";
 import { createExcelHost, UNLIMITED, WEB_BUDGET, WEB_REQUEST_LIMIT } from "../../src/excel";
 import { characterWidthInPoints } from "../../src/excel/writeOutputSheets";
-import { isHostError, type OutputSheet, type WorkbookData } from "../../src/taskpane/host";
+import { isHostError, type OutputSheet, type WorkbookData } from "../../src/host/workbookHost";
 import { existsSync, readFileSync, writeFileSync } from "fs";
 import {
   fakeExcel,

@@ -13,7 +13,7 @@ import {
   statusColumn,
 } from "../../src/engine";
 import { createExcelHost, UNLIMITED } from "../../src/excel";
-import { HostError, isHostError } from "../../src/taskpane/host";
+import { HostError, isHostError } from "../../src/host/workbookHost";
 import { hostErrorDetail, messagesFor } from "../../src/taskpane/messages";
 import {
   DEFAULT_SETTINGS,

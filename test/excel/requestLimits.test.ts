@@ -20,7 +20,7 @@ import {
   WEB_REQUEST_LIMIT,
 } from "../../src/excel";
 import { tonePlan } from "../../src/excel/rowTones";
-import { isHostError } from "../../src/taskpane/host";
+import { isHostError } from "../../src/host/workbookHost";
 import { fakeExcel, FakeWorkbook, FAKE_READ_CELL_LIMIT, type FakeOptions } from "./fakeExcel";
 
 const SOURCE = "Анкета";

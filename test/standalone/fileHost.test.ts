@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS, settingsLayout } from "../../src/taskpane/settings";
 import { createFileHost, openFileHost, type FileHost } from "../../src/standalone/fileHost";
 import { resultFileName } from "../../src/standalone/StandalonePage";
 import * as xlsx from "../../src/xlsx/browser";
-import { isHostError } from "../../src/taskpane/host";
+import { isHostError } from "../../src/host/workbookHost";
 import { compoundDocumentBytes, ENCRYPTED_WORKBOOK_STREAMS } from "../robustness/badInputFiles";
 
 const SAMPLE = path.join(__dirname, "..", "..", "samples", "school-radar-sample.xlsx");

@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { describeCell } from "../../src/taskpane/cellView";
 import { identifyAction, socialAction } from "../../src/taskpane/actions";
 import { DEFAULT_SETTINGS } from "../../src/taskpane/settings";
-import type { WorkbookData } from "../../src/taskpane/host";
+import type { WorkbookData } from "../../src/host/workbookHost";
 import { openFileHost } from "../../src/standalone/fileHost";
 import * as xlsx from "../../src/xlsx/browser";
 import { readFileSync } from "fs";

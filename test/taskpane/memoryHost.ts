@@ -7,8 +7,8 @@ import type {
   WorkbookData,
   WorkbookHost,
   WriteReport,
-} from "../../src/taskpane/host";
-import { outputMarkName } from "../../src/xlsx/outputSheetMark";
+} from "../../src/host/workbookHost";
+import { outputMarkName } from "../../src/engine";
 
 /**
  * A host over plain grids, for the pane's tests: what the pane asked for and wrote is recorded, and

@@ -6,7 +6,7 @@
 import { PANE_ACTIONS } from "../../src/taskpane/actionList";
 import { historyAction, profileAction } from "../../src/taskpane/monitoringActions";
 import { summaryAction, type ActionOutcome } from "../../src/taskpane/actions";
-import type { WorkbookData } from "../../src/taskpane/host";
+import type { WorkbookData } from "../../src/host/workbookHost";
 import { DEFAULT_SETTINGS } from "../../src/taskpane/settings";
 import type { SheetSummary } from "../../src/taskpane/sources";
 import { isEngineError, type SheetGrid, type SheetKind } from "../../src/engine";

@@ -5,7 +5,7 @@
  */
 import { reconcileAction, reportAction } from "../../src/taskpane/reportActions";
 import type { ActionOutcome } from "../../src/taskpane/actions";
-import type { WorkbookData } from "../../src/taskpane/host";
+import type { WorkbookData } from "../../src/host/workbookHost";
 import { DEFAULT_SETTINGS } from "../../src/taskpane/settings";
 import { isEngineError, type EngineError, type SheetGrid } from "../../src/engine";
 import { flatExportGrid } from "../fixtures/grids";

@@ -20,7 +20,7 @@ import { writeWorkbookWithOutputs } from "../../src/xlsx";
 import { appendOutputs } from "../../src/xlsx/append/appendOutputs";
 import { MemoryPackage } from "../../src/xlsx/append/memoryPackage";
 import { printNames } from "../../src/xlsx/append/worksheetXml";
-import { quoteSheetName } from "../../src/xlsx/outputSheetMark";
+import { quoteSheetName } from "../../src/engine";
 import { addWorkbookOutputs, openWorkbookBytes, workbookBytes } from "../../src/xlsx/browser";
 import { layoutsOf, temporaryFolder } from "./workbookFiles";
 

@@ -1,5 +1,5 @@
 import { Field, ProgressBar } from "@fluentui/react-components";
-import type { Progress } from "../host";
+import type { Progress } from "../../host/workbookHost";
 import type { Messages } from "../messages";
 
 export interface RunProgressProps {

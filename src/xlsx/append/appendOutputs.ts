@@ -9,7 +9,7 @@ import {
   sheetOfReference,
   userDataMarkName,
   type MarkedWorkbook,
-} from "../outputSheetMark";
+} from "../../engine";
 import { freeSheetName } from "../outputSheetName";
 import {
   CHART_CONTENT_TYPE,

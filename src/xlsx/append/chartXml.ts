@@ -7,7 +7,7 @@ import {
   type ChartSpec,
   type MarkedSeries,
 } from "../../engine";
-import { quoteSheetName } from "../outputSheetMark";
+import { quoteSheetName } from "../../engine";
 import { escapeXml } from "./xmlText";
 
 /**

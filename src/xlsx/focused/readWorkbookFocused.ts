@@ -1,5 +1,5 @@
 import type { WorkbookSheet } from "../readWorkbookGrids";
-import { sheetOfReference } from "../outputSheetMark";
+import { sheetOfReference } from "../../engine";
 import { rejectCompoundFileOnDisk, sourceLabel, type WorkbookSource } from "../loadWorkbook";
 import { notWorkbookError, rejectCompoundFile, WorkbookFileError } from "../workbookFileError";
 import { SheetCells, type SheetContext } from "./sheetCells";

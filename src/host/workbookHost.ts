@@ -3,8 +3,10 @@ import type { SheetGrid, SheetLayout, StatusColumn } from "../engine";
 /**
  * What the task pane needs from the place the workbook lives. Two hosts implement it: the open
  * workbook in Excel (src/excel, Office.js) and an .xlsx file opened in the standalone page
- * (src/standalone, ExcelJS in the browser). The components receive a host as a prop and never reach
- * for Office or file APIs themselves, so the same UI runs — and is tested — with either.
+ * (src/standalone over src/xlsx). The components receive a host as a prop and never reach for Office
+ * or file APIs themselves, so the same UI runs — and is tested — with either. The port lives apart
+ * from the pane and from both hosts, so the adapters depend on it and on the engine, never on each
+ * other or on the pane.
  */
 export interface WorkbookHost {
   readonly kind: "excel" | "file";
