@@ -112,9 +112,6 @@ module.exports = async (env, options) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".mjs"],
-      // The browser build of ExcelJS without polyfills (every browser that runs the page has them);
-      // scripts/webpack/exceljs-no-eval-loader.cjs removes its string-to-code fallbacks.
-      alias: { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.bare.min.js") },
     },
     module: {
       rules: [
@@ -126,10 +123,6 @@ module.exports = async (env, options) => {
             // Type errors are `npm run typecheck`'s job; the bundle build only transpiles.
             options: { transpileOnly: true, configFile: "tsconfig.json" },
           },
-        },
-        {
-          test: /exceljs[\\/]dist[\\/]exceljs\.bare\.min\.js$/,
-          use: path.resolve(__dirname, "scripts/webpack/exceljs-no-eval-loader.cjs"),
         },
         {
           // The standalone page's sample (src/standalone/sampleWorkbook.ts), inlined as base64 in
@@ -194,7 +187,7 @@ module.exports = async (env, options) => {
     performance: {
       hints: dev ? false : "warning",
       // Only the pages' entry bundles count; the copied office.js folder is Microsoft's, and the
-      // standalone page's ExcelJS chunk loads only when a file is opened.
+      // standalone page's reader (its xlsx chunk and worker) loads only when a workbook is needed.
       assetFilter: (file) => /^(taskpane|functions|standalone)\.js$/.test(file),
       maxAssetSize: 1024 * 1024,
       maxEntrypointSize: 1024 * 1024,

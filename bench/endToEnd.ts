@@ -92,12 +92,19 @@ function recalculatingProfile(dir: string): string {
   return `file://${dir}`;
 }
 
+/**
+ * The formula workbook's name (LibreOffice names its CSV and xlsx after it). It changes with the
+ * formulas, so that a workbook kept from a run with other formulas is not timed again: «-all» since
+ * every result counts, as the engine's default does (no longer only groups of 10 or more).
+ */
+const FORMULAS = (schools: number) => `formulas-all-${schools}`;
+
 /** The benchmark's two national workbooks (made once, deterministic) and its working folder. */
 async function nationalFiles(schools: number) {
   const dir = path.join(os.tmpdir(), `school-radar-bench-${schools}`);
   mkdirSync(dir, { recursive: true });
   const input = path.join(dir, `national-${schools}.xlsx`);
-  const formulas = path.join(dir, `formulas-${schools}.xlsx`);
+  const formulas = path.join(dir, `${FORMULAS(schools)}.xlsx`);
   // The generator is deterministic: the files are made once and kept between runs.
   if (!existsSync(input)) await writeNationalWorkbook(input, schools);
   if (!existsSync(formulas)) await writeFormulaWorkbook(formulas, schools);
@@ -159,7 +166,7 @@ export async function outEndToEnd(schools: number, runs: number): Promise<OutFig
   ]);
   const after = os.loadavg()[0]!;
   const outFlagged = cliOut.finished ? await flaggedInResultWorkbook(out) : new Set<string>();
-  const loFlagged = await flaggedInFormulaWorkbook(path.join(xlsxDir, `formulas-${schools}.xlsx`));
+  const loFlagged = await flaggedInFormulaWorkbook(path.join(xlsxDir, `${FORMULAS(schools)}.xlsx`));
   return {
     schools,
     inputMb: statSync(input).size / 1024 / 1024,
@@ -242,7 +249,7 @@ export async function endToEnd(schools: number, runs: number): Promise<EndToEndF
   const cliFlagged = new Set(
     report.schools.filter((s) => s.status === "shnor").map((s) => s.login)
   );
-  const csv = readFileSync(path.join(csvDir, `formulas-${schools}.csv`), "utf8").split("\n");
+  const csv = readFileSync(path.join(csvDir, `${FORMULAS(schools)}.csv`), "utf8").split("\n");
   const loFlagged = new Set(
     csv
       .slice(1)
@@ -252,7 +259,7 @@ export async function endToEnd(schools: number, runs: number): Promise<EndToEndF
   );
   const outFlagged = cliOut.finished ? await flaggedInResultWorkbook(out) : new Set<string>();
   const loXlsxFlagged = await flaggedInFormulaWorkbook(
-    path.join(xlsxDir, `formulas-${schools}.xlsx`)
+    path.join(xlsxDir, `${FORMULAS(schools)}.xlsx`)
   );
   const same = (a: Set<string>, b: Set<string>) =>
     a.size === b.size && [...a].every((x) => b.has(x));

@@ -49,9 +49,10 @@ export async function writeNationalWorkbook(filePath: string, schools: number): 
 /**
  * The spreadsheet alternative: the same values, and per school row the counts of low results in the
  * reference year (2024/2025) and the year before, and the ШНОР verdict of the 2020 edition —
- * `=IF(OR(ref>=2, AND(ref>=1, prev>=1)), "ШНОР", …)`. Participants under 10 are set aside as the
- * engine does: `SUMPRODUCT((failing>=30)*(participants>=10))` over the year's counted columns.
- * Missing values («-») are text and never count. The last three columns hold the formulas.
+ * `=IF(OR(ref>=2, AND(ref>=1, prev>=1)), "ШНОР", …)`. Every result counts, whatever its group's
+ * size, as the engine counts them by default (the documents' rule, docs/method.md §2):
+ * `SUMPRODUCT((failing>=30)*ISNUMBER(failing))` over the year's counted columns. Missing values («-»)
+ * are text and never count. The last three columns hold the formulas.
  */
 export async function writeFormulaWorkbook(filePath: string, schools: number): Promise<void> {
   const grid = syntheticExportTable(schools);
@@ -61,8 +62,7 @@ export async function writeFormulaWorkbook(filePath: string, schools: number): P
   const lowCount = (year: string, row: number): string =>
     COUNTED.map((procedure) => {
       const failing = `${letters(failingColumn(procedure, year))}${row}`;
-      const participants = `${letters(failingColumn(procedure, year) + 2)}${row}`;
-      return `(N(${failing})>=30)*ISNUMBER(${failing})*(N(${participants})>=10)`;
+      return `(N(${failing})>=30)*ISNUMBER(${failing})`;
     }).join("+");
   function* rows(): Generator<CellValue[]> {
     yield [...grid.values[0]!, `Низких ${reference}`, `Низких ${previous}`, "Статус"];

@@ -76,12 +76,15 @@ function countsLine({ statuses, counts }: IdentificationResult): string {
   );
 }
 
-function flaggedLines({ schools }: IdentificationResult): string[] {
-  const flagged = schools.filter((school) => school.status === "shnor");
+function flaggedLines(identification: IdentificationResult): string[] {
+  const { schools, statuses } = identification;
+  // Places in the table, which the reason is asked for by.
+  const flagged = statuses.flatMap((status, index) => (status === "shnor" ? [index] : []));
   if (flagged.length === 0) return ["Школ с низкими результатами по выбранному методу нет."];
-  const shown = flagged
-    .slice(0, SHOWN_SCHOOLS)
-    .map((school) => `  ${school.name} (${school.login}): ${school.reason}`);
+  const shown = flagged.slice(0, SHOWN_SCHOOLS).map((index) => {
+    const { name, login } = schools[index];
+    return `  ${name} (${login}): ${identification.reasonOf(index)}`;
+  });
   const more =
     flagged.length > SHOWN_SCHOOLS
       ? [`  … и ещё ${flagged.length - SHOWN_SCHOOLS} (полный список — на листе «ШНОР», см. --out)`]

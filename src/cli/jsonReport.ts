@@ -183,14 +183,14 @@ export function jsonReportToStream(analysis: WorkbookAnalysis): object {
 }
 
 /** How a report's lists are made from the engine's: mapped at once, or lazily. */
-type ListOf = <S, T>(items: readonly S[], entry: (item: S) => T) => JsonList<T>;
+type ListOf = <S, T>(items: readonly S[], entry: (item: S, index: number) => T) => JsonList<T>;
 
-function* lazyMap<S, T>(items: readonly S[], entry: (item: S) => T): Iterable<T> {
-  for (const item of items) yield entry(item);
+function* lazyMap<S, T>(items: readonly S[], entry: (item: S, index: number) => T): Iterable<T> {
+  for (let index = 0; index < items.length; index++) yield entry(items[index], index);
 }
 
 function reportWith(analysis: WorkbookAnalysis, list: ListOf): object {
-  const identification = analysis.identification;
+  const { identification, social } = analysis;
   const method = identification?.method;
   return {
     method: method
@@ -204,24 +204,31 @@ function reportWith(analysis: WorkbookAnalysis, list: ListOf): object {
           description: method.description,
         }
       : null,
-    schools: list(
-      identification?.schools ?? [],
-      ({ login, name, municipality, status, criteria, reason }) => ({
-        login,
-        name,
-        municipality,
-        status,
-        criteria: [...criteria],
-        reason,
-      })
-    ),
+    // The reasons are asked for entry by entry, as each is written (schoolEvidence.ts).
+    schools:
+      identification === null
+        ? []
+        : list(
+            identification.schools,
+            ({ login, name, municipality, status, criteria }, index) => ({
+              login,
+              name,
+              municipality,
+              status,
+              criteria: [...criteria],
+              reason: identification.reasonOf(index),
+            })
+          ),
     warnings: analysis.warnings.map(({ cell, message }) => ({ cell, message })),
-    social: list(analysis.social?.schools ?? [], (school) => ({
-      login: school.login,
-      isbsh: number(school.isbsh),
-      shnsu: school.shnsu,
-      reason: school.reason,
-    })),
+    social:
+      social === null
+        ? []
+        : list(social.schools, (school, index) => ({
+            login: school.login,
+            isbsh: number(school.isbsh),
+            shnsu: school.shnsu,
+            reason: social.reasonOf(index),
+          })),
     risk: list(analysis.risk?.schools ?? [], (school) => ({
       login: school.login,
       factors: [...school.factors],

@@ -13,15 +13,24 @@ export async function writeJsonInPieces(
   let buffer = "";
   // A pipe takes writes faster than it drains: without waiting, every piece would queue in memory.
   let drained: void | Promise<void> = undefined;
-  const emit = async (text: string): Promise<void> => {
+  // Synchronous unless a piece goes out: an `await` per list entry cost a microtask each (hundreds
+  // of thousands of entries in the national report).
+  const emit: Emit = (text) => {
     buffer += text;
-    if (buffer.length >= pieceLength) {
-      await drained;
-      drained = write(buffer);
-      buffer = "";
+    if (buffer.length < pieceLength) return undefined;
+    const previous = drained;
+    const piece = buffer;
+    buffer = "";
+    if (previous === undefined) {
+      drained = write(piece);
+      return undefined;
     }
+    return previous.then(() => {
+      drained = write(piece);
+    });
   };
-  await writeValue(report, "", OBJECT_LEVELS, emit);
+  const listBatch = Math.max(1, Math.min(MAX_BATCH, Math.floor(pieceLength / BATCH_ENTRY_CHARS)));
+  await writeValue(report, "", OBJECT_LEVELS, emit, listBatch);
   await drained;
   if (buffer !== "") await write(buffer);
 }
@@ -32,26 +41,47 @@ export type JsonList<T> = readonly T[] | Iterable<T>;
 /** Objects this deep are written member by member (the report and its summary); deeper, whole. */
 const OBJECT_LEVELS = 2;
 
+/** Adds text to the piece being made; a promise when the piece went out and the pipe must drain. */
+type Emit = (text: string) => Promise<void> | undefined;
+
+/**
+ * List entries are stringified this many at a time (one JSON.stringify call for the batch, not one
+ * per entry): at most 256, and fewer when pieces are short, so that a batch (entries of the national
+ * report run to a few hundred characters) stays a small part of a piece.
+ */
+const MAX_BATCH = 256;
+const BATCH_ENTRY_CHARS = 4096;
+
 async function writeValue(
   value: unknown,
   indent: string,
   objectLevels: number,
-  emit: (text: string) => Promise<void>
+  emit: Emit,
+  listBatch: number
 ): Promise<void> {
-  if (isList(value)) return writeList(value, indent, emit);
+  if (isList(value)) return writeList(value, indent, emit, listBatch);
   if (objectLevels > 0 && isPlainObject(value))
-    return writeObject(value, indent, objectLevels - 1, emit);
+    return writeObject(value, indent, objectLevels - 1, emit, listBatch);
   await emit(indented(value, indent));
 }
 
 async function writeList(
   list: Iterable<unknown>,
   indent: string,
-  emit: (text: string) => Promise<void>
+  emit: Emit,
+  listBatch: number
 ): Promise<void> {
   let first = true;
+  let batch: unknown[] = [];
   for (const item of list) {
-    await emit(`${first ? "[" : ","}\n${indent}  ${indented(item, `${indent}  `)}`);
+    batch.push(item);
+    if (batch.length < listBatch) continue;
+    await emit(`${first ? "[" : ","}${listEntries(batch, indent)}`);
+    first = false;
+    batch = [];
+  }
+  if (batch.length > 0) {
+    await emit(`${first ? "[" : ","}${listEntries(batch, indent)}`);
     first = false;
   }
   await emit(first ? "[]" : `\n${indent}]`);
@@ -61,16 +91,37 @@ async function writeObject(
   object: object,
   indent: string,
   objectLevels: number,
-  emit: (text: string) => Promise<void>
+  emit: Emit,
+  listBatch: number
 ): Promise<void> {
   let first = true;
   for (const [key, value] of Object.entries(object)) {
     if (!stringifies(value)) continue;
     await emit(`${first ? "{" : ","}\n${indent}  ${JSON.stringify(key)}: `);
-    await writeValue(value, `${indent}  `, objectLevels, emit);
+    await writeValue(value, `${indent}  `, objectLevels, emit, listBatch);
     first = false;
   }
   await emit(first ? "{}" : `\n${indent}}`);
+}
+
+/**
+ * `\n<indent>  entry,\n<indent>  entry…`: the entries as JSON.stringify writes them inside a list at
+ * `indent`, from one call. The batch is stringified nested in as many one-element lists as `indent`
+ * has levels, so JSON.stringify indents the entries itself (no second pass to re-indent them), and
+ * the enclosing lists' brackets and layout, whose lengths are known, are cut off.
+ */
+function listEntries(entries: unknown[], indent: string): string {
+  const levels = indent.length / 2;
+  let nested: unknown = entries;
+  for (let level = 0; level < levels; level++) nested = [nested];
+  const text = JSON.stringify(nested, null, 2);
+  let before = 1; // the batch's own "["
+  let after = indent.length + 2; // its "\n<indent>]"
+  for (let level = 0; level < levels; level++) {
+    before += 2 + 2 * (level + 1); // "[\n" and the next level's indentation
+    after += 2 + 2 * level; // "\n", this level's indentation, "]"
+  }
+  return text.slice(before, text.length - after);
 }
 
 /** Arrays, and iterables that are not strings or objects JSON would serialise some other way. */

@@ -29,6 +29,7 @@ export {
   type SchoolStatus,
   type RuleEdition,
   type LowResultEvidence,
+  type SchoolEvidence,
 } from "./lowResults/identifyLowResultSchools";
 export {
   parseIdentificationOptions,

@@ -12,6 +12,9 @@ const CODES: Record<string, HostErrorCode> = {
   RequestPayloadSizeLimitExceeded: "payload_too_large",
   ResponsePayloadSizeLimitExceeded: "payload_too_large",
   RangeExceedsLimit: "range_too_large",
+  // A protected sheet or workbook structure refuses the change: "You cannot perform the requested
+  // operation" (Excel.ErrorCodes.accessDenied; microsoftgraph/microsoft-graph-docs#4546).
+  AccessDenied: "sheet_protected",
 };
 
 export function errorCode(error: unknown): string | null {

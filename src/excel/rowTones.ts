@@ -2,7 +2,7 @@ import { columnLetters, type CellValue, type RowTone, type SheetLayout } from ".
 
 /**
  * Row colours of an output table. Light fills close to Excel's own "light red / green" highlight
- * presets and a neutral grey — the same colours src/xlsx/layoutSheet.ts writes into files.
+ * presets and a neutral grey — the same colours src/xlsx/append/worksheetXml.ts writes into files.
  */
 export const TONE_COLOURS: Record<Exclude<RowTone, null>, string> = {
   alert: "#FFC7CE",

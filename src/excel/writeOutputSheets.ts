@@ -21,12 +21,18 @@ import { characterWidthInPoints, headerRowOf, valueBlocks, type ValueBlock } fro
 import { writeBlocksAndCharts } from "./writeCharts";
 import {
   heightRuns,
+  supports,
   writeGeometry,
   writeLinks,
   writePageSetup,
   writeRowHeights,
 } from "./writeGeometry";
-import { planStatusColumn, queueStatusColumn, type StatusColumnPlan } from "./writeStatusColumn";
+import {
+  planStatusColumn,
+  queueStatusColumn,
+  statusColumnRefused,
+  type StatusColumnPlan,
+} from "./writeStatusColumn";
 
 export { characterWidthInPoints };
 
@@ -45,7 +51,10 @@ export interface ExcelWriteReport extends WriteReport {
  * messages that were executed before the error occurred"). So the new sheets are created hidden under
  * temporary names and marked pending; only the last commands of the last request delete the replaced
  * sheets, rename the new ones and show them. If anything fails before, the old outputs are untouched
- * and the hidden pending sheets are removed by `removePendingOutputs` (or by the next write).
+ * and the hidden pending sheets are removed by `removePendingOutputs` (or by the next write). The
+ * status column beside the user's table comes after them in the same request: Excel refusing it (the
+ * sheet protected or renamed since the read) leaves the committed lists as they are and is reported
+ * in `statusColumn`, not thrown — one more sync on that failure only (`outputsCommitted`).
  */
 export async function writeOutputSheets(
   context: Excel.RequestContext,
@@ -66,13 +75,24 @@ export async function writeOutputSheets(
   const workbook = context.workbook;
   // Filled by the first piece (`workbook.worksheets.add`), used by the others.
   const worksheets: Excel.Worksheet[] = [];
+  let columnReport = columnPlan?.report;
   for (const [index, pieces] of requests.entries()) {
     pieces.forEach((piece) => piece.queue(workbook, worksheets));
-    // One request per group of pieces (requestBatch.ts), never a round trip per row.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
-    await context.sync();
+    try {
+      // One request per group of pieces (requestBatch.ts), never a round trip per row.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (error) {
+      // The status column's commands come last in the last request (`writePieces`), after the
+      // outputs are committed; Excel refusing them (the sheet protected since the read) must not
+      // turn a written result into a failure that would also have the lists written again.
+      const last = index === requests.length - 1;
+      if (columnPlan === null || !last || !(await outputsCommitted(context, plan))) throw error;
+      columnReport = statusColumnRefused(columnPlan, error);
+    }
     onProgress?.({ phase: "write", done: index + 1, total: requests.length });
   }
+  const unpaged = !supports("1.9") && plan.sheets.some((planned) => !planned.output.hidden);
   return {
     sheets: plan.sheets.map((planned) => ({
       marker: planned.output.layout.marker,
@@ -85,9 +105,34 @@ export async function writeOutputSheets(
       requestedName: output.layout.name,
       name: sheet,
     })),
-    ...(columnPlan === null ? {} : { statusColumn: columnPlan.report }),
+    ...(columnReport === undefined ? {} : { statusColumn: columnReport }),
+    // Excel 2019 and older: writePageSetup skipped every sheet, and the pane says so.
+    ...(unpaged ? { printSetupNotWritten: "api_unsupported" as const } : {}),
     requests: requests.length,
   };
+}
+
+/**
+ * Whether the last request's `finish` ran to its end before a later command failed (Office.js keeps
+ * the commands before a failing one: the note above `writeOutputSheets`). It did when no pending mark
+ * is left and every sheet's final mark is there: `finish` deletes the replaced sheets' marks before it
+ * adds the new ones, so a final mark then is the new sheet's. One more sync, on failure only; when
+ * even that fails, the write is taken as failed and its pending sheets are removed as usual.
+ */
+async function outputsCommitted(context: Excel.RequestContext, plan: OutputPlan): Promise<boolean> {
+  const names = context.workbook.names;
+  names.load("items/name");
+  try {
+    await context.sync();
+  } catch {
+    return false;
+  }
+  // Excel's names are case-insensitive.
+  const present = new Set(names.items.map((item) => item.name.toLowerCase()));
+  return plan.sheets.every(
+    (planned) =>
+      !present.has(planned.pendingMark.toLowerCase()) && present.has(planned.mark.toLowerCase())
+  );
 }
 
 /**

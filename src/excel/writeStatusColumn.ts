@@ -9,7 +9,7 @@ import {
 } from "../engine";
 import type { StatusColumnReport } from "../host/workbookHost";
 import { newColumnMarkName, type ColumnMarkState, type WorkbookState } from "./outputPlan";
-import { rowBytes } from "./requestBudget";
+import { errorCode } from "./excelErrors";
 import { asText } from "./valueBlocks";
 
 /**
@@ -29,8 +29,6 @@ export interface StatusColumnPlan {
   /** The sheet is protected: Excel would refuse the column, so none is queued. */
   sheetProtected: boolean;
   report: StatusColumnReport;
-  /** Estimated request bytes of its values (Excel on the web's limit). */
-  bytes: number;
 }
 
 export function planStatusColumn(
@@ -67,7 +65,6 @@ export function planStatusColumn(
           column: place.kind === "none" ? null : columnLetters(place.column),
           occupied: place.kind === "beside" ? null : columnLetters(place.occupied),
         },
-    bytes: sheetProtected ? 0 : rowBytes(column.values) + 64 * column.values.length,
   };
 }
 
@@ -100,4 +97,17 @@ export function queueStatusColumn(workbook: Excel.Workbook, plan: StatusColumnPl
     worksheet.getRangeByIndexes(row, column, 1, 1).format.font.bold = true;
   }
   workbook.names.add(plan.markName, range);
+}
+
+/**
+ * The report of a column Excel refused once the lists were committed (writeOutputSheets.ts): the
+ * sheet protected after the read (`AccessDenied`, as the read would have seen it), or another refusal.
+ */
+export function statusColumnRefused(plan: StatusColumnPlan, error: unknown): StatusColumnReport {
+  return {
+    sheet: plan.column.sheetName,
+    column: null,
+    occupied: null,
+    notWritten: errorCode(error) === "AccessDenied" ? "sheet_protected" : "excel_refused",
+  };
 }

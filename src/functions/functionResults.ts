@@ -13,16 +13,17 @@ import {
 /**
  * One cell per row of the range: the school's text on its row, "" on header, title and empty rows.
  * The engine reports each school's zero-based row in the grid, which is the row of the range.
+ * `text` is given the school and its place in `schools`, which the result's `reasonOf` takes.
  */
 export function columnForRows(
   rowCount: number,
   schools: readonly SchoolIdentification[],
-  text: (school: SchoolIdentification) => string
+  text: (school: SchoolIdentification, index: number) => string
 ): string[][] {
   const column: string[][] = Array.from({ length: Math.max(rowCount, 1) }, () => [""]);
-  for (const school of schools) {
-    if (school.row >= 0 && school.row < column.length) column[school.row] = [text(school)];
-  }
+  schools.forEach((school, index) => {
+    if (school.row >= 0 && school.row < column.length) column[school.row] = [text(school, index)];
+  });
   return column;
 }
 

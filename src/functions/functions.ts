@@ -170,7 +170,7 @@ export function shnorReason(
 ): string[][] {
   const options = identificationOptionsArguments(edition, threshold, minParticipants, year);
   const result = engineValue(identifyLowResultSchools(exportTableArgument(table), options));
-  return columnForRows(table.length, result.schools, (school) => school.reason);
+  return columnForRows(table.length, result.schools, (_, index) => result.reasonOf(index));
 }
 
 /**

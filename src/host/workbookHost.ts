@@ -69,6 +69,12 @@ export interface WriteReport {
   keptSheets: WrittenSheet[];
   /** Where the status column went beside the source table; absent when none was written or asked. */
   statusColumn?: StatusColumnReport;
+  /**
+   * Why the sheets' print setup (orientation, one page wide, margins, footer, print titles) was not
+   * written; absent when it was. `api_unsupported`: this Excel lacks `Worksheet.pageLayout`
+   * (ExcelApi 1.9 — Excel 2019 and older), so the lists print with Excel's defaults.
+   */
+  printSetupNotWritten?: "api_unsupported";
 }
 
 export interface StatusColumnReport {
@@ -79,9 +85,11 @@ export interface StatusColumnReport {
   occupied: string | null;
   /**
    * Why no column was written, when not for want of a free one: the sheet is protected («Защитить
-   * лист»), and Excel refuses changes to its cells. `column` and `occupied` are then null.
+   * лист»), and Excel refuses changes to its cells (seen by the read, or protected after it); or
+   * Excel refused the column for another reason once the lists were written. `column` and `occupied`
+   * are then null.
    */
-  notWritten?: "sheet_protected";
+  notWritten?: "sheet_protected" | "excel_refused";
 }
 
 export interface Progress {
@@ -116,6 +124,8 @@ export type HostErrorCode =
   | "payload_too_large"
   | "range_too_large"
   | "sheet_missing"
+  /** Excel refused a change: a protected sheet or workbook structure (`AccessDenied`). */
+  | "sheet_protected"
   | "not_xlsx"
   | "host_failed"
   /** «Показать» on a hidden (or very hidden) sheet: Excel cannot select there. Detail: the sheet. */

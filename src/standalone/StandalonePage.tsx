@@ -47,7 +47,7 @@ const useStyles = makeStyles({
 /**
  * The task pane outside Office: the user opens an .xlsx, the same App runs on it through the file
  * host, and the workbook with the add-in's sheets is downloaded. Before a file, the page is on a new
- * empty workbook (the templates need none). ExcelJS arrives with it, after the first render.
+ * empty workbook (the templates need none). The workbook code arrives with it, after the first render.
  */
 export function StandalonePage({ messages, actions, onLanguage }: StandalonePageProps) {
   const styles = useStyles();
@@ -60,8 +60,9 @@ export function StandalonePage({ messages, actions, onLanguage }: StandalonePage
   const [blank, setBlank] = useState(false);
 
   // Until a file is opened the page runs on a new empty workbook, so «Создать шаблон…» works from
-  // the start. ExcelJS comes with it, after the first render. Named once, in the page's first
-  // language: switching languages does not replace the workbook (and a template written into it).
+  // the start. The workbook code (the xlsx chunk) comes with it, after the first render. Named
+  // once, in the page's first language: switching languages does not replace the workbook (and a
+  // template written into it).
   const [blankNames] = useState(() => ({
     file: messages.standalone.blankFileName,
     sheet: messages.standalone.blankSheet,

@@ -5,13 +5,25 @@ import {
   type WorkbookHost,
   type WriteReport,
 } from "../host/workbookHost";
-import type { OpenWorkbook } from "../xlsx/browser";
+import type { OpenWorkbook, SheetsReader } from "../xlsx/browser";
 
-/** The browser half of the .xlsx adapter, loaded with ExcelJS as a separate chunk on first use. */
-export type XlsxModule = typeof import("../xlsx/browser");
+/**
+ * The browser half of the .xlsx adapter, loaded as a separate chunk on first use, and how it reads an
+ * opened file: in the page's Web Worker when `readSheets` is given, else on the calling thread.
+ */
+export type XlsxModule = typeof import("../xlsx/browser") & { readSheets?: SheetsReader };
 
-export function loadXlsxModule(): Promise<XlsxModule> {
-  return import(/* webpackChunkName: "xlsx" */ "../xlsx/browser");
+/**
+ * The adapter with the page's worker. The worker's starter is imported here, lazily, and never by a
+ * module the tests load: its `import.meta` does not run under the tests' CommonJS.
+ */
+export async function loadXlsxModule(): Promise<XlsxModule> {
+  const [xlsx, { readSheetsInWorker }, { startSheetsWorker }] = await Promise.all([
+    import(/* webpackChunkName: "xlsx" */ "../xlsx/browser"),
+    import(/* webpackChunkName: "xlsx" */ "./readSheets"),
+    import(/* webpackChunkName: "xlsx" */ "./startSheetsWorker"),
+  ]);
+  return { ...xlsx, readSheets: readSheetsInWorker(startSheetsWorker) };
 }
 
 /** An .xlsx opened in the page: the task pane's host, plus the result for download. */
@@ -32,7 +44,7 @@ export async function openFileHost(
 ): Promise<FileHost> {
   let opened: OpenWorkbook;
   try {
-    opened = await xlsx.openWorkbookBytes(bytes, fileName);
+    opened = await xlsx.openWorkbookBytes(bytes, fileName, xlsx.readSheets);
   } catch (error) {
     if (error instanceof xlsx.WorkbookFileError) throw new HostError("not_xlsx", error.message);
     throw error;
@@ -91,7 +103,7 @@ export function createFileHost(xlsx: XlsxModule, opened: OpenWorkbook, fileName:
       const hidden = new Set(
         outputs.filter((output) => output.hidden).map((output) => output.layout.marker)
       );
-      const added = xlsx.addWorkbookOutputs(
+      const added = await xlsx.addWorkbookOutputs(
         opened,
         outputs.map((output) => output.layout),
         hidden

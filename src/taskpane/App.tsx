@@ -444,6 +444,9 @@ function OutcomeSection(props: {
             <MessageBar intent="success">
               <MessageBarBody>
                 {messages.written(visible.map((sheet) => `«${sheet.name}»`))}
+                {outcome.report.printSetupNotWritten !== undefined && (
+                  <div>{messages.printSetupNotWritten}</div>
+                )}
               </MessageBarBody>
             </MessageBar>
             <Caption1 className={props.methodClass}>{outcome.view.method}</Caption1>
@@ -478,6 +481,9 @@ function OutcomeSection(props: {
             ))}
             {outcome.report.statusColumn !== undefined && (
               <div>{messages.statusColumn(outcome.report.statusColumn)}</div>
+            )}
+            {outcome.report.printSetupNotWritten !== undefined && (
+              <div>{messages.printSetupNotWritten}</div>
             )}
           </MessageBarBody>
         </MessageBar>

@@ -167,13 +167,13 @@ export const identifyAction: ActionRun = function identifyRun(data, settings) {
   if (isEngineError(analysis)) return analysis;
   const { identification, table } = analysis;
   if (identification === null || table === null) return missing("в книге нет таблицы результатов");
-  const rows = identification.schools.map((school) => ({
+  const rows = identification.schools.map((school, index) => ({
     key: `${school.row}:${school.login}`,
     title: school.name,
     detail: [school.login, school.municipality].filter((part) => part !== "").join(" · "),
     status: school.status,
     tone: STATUS_TONES[school.status],
-    reason: school.reason,
+    reason: identification.reasonOf(index),
   }));
   return {
     layouts: pick(analysis, [OUTPUT_MARKERS.shnor, OUTPUT_MARKERS.method]),
@@ -205,23 +205,29 @@ export const socialAction: ActionRun = function socialRun(data, settings) {
   if (isEngineError(analysis)) return analysis;
   const { social } = analysis;
   if (social === null) return missing("в книге нет социального паспорта школ");
-  const rows = [...social.schools]
-    .sort((a, b) => (a.isbsh ?? Infinity) - (b.isbsh ?? Infinity))
-    .map((school) => ({
-      key: `${school.row}:${school.login}`,
-      title: school.name,
-      detail: [
-        school.login,
-        // The decimals of the reason beside it, which compares the index with the threshold.
-        school.isbsh === null ? null : `ИСБШ ${formatIsbsh(school.isbsh, social.indexDecimals)}`,
-        school.rank === null ? null : `место ${school.rank}`,
-      ]
-        .filter((part) => part !== null)
-        .join(" · "),
-      status: school.isbsh === null ? "no_index" : school.shnsu ? "shnsu" : "not_shnsu",
-      tone: (school.isbsh === null ? "unknown" : school.shnsu ? "alert" : "ok") as Tone,
-      reason: school.reason,
-    }));
+  const { schools } = social;
+  // Places, not schools: the reason is asked for by the school's place in `schools`.
+  const rows = schools
+    .map((_, index) => index)
+    .sort((a, b) => (schools[a].isbsh ?? Infinity) - (schools[b].isbsh ?? Infinity))
+    .map((index) => {
+      const school = schools[index];
+      return {
+        key: `${school.row}:${school.login}`,
+        title: school.name,
+        detail: [
+          school.login,
+          // The decimals of the reason beside it, which compares the index with the threshold.
+          school.isbsh === null ? null : `ИСБШ ${formatIsbsh(school.isbsh, social.indexDecimals)}`,
+          school.rank === null ? null : `место ${school.rank}`,
+        ]
+          .filter((part) => part !== null)
+          .join(" · "),
+        status: school.isbsh === null ? "no_index" : school.shnsu ? "shnsu" : "not_shnsu",
+        tone: (school.isbsh === null ? "unknown" : school.shnsu ? "alert" : "ok") as Tone,
+        reason: social.reasonOf(index),
+      };
+    });
   return {
     // With a results table beside the passport, the context-adjusted results come along.
     layouts: pick(analysis, [SOCIAL_MARKER, CONTEXT_MARKER]),
@@ -249,13 +255,13 @@ export const riskAction: ActionRun = function riskRun(data, settings) {
   if (isEngineError(analysis)) return analysis;
   const { risk } = analysis;
   if (risk === null) return missing("в книге нет анкеты факторов риска");
-  const rows = risk.schools.map((school) => ({
+  const rows = risk.schools.map((school, index) => ({
     key: `${school.row}:${school.login}`,
     title: school.name,
     detail: [school.login, ...school.factors.map((factor) => `Ф${factor}`)].join(" · "),
     status: school.riskGroup ? "risk_group" : school.factors.length > 0 ? "factors" : "none",
     tone: (school.riskGroup ? "alert" : school.factors.length > 0 ? "unknown" : "ok") as Tone,
-    reason: school.reason,
+    reason: risk.reasonOf(index),
   }));
   return {
     layouts: pick(analysis, [RISK_MATRIX_MARKER, RISK_LIST_MARKER, RISK_THRESHOLDS_MARKER]),

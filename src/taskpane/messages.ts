@@ -80,6 +80,8 @@ export interface Messages {
   hostErrors: Record<HostErrorCode, string>;
   /** Under a hidden sheet's error («Показать»): which sheet, and how the user shows it. */
   sheetHidden: (sheet: string, veryHidden: boolean) => string;
+  /** Under the error of a protected sheet or workbook: how to remove the protection. */
+  sheetProtected: string;
   invalidSettings: string;
   /** The template asked for is already in the workbook, on a sheet the user fills in. */
   templateKept: (template: string, sheet: string) => string;
@@ -94,6 +96,8 @@ export interface Messages {
   kept: (name: string) => string;
   /** Where the statuses went beside the source table (or why not). */
   statusColumn: (report: StatusColumnReport) => string;
+  /** The print setup was not written (Excel 2019): what that means and how to fit a page by hand. */
+  printSetupNotWritten: string;
   standalone: {
     title: string;
     open: string;
@@ -213,11 +217,15 @@ const RU: Messages = {
     payload_too_large: "Данных больше, чем Excel в Интернете принимает за один запрос.",
     range_too_large: "Лист слишком велик: Excel не отдал его значения даже небольшими частями.",
     sheet_missing: "Выбранного листа больше нет в книге; нажмите «Обновить».",
+    sheet_protected:
+      "Лист или книга защищены, и Excel не дал их изменить: в книге ничего не изменено.",
     not_xlsx: "Файл не является книгой Excel (.xlsx) или повреждён.",
     host_failed: "Excel сообщил об ошибке.",
     sheet_hidden: "Ячейка на скрытом листе: Excel показывает только ячейки видимых листов.",
     sheet_very_hidden: "Ячейка на скрытом листе: Excel показывает только ячейки видимых листов.",
   },
+  sheetProtected:
+    "Снимите защиту («Рецензирование» → «Снять защиту листа»; если защищена структура книги — «Рецензирование» → «Защитить книгу») и запустите действие снова.",
   sheetHidden: (sheet, veryHidden) =>
     veryHidden
       ? `Лист «${sheet}» скрыт так, что его нет в списке «Показать…» Excel (очень скрытый лист). Показать его можно только в редакторе Visual Basic (Alt+F11, свойство листа Visible) в Excel для Windows или Mac; затем нажмите «Показать» у предупреждения ещё раз.`
@@ -243,11 +251,15 @@ const RU: Messages = {
   statusColumn: ({ sheet, column, occupied, notWritten }) =>
     notWritten === "sheet_protected"
       ? `Лист «${sheet}» защищён, и Excel не даёт менять его ячейки — статусы ШНОР рядом с таблицей не записаны (они на листе «ШНОР»). Чтобы записать их, снимите защиту («Рецензирование» → «Снять защиту листа») и запустите действие снова.`
-      : occupied === null
-        ? `Статусы ШНОР записаны в столбец ${column} листа «${sheet}» рядом с таблицей.`
-        : column === null
-          ? `Столбец ${occupied} рядом с таблицей на листе «${sheet}» занят вашими данными, а свободного столбца правее нет — статусы ШНОР на этот лист не записаны (они на листе «ШНОР»).`
-          : `Столбец ${occupied} рядом с таблицей на листе «${sheet}» занят вашими данными — статусы ШНОР записаны в свободный столбец ${column} того же листа.`,
+      : notWritten === "excel_refused"
+        ? `Списки записаны, но статусы ШНОР рядом с таблицей на листе «${sheet}» Excel записать не дал (они на листе «ШНОР»). Чтобы записать их, нажмите «Обновить» и запустите действие снова.`
+        : occupied === null
+          ? `Статусы ШНОР записаны в столбец ${column} листа «${sheet}» рядом с таблицей.`
+          : column === null
+            ? `Столбец ${occupied} рядом с таблицей на листе «${sheet}» занят вашими данными, а свободного столбца правее нет — статусы ШНОР на этот лист не записаны (они на листе «ШНОР»).`
+            : `Столбец ${occupied} рядом с таблицей на листе «${sheet}» занят вашими данными — статусы ШНОР записаны в свободный столбец ${column} того же листа.`,
+  printSetupNotWritten:
+    "Эта версия Excel не даёт надстройкам задавать параметры печати, поэтому списки напечатаются с настройками Excel по умолчанию; чтобы лист уместился на страницу по ширине, выберите «Разметка страницы» → «Вписать» → «Ширина: 1 страница».",
   standalone: {
     title: "Школьный радар — без установки",
     open: "Открыть книгу .xlsx…",
@@ -377,11 +389,15 @@ const EN: Messages = {
     payload_too_large: "More data than Excel on the web accepts in one request.",
     range_too_large: "The sheet is too large: Excel did not give its values even in small parts.",
     sheet_missing: "The chosen sheet is no longer in the workbook; press Refresh.",
+    sheet_protected:
+      "A sheet or the workbook is protected and Excel refused the change: nothing in the workbook was changed.",
     not_xlsx: "The file is not an Excel workbook (.xlsx) or is damaged.",
     host_failed: "Excel reported an error.",
     sheet_hidden: "The cell is on a hidden sheet: Excel shows cells of visible sheets only.",
     sheet_very_hidden: "The cell is on a hidden sheet: Excel shows cells of visible sheets only.",
   },
+  sheetProtected:
+    "Remove the protection (Review → Unprotect Sheet; if the workbook's structure is protected, Review → Protect Workbook) and run the action again.",
   sheetHidden: (sheet, veryHidden) =>
     veryHidden
       ? `The sheet «${sheet}» is very hidden: it is not in Excel's Unhide… list. Only the Visual Basic editor (Alt+F11, the sheet's Visible property) in Excel for Windows or Mac can show it; then press Show by the warning again.`
@@ -408,11 +424,15 @@ const EN: Messages = {
   statusColumn: ({ sheet, column, occupied, notWritten }) =>
     notWritten === "sheet_protected"
       ? `The sheet «${sheet}» is protected and Excel allows no changes to its cells — the ШНОР statuses were not written beside the table (they are on the «ШНОР» sheet). To have them there, unprotect it (Review → Unprotect Sheet) and run the action again.`
-      : occupied === null
-        ? `The ШНОР statuses were written to column ${column} of «${sheet}», beside the table.`
-        : column === null
-          ? `Column ${occupied} beside the table on «${sheet}» holds your data and there is no free column further right — the statuses were not written there (they are on the «ШНОР» sheet).`
-          : `Column ${occupied} beside the table on «${sheet}» holds your data — the ШНОР statuses went to the free column ${column} of the same sheet.`,
+      : notWritten === "excel_refused"
+        ? `The lists were written, but Excel refused the ШНОР statuses beside the table on «${sheet}» (they are on the «ШНОР» sheet). To have them there, press Refresh and run the action again.`
+        : occupied === null
+          ? `The ШНОР statuses were written to column ${column} of «${sheet}», beside the table.`
+          : column === null
+            ? `Column ${occupied} beside the table on «${sheet}» holds your data and there is no free column further right — the statuses were not written there (they are on the «ШНОР» sheet).`
+            : `Column ${occupied} beside the table on «${sheet}» holds your data — the ШНОР statuses went to the free column ${column} of the same sheet.`,
+  printSetupNotWritten:
+    "This version of Excel does not let add-ins set print settings, so the lists will print with Excel's defaults; to fit a sheet to one page wide, choose Page Layout → Scale to Fit → Width: 1 page.",
   standalone: {
     title: "School Radar — no installation",
     open: "Open an .xlsx workbook…",
@@ -469,12 +489,15 @@ const SHEET_KINDS_EN: Record<SheetKind, string> = {
 
 /**
  * The text under a host error's title: the host's own words (often Excel's English), except where the
- * pane has better ones — for a hidden sheet, its name and how to show it (the detail is the name).
+ * pane has better ones — for a hidden sheet, its name and how to show it (the detail is the name);
+ * for a protected one, how to remove the protection.
  */
 export function hostErrorDetail(messages: Messages, error: HostError): string {
   if (error.code === "sheet_hidden" || error.code === "sheet_very_hidden") {
     return messages.sheetHidden(error.detail, error.code === "sheet_very_hidden");
   }
+  // Excel's «You cannot perform the requested operation» says less than how to remove the protection.
+  if (error.code === "sheet_protected") return messages.sheetProtected;
   return error.detail;
 }
 

@@ -1,33 +1,37 @@
 /**
  * The .xlsx adapter for the browser (the standalone page): a workbook from the bytes of a file the
  * user opened, its sheets as the engine reads them, the outputs added in memory, and the bytes of the
- * result for download. No file system, no Node: the page loads this module (and ExcelJS with it) only
- * when a file is opened, as a separate chunk.
+ * result for download. No file system, no Node: the page loads this module only when it needs a
+ * workbook, as a separate chunk.
  *
- * ExcelJS reads the workbook and holds the page's working copy (what the next action reads). The
- * download is not ExcelJS's: a workbook library rewrites every part from its model and drops what it
- * does not model (the user's charts, pivot tables). It is the opened file's own parts with our sheets
- * added by the command line's writer (`appendOutputs`), in memory: the same sheets, styles and charts
- * as `--out`, and the user's parts as they were.
+ * The working copy (what the next action reads) is the file's sheets, read once by the command
+ * line's reader (page/sheetsData.ts; in a Web Worker when the page can start one), and our sheets as
+ * written: each write runs the copying writer (`appendOutputs`) on a package that lists the working
+ * copy's sheets without their cells (page/sheetListPackage.ts) — so names, replaced and kept sheets
+ * follow the writer's own rules — and reads the new sheets back with the same reader, so the next
+ * action sees them (the hidden settings, the risk thresholds the user may have edited) exactly as it
+ * would in the downloaded file. The download is the opened file's own parts with our sheets added by
+ * the same writer: the same sheets, styles and charts as `--out`, and the user's parts as they were.
  */
-import ExcelJS from "exceljs";
 import type { SheetLayout } from "../engine";
-import { addOutputs, type AddedOutputs } from "./addOutputs";
+import type { AddedOutputs } from "./append/addedOutputs";
 import { appendOutputs } from "./append/appendOutputs";
 import { MemoryPackage } from "./append/memoryPackage";
-import { excelJsSheets, hasAnyValue, type ExcelJsSheet } from "./excelJsSheets";
 import { rejectNotWorkbookFile } from "./notWorkbookFile";
-import { notWorkbookError, rejectCompoundFile, WorkbookFileError } from "./workbookFileError";
+import { readSheetsData, sheetsOfData, type PageSheet, type SheetsReader } from "./page/sheetsData";
+import { sheetListPackage } from "./page/sheetListPackage";
+import { rejectCompoundFile, WorkbookFileError } from "./workbookFileError";
 
-export type { AddedOutputs, ExcelJsSheet };
+export type { AddedOutputs, PageSheet, SheetsReader };
 export { WorkbookFileError };
 
 /** An opened workbook: kept in memory while the page works on it. */
 export interface OpenWorkbook {
   readonly label: string;
-  readonly workbook: ExcelJS.Workbook;
   /** The file as it was opened: what the download adds our sheets to. */
   readonly original: Uint8Array;
+  /** The working copy's sheets in tab order: the file's as read, ours as written and read back. */
+  sheets: PageSheet[];
   /**
    * Each sheet the page has written and not replaced since, by the sheet's name: its layout, and
    * whether it was written hidden (the settings).
@@ -35,59 +39,72 @@ export interface OpenWorkbook {
   readonly written: Map<string, { layout: SheetLayout; hidden: boolean }>;
 }
 
+/**
+ * Opens the bytes of a file the user chose, reading its sheets with `readSheets` (the page passes
+ * its worker; tests and the fallback read on the calling thread).
+ */
 export async function openWorkbookBytes(
   bytes: ArrayBuffer,
-  fileName: string
+  fileName: string,
+  readSheets: SheetsReader = readSheetsData
 ): Promise<OpenWorkbook> {
   const label = `«${fileName}»`;
   const original = new Uint8Array(bytes.slice(0));
   await rejectCompoundFile(original, label);
   rejectNotWorkbookFile(original, label);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes);
-  } catch {
-    // A zip with Excel's parts that ExcelJS cannot parse: its text (XML parser internals, in English)
-    // would tell the user nothing, so the page says what is known and what to do.
-    throw notWorkbookError(label, "часть содержимого книги испорчена; сохраните её в Excel заново");
-  }
-  const opened: OpenWorkbook = { label, workbook, original, written: new Map() };
-  if (!workbookSheets(opened).some((sheet) => hasAnyValue(sheet.grid))) {
+  const sheets = sheetsOfData(await readSheets(original, label));
+  if (!sheets.some((sheet) => hasAnyValue(sheet))) {
     throw new WorkbookFileError(
       "empty",
       label,
       `В книге ${label} нет данных: все её листы пусты. Выберите книгу с выгрузкой результатов или вставьте таблицу на лист, сохраните книгу и откройте её снова.`
     );
   }
-  return opened;
+  return { label, original, sheets, written: new Map() };
 }
 
 /**
  * A new workbook of one empty sheet, for the page before the user has a file: the templates are
- * written into it and downloaded. Its bytes are ExcelJS's, so the download (the original's parts with
- * our sheets added) has a package to add to, as with an opened file.
+ * written into it and downloaded. Its bytes are a package the copying writer adds to, as to an
+ * opened file, and its sheet is read from them like any other.
  */
 export async function newWorkbook(fileName: string, sheetName: string): Promise<OpenWorkbook> {
-  const blank = new ExcelJS.Workbook();
-  blank.addWorksheet(sheetName);
-  const original = new Uint8Array((await blank.xlsx.writeBuffer()) as ArrayBuffer);
-  // The working copy is read back from those bytes, so it is the same workbook the download starts from.
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(original.slice().buffer);
-  return { label: `«${fileName}»`, workbook, original, written: new Map() };
+  const label = `«${fileName}»`;
+  const original = sheetListPackage([{ name: sheetName, state: "visible", marks: [] }]);
+  const sheets = sheetsOfData(await readSheetsData(original, label));
+  return { label, original, sheets, written: new Map() };
 }
 
-export function workbookSheets(opened: OpenWorkbook): ExcelJsSheet[] {
-  return excelJsSheets(opened.workbook);
+export function workbookSheets(opened: OpenWorkbook): PageSheet[] {
+  return opened.sheets;
 }
 
 /** Adds the layouts as the add-in would in Excel: own sheets replaced, user sheets never touched. */
-export function addWorkbookOutputs(
+export async function addWorkbookOutputs(
   opened: OpenWorkbook,
   layouts: SheetLayout[],
   hidden: ReadonlySet<string> = new Set()
-): AddedOutputs {
-  const added = addOutputs(opened.workbook, layouts, hidden);
+): Promise<AddedOutputs> {
+  const listed = new MemoryPackage(
+    sheetListPackage(
+      opened.sheets.map((sheet) => ({
+        name: sheet.grid.sheetName,
+        state: sheet.state,
+        marks: [sheet.outputMark, sheet.userDataMark].flatMap((mark) =>
+          mark === null ? [] : [mark]
+        ),
+      }))
+    )
+  );
+  const added = await appendOutputs(listed, layouts, hidden);
+  const readBack = sheetsOfData(await readSheetsData(listed.bytes(), opened.label));
+  const addedNames = new Set(added.sheets.map((sheet) => sheet.name));
+  const replaced = new Set(added.replacedSheets);
+  // appendOutputs puts the new sheets after the kept ones, in the layouts' order: so does the page.
+  opened.sheets = [
+    ...opened.sheets.filter((sheet) => !replaced.has(sheet.grid.sheetName)),
+    ...readBack.filter((sheet) => addedNames.has(sheet.grid.sheetName)),
+  ];
   for (const name of added.replacedSheets) opened.written.delete(name);
   for (const sheet of added.sheets) {
     const layout = layouts.find((candidate) => candidate.marker === sheet.marker)!;
@@ -99,8 +116,8 @@ export function addWorkbookOutputs(
 /** The opened file with every sheet written so far, as .xlsx bytes (see the note at the top). */
 export async function workbookBytes(opened: OpenWorkbook): Promise<Uint8Array> {
   // In the order the working copy has them, so the download's tabs are the ones the page showed.
-  const written = opened.workbook.worksheets.flatMap((sheet) => {
-    const entry = opened.written.get(sheet.name);
+  const written = opened.sheets.flatMap((sheet) => {
+    const entry = opened.written.get(sheet.grid.sheetName);
     return entry === undefined ? [] : [entry];
   });
   const hidden = new Set(
@@ -113,4 +130,8 @@ export async function workbookBytes(opened: OpenWorkbook): Promise<Uint8Array> {
     hidden
   );
   return result.bytes();
+}
+
+function hasAnyValue(sheet: PageSheet): boolean {
+  return sheet.grid.values.some((row) => row.some((value) => value !== null && value !== ""));
 }

@@ -1,10 +1,5 @@
-/** The .xlsx file adapter: the only code that touches ExcelJS. */
-export {
-  readWorkbookGrids,
-  readWorkbookSheets,
-  readWorkbookSheetsExcelJS,
-  type WorkbookSheet,
-} from "./readWorkbookGrids";
+/** The .xlsx file adapter: the only code that reads or writes workbook files. */
+export { readWorkbookGrids, readWorkbookSheets, type WorkbookSheet } from "./readWorkbookGrids";
 export { readWorkbookSheetsFocused } from "./focused/readWorkbookFocused";
 export {
   writeWorkbookWithOutputs,

@@ -1,50 +1,8 @@
 import { promises as fs } from "fs";
-import type ExcelJS from "exceljs";
-import {
-  COMPOUND_FILE_SIGNATURE,
-  isCompoundFile,
-  notWorkbookError,
-  rejectCompoundFile,
-  WorkbookFileError,
-} from "./workbookFileError";
+import { WorkbookFileError } from "./workbookFileError";
 
 /** A workbook as a path on disk or the bytes of one (tests, uploads). */
 export type WorkbookSource = string | Buffer;
-
-/**
- * `rejectCompoundFile` for a file on disk: only the signature's bytes are read, and the whole file
- * only when it is a compound document.
- */
-export async function rejectCompoundFileOnDisk(path: string): Promise<void> {
-  if (isCompoundFile(await readFileHead(path, COMPOUND_FILE_SIGNATURE.length)))
-    await rejectCompoundFile(await readFileBytes(path), sourceLabel(path));
-}
-
-/**
- * Loads a workbook with ExcelJS, turning every way a user's file can be wrong into a
- * `WorkbookFileError` with a Russian message; ExcelJS's own errors (zip internals) mean nothing to
- * a monitoring specialist.
- */
-export async function loadWorkbook(source: WorkbookSource): Promise<ExcelJS.Workbook> {
-  const label = sourceLabel(source);
-  const bytes = typeof source === "string" ? await readFileBytes(source) : source;
-  await rejectCompoundFile(bytes, label);
-  // Loaded on first use: the command line reads through the focused reader and needs ExcelJS only
-  // to write a result workbook; requiring it costs ~0.2 s at start-up.
-  const { default: ExcelJSModule } = await import("exceljs");
-  const workbook = new ExcelJSModule.Workbook();
-  try {
-    // ExcelJS types its parameter with its own `Buffer` declaration, which Node's Buffer does not match.
-    await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
-  } catch (error) {
-    throw notWorkbookError(label, errorText(error));
-  }
-  if (workbook.worksheets.length === 0) {
-    // A zip that is not a workbook (a .docx, an archive) loads as a workbook without sheets.
-    throw notWorkbookError(label, "в архиве нет книги Excel: не найден xl/workbook.xml");
-  }
-  return workbook;
-}
 
 export function sourceLabel(source: WorkbookSource): string {
   return typeof source === "string" ? `«${source}»` : "(данные в памяти)";
@@ -89,10 +47,27 @@ function unreadableFileError(path: string, error: unknown): WorkbookFileError {
   return new WorkbookFileError(
     "missing",
     path,
-    `Не удалось прочитать файл «${path}»: ${errorText(error)}.`
+    `Не удалось прочитать файл «${path}»: ${readFailureReason(code)}. ` +
+      "Проверьте, что файл доступен вам для чтения и не заблокирован другой программой, и запустите команду снова."
   );
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/**
+ * What the file system answered, by the codes a user can act on. Said by its code, never by Node's
+ * message («EACCES: permission denied, open …»), which is English.
+ */
+const READ_FAILURES: Record<string, string> = {
+  EACCES: "нет прав на чтение",
+  EPERM: "чтение запрещено системой (нет прав или файл открыт в другой программе)",
+  EBUSY: "файл занят другой программой",
+  ENOTDIR: "часть пути — файл, а не папка",
+  ENAMETOOLONG: "слишком длинное имя файла",
+  ELOOP: "символические ссылки на пути к файлу образуют цикл",
+  EMFILE: "открыто слишком много файлов",
+  EIO: "ошибка ввода-вывода на диске",
+};
+
+function readFailureReason(code: string | undefined): string {
+  if (code === undefined) return "неизвестная ошибка чтения";
+  return READ_FAILURES[code] ?? `системная ошибка ${code}`;
 }

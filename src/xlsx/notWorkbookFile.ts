@@ -11,19 +11,50 @@ import { WorkbookFileError } from "./workbookFileError";
 const ZIP_LOCAL_FILE = [0x50, 0x4b, 0x03, 0x04];
 const ZIP_EMPTY_ARCHIVE = [0x50, 0x4b, 0x05, 0x06];
 
-/** Bytes looked at to tell text from binary data: enough for a CSV's header row or an HTML head. */
-const SNIFFED_BYTES = 4096;
+/** The signature of a PDF document (ISO 32000-1, 7.5.2): a report sent instead of its table. */
+const PDF_SIGNATURE = [0x25, 0x50, 0x44, 0x46, 0x2d];
 
 /**
  * Throws a `WorkbookFileError` when `bytes` cannot be an .xlsx workbook, saying what the file is and
  * what to do; returns when they may be one (a zip holding an `xl/` part). `label` is `«name»`.
  */
 export function rejectNotWorkbookFile(bytes: Uint8Array, label: string): void {
-  if (bytes.length === 0) throw emptyFileError(label);
-  if (startsWith(bytes, ZIP_LOCAL_FILE) || startsWith(bytes, ZIP_EMPTY_ARCHIVE)) {
-    rejectForeignZip(bytes, label);
-    return;
-  }
+  rejectNotZipArchive(bytes, label);
+  rejectForeignZip(bytes, label);
+}
+
+/**
+ * The bytes `rejectNotZipArchive` looks at to tell text from binary data: enough for a CSV's header
+ * row or an HTML head, so a file on disk need not be read whole to be refused.
+ */
+export const SNIFFED_BYTES = 4096;
+
+/**
+ * Throws a `WorkbookFileError` when the file, from its first `SNIFFED_BYTES` bytes (`head`, or all of
+ * it when shorter), is not a zip archive at all: empty, text, a web page, other binary data. Returns
+ * for a zip archive, which may still be another program's document (see `foreignArchiveError`).
+ */
+export function rejectNotZipArchive(head: Uint8Array, label: string): void {
+  if (head.length === 0) throw emptyFileError(label);
+  if (isZipArchive(head)) return;
+  if (startsWith(head, PDF_SIGNATURE))
+    throw notWorkbook(
+      label,
+      `Файл ${label} — документ PDF, а не книга Excel: из PDF таблицу не прочитать. Возьмите ту же выгрузку в формате Excel (.xlsx) или откройте исходную таблицу в Excel и сохраните её как «Книга Excel (.xlsx)».`
+    );
+  rejectTextFile(head, label);
+  throw notWorkbook(
+    label,
+    `Файл ${label} не является книгой Excel (.xlsx). Если он открывается в Excel, сохраните его как «Книга Excel (.xlsx)» и выберите сохранённый файл; иначе выберите другой файл.`
+  );
+}
+
+function isZipArchive(head: Uint8Array): boolean {
+  return startsWith(head, ZIP_LOCAL_FILE) || startsWith(head, ZIP_EMPTY_ARCHIVE);
+}
+
+/** Text (a CSV, an HTML table) saved under a workbook's name: what it is and how to make it one. */
+function rejectTextFile(bytes: Uint8Array, label: string): void {
   const head = textHead(bytes);
   if (head !== null && /^\s*</.test(head) && /<(html|table|!doctype)\b/i.test(head))
     throw notWorkbook(
@@ -38,10 +69,6 @@ export function rejectNotWorkbookFile(bytes: Uint8Array, label: string): void {
       `Файл ${label} — ${what}, а не книга Excel. Откройте его в Excel, сохраните как «Книга Excel (.xlsx)» и выберите сохранённый файл.`
     );
   }
-  throw notWorkbook(
-    label,
-    `Файл ${label} не является книгой Excel (.xlsx). Если он открывается в Excel, сохраните его как «Книга Excel (.xlsx)» и выберите сохранённый файл; иначе выберите другой файл.`
-  );
 }
 
 function emptyFileError(label: string): WorkbookFileError {
@@ -55,25 +82,60 @@ function emptyFileError(label: string): WorkbookFileError {
 /** A zip that is another Office document, or no Office document at all. */
 function rejectForeignZip(bytes: Uint8Array, label: string): void {
   const parts = zipPartNames(bytes);
-  if (parts === null)
-    throw notWorkbook(
-      label,
-      `Файл ${label} повреждён: архив, из которого состоит книга Excel, оборван или испорчен (часто — файл скачан или скопирован не до конца). Возьмите исходный файл ещё раз или сохраните книгу в Excel заново.`
-    );
+  if (parts === null) throw damagedArchiveError(label);
   if (parts.some((name) => name.startsWith("xl/"))) return;
-  if (parts.some((name) => name.startsWith("word/")))
-    throw notWorkbook(
+  throw foreignArchiveError(
+    archiveKind((prefix) => parts.some((name) => name.startsWith(prefix))),
+    label
+  );
+}
+
+/** What a zip archive without a workbook in it holds, from whether it has parts under a folder. */
+export type ArchiveKind = "word" | "powerpoint" | "other";
+
+function archiveKind(hasPartsUnder: (folder: string) => boolean): ArchiveKind {
+  if (hasPartsUnder("word/")) return "word";
+  if (hasPartsUnder("ppt/")) return "powerpoint";
+  return "other";
+}
+
+/** A zip archive, whole, without a workbook in it: another Office document or any other archive. */
+export function foreignArchiveError(kind: ArchiveKind, label: string): WorkbookFileError {
+  if (kind === "word")
+    return notWorkbook(
       label,
       `Файл ${label} — это документ Word, а не книга Excel. Выберите книгу Excel с выгрузкой результатов; таблицу из документа можно скопировать на лист Excel и сохранить книгу как .xlsx.`
     );
-  if (parts.some((name) => name.startsWith("ppt/")))
-    throw notWorkbook(
+  if (kind === "powerpoint")
+    return notWorkbook(
       label,
       `Файл ${label} — это презентация PowerPoint, а не книга Excel. Выберите книгу Excel с выгрузкой результатов.`
     );
-  throw notWorkbook(
+  return notWorkbook(
     label,
     `Файл ${label} — архив ZIP, а не книга Excel. Если выгрузка лежит в архиве, распакуйте его и выберите файл .xlsx.`
+  );
+}
+
+/**
+ * A zip archive that cannot be read: cut off (its directory is at the end) or with a part that does
+ * not inflate or parse. The library's own words (a zip or XML parser's) are never shown.
+ */
+export function damagedArchiveError(label: string): WorkbookFileError {
+  return notWorkbook(
+    label,
+    `Файл ${label} повреждён: архив, из которого состоит книга Excel, оборван или испорчен (часто — файл скачан или скопирован не до конца). Возьмите исходный файл ещё раз или сохраните книгу в Excel заново.`
+  );
+}
+
+/**
+ * A workbook whose list of sheets names none that can be read: written by a program that got it
+ * wrong, or its workbook part cut off. Excel offers to repair a damaged part when it opens the file.
+ */
+export function noSheetsError(label: string): WorkbookFileError {
+  return notWorkbook(
+    label,
+    `Файл ${label} — книга Excel, в которой не найдено ни одного листа: список её листов пуст или испорчен. Откройте книгу в Excel — если он предложит восстановить её, согласитесь, — сохраните и выберите сохранённый файл.`
   );
 }
 

@@ -1,7 +1,5 @@
 import type { MergedRange, SheetGrid } from "../engine";
-import { excelJsSheets, hasAnyValue } from "./excelJsSheets";
-import { loadWorkbook, sourceLabel, type WorkbookSource } from "./loadWorkbook";
-import { WorkbookFileError } from "./workbookFileError";
+import type { WorkbookSource } from "./loadWorkbook";
 import { readWorkbookSheetsFocused } from "./focused/readWorkbookFocused";
 
 /** One worksheet as the engine reads it, and whether School Radar wrote it (then it is no input). */
@@ -25,26 +23,4 @@ export async function readWorkbookGrids(source: WorkbookSource): Promise<SheetGr
  */
 export function readWorkbookSheets(source: WorkbookSource): Promise<WorkbookSheet[]> {
   return readWorkbookSheetsFocused(source);
-}
-
-/**
- * The same through ExcelJS's full object model: the reference the focused reader is tested against
- * (test/xlsx/focusedReader.test.ts).
- */
-export async function readWorkbookSheetsExcelJS(source: WorkbookSource): Promise<WorkbookSheet[]> {
-  const workbook = await loadWorkbook(source);
-  const sheets = excelJsSheets(workbook).map(({ grid, outputMark, mergedRanges }) => ({
-    grid,
-    outputMark,
-    mergedRanges,
-  }));
-  if (!sheets.some((sheet) => hasAnyValue(sheet.grid))) {
-    const label = sourceLabel(source);
-    throw new WorkbookFileError(
-      "empty",
-      label,
-      `Книга ${label} пуста: ни на одном листе нет данных.`
-    );
-  }
-  return sheets;
 }

@@ -130,7 +130,7 @@ function compoundFileError(streams: Set<string> | null, label: string): Workbook
     );
   }
   if (streams !== null && !streams.has("Workbook") && !streams.has("Book")) {
-    return notWorkbookError(label, "это документ Microsoft Office 97–2003, но не книга Excel");
+    return new WorkbookFileError("not_xlsx", label, oldOfficeDocumentMessage(streams, label));
   }
   // A workbook stream, or a compound document too damaged to list (most often an .xls cut short).
   return new WorkbookFileError(
@@ -138,4 +138,13 @@ function compoundFileError(streams: Set<string> | null, label: string): Workbook
     label,
     `Файл ${label} — книга старого формата Excel 97–2003 (.xls). Откройте её в Excel и сохраните как «Книга Excel (.xlsx)».`
   );
+}
+
+/** A compound document that is no workbook, named by its main stream ([MS-DOC] 2.1.1, [MS-PPT] 2.1.1). */
+function oldOfficeDocumentMessage(streams: Set<string>, label: string): string {
+  if (streams.has("WordDocument"))
+    return `Файл ${label} — документ Word 97–2003 (.doc), а не книга Excel. Выберите книгу Excel с выгрузкой результатов; таблицу из документа можно скопировать на лист Excel и сохранить книгу как .xlsx.`;
+  if (streams.has("PowerPoint Document"))
+    return `Файл ${label} — презентация PowerPoint 97–2003 (.ppt), а не книга Excel. Выберите книгу Excel с выгрузкой результатов.`;
+  return `Файл ${label} — документ Microsoft Office 97–2003, но не книга Excel. Выберите книгу Excel с выгрузкой результатов.`;
 }

@@ -1,7 +1,7 @@
 import { promises as fs } from "fs";
 import path from "path";
 import type { SheetLayout } from "../engine";
-import type { WrittenSheet } from "./addOutputs";
+import type { WrittenSheet } from "./append/addedOutputs";
 import { newWorkbookBytes } from "./append/emptyWorkbook";
 import { partialPath, removeOnInterrupt } from "./removeOnInterrupt";
 import { unwritableError, WorkbookFileError } from "./workbookFileError";

@@ -1,22 +1,19 @@
 import { promises as fs } from "fs";
 import path from "path";
 import type { SheetLayout } from "../engine";
-import { addOutputSheet, type WrittenSheet } from "./addOutputs";
+import type { WrittenSheet } from "./append/addedOutputs";
 import { appendOutputs, NotAWorkbookError } from "./append/appendOutputs";
 import { filePackage, ZipSink, ZipSource } from "./append/zipPackage";
-import { rejectCompoundFileOnDisk, sourceLabel } from "./loadWorkbook";
+import { readFileBytes, sourceLabel } from "./loadWorkbook";
+import { damagedArchiveError } from "./notWorkbookFile";
+import { rejectNotWorkbookSource, unloadableWorkbookError } from "./notWorkbookSource";
 import { partialPath, removeOnInterrupt } from "./removeOnInterrupt";
 import { isSameFile } from "./sameFile";
-import {
-  notWorkbookError,
-  sameAsInputError,
-  unwritableError,
-  WorkbookFileError,
-} from "./workbookFileError";
+import { sameAsInputError, unwritableError, WorkbookFileError } from "./workbookFileError";
 import { defaultRowsOnWorker } from "./append/rowsOnWorker";
 import type { RowsOnWorker } from "./append/rowHandOffs";
 
-export { addOutputSheet, type WrittenSheet };
+export type { WrittenSheet };
 
 export interface OutputWorkbookReport {
   outputPath: string;
@@ -66,8 +63,9 @@ export async function writeWorkbookWithOutputs(
       await sink.finish();
     } catch (error) {
       sink.abort();
+      // Said from the file's bytes (another program's document, or damaged), as the reader says it.
       if (error instanceof NotAWorkbookError)
-        throw notWorkbookError(sourceLabel(inputPath), error.message);
+        throw unloadableWorkbookError(await readFileBytes(inputPath), sourceLabel(inputPath));
       if (error instanceof WorkbookFileError) throw error;
       throw unwritableError(outputPath, error);
     }
@@ -85,13 +83,11 @@ export async function writeWorkbookWithOutputs(
 }
 
 async function openInput(inputPath: string): Promise<ZipSource> {
-  await rejectCompoundFileOnDisk(inputPath);
+  await rejectNotWorkbookSource(inputPath);
   try {
     return await ZipSource.open(inputPath);
-  } catch (error) {
-    throw notWorkbookError(
-      sourceLabel(inputPath),
-      error instanceof Error ? error.message : String(error)
-    );
+  } catch {
+    // It begins as a zip (rejectNotWorkbookSource): its directory, at the end, is cut off or broken.
+    throw damagedArchiveError(sourceLabel(inputPath));
   }
 }

@@ -305,7 +305,7 @@ describe("school-radar: bad input exits with status 2 and a message", () => {
     [
       "a text file renamed .xlsx",
       () => ["analyze", textFile],
-      /не является книгой Excel \(\.xlsx\)/,
+      /таблица\.xlsx» — текст с разделителями \(CSV\), а не книга Excel\. Откройте его в Excel/,
     ],
     ["an empty workbook", () => ["analyze", emptyWorkbook], /пуста/],
     [

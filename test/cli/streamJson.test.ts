@@ -46,6 +46,18 @@ describe("writeJsonInPieces", () => {
     );
   });
 
+  it("writes lists stringified many entries at a time exactly as JSON.stringify, at every depth", async () => {
+    // Long pieces: entries go out in batches of up to 256, cut out of one JSON.stringify call.
+    const entries = fc.array(fc.jsonValue(), { maxLength: 600 });
+    await fc.assert(
+      fc.asyncProperty(entries, entries, fc.jsonValue(), async (top, nested, other) => {
+        const report = { top, summary: { nested, other }, other };
+        expect((await written(report)).text).toBe(JSON.stringify(report, null, 2));
+      }),
+      { numRuns: 100 }
+    );
+  });
+
   it("never holds more than about one piece: a long array goes out element by element", async () => {
     const report = { schools: Array.from({ length: 2000 }, (_, i) => ({ login: `sch${i}` })) };
     const { text, pieces } = await written(report, 1000);

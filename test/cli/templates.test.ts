@@ -484,7 +484,7 @@ describe("school-radar analyze with the templates", () => {
     [
       "--risk a text file",
       () => [exportTable, "--risk", file("текст.xlsx")],
-      /--risk: Файл «.*» не является книгой Excel/,
+      /--risk: Файл «.*текст\.xlsx» — текстовый файл, а не книга Excel\./,
     ],
     [
       "--social a workbook without a social passport",

@@ -57,7 +57,7 @@ describe("output sheets of the identification", () => {
       ["МБОУ «СОШ № 2»", "sch100002", "не ШНОР", "", 0, 0],
     ]);
     expect(list.body.map((row) => row[8])).toEqual(
-      [0, 2, 1].map((index) => result.schools[index]!.reason)
+      [0, 2, 1].map((index) => result.reasonOf(index))
     );
     expect(list.rowTone).toEqual(["alert", "unknown", "ok"]);
     expect(list.columns).toHaveLength(list.header.length);
@@ -65,7 +65,7 @@ describe("output sheets of the identification", () => {
   });
 
   it("links each school to the cell its reason starts from: its first low result, else its row", () => {
-    const low = result.schools[0]!.lowResults[0]!;
+    const low = result.evidenceOf(0).lowResults[0]!;
     expect(list.links?.column).toBe(7);
     // The two without low results: the login's cell (column C) of their rows, 4 and 3.
     expect(list.links?.targets).toEqual([

@@ -5,6 +5,7 @@ import {
   readExportTable,
   type IdentificationOptions,
   type IdentificationResult,
+  type SchoolEvidence,
   type SchoolIdentification,
 } from "../../src/engine";
 import { flatExportGrid, type SchoolSpec } from "../fixtures/grids";
@@ -31,11 +32,19 @@ function identify(
   return result;
 }
 
+/** The school at this place with what the result makes on request: its evidence and reason. */
+function explained(
+  result: IdentificationResult,
+  index: number
+): SchoolIdentification & SchoolEvidence & { reason: string } {
+  return { ...result.schools[index], ...result.evidenceOf(index), reason: result.reasonOf(index) };
+}
+
 function one(
   failing: SchoolSpec["failing"],
   options: Partial<IdentificationOptions> = {}
-): SchoolIdentification {
-  return identify([{ login: "sch100001", failing }], options).schools[0];
+): ReturnType<typeof explained> {
+  return explained(identify([{ login: "sch100001", failing }], options), 0);
 }
 
 describe("a low result is ≥ the threshold", () => {
@@ -111,7 +120,7 @@ describe("criteria", () => {
       ["ЕГЭ МА база 2019", "ЕГЭ МА профиль 2019", "ЕГЭ МА база 2018"]
     );
     expect(result.schools[0].criteria).toEqual([1]);
-    expect(result.schools[0].reason).toBe(
+    expect(result.reasonOf(0)).toBe(
       "К1: 2019 — ЕГЭ МА база (30\u00a0%), ЕГЭ МА профиль (35\u00a0%)"
     );
   });
@@ -139,10 +148,13 @@ describe("criteria", () => {
 
 describe("missing data and small numbers", () => {
   it("a school with no data at all is insufficient_data, not «not ШНОР»", () => {
-    const school = identify([
-      { login: "sch100001", failing: { "ВПР МА 5 2019": 12 } },
-      { login: "sch100002", failing: { "ВПР МА 5 2019": "-", "ВПР РУ 6 2019": "" } },
-    ]).schools[1];
+    const school = explained(
+      identify([
+        { login: "sch100001", failing: { "ВПР МА 5 2019": 12 } },
+        { login: "sch100002", failing: { "ВПР МА 5 2019": "-", "ВПР РУ 6 2019": "" } },
+      ]),
+      1
+    );
     expect(school.status).toBe("insufficient_data");
     expect(school.reason).toBe(
       "Недостаточно данных: нет результатов 2019 по учитываемым процедурам"
@@ -172,7 +184,7 @@ describe("missing data and small numbers", () => {
 
   it("by default every result counts, as in the documents; a small group is marked in the reason", () => {
     // Two lows in 2019 (50 ≥ 30 twice) → К1, whatever the group's size.
-    const school = identify([smallGroup], {}, true).schools[0];
+    const school = explained(identify([smallGroup], {}, true), 0);
     expect(school.status).toBe("shnor");
     expect(school.criteria).toEqual([1]);
     expect(school.reason).toBe(
@@ -183,7 +195,7 @@ describe("missing data and small numbers", () => {
   it("with a minimum of 10 the small group is set aside, and a status that depends on it is «недостаточно данных», never «не ШНОР»", () => {
     // Without ВПР МА 5 2019 one low remains (К1 needs two; 2018 has none for К2) → not ШНОР alone,
     // but ШНОР with it: the status depends on the set-aside result.
-    const school = identify([smallGroup], { minParticipants: 10 }, true).schools[0];
+    const school = explained(identify([smallGroup], { minParticipants: 10 }, true), 0);
     expect(school.status).toBe("insufficient_data");
     expect(school.reason).toContain(
       "Недостаточно данных: статус зависит от низких результатов малых групп, отложенных минимумом участников (10): ВПР МА 5 2019 (50\u00a0%, 4 участника — малая группа); с ними школа отнесена бы к ШНОР"

@@ -63,18 +63,17 @@ describe("seed 002, Appendix 1: the Novokuznetsk export table without a header",
       .filter((school) => school.status !== "shnor")
       .map((school) => schoolNumber(school.name));
     expect(notFlagged.sort()).toEqual(["102", "28", "49", "71"]);
-    expect(result.schools.find((school) => school.login === "sch423391")!.reason).toContain(
-      "одну и ту же процедуру"
-    );
+    const sch423391 = result.schools.findIndex((school) => school.login === "sch423391");
+    expect(result.reasonOf(sch423391)).toContain("одну и ту же процедуру");
   });
 
   it("explains СОШ № 12 as the worked example: criterion 1 from ВПР МА 5 and ВПР РУ 6, criterion 2 with ВПР МА 6 a year earlier", () => {
-    const school = identify(table, "2020").schools[0];
-    expect(school.criteria).toEqual([1, 2]);
-    expect(school.reason).toContain(
+    const result = identify(table, "2020");
+    expect(result.schools[0].criteria).toEqual([1, 2]);
+    expect(result.reasonOf(0)).toContain(
       "К1: последний год — ВПР МА 5 (40\u00a0%), ВПР РУ 6 (37\u00a0%)"
     );
-    expect(school.reason).toContain("предыдущий год — ВПР МА 6 (48\u00a0%)");
+    expect(result.reasonOf(0)).toContain("предыдущий год — ВПР МА 6 (48\u00a0%)");
   });
 });
 
@@ -97,10 +96,10 @@ describe("seed 003: МБОУ «СОШ № 30», a two-row header with merged tit
   });
 
   it("is ШНОР by criterion 1 only: ВПР МА 5 (33\u00a0%) and ВПР РУ 6 (31\u00a0%) in 2019", () => {
-    const school = identify(table, "2020").schools[0];
-    expect(school.status).toBe("shnor");
-    expect(school.criteria).toEqual([1]);
-    expect(school.reason).toBe("К1: 2019 — ВПР МА 5 (33\u00a0%), ВПР РУ 6 (31\u00a0%)");
+    const result = identify(table, "2020");
+    expect(result.schools[0].status).toBe("shnor");
+    expect(result.schools[0].criteria).toEqual([1]);
+    expect(result.reasonOf(0)).toBe("К1: 2019 — ВПР МА 5 (33\u00a0%), ВПР РУ 6 (31\u00a0%)");
   });
 });
 

@@ -175,6 +175,10 @@ describe.each(SIZES)("every pane action at %i schools", (schools) => {
         // Excel 2019 — the rest of each sheet is the same.
         const paged = written.map((sheet) => model.sheet(sheet.name).pageLayout !== null);
         expect(paged).toEqual(written.map(() => profile.id !== "excel2019"));
+        // …and the report says so where it was left out, for the pane to tell the user.
+        expect(report.printSetupNotWritten).toBe(
+          profile.id === "excel2019" ? "api_unsupported" : undefined
+        );
         if (profile.payloadLimit !== Infinity)
           expect(Math.max(...excel.stats.requestBytes)).toBeLessThanOrEqual(profile.payloadLimit);
         ((figures[schools] ??= {})[profile.id] ??= {})[action.id] = {
@@ -249,4 +253,38 @@ describe("the client profiles", () => {
       restore();
     }
   });
+
+  it.each(CLIENT_PROFILES.map((profile) => [profile.name, profile] as const))(
+    "%s: a read while the user types in a cell waits where the client can, else says what to do",
+    async (_name, profile) => {
+      const restore = actAsClient(profile);
+      try {
+        const model = workbookOf(await workbookGrids(100));
+        const excel = fakeExcel(model, clientOptions(profile));
+        const host = createExcelHost({
+          budget: budgetForPlatform(profile.platform),
+          run: excel.run,
+        });
+        model.startCellEdit();
+        const scan = host.scan().then(
+          (data) => data,
+          (error: unknown) => error
+        );
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        model.endCellEdit();
+        const outcome = await scan;
+        if (profile.id === "excel2019") {
+          // No DelayForCellEdit: Office.js drops the option, Excel refuses, the pane says Enter/Esc.
+          expect(outcome).toMatchObject({ code: "cell_edit_mode" });
+          expect(excel.stats.cellEditWaits).toBe(0);
+        } else {
+          expect((outcome as WorkbookData).sheets.map((sheet) => sheet.name)).toContain(SOURCE);
+          expect(excel.stats.cellEditWaits).toBe(1);
+        }
+      } finally {
+        restore();
+      }
+    },
+    LONG
+  );
 });

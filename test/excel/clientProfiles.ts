@@ -28,12 +28,15 @@ export interface ClientProfile {
  * shared runtime and the custom functions' runtime («Excel JavaScript API requirement sets», table of
  * sets by client: https://learn.microsoft.com/en-us/javascript/api/requirement-sets/excel/excel-api-requirement-sets;
  * SharedRuntime and CustomFunctionsRuntime: their own requirement-set pages): at least every set the
- * full manifest asks for, and the page setup's 1.9 above it.
+ * full manifest asks for, and the page setup's 1.9 above it. And `DelayForCellEdit`, which Office.js
+ * asks of the host before it sends `Excel.RunOptions.delayForCellEdit` (src/excel/cellEditMode.ts):
+ * without it in the profile the wait for cell edit mode would go untested in the clients that have it.
  */
 const MICROSOFT_365: Record<string, string> = {
   ExcelApi: "1.20",
   SharedRuntime: "1.1",
   CustomFunctionsRuntime: "1.3",
+  DelayForCellEdit: "1.1",
 };
 
 export const CLIENT_PROFILES: ClientProfile[] = [

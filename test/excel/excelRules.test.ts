@@ -22,7 +22,7 @@ import {
   settingsLayout,
 } from "../../src/taskpane/settings";
 import { flatExportGrid } from "../fixtures/grids";
-import { fakeExcel, FakeWorkbook } from "./fakeExcel";
+import { fakeExcel, FakeWorkbook, type FakeOptions } from "./fakeExcel";
 
 const SOURCE = "Результаты ОО";
 const OUTPUTS = ["ШНОР", "ШНОР — метод", "Предупреждения"];
@@ -62,10 +62,16 @@ function workbook(sheets: string[] = [SOURCE, "Пояснения"]): FakeWorkbo
 
 /**
  * «Выявить ШНОР» as the pane runs it: the user's sheets read, the engine, one write of the lists,
- * the hidden settings sheet and (if asked) the status column beside the source table.
+ * the hidden settings sheet and (if asked) the status column beside the source table. `meanwhile`
+ * changes the workbook between the read and the write, as the user may while the engine runs.
  */
-async function identify(model: FakeWorkbook, withColumn = false) {
-  const excel = fakeExcel(model);
+async function identify(
+  model: FakeWorkbook,
+  withColumn = false,
+  meanwhile?: () => void,
+  options: FakeOptions = {}
+) {
+  const excel = fakeExcel(model, options);
   const host = createExcelHost({ budget: UNLIMITED, run: excel.run });
   const data = await host.read(model.sheets.map((sheet) => sheet.name));
   const grid = data.sheets.find((sheet) => sheet.name === SOURCE)!.grid!;
@@ -78,6 +84,7 @@ async function identify(model: FakeWorkbook, withColumn = false) {
     { layout: settingsLayout(DEFAULT_SETTINGS), hidden: true },
   ];
   const column = withColumn ? statusColumn(table, result) : null;
+  meanwhile?.();
   const report = await host.write(outputs, data, undefined, column);
   return { report, stats: excel.stats, outputs };
 }
@@ -210,6 +217,93 @@ describe("a protected source sheet", () => {
     });
     expect(RU.statusColumn(report.statusColumn!)).toBe(
       `Лист «${SOURCE}» защищён, и Excel не даёт менять его ячейки — статусы ШНОР рядом с таблицей не записаны (они на листе «ШНОР»). Чтобы записать их, снимите защиту («Рецензирование» → «Снять защиту листа») и запустите действие снова.`
+    );
+  });
+
+  it("protected between the read and the write: the lists stay written, the pane says the column is not", async () => {
+    const model = workbook();
+    const before = model.valuesOf(SOURCE);
+    const { report } = await identify(model, true, () => {
+      model.sheet(SOURCE).protected = true;
+    });
+    // Committed, not rolled back or retried: the lists are shown under their names, nothing pending.
+    expect(model.sheets.map((sheet) => [sheet.name, sheet.visibility])).toEqual([
+      [SOURCE, "Visible"],
+      ["Пояснения", "Visible"],
+      ...OUTPUTS.map((name) => [name, "Visible"]),
+      [SETTINGS_SHEET, "Hidden"],
+    ]);
+    expect(model.names.map((name) => name.name).sort()).toEqual(
+      ["SchoolRadar_shnor", "SchoolRadar_method", "SchoolRadar_warnings", SETTINGS_MARK].sort()
+    );
+    expect(model.valuesOf(SOURCE)).toEqual(before);
+    expect(report.statusColumn).toEqual({
+      sheet: SOURCE,
+      column: null,
+      occupied: null,
+      notWritten: "sheet_protected",
+    });
+    expect(RU.statusColumn(report.statusColumn!)).toMatch(
+      new RegExp(`^Лист «${SOURCE}» защищён, .* статусы ШНОР рядом с таблицей не записаны`)
+    );
+  });
+
+  it("renamed between the read and the write: the lists stay written, the column is reported refused", async () => {
+    const model = workbook();
+    const { report } = await identify(model, true, () => {
+      model.sheet(SOURCE).name = "Результаты ОО (март)";
+    });
+    expect(OUTPUTS.map((name) => model.sheet(name).visibility)).toEqual(
+      OUTPUTS.map(() => "Visible")
+    );
+    expect(model.names.some((name) => name.name.startsWith("SchoolRadarColumn"))).toBe(false);
+    expect(report.statusColumn).toEqual({
+      sheet: SOURCE,
+      column: null,
+      occupied: null,
+      notWritten: "excel_refused",
+    });
+    expect(RU.statusColumn(report.statusColumn!)).toBe(
+      `Списки записаны, но статусы ШНОР рядом с таблицей на листе «${SOURCE}» Excel записать не дал (они на листе «ШНОР»). Чтобы записать их, нажмите «Обновить» и запустите действие снова.`
+    );
+  });
+
+  it("a failure in the last request before the lists are committed still fails the write", async () => {
+    const model = workbook();
+    // The first rename of `finish`, before the column's commands: the lists are not in place.
+    const failure = await identify(model, true, undefined, {
+      failWhen: (label) => label === "worksheet.name",
+    }).catch((error: unknown) => error);
+    expect(isHostError(failure)).toBe(true);
+    expect((failure as HostError).code).toBe("host_failed");
+    expect(model.sheetByName("ШНОР")).toBeUndefined();
+  });
+
+  it("a refusal before the lists are committed fails the write, said as protection, nothing left", async () => {
+    const model = workbook();
+    const before = model.sheets.map((sheet) => [sheet.name, sheet.visibility]);
+    // Excel refusing the new sheets' tables with AccessDenied (a protected workbook structure would).
+    const excel = fakeExcel(model, {
+      failWhen: (label) => label === "tables.add",
+      failCode: "AccessDenied",
+    });
+    const host = createExcelHost({ budget: UNLIMITED, run: excel.run });
+    const data = await host.read([SOURCE]);
+    const failure = await host
+      .write([{ layout: settingsLayout(DEFAULT_SETTINGS) }], data)
+      .then(() => null)
+      .catch((error: unknown) => error);
+    expect(isHostError(failure)).toBe(true);
+    expect((failure as HostError).code).toBe("sheet_protected");
+    // The pending sheets were removed: the workbook is as it was, as the message says.
+    expect(model.sheets.map((sheet) => [sheet.name, sheet.visibility])).toEqual(before);
+    expect(model.names).toEqual([]);
+    expect(RU.hostErrors.sheet_protected).toBe(
+      "Лист или книга защищены, и Excel не дал их изменить: в книге ничего не изменено."
+    );
+    // Under it, how to remove the protection, not Excel's English.
+    expect(hostErrorDetail(RU, failure as HostError)).toBe(
+      "Снимите защиту («Рецензирование» → «Снять защиту листа»; если защищена структура книги — «Рецензирование» → «Защитить книгу») и запустите действие снова."
     );
   });
 

@@ -414,6 +414,8 @@ export interface FakeOptions {
   payloadLimit?: number;
   /** Fail the command for which this returns true (its label, its index in the whole run). */
   failWhen?: (label: string, index: number) => boolean;
+  /** The code that failure has: `GeneralException` unless a test needs Excel's answer to a case. */
+  failCode?: string;
   /**
    * Cells a range may have for a load of its values or number formats: over it, the request fails
    * with `RangeExceedsLimit`. Excel's documented five million on every platform unless a test injects
@@ -516,7 +518,8 @@ export class FakeContext {
     for (const command of commands) {
       const index = this.commandIndex++;
       if (this.options.failWhen?.(command.label, index)) {
-        throw officeError("GeneralException", `injected failure at ${command.label}`);
+        const code = this.options.failCode ?? "GeneralException";
+        throw officeError(code, `injected failure at ${command.label}`);
       }
       command.run();
       this.stats.commands.push(command.label);

@@ -157,8 +157,18 @@ const registersSummed = (columns: string) => ({
     "Это верхняя оценка: ребёнок, состоящий на учёте нескольких видов, учтён несколько раз, и ИСБШ может быть занижен. " +
     `Добавьте столбец ${REGISTERS_TOTAL} с числом обучающихся, состоящих на учёте хотя бы одного вида, чтобы ИСБШ был точным`,
 });
-const notXlsx = (reason: string) =>
-  `school-radar: Файл «<input>» не является книгой Excel (.xlsx) или повреждён (${reason}).\n`;
+/**
+ * A file refused for what it is, the standalone page's words (src/xlsx/notWorkbookFile.ts) said for
+ * the input's path: what the file is and what to do, never a zip or XML library's text.
+ */
+const refused = (what: string) => `school-radar: Файл «<input>» ${what}\n`;
+const SAVE_AS_XLSX =
+  "Откройте его в Excel, сохраните как «Книга Excel (.xlsx)» и выберите сохранённый файл.";
+const CHOOSE_WORKBOOK = "Выберите книгу Excel с выгрузкой результатов.";
+const DAMAGED = refused(
+  "повреждён: архив, из которого состоит книга Excel, оборван или испорчен (часто — файл скачан или скопирован не до конца). " +
+    "Возьмите исходный файл ещё раз или сохраните книгу в Excel заново."
+);
 const LEGACY_XLS =
   "school-radar: Файл «<input>» — книга старого формата Excel 97–2003 (.xls). Откройте её в Excel и сохраните как «Книга Excel (.xlsx)».\n";
 const noTable = (sheet: string, why: string) =>
@@ -174,6 +184,24 @@ async function zipOf(files: Record<string, string>): Promise<Buffer> {
   const zip = new JSZip();
   for (const [name, content] of Object.entries(files)) zip.file(name, content);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+/**
+ * The zip with the deflated data of one entry overwritten from its start with 0xFF bytes: a block of
+ * the reserved type 3 (RFC 1951, 3.2.3), which every inflater refuses. The directory still lists it.
+ */
+function withDamagedEntry(zip: Buffer, entryName: string): Buffer {
+  const damaged = Buffer.from(zip);
+  const name = Buffer.from(entryName);
+  const header = Buffer.from([0x50, 0x4b, 0x03, 0x04]); // a local file header (APPNOTE 4.3.7)
+  for (let at = damaged.indexOf(header); at >= 0; at = damaged.indexOf(header, at + 4)) {
+    const nameLength = damaged.readUInt16LE(at + 26);
+    const data = at + 30 + nameLength + damaged.readUInt16LE(at + 28);
+    if (!damaged.subarray(at + 30, at + 30 + nameLength).equals(name)) continue;
+    damaged.fill(0xff, data, data + 16);
+    return damaged;
+  }
+  throw new Error(`no entry ${entryName}`);
 }
 
 /** A workbook of one sheet holding a grid's values as they are (blank rows stay blank). */
@@ -250,19 +278,57 @@ export const CASES: BadInputCase[] = [
     name: "a CSV text file renamed .xlsx",
     make: (input) => writeFileSync(input, "Логин ОО;% «2»\nsch900001;40\n"),
     code: 2,
-    stderr: notXlsx("это не zip-архив, в котором хранится книга .xlsx, или файл обрезан"),
+    stderr: refused(`— текст с разделителями (CSV), а не книга Excel. ${SAVE_AS_XLSX}`),
+  },
+  {
+    name: "a text file without separators renamed .xlsx",
+    make: (input) => writeFileSync(input, "Итоги ВПР 2025\nпо школам района\n"),
+    code: 2,
+    stderr: refused(`— текстовый файл, а не книга Excel. ${SAVE_AS_XLSX}`),
+  },
+  {
+    name: "a web page (an HTML table, as some systems export) renamed .xlsx",
+    make: (input) =>
+      writeFileSync(
+        input,
+        "<!DOCTYPE html><html><body><table><tr><td>Логин ОО</td><td>% «2»</td></tr></table></body></html>"
+      ),
+    code: 2,
+    stderr: refused(
+      "— веб-страница (HTML), а не книга Excel: так выгружают таблицы некоторые системы. " +
+        "Откройте его в Excel и сохраните как «Книга Excel (.xlsx)», затем выберите сохранённый файл."
+    ),
   },
   {
     name: "a PDF renamed .xlsx",
     make: (input) => writeFileSync(input, "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"),
     code: 2,
-    stderr: notXlsx("это не zip-архив, в котором хранится книга .xlsx, или файл обрезан"),
+    stderr: refused(
+      "— документ PDF, а не книга Excel: из PDF таблицу не прочитать. Возьмите ту же выгрузку в формате Excel (.xlsx) " +
+        "или откройте исходную таблицу в Excel и сохраните её как «Книга Excel (.xlsx)»."
+    ),
   },
   {
     name: "an empty file (0 bytes)",
     make: (input) => writeFileSync(input, ""),
     code: 2,
-    stderr: notXlsx("это не zip-архив, в котором хранится книга .xlsx, или файл обрезан"),
+    stderr: refused(
+      "пуст (0 байт): так бывает, когда файл не был сохранён или скопирован до конца. " +
+        "Откройте книгу в Excel, сохраните её заново и выберите сохранённый файл."
+    ),
+  },
+  {
+    name: "binary data of another kind (a PNG picture) renamed .xlsx",
+    make: (input) =>
+      writeFileSync(
+        input,
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48])
+      ),
+    code: 2,
+    stderr: refused(
+      "не является книгой Excel (.xlsx). Если он открывается в Excel, сохраните его как «Книга Excel (.xlsx)» " +
+        "и выберите сохранённый файл; иначе выберите другой файл."
+    ),
   },
   {
     name: "an Excel 97–2003 workbook (.xls, saved by LibreOffice) renamed .xlsx",
@@ -297,7 +363,22 @@ export const CASES: BadInputCase[] = [
         "1Table": new Uint8Array(32),
       }),
     code: 2,
-    stderr: notXlsx("это документ Microsoft Office 97–2003, но не книга Excel"),
+    stderr: refused(
+      "— документ Word 97–2003 (.doc), а не книга Excel. Выберите книгу Excel с выгрузкой результатов; " +
+        "таблицу из документа можно скопировать на лист Excel и сохранить книгу как .xlsx."
+    ),
+  },
+  {
+    name: "a PowerPoint 97–2003 presentation (.ppt) renamed .xlsx",
+    make: (input) =>
+      compoundDocument(input, {
+        "PowerPoint Document": new Uint8Array(128).fill(0x20),
+        "Current User": new Uint8Array(32),
+      }),
+    code: 2,
+    stderr: refused(
+      `— презентация PowerPoint 97–2003 (.ppt), а не книга Excel. ${CHOOSE_WORKBOOK}`
+    ),
   },
   {
     name: "a Word document (.docx) renamed .xlsx",
@@ -312,13 +393,33 @@ export const CASES: BadInputCase[] = [
         })
       ),
     code: 2,
-    stderr: notXlsx("в архиве нет книги Excel: не найден xl/workbook.xml"),
+    stderr: refused(
+      "— это документ Word, а не книга Excel. Выберите книгу Excel с выгрузкой результатов; " +
+        "таблицу из документа можно скопировать на лист Excel и сохранить книгу как .xlsx."
+    ),
+  },
+  {
+    name: "a PowerPoint presentation (.pptx) renamed .xlsx",
+    make: async (input) =>
+      writeFileSync(
+        input,
+        await zipOf({
+          "[Content_Types].xml":
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+          "ppt/presentation.xml":
+            '<?xml version="1.0"?><p:presentation xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"/>',
+        })
+      ),
+    code: 2,
+    stderr: refused(`— это презентация PowerPoint, а не книга Excel. ${CHOOSE_WORKBOOK}`),
   },
   {
     name: "a zip archive of text files",
     make: async (input) => writeFileSync(input, await zipOf({ "readme.txt": "Результаты ВПР" })),
     code: 2,
-    stderr: notXlsx("в архиве нет книги Excel: не найден xl/workbook.xml"),
+    stderr: refused(
+      "— архив ZIP, а не книга Excel. Если выгрузка лежит в архиве, распакуйте его и выберите файл .xlsx."
+    ),
   },
   {
     name: "a workbook cut off in the middle (an interrupted download)",
@@ -328,7 +429,31 @@ export const CASES: BadInputCase[] = [
       writeFileSync(input, bytes.subarray(0, bytes.length >> 1));
     },
     code: 2,
-    stderr: notXlsx("это не zip-архив, в котором хранится книга .xlsx, или файл обрезан"),
+    stderr: DAMAGED,
+  },
+  {
+    name: "a workbook whose sheet's compressed data is damaged (the directory intact)",
+    make: async (input) => {
+      await fixtureWith(input);
+      writeFileSync(input, withDamagedEntry(readFileSync(input), "xl/worksheets/sheet1.xml"));
+    },
+    code: 2,
+    stderr: DAMAGED,
+  },
+  {
+    name: "a workbook whose workbook part is XML cut off in the middle",
+    make: async (input) => {
+      await fixtureWith(input);
+      const zip = await JSZip.loadAsync(readFileSync(input));
+      const workbook = await zip.file("xl/workbook.xml")!.async("string");
+      zip.file("xl/workbook.xml", workbook.slice(0, workbook.indexOf("<sheet ") + 12));
+      writeFileSync(input, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    },
+    code: 2,
+    stderr: refused(
+      "— книга Excel, в которой не найдено ни одного листа: список её листов пуст или испорчен. " +
+        "Откройте книгу в Excel — если он предложит восстановить её, согласитесь, — сохраните и выберите сохранённый файл."
+    ),
   },
   {
     name: "a file that does not exist",

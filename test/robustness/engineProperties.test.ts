@@ -95,10 +95,11 @@ describe("no input makes the reader or the rule throw", () => {
 /** What decides a school's place on the list, keyed by login. */
 function verdicts(result: IdentificationResult): Map<string, string> {
   return new Map(
-    result.schools.map((school) => [
+    result.schools.map((school, index) => [
       school.login,
-      `${school.status} ${school.criteria.join(",")} ${school.lowResults
-        .map((low) => `${low.procedure.id} ${low.year.label} ${low.failing}`)
+      `${school.status} ${school.criteria.join(",")} ${result
+        .evidenceOf(index)
+        .lowResults.map((low) => `${low.procedure.id} ${low.year.label} ${low.failing}`)
         .sort()
         .join("; ")}`,
     ])
@@ -113,23 +114,25 @@ describe("invariants of the ШНОР rule on well-formed tables", () => {
       fc.property(tableSpec, edition, (spec, ruleEdition) => {
         const result = identify(readTable(gridOf(spec)), { edition: ruleEdition });
         if (result === null) return;
-        for (const school of result.schools) {
+        result.schools.forEach((school, index) => {
+          const reason = result.reasonOf(index);
+          const { lowResults } = result.evidenceOf(index);
           expect(school.status === "shnor").toBe(school.criteria.length > 0);
           expect(school.criteria.every((criterion) => criterion === 1 || criterion === 2)).toBe(
             true
           );
-          expect(school.reason).not.toBe("");
+          expect(reason).not.toBe("");
           if (school.criteria.includes(1)) {
-            const reference = school.lowResults.filter(
+            const reference = lowResults.filter(
               (low) => low.year.label === result.method.referenceYear
             );
             expect(reference.length).toBeGreaterThanOrEqual(2);
           }
-          if (school.status === "shnor") expect(school.reason).toMatch(/^К[12]:/);
-          for (const low of school.lowResults) {
+          if (school.status === "shnor") expect(reason).toMatch(/^К[12]:/);
+          for (const low of lowResults) {
             expect(low.failing).toBeGreaterThanOrEqual(result.method.threshold - 1e-9);
           }
-        }
+        });
       }),
       propertyParameters(600)
     );
@@ -173,7 +176,7 @@ describe("invariants of the ШНОР rule on well-formed tables", () => {
         if (original === null || shuffled === null) return;
         expect(shuffled.method).toEqual(original.method);
         const reasons = (result: IdentificationResult) =>
-          new Map(result.schools.map((school) => [school.login, school.reason]));
+          new Map(result.schools.map((school, index) => [school.login, result.reasonOf(index)]));
         expect(verdicts(shuffled)).toEqual(verdicts(original));
         expect(reasons(shuffled)).toEqual(reasons(original));
         // The table keeps the sheet's order: the list follows the rows.

@@ -110,6 +110,31 @@ describe("the standalone page's file host", () => {
     );
   });
 
+  it("reads the opened file with the module's reader (the page's worker) when it has one", async () => {
+    const seen: string[] = [];
+    const inWorker: xlsx.SheetsReader = async (bytes, label) => {
+      seen.push(label);
+      const { readSheetsData } = await import("../../src/xlsx/page/sheetsData");
+      return readSheetsData(bytes, label);
+    };
+    const host = await openFileHost(
+      { ...xlsx, readSheets: inWorker },
+      sampleBytes(),
+      "school-radar-sample.xlsx"
+    );
+    expect(seen).toEqual(["«school-radar-sample.xlsx»"]);
+    expect((await host.scan()).sheets[0]!.name).toBe("Результаты ОО");
+    // The worker's refusal (a Russian WorkbookFileError crossed back) reaches the page as the host's.
+    const refusing: xlsx.SheetsReader = (_, label) =>
+      Promise.reject(new xlsx.WorkbookFileError("not_xlsx", label, `Книга ${label} повреждена.`));
+    const failure = await openFileHost(
+      { ...xlsx, readSheets: refusing },
+      sampleBytes(),
+      "книга.xlsx"
+    ).catch((error: unknown) => error);
+    expect(isHostError(failure) && failure.detail).toBe("Книга «книга.xlsx» повреждена.");
+  });
+
   it("names the download after the file it came from", () => {
     expect(resultFileName("Выгрузка 2025.xlsx")).toBe("Выгрузка 2025 — Школьный радар.xlsx");
     expect(typeof createFileHost).toBe("function");

@@ -192,6 +192,21 @@ describe("task pane in a workbook", () => {
     ).toBeTruthy();
   });
 
+  it("says the lists print with Excel's defaults where Excel takes no print settings (Excel 2019)", async () => {
+    const PRINT =
+      "Эта версия Excel не даёт надстройкам задавать параметры печати, поэтому списки напечатаются с настройками Excel по умолчанию; чтобы лист уместился на страницу по ширине, выберите «Разметка страницы» → «Вписать» → «Ширина: 1 страница».";
+    const host = new MemoryHost([resultsGrid()]);
+    renderPane(host);
+    await ready();
+    fireEvent.click(screen.getByRole("button", { name: "Выявить ШНОР" }));
+    await screen.findByText(/^Записаны листы/);
+    // An Excel that took the print setup: nothing said about printing.
+    expect(screen.queryByText(PRINT)).toBeNull();
+    host.printSetupNotWritten = "api_unsupported";
+    fireEvent.click(screen.getByRole("button", { name: "Выявить ШНОР" }));
+    expect(await screen.findByText(PRINT)).toBeTruthy();
+  });
+
   it("shows the settings stored in the workbook, and stores what was used", async () => {
     const stored = settingsLayout({ ...DEFAULT_SETTINGS, threshold: "25", edition: "2025" });
     const host = new MemoryHost(

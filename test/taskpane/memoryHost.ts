@@ -24,6 +24,8 @@ export class MemoryHost implements WorkbookHost {
   readonly statusColumns: (StatusColumn | null | undefined)[] = [];
   /** What the next writes report of the status column (where Excel would have put it). */
   statusColumnReport: StatusColumnReport | null = null;
+  /** Whether the writes say the print setup was not written (Excel 2019: no ExcelApi 1.9). */
+  printSetupNotWritten: WriteReport["printSetupNotWritten"];
   /** When set, the next write waits for this promise (then clears it). */
   holdWrite: Promise<void> | null = null;
   failWrite: Error | null = null;
@@ -87,6 +89,7 @@ export class MemoryHost implements WorkbookHost {
             .name,
         })),
       ...(statusColumn && this.statusColumnReport ? { statusColumn: this.statusColumnReport } : {}),
+      ...(this.printSetupNotWritten ? { printSetupNotWritten: this.printSetupNotWritten } : {}),
     };
   }
 

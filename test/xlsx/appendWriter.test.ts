@@ -2,11 +2,11 @@ import { readFileSync } from "fs";
 import path from "path";
 import { inflateRawSync } from "zlib";
 import ExcelJS from "exceljs";
-import yauzl from "yauzl";
 import { templateLayout, type SheetLayout } from "../../src/engine";
 import { writeNewWorkbook, writeWorkbookWithOutputs } from "../../src/xlsx";
-import { addOutputs } from "../../src/xlsx/addOutputs";
-import { loadWorkbook } from "../../src/xlsx/loadWorkbook";
+import { addOutputs } from "./excelJs/addOutputs";
+import { loadWorkbook } from "./excelJs/readWithExcelJs";
+import { openZipReader } from "../../src/xlsx/zip/nodeStreams";
 import { layoutsOf, readBack, temporaryFolder, writeResultsWorkbook } from "./workbookFiles";
 import { convertWithLibreOffice } from "../fixtures/libreOffice";
 
@@ -43,38 +43,26 @@ interface RawEntry {
   bytes: Buffer;
 }
 
-function rawEntries(file: string): Promise<Map<string, RawEntry>> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error);
-      const entries = new Map<string, RawEntry>();
-      zip.on("entry", (entry: yauzl.Entry) => {
-        const deflated = entry.compressionMethod === 8;
-        zip.openReadStream(
-          entry,
-          { decompress: deflated ? false : null },
-          (streamError, stream) => {
-            if (streamError || !stream) return reject(streamError);
-            const chunks: Buffer[] = [];
-            stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-            stream.on("end", () => {
-              entries.set(entry.fileName, {
-                name: entry.fileName,
-                method: entry.compressionMethod,
-                crc: entry.crc32,
-                size: entry.uncompressedSize,
-                bytes: Buffer.concat(chunks),
-              });
-              zip.readEntry();
-            });
-          }
-        );
+/** Each entry's stored bytes, read by our zip reader (tested against fflate in zipReader.test.ts). */
+async function rawEntries(file: string): Promise<Map<string, RawEntry>> {
+  const zip = await openZipReader(file);
+  const entries = new Map<string, RawEntry>();
+  try {
+    for (const entry of zip.entries) {
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of zip.rawChunks(entry)) chunks.push(chunk);
+      entries.set(entry.fileName, {
+        name: entry.fileName,
+        method: entry.compressionMethod,
+        crc: entry.crc32,
+        size: entry.uncompressedSize,
+        bytes: Buffer.concat(chunks),
       });
-      zip.on("end", () => resolve(entries));
-      zip.on("error", reject);
-      zip.readEntry();
-    });
-  });
+    }
+  } finally {
+    await zip.close();
+  }
+  return entries;
 }
 
 type Validations = Record<string, ExcelJS.DataValidation | undefined>;

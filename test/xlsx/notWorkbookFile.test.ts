@@ -48,6 +48,11 @@ describe("a file given as a workbook", () => {
       "— архив ZIP, а не книга Excel",
     ],
     [
+      "a PDF report",
+      strToU8("%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"),
+      "— документ PDF, а не книга Excel",
+    ],
+    [
       "binary data",
       new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
       "не является книгой Excel (.xlsx)",
@@ -57,8 +62,8 @@ describe("a file given as a workbook", () => {
     expect(message.startsWith("Файл «файл» ")).toBe(true);
     expect(message).toContain(said);
     // What to do, in the user's words: no English but the names of formats and programs.
-    expect(message).toMatch(/Откройте|[Вв]ыберите|распакуйте/);
-    expect(message.replace(/\b(Excel|CSV|HTML|Word|PowerPoint|ZIP|xlsx)\b/g, "")).not.toMatch(
+    expect(message).toMatch(/Откройте|[Вв]ыберите|распакуйте|Возьмите/);
+    expect(message.replace(/\b(Excel|CSV|HTML|PDF|Word|PowerPoint|ZIP|xlsx)\b/g, "")).not.toMatch(
       /[A-Za-z]{2,}/
     );
   });

@@ -84,6 +84,43 @@ describe("PackedCells", () => {
     );
   });
 
+  it("keeps no styles for rows whose cells all have style 0, and reads them back as 0", () => {
+    const packed = new PackedCells();
+    for (let row = 0; row < 5000; row++)
+      for (let column = 0; column < 20; column++) packed.set(row, column, row + column / 10, 0);
+    const unstyled = packed.toData();
+    expect(unstyled.styleSlabs.length).toBeGreaterThan(1);
+    expect(unstyled.styleSlabs.every((slab) => slab.length === 0)).toBe(true);
+    expect(unstyled.styles.every((segment) => segment === undefined)).toBe(true);
+
+    const styled = new PackedCells();
+    styled.set(0, 3, 1, 0);
+    styled.set(4999, 2, 1, 5);
+    expect(styled.style(0, 3)).toBe(0);
+    expect(styled.style(4999, 2)).toBe(5);
+    expect(styled.toData().styleSlabs.filter((slab) => slab.length > 0)).toHaveLength(1);
+  });
+
+  it("reads back every cell's last style when most are 0, rows revisited and adopted", () => {
+    const styleOf = fc.constantFrom(0, 0, 0, 1, 2);
+    const styledCell = fc.tuple(fc.nat(30), fc.nat(12), fc.double(), styleOf);
+    fc.assert(
+      fc.property(fc.array(styledCell, { maxLength: 200 }), fc.nat(30), (cells, split) => {
+        const here = new PackedCells();
+        const there = new PackedCells();
+        for (const [row, column, value, style] of cells)
+          (row < split ? here : there).set(row, column, value, style);
+        expect(here.adopt(structuredClone(there.toData()))).toBe(true);
+        const lastStyle = new Map<string, number>();
+        for (const [row, column, , style] of cells) lastStyle.set(`${row}:${column}`, style);
+        for (let row = 0; row <= 31; row++)
+          for (let column = 0; column <= 13; column++)
+            expect(here.style(row, column)).toBe(lastStyle.get(`${row}:${column}`) ?? 0);
+      }),
+      { numRuns: 300 }
+    );
+  });
+
   it("refuses to adopt a row it already holds, changing nothing", () => {
     const here = new PackedCells();
     here.set(2, 0, "здесь", 0);

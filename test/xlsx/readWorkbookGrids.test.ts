@@ -172,7 +172,7 @@ describe("readWorkbookGrids: files that are not workbooks", () => {
     writeFileSync(file, "Логин;Школа\nsch900001;СОШ № 1\n");
     const error = await problemOf(file);
     expect(error.problem).toBe("not_xlsx");
-    expect(error.message).toMatch(/не является книгой Excel \(\.xlsx\)/);
+    expect(error.message).toMatch(/текст\.xlsx» — текст с разделителями \(CSV\), а не книга Excel/);
   });
 
   it("an old .xls workbook", async () => {

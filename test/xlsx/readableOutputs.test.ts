@@ -105,7 +105,7 @@ describe.each([
     async (layouts: SheetLayout[]) => {
       const bytes = new Uint8Array(readFileSync(SAMPLE));
       const opened = await openWorkbookBytes(bytes.buffer, "school-radar-sample.xlsx");
-      addWorkbookOutputs(opened, layouts);
+      await addWorkbookOutputs(opened, layouts);
       return unzipSync(await workbookBytes(opened));
     },
   ],

@@ -5,12 +5,8 @@
  * worksheetProducers.test.ts.
  */
 import type { SheetGrid } from "../../src/engine";
-import {
-  readWorkbookSheetsExcelJS,
-  readWorkbookSheetsFocused,
-  WorkbookFileError,
-  type WorkbookSheet,
-} from "../../src/xlsx";
+import { readWorkbookSheetsExcelJS } from "./excelJs/readWithExcelJs";
+import { readWorkbookSheetsFocused, WorkbookFileError, type WorkbookSheet } from "../../src/xlsx";
 
 type Outcome = WorkbookSheet[] | { problem: string };
 
@@ -41,7 +37,7 @@ function withoutMergedFormats(sheet: WorkbookSheet): SheetGrid {
   return grid;
 }
 
-/** The packed, cell-by-cell view gives exactly the rows' values and formats. */
+/** The packed, cell-by-cell view gives exactly the rows' values and formats, and their plain numbers. */
 function expectCellsAsValues(grid: SheetGrid): void {
   const cells = grid.cells!;
   expect(cells).toBeDefined();
@@ -53,8 +49,13 @@ function expectCellsAsValues(grid: SheetGrid): void {
     if (cells.rowLength(r) !== row.length) differences++;
     const formats = grid.numberFormats![r]!;
     for (let c = 0; c < row.length; c++) {
+      const format = formats[c] ?? null;
+      // `plainNumber`: the value when it is a number with no format, else NaN.
+      const plain = typeof row[c] === "number" && format === null ? row[c] : NaN;
       const same =
-        Object.is(cells.value(r, c), row[c]) && cells.numberFormat(r, c) === (formats[c] ?? null);
+        Object.is(cells.value(r, c), row[c]) &&
+        cells.numberFormat(r, c) === format &&
+        Object.is(cells.plainNumber!(r, c), plain);
       if (!same) differences++;
     }
   });

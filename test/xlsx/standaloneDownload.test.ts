@@ -16,6 +16,9 @@ import {
   workbookBytes,
   type OpenWorkbook,
 } from "../../src/xlsx/browser";
+import { readSheetsData, sheetsOfData, type PageSheet } from "../../src/xlsx/page/sheetsData";
+import { defaultRiskThresholds, riskThresholdsLayout } from "../../src/engine";
+import { DEFAULT_SETTINGS, settingsLayout } from "../../src/taskpane/settings";
 import { convertWithLibreOffice } from "../fixtures/libreOffice";
 import { layoutsOf, temporaryFolder } from "./workbookFiles";
 
@@ -76,7 +79,7 @@ describe("the standalone page's download", () => {
   it("is, part for part, the workbook the command line's --out writes", async () => {
     const layouts = await layoutsOf(SAMPLE);
     const opened = await open(readFileSync(SAMPLE), "school-radar-sample.xlsx");
-    addWorkbookOutputs(opened, layouts);
+    await addWorkbookOutputs(opened, layouts);
     const page = partsOf(await workbookBytes(opened));
     const out = path.join(folder.dir, "out.xlsx");
     await writeWorkbookWithOutputs(SAMPLE, layouts, out, null);
@@ -90,9 +93,9 @@ describe("the standalone page's download", () => {
   it("after the actions ran twice, has each of our sheets and charts once (the re-run replaced them)", async () => {
     const layouts = await layoutsOf(SAMPLE);
     const opened = await open(readFileSync(SAMPLE), "school-radar-sample.xlsx");
-    addWorkbookOutputs(opened, layouts);
+    await addWorkbookOutputs(opened, layouts);
     const once = partsOf(await workbookBytes(opened));
-    addWorkbookOutputs(opened, layouts);
+    await addWorkbookOutputs(opened, layouts);
     const twice = partsOf(await workbookBytes(opened));
     expect(chartTitles(twice)).toEqual(chartTitles(once));
     const names = async (parts: Record<string, Uint8Array>) => {
@@ -102,7 +105,60 @@ describe("the standalone page's download", () => {
     };
     expect([...(await names(twice))].sort()).toEqual([...(await names(once))].sort());
     // The page shows its working copy: the download has the same sheets, in the same order.
-    expect(await names(twice)).toEqual(opened.workbook.worksheets.map((sheet) => sheet.name));
+    expect(await names(twice)).toEqual(opened.sheets.map((sheet) => sheet.grid.sheetName));
+  });
+
+  it("reads back after each write what the download holds: every sheet, its values, formats and marks", async () => {
+    // Each action reads the working copy: our hidden settings and the thresholds sheet (the user's
+    // data once written) are input to the next one, so they must read as they will from the file.
+    const plain = (sheet: PageSheet) => ({
+      name: sheet.grid.sheetName,
+      state: sheet.state,
+      marks: [sheet.outputMark, sheet.userDataMark],
+      values: Array.from(sheet.grid.values, (row) => [...row]),
+      formats: Array.from(sheet.grid.numberFormats ?? [], (row) => [...row]),
+      merged: sheet.mergedRanges,
+    });
+    const opened = await open(readFileSync(SAMPLE), "school-radar-sample.xlsx");
+    const settings = settingsLayout(DEFAULT_SETTINGS);
+    const thresholds = riskThresholdsLayout(defaultRiskThresholds());
+    // The analysis's own thresholds layout, if any, left out: the runs below ask for it themselves.
+    const layouts = (await layoutsOf(SAMPLE)).filter(
+      (layout) => layout.marker !== thresholds.marker
+    );
+    const first = await addWorkbookOutputs(
+      opened,
+      [...layouts, thresholds, settings],
+      new Set([settings.marker])
+    );
+    const second = await addWorkbookOutputs(
+      opened,
+      [layouts[0]!, thresholds, settings],
+      new Set([settings.marker])
+    );
+    // The second run replaced its sheets and kept the thresholds, which are the user's now.
+    expect(second.replacedSheets.sort()).toEqual([layouts[0]!.name, settings.name].sort());
+    expect(second.keptSheets).toEqual([
+      {
+        marker: thresholds.marker,
+        requestedName: thresholds.name,
+        name: first.sheets.find((sheet) => sheet.marker === thresholds.marker)!.name,
+      },
+    ]);
+    const download = sheetsOfData(await readSheetsData(await workbookBytes(opened), "«выгрузка»"));
+    expect(opened.sheets.map(plain)).toEqual(download.map(plain));
+    const settingsSheet = opened.sheets.find((sheet) => sheet.grid.sheetName === settings.name)!;
+    expect([settingsSheet.state, settingsSheet.outputMark]).toEqual([
+      "hidden",
+      "SchoolRadar_settings",
+    ]);
+    const thresholdsSheet = opened.sheets.find(
+      (sheet) => sheet.grid.sheetName === thresholds.name
+    )!;
+    expect([thresholdsSheet.outputMark, thresholdsSheet.userDataMark]).toEqual([
+      null,
+      expect.stringMatching(/^SchoolRadarData_/),
+    ]);
   });
 
   it("keeps the user's own charts, which a round trip through ExcelJS drops", async () => {
@@ -122,7 +178,7 @@ describe("the standalone page's download", () => {
 
     const opened = await open(users, "мои диаграммы.xlsx");
     const layouts = await layoutsOf(SAMPLE);
-    const report = addWorkbookOutputs(opened, layouts);
+    const report = await addWorkbookOutputs(opened, layouts);
     expect(report.replacedSheets).toEqual([]);
     const download = partsOf(await workbookBytes(opened));
     expect(chartTitles(download)).toEqual([...userTitles, ...userTitles].sort());
@@ -139,7 +195,7 @@ describe("the standalone page's download", () => {
   it("opens in LibreOffice with its charts, their series read from the sheets' cells", async () => {
     const layouts = await layoutsOf(SAMPLE);
     const opened = await open(readFileSync(SAMPLE), "school-radar-sample.xlsx");
-    addWorkbookOutputs(opened, layouts);
+    await addWorkbookOutputs(opened, layouts);
     const file = path.join(folder.dir, "выгрузка — Школьный радар.xlsx");
     writeFileSync(file, await workbookBytes(opened));
     const resaved = partsOf(

@@ -10,7 +10,8 @@ import { existsSync } from "fs";
 import path from "path";
 import ExcelJS from "exceljs";
 import type { CellValue } from "../../src/engine";
-import { readWorkbookSheetsExcelJS, readWorkbookSheetsFocused } from "../../src/xlsx";
+import { readWorkbookSheetsFocused } from "../../src/xlsx";
+import { readWorkbookSheetsExcelJS } from "./excelJs/readWithExcelJs";
 import { SheetCells } from "../../src/xlsx/focused/sheetCells";
 import {
   findWorkbookPart,

@@ -2,7 +2,6 @@ import type { ExportTable } from "../table/exportTable";
 import type {
   IdentificationMethod,
   IdentificationResult,
-  SchoolIdentification,
   SchoolStatus,
 } from "./identifyLowResultSchools";
 import type { CellValue } from "../types";
@@ -56,7 +55,7 @@ function shnorListLayout(result: IdentificationResult, table: ExportTable): Shee
   const { method, schools, counts } = result;
   const flagged = counts.shnor;
   const order = listOrder(schools.map((school) => school.status));
-  const rows = order.map((index) => listRow(schools[index]!, method, table));
+  const rows = order.map((index) => listRow(result, index, table));
   const layout: SheetLayout = {
     name: "ШНОР",
     marker: OUTPUT_MARKERS.shnor,
@@ -128,12 +127,13 @@ const EVIDENCE_HEADER = "Ячейка";
  * of the table (the login's cell) when it has none.
  */
 function listRow(
-  school: SchoolIdentification,
-  method: IdentificationMethod,
+  result: IdentificationResult,
+  index: number,
   table: ExportTable
 ): { values: CellValue[]; link: string } {
-  const lows = school.lowResults;
-  const judged = school.judged;
+  const { method } = result;
+  const school = result.schools[index]!;
+  const { lowResults: lows, judged } = result.evidenceOf(index);
   const count = (year: string | null, results: number): CellValue =>
     year === null || results === 0 ? NO_DATA : lows.filter((low) => low.year.label === year).length;
   const first = lows[0];
@@ -150,7 +150,7 @@ function listRow(
       count(method.referenceYear, judged.reference),
       count(method.previousYear, judged.previous),
       `${columnLetters(column)}${row + 1}`,
-      school.reason,
+      result.reasonOf(index),
     ],
     link: cellAddress(table.sheetName, row, column),
   };

@@ -6,14 +6,20 @@ import {
   type RuleEdition,
 } from "./identificationOptions";
 import { criteriaMet, judgeValue, type ResultState } from "./lowResult";
-import { judgeSchool, type SchoolJudgement } from "./schoolJudgement";
+import {
+  schoolEvidence,
+  schoolReason,
+  type IdentificationRun,
+  type SchoolEvidence,
+} from "./schoolEvidence";
 import { engineError } from "../engineError";
 import { parseSchoolYear } from "../table/schoolYear";
 import { quotedSheetName } from "../table/cellAddress";
-import { describeMethod, explainSchool } from "./identificationReason";
+import { describeMethod } from "./identificationReason";
 import { plural } from "../russianText";
 
 export { DEFAULT_IDENTIFICATION_OPTIONS, type IdentificationOptions, type RuleEdition };
+export type { SchoolEvidence };
 
 export type SchoolStatus = "shnor" | "not_shnor" | "insufficient_data";
 
@@ -39,15 +45,6 @@ export interface SchoolIdentification {
   row: number;
   status: SchoolStatus;
   criteria: (1 | 2)[];
-  /** The low results of the two years the rule looks at, reference year first. */
-  lowResults: LowResultEvidence[];
-  /**
-   * How many results of each of the two years could be judged (low or not): 0 when the year has
-   * nothing to judge, where a count of low results would read as «none».
-   */
-  judged: { reference: number; previous: number };
-  /** Russian text naming the years, procedures and percentages behind the status. */
-  reason: string;
 }
 
 export interface IdentificationMethod {
@@ -73,8 +70,15 @@ export interface IdentificationResult {
   statuses: SchoolStatus[];
   /** How many schools have each status: what the summary, the ШНОР sheet and the command line count. */
   counts: Record<SchoolStatus, number>;
-  /** Made when first read, then kept (see `identifyLowResultSchools`). */
+  /** Made when first read, then kept (see `identifyLowResultSchools`): plain data, one per school. */
   schools: SchoolIdentification[];
+  /**
+   * The low results behind the status of the school at this place of `schools`, and the results
+   * judged; made anew at each call (schoolEvidence.ts).
+   */
+  evidenceOf(school: number): SchoolEvidence;
+  /** The Russian text naming the years, procedures and percentages behind that school's status. */
+  reasonOf(school: number): string;
   warnings: Warning[];
 }
 
@@ -161,21 +165,34 @@ export function identifyLowResultSchools(
     statuses.push(status);
     statusCounts[status]++;
   }
-  // The rule is decided above for every school; a school's result object is a view of it. At
-  // 50,000 schools those objects, kept alive together, are what the garbage collector copies, so they
-  // are made when a caller first reads `schools` (a sheet, the report), not by the analysis.
+  // The rule is decided above for every school; a school's result object is plain data made from
+  // it. At 50,000 schools those objects, kept alive together, are what the garbage collector copies,
+  // so they are made when a caller first reads `schools` (a sheet, the report), not by the analysis.
   let schools: SchoolIdentification[] | undefined;
   return {
     method,
     statuses,
     counts: statusCounts,
     get schools() {
-      return (schools ??= statuses.map(
-        (status, school) => new IdentifiedSchool(run, school, status, criteria[school])
+      return (schools ??= statuses.map((status, school) =>
+        identifiedSchool(table, school, status, criteria[school])
       ));
     },
+    evidenceOf: (school) => schoolEvidence(run, school, criteria[school]),
+    reasonOf: (school) => schoolReason(run, school, statuses[school], criteria[school]),
     warnings: ruleWarnings(table, years),
   };
+}
+
+/** A school's result as plain data, its fields in the order the interface lists them. */
+function identifiedSchool(
+  table: ExportTable,
+  school: number,
+  status: SchoolStatus,
+  criteria: (1 | 2)[]
+): SchoolIdentification {
+  const { login, name, municipality, row } = table.schools[school];
+  return { login, name, municipality, row, status, criteria };
 }
 
 /** Lower-case logins of the schools identified as ШНОР (what the risk group leaves out). */
@@ -312,69 +329,6 @@ function dependsOnSetAside(
       settings.edition
     ).length > 0
   );
-}
-
-/** What a school's result needs to judge it again: the run's table, years and settings. */
-interface IdentificationRun {
-  table: ExportTable;
-  years: RuleYears;
-  settings: IdentificationOptions;
-}
-
-/**
- * A school's result. `lowResults` and `reason` are getters that judge the school again when read (a
- * few comparisons): at 50,000 schools the evidence objects and the texts cost several times the rule
- * itself (docs/benchmarks.md), and a caller shows them a page at a time. The table is read again then;
- * the engine never changes a table it has read. The run is a private field, so keys, spread and
- * equality see only the result's own fields; `toJSON` gives the JSON of a plain object with
- * `lowResults` and `reason` in their places.
- */
-class IdentifiedSchool implements SchoolIdentification {
-  // Only declared: the constructor sets them in the order a plain result lists them.
-  declare readonly login: string;
-  declare readonly name: string;
-  declare readonly municipality: string;
-  declare readonly row: number;
-  declare readonly status: SchoolStatus;
-  declare readonly criteria: (1 | 2)[];
-  readonly #run: IdentificationRun;
-  readonly #school: number;
-
-  constructor(run: IdentificationRun, school: number, status: SchoolStatus, criteria: (1 | 2)[]) {
-    const record = run.table.schools[school];
-    this.login = record.login;
-    this.name = record.name;
-    this.municipality = record.municipality;
-    this.row = record.row;
-    this.status = status;
-    this.criteria = criteria;
-    this.#run = run;
-    this.#school = school;
-  }
-
-  get lowResults(): LowResultEvidence[] {
-    const { reference, previous } = this.#judgement();
-    return reference.low.concat(previous.low);
-  }
-
-  get judged(): { reference: number; previous: number } {
-    const { reference, previous } = this.#judgement();
-    return { reference: reference.usable, previous: previous.usable };
-  }
-
-  get reason(): string {
-    return explainSchool(this.status, this.#judgement(), this.#run.years, this.#run.settings);
-  }
-
-  toJSON(): SchoolIdentification {
-    const { login, name, municipality, row, status, criteria, lowResults, judged, reason } = this;
-    return { login, name, municipality, row, status, criteria, lowResults, judged, reason };
-  }
-
-  #judgement(): SchoolJudgement {
-    const { table, years, settings } = this.#run;
-    return judgeSchool(table, this.#school, years, settings, this.criteria);
-  }
 }
 
 function checkSettings(settings: IdentificationOptions): EngineError | null {

@@ -1,7 +1,8 @@
 /**
  * One school judged on its own, result by result: what its reason text names (the low results, the
  * results with too few participants, the gaps in a series). `identifyLowResultSchools` decides every
- * school's status column by column; this judges one school again when its reason is read.
+ * school's status column by column; this judges one school again when its evidence or reason is
+ * asked for (schoolEvidence.ts).
  */
 import type { ExportTable, Procedure } from "../table/exportTable";
 import type { IdentificationOptions } from "./identificationOptions";

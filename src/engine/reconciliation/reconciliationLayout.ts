@@ -33,7 +33,7 @@ export function ourFinding(
     return `${before}${names}${after}`;
   }
   if (entry.school === null) return "школы нет в таблице";
-  const reason = identification.schools[entry.school].reason;
+  const reason = identification.reasonOf(entry.school);
   if (entry.status === "shnor") return reason;
   const lowered = reason.charAt(0).toLocaleLowerCase("ru") + reason.slice(1);
   return entry.status === "not_shnor" ? `по нашим данным ${lowered}` : lowered;

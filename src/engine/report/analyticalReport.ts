@@ -2,7 +2,6 @@ import type { ExportTable, Procedure } from "../table/exportTable";
 import type {
   IdentificationResult,
   LowResultEvidence,
-  SchoolIdentification,
 } from "../lowResults/identifyLowResultSchools";
 import type { SocialWellBeingResult } from "../social/assessSocialWellBeing";
 import type { RiskAssessment } from "../risk/assessRiskFactors";
@@ -272,15 +271,19 @@ function lowsOfYear(lows: LowResultEvidence[]): string {
     .join(", ");
 }
 
-/** «критерии 1 и 2: 2024/2025 — ВПР МА 6 (31,6 %), ОГЭ РУ (48,5 %); 2023/2024 — ОГЭ РУ (35,7 %)» */
-export function shnorEvidence(school: SchoolIdentification): string {
+/**
+ * «критерии 1 и 2: 2024/2025 — ВПР МА 6 (31,6 %), ОГЭ РУ (48,5 %); 2023/2024 — ОГЭ РУ (35,7 %)» for
+ * the school at this place of the table.
+ */
+export function shnorEvidence(identification: IdentificationResult, index: number): string {
+  const school = identification.schools[index];
   const criteria =
     school.criteria.length > 1
       ? `критерии ${school.criteria.join(" и ")}`
       : `критерий ${school.criteria[0] ?? "—"}`;
   const years: string[] = [];
   const byYear = new Map<string, LowResultEvidence[]>();
-  for (const low of school.lowResults) {
+  for (const low of identification.evidenceOf(index).lowResults) {
     const list = byYear.get(low.year.label);
     if (list === undefined) {
       byYear.set(low.year.label, [low]);
@@ -335,7 +338,7 @@ function shnorBlocks(
     let small = false;
     flagged.slice(0, REPORT_LIST_LIMIT).forEach((school, index) => {
       const identified = identification.schools[school];
-      const evidence = shnorEvidence(identified);
+      const evidence = shnorEvidence(identification, school);
       small ||= evidence.includes("*");
       blocks.push({
         kind: "item",
@@ -480,7 +483,7 @@ function reconciliationBlocks(
   for (const entry of onlyOurs.slice(0, REPORT_LIST_LIMIT))
     blocks.push({
       kind: "bullet",
-      text: `${name(entry)} — только в нашем перечне: ${shnorEvidence(identification.schools[entry.school!])};`,
+      text: `${name(entry)} — только в нашем перечне: ${shnorEvidence(identification, entry.school!)};`,
     });
   for (const entry of onlyOfficial.slice(0, REPORT_LIST_LIMIT)) {
     const official = printed(entry.official!.name || entry.official!.login!);

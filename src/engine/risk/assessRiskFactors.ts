@@ -33,17 +33,22 @@ export interface SchoolRiskProfile {
    * these is not called free of risk.
    */
   withoutData: number[];
-  judgements: FactorJudgement[];
   /** ШГР: factors present, and not ШНОР (docs/method.md §4). */
   riskGroup: boolean;
-  reason: string;
 }
 
 export interface RiskAssessment {
   /** Schools of the questionnaire, and those of them in the risk group (ШГР): what the summary counts. */
   counts: { schools: number; riskGroup: number };
-  /** Made when first read, then kept (see `assessRiskFactors`). */
+  /** Made when first read, then kept (see `assessRiskFactors`): plain data, one per questionnaire row. */
   schools: SchoolRiskProfile[];
+  /**
+   * The ten factors of the school at this place of `schools` judged parameter by parameter: what
+   * crossed its threshold, and how many parameters had data. Made anew from its row at each call.
+   */
+  judgementsOf(school: number): FactorJudgement[];
+  /** The Russian text naming that school's factors and why it is or is not in the risk group. */
+  reasonOf(school: number): string;
   /** «фактор → школы»: names in the questionnaire's order. */
   byFactor: SchoolsWithFactor[];
   /** True when ШНОР statuses were known, so the risk group excludes the ШНОР. */
@@ -94,7 +99,6 @@ export function assessRiskFactors(
   const rules = factorRules(thresholds);
   const isLowResult = (row: KeyedRow): boolean => lowResultSchools?.has(row.key) ?? false;
   const halfNeeded = rule === "half";
-  const run: RiskRun = { rules, isLowResult, halfNeeded };
   const { presence, unjudged } = factorPresence(
     questionnaire.fieldValues,
     rules,
@@ -105,24 +109,33 @@ export function assessRiskFactors(
   const riskGroup = riskGroupOf(presence, questionnaire.rowIndexByKey, lowResultSchools);
   let inRiskGroup = 0;
   for (let index = 0; index < riskGroup.length; index++) inRiskGroup += riskGroup[index];
-  // Every school's factors and group are decided above; a profile object is a view of them, made
-  // when a caller first reads `schools` (at 50,000 schools those objects, alive together, are what
-  // the garbage collector copies).
+  // Every school's factors and group are decided above; its profile, plain data made from them, is
+  // made when a caller first reads `schools` (at 50,000 schools those objects, alive together, are
+  // what the garbage collector copies). Ten judgement objects and a text per school cost several
+  // times the factors themselves: they are made only when asked for, a page at a time.
   let schools: SchoolRiskProfile[] | undefined;
+  const judgementsOf = (school: number): FactorJudgement[] =>
+    judgeFactors(questionnaire.rows[school], rules, halfNeeded);
   return {
     counts: { schools: presence.length, riskGroup: inRiskGroup },
     get schools() {
-      return (schools ??= questionnaire.rows.map(
-        (row, index) =>
-          new RiskProfile(
-            run,
-            row,
-            factorsOf(lists, rules, presence[index]),
-            factorsOf(lists, rules, unjudged[index]),
-            riskGroup[index] === 1
-          )
-      ));
+      return (schools ??= questionnaire.rows.map((row, index): SchoolRiskProfile => ({
+        login: row.login,
+        name: row.name,
+        row: row.row,
+        factors: factorsOf(lists, rules, presence[index]),
+        withoutData: factorsOf(lists, rules, unjudged[index]),
+        riskGroup: riskGroup[index] === 1,
+      })));
     },
+    judgementsOf,
+    reasonOf: (school) =>
+      riskReason(
+        judgementsOf(school).filter((judgement) => judgement.present),
+        riskGroup[school] === 1,
+        isLowResult(questionnaire.rows[school]),
+        halfNeeded
+      ),
     byFactor: schoolsByFactor(questionnaire.rows, rules, presence, riskGroup),
     lowResultsKnown: lowResultSchools !== undefined,
     rule,
@@ -152,7 +165,7 @@ function riskGroupOf(
 /**
  * The factors each school has, as bits (bit i: the i-th rule's factor; ten fit in 16), and those it
  * has no data for (`unjudged`). A parameter's column is read for all schools at a time, in memory
- * order, counting only; the judgements are made when read.
+ * order, counting only; the judgements are made when asked for (`judgementsOf`).
  */
 function factorPresence(
   columns: Record<string, Float64Array>,
@@ -302,63 +315,4 @@ function schoolsByFactor(
       return names()[index].lowResult;
     },
   }));
-}
-
-/** What a school's profile needs to judge its row again: the rules in force, and who is ШНОР. */
-interface RiskRun {
-  rules: FactorRule[];
-  isLowResult: (row: KeyedRow) => boolean;
-  /** The stricter rule (at least half of the parameters with data) is in force. */
-  halfNeeded: boolean;
-}
-
-/**
- * A school's risk profile. `judgements` and `reason` are getters that judge the school's row again
- * when read: at 50,000 schools ten judgement objects and a text per school cost several times the
- * factors themselves, and a caller shows them a page at a time. The run and the row are private
- * fields, so keys, spread and equality see only the profile's own fields; `toJSON` gives the JSON of
- * a plain object with `judgements` and `reason` in their places.
- */
-class RiskProfile implements SchoolRiskProfile {
-  // Only declared: the constructor sets them in the order a plain profile lists them.
-  declare readonly login: string;
-  declare readonly name: string;
-  declare readonly row: number;
-  declare readonly factors: number[];
-  declare readonly withoutData: number[];
-  declare readonly riskGroup: boolean;
-  readonly #run: RiskRun;
-  readonly #row: KeyedRow;
-
-  constructor(
-    run: RiskRun,
-    row: KeyedRow,
-    factors: number[],
-    withoutData: number[],
-    riskGroup: boolean
-  ) {
-    this.login = row.login;
-    this.name = row.name;
-    this.row = row.row;
-    this.factors = factors;
-    this.withoutData = withoutData;
-    this.riskGroup = riskGroup;
-    this.#run = run;
-    this.#row = row;
-  }
-
-  get judgements(): FactorJudgement[] {
-    return judgeFactors(this.#row, this.#run.rules, this.#run.halfNeeded);
-  }
-
-  get reason(): string {
-    const present = this.judgements.filter((judgement) => judgement.present);
-    const { isLowResult, halfNeeded } = this.#run;
-    return riskReason(present, this.riskGroup, isLowResult(this.#row), halfNeeded);
-  }
-
-  toJSON(): SchoolRiskProfile {
-    const { login, name, row, factors, withoutData, judgements, riskGroup, reason } = this;
-    return { login, name, row, factors, withoutData, judgements, riskGroup, reason };
-  }
 }

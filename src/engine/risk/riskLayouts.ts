@@ -81,7 +81,7 @@ export function riskMatrixLayout(assessment: RiskAssessment, sourceSheet: string
       "ШГР",
       "Обоснование",
     ],
-    body: schools.map((school) => [
+    body: schools.map((school, index) => [
       school.name,
       school.login,
       ...RISK_FACTORS.map((factor): CellValue =>
@@ -93,7 +93,7 @@ export function riskMatrixLayout(assessment: RiskAssessment, sourceSheet: string
       ),
       school.factors.length,
       school.riskGroup ? "ШГР" : "",
-      school.reason,
+      assessment.reasonOf(index),
     ]),
     // The factors' long names wrap in their headers; the cells hold 1, «—» or nothing.
     columns: [

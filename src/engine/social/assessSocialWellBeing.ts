@@ -40,12 +40,10 @@ export interface SchoolSocialWellBeing {
   row: number;
   /** Null when the row could not give an index (missing or inconsistent data; see the warnings). */
   isbsh: number | null;
-  shares: SocialShares | null;
   /** In the least advantaged group (ШНСУ). */
   shnsu: boolean;
   /** 1 = the least advantaged; tied indices share a place. */
   rank: number | null;
-  reason: string;
 }
 
 export interface SocialWellBeingResult {
@@ -64,8 +62,15 @@ export interface SocialWellBeingResult {
   groupSizeWarning: string | null;
   /** The passport's other social factors, for context beside the index; parallel to `schools`. */
   context: ContextShares;
-  /** Made when first read, then kept (see `assessSocialWellBeing`). */
+  /** Made when first read, then kept (see `assessSocialWellBeing`): plain data, one per passport row. */
   schools: SchoolSocialWellBeing[];
+  /**
+   * The shares the index of the school at this place of `schools` was computed from; null without
+   * an index. Made anew from the passport's row at each call.
+   */
+  sharesOf(school: number): SocialShares | null;
+  /** The Russian text comparing that school's index with the threshold («ИСБШ 59,00 ≤ порог 61,25 — …»). */
+  reasonOf(school: number): string;
   warnings: Warning[];
   description: string;
 }
@@ -213,11 +218,13 @@ export function assessSocialWellBeing(
   if (groupSizeWarning !== null)
     warnings.push({ cell: quotedSheetName(passport.sheetName), message: groupSizeWarning });
   const context = contextShares(passport, warnings);
-  const run: SocialRun = { columns, threshold, quantile, sorted, decimals };
-  // Every index, the threshold and so the group are decided above; a school's result object is a view
-  // of them, made when a caller first reads `schools` (at 50,000 schools those objects, alive
-  // together, are what the garbage collector copies).
+  // Every index, the threshold and so the group are decided above; a school's result, plain data
+  // made from them, is made when a caller first reads `schools` (at 50,000 schools those objects,
+  // alive together, are what the garbage collector copies). The shares and the reason, which cost more
+  // than the index and the ranking, are made only when asked for, a page at a time.
   let schools: SchoolSocialWellBeing[] | undefined;
+  const isbshOf = (school: number): number | null =>
+    Number.isNaN(indices[school]) ? null : indices[school];
   return {
     quantile,
     weights,
@@ -227,9 +234,16 @@ export function assessSocialWellBeing(
     groupSizeWarning,
     context,
     get schools() {
-      return (schools ??= passport.rows.map(
-        (row, index) => new SchoolWellBeing(run, row, indices[index])
+      return (schools ??= passport.rows.map((row, index) =>
+        schoolWellBeing(row, isbshOf(index), threshold, sorted)
       ));
+    },
+    // The index was computed, so the row gives shares.
+    sharesOf: (school) =>
+      isbshOf(school) === null ? null : (rowShares(columns, passport.rows[school]) as SocialShares),
+    reasonOf: (school) => {
+      const isbsh = isbshOf(school);
+      return socialReason(isbsh, inShnsu(isbsh, threshold), threshold, quantile, decimals);
     },
     warnings,
     description: describeSocialMethod(quantile, weights, threshold, decimals),
@@ -294,63 +308,27 @@ function shnsuCount(sorted: Float64Array, threshold: number): number {
   return count;
 }
 
-/** What a school's result needs to make its shares and reason: the run's columns and group. */
-interface SocialRun {
-  columns: ShareColumns;
-  threshold: number | null;
-  quantile: Quantile;
-  /** The indices computed, ascending: a school's rank is its place among them. */
-  sorted: Float64Array;
-  /** What the reasons show ИСБШ and the threshold with (`indexDecimals`). */
-  decimals: number;
+/** A school's ИСБШ as plain data, its fields in the order the interface lists them. */
+function schoolWellBeing(
+  row: KeyedRow,
+  isbsh: number | null,
+  threshold: number | null,
+  sorted: Float64Array
+): SchoolSocialWellBeing {
+  return {
+    login: row.login,
+    name: row.name,
+    row: row.row,
+    isbsh,
+    shnsu: inShnsu(isbsh, threshold),
+    // Tied indices share the place of the first of them.
+    rank: isbsh === null ? null : firstAtLeast(sorted, isbsh - 1e-9) + 1,
+  };
 }
 
-/**
- * A school's ИСБШ. `shares` and `reason` are getters that make them when read (the shares from the
- * passport's row again): at 50,000 schools they cost more than the index and the ranking, and a
- * caller shows them a page at a time. The run and the row are private fields, so keys, spread and
- * equality see only the result's own fields; `toJSON` gives the JSON of a plain object with `shares`
- * and `reason` in their places.
- */
-class SchoolWellBeing implements SchoolSocialWellBeing {
-  // Only declared: the constructor sets them in the order a plain result lists them.
-  declare readonly login: string;
-  declare readonly name: string;
-  declare readonly row: number;
-  declare readonly isbsh: number | null;
-  declare readonly shnsu: boolean;
-  declare readonly rank: number | null;
-  readonly #run: SocialRun;
-  readonly #row: KeyedRow;
-
-  /** `index`: the school's ИСБШ, NaN when none was computed. */
-  constructor(run: SocialRun, row: KeyedRow, index: number) {
-    const { threshold, sorted } = run;
-    const isbsh = Number.isNaN(index) ? null : index;
-    this.login = row.login;
-    this.name = row.name;
-    this.row = row.row;
-    this.isbsh = isbsh;
-    this.shnsu = isbsh !== null && threshold !== null && isAtOrBelow(isbsh, threshold);
-    this.rank = isbsh === null ? null : firstAtLeast(sorted, isbsh - 1e-9) + 1;
-    this.#run = run;
-    this.#row = row;
-  }
-
-  get shares(): SocialShares | null {
-    // The index was computed, so the row gives shares.
-    return this.isbsh === null ? null : (rowShares(this.#run.columns, this.#row) as SocialShares);
-  }
-
-  get reason(): string {
-    const { threshold, quantile, decimals } = this.#run;
-    return socialReason(this.isbsh, this.shnsu, threshold, quantile, decimals);
-  }
-
-  toJSON(): SchoolSocialWellBeing {
-    const { login, name, row, isbsh, shares, shnsu, rank, reason } = this;
-    return { login, name, row, isbsh, shares, shnsu, rank, reason };
-  }
+/** In the ШНСУ group: an index at or below a threshold that was set. */
+function inShnsu(isbsh: number | null, threshold: number | null): boolean {
+  return isbsh !== null && threshold !== null && isAtOrBelow(isbsh, threshold);
 }
 
 /** The indices computed, ascending: one numeric sort serves the group's threshold and every rank. */

@@ -47,17 +47,18 @@ export function socialLayout(result: SocialWellBeingResult, sourceSheet: string)
     ],
     body: order.map((position) => {
       const school = schools[position];
+      const shares = result.sharesOf(position);
       return [
         school.rank,
         school.name,
         school.login,
         school.isbsh,
         school.shnsu ? "ШНСУ" : "",
-        percent(school.shares?.bothParentsHigherEducation),
-        percent(school.shares?.singleParentFamilies),
-        percent(school.shares?.onRegisters),
+        percent(shares?.bothParentsHigherEducation),
+        percent(shares?.singleParentFamilies),
+        percent(shares?.onRegisters),
         ...context.percents.map((percents) => known(percents[position])),
-        school.reason,
+        result.reasonOf(position),
       ];
     }),
     columns: [

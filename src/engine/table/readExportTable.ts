@@ -966,6 +966,7 @@ function readAllGroupValues(
     return arrays as GroupValues;
   });
   const { values: gridValues, numberFormats, cells: packed } = sheet.grid;
+  const plainNumber = packed?.plainNumber?.bind(packed);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i] - sheet.firstRow;
     // A packed grid is read cell by cell: making its rows as arrays would undo the packing.
@@ -974,6 +975,9 @@ function readAllGroupValues(
     const formats = packed === undefined ? numberFormats?.[r] : undefined;
     for (let t = 0; t < targets.length; t++) {
       const target = targets[t];
+      // A packed grid answers the common case in one call, without the value and its format.
+      if (plainNumber !== undefined && storePlain(target, i, plainNumber(r, target.column)))
+        continue;
       const value =
         cells === undefined ? packed!.value(r, target.column) : (cells[target.column] ?? null);
       if (value === null || value === "-") continue;
@@ -981,21 +985,7 @@ function readAllGroupValues(
         formats === undefined ? packed?.numberFormat(r, target.column) : formats[target.column];
       // The common case is read in place (a national table has millions of cells): a plain number
       // in range with no number format to scale it. Everything else goes through the readers.
-      if (typeof value === "number" && format == null && value >= 0) {
-        const plain =
-          target.kind === "percent"
-            ? value <= 100
-            : target.kind === "count"
-              ? Number.isInteger(value)
-              : Number.isFinite(value);
-        if (plain) {
-          target.values[i] = value;
-          // 0.4 or 1 in a percent column may be a fraction (40 %, 100 %): noted, decided per column.
-          const stats = target.stats;
-          if (stats !== undefined && value > 0) countPercent(stats, value);
-          continue;
-        }
-      }
+      if (typeof value === "number" && format == null && storePlain(target, i, value)) continue;
       const column = target.column + sheet.firstColumn;
       if (mergedAway.size > 0 && mergedAway.has(rows[i] * COLUMN_KEY + column)) continue;
       readOne(sheet, rows[i], target, i, value, format);
@@ -1004,6 +994,27 @@ function readAllGroupValues(
   for (const target of targets) warnings.push(...target.warnings);
   if (mergedAway.size > 0) clearMergedAway(rows, targets, mergedAway, sheet.firstColumn);
   return result;
+}
+
+/**
+ * Stores `value`, a number with no number format (NaN for none), when the column's reader would take
+ * it as it is: not negative, and a percentage up to 100, a count whole, an average finite. False for
+ * anything else, which goes through the readers.
+ */
+function storePlain(target: ColumnTarget, index: number, value: number): boolean {
+  if (!(value >= 0)) return false;
+  const plain =
+    target.kind === "percent"
+      ? value <= 100
+      : target.kind === "count"
+        ? Number.isInteger(value)
+        : Number.isFinite(value);
+  if (!plain) return false;
+  target.values[index] = value;
+  // 0.4 or 1 in a percent column may be a fraction (40 %, 100 %): noted, decided per column.
+  const stats = target.stats;
+  if (stats !== undefined && value > 0) countPercent(stats, value);
+  return true;
 }
 
 function readOne(

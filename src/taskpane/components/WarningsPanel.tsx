@@ -31,6 +31,8 @@ const useStyles = makeStyles({
   item: { display: "flex", alignItems: "flex-start", columnGap: tokens.spacingHorizontalS },
   text: { display: "flex", flexDirection: "column", flexGrow: 1, minWidth: 0 },
   cell: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3 },
+  // Never narrower than its label: beside a long warning in a 440 px pane it was squeezed to «Показат».
+  showButton: { flexShrink: 0 },
   shown: {
     display: "flex",
     flexDirection: "column",
@@ -86,6 +88,7 @@ export function WarningsPanel({
               <Button
                 size="small"
                 appearance="subtle"
+                className={styles.showButton}
                 icon={<LocationRegular />}
                 aria-label={`${messages.showCell} ${warning.cell}`}
                 aria-expanded={onShowCell ? undefined : opened?.index === index}

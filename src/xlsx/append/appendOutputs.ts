@@ -1,5 +1,5 @@
 import { printSetup, type SheetLayout } from "../../engine";
-import type { AddedOutputs, WrittenSheet } from "../addOutputs";
+import type { AddedOutputs, WrittenSheet } from "./addedOutputs";
 import {
   markedOutputSheets,
   markedUserDataSheets,
@@ -58,10 +58,10 @@ interface NewSheet {
 
 /**
  * Copies a workbook with the layouts added as sheets (`pkg`: from a file to a file, or in memory),
- * by the rules of addOutputs.ts (the ExcelJS path): our sheets from an earlier run carrying a layout's
- * mark are replaced, a user's sheet is never touched (a name clash gives «ШНОР (2)»), a `userData`
- * layout is written only when no sheet carries its mark, layouts whose marker is in `hidden` become
- * hidden sheets. Every entry of the input is copied unchanged (from a file: as its stored, compressed
+ * by the rules every host follows (the add-in in Excel too): our sheets from an earlier run
+ * carrying a layout's mark are replaced, a user's sheet is never touched (a name clash gives
+ * «ШНОР (2)»), a `userData` layout is written only when no sheet carries its mark, layouts whose
+ * marker is in `hidden` become hidden sheets. Every entry of the input is copied unchanged (from a file: as its stored, compressed
  * bytes) except the four small parts the new sheets must be entered in — workbook.xml, its
  * relationships, [Content_Types].xml and styles.xml — and the parts of the sheets being replaced,
  * which are left out. The workbook opens on the layout that `opensHere`: the sheet that was selected
@@ -87,7 +87,7 @@ export async function appendOutputs<Entry extends PackageEntry>(
   const partOfSheet = (relationshipId: string) =>
     relationships.find((relationship) => relationship.id === relationshipId)?.path ?? null;
 
-  // 1. Our sheets from an earlier run that this run replaces (addOutputs' removeEarlierOutputs).
+  // 1. Our sheets from an earlier run that this run replaces.
   const marked: MarkedWorkbook = {
     definedNames: {
       model: workbook.names

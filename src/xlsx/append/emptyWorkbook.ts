@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from "fflate";
 import type { SheetLayout } from "../../engine";
-import type { AddedOutputs } from "../addOutputs";
+import type { AddedOutputs } from "./addedOutputs";
 import { appendOutputs } from "./appendOutputs";
 import { MemoryPackage } from "./memoryPackage";
 import { CONTENT_TYPE } from "./packageParts";

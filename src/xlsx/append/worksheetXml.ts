@@ -16,11 +16,11 @@ import {
   type SheetLayout,
   type WrappedColumns,
 } from "../../engine";
-import { validationRule } from "../layoutSheet";
+import { validationRule } from "./validationRule";
 import type { CellLook, OutputStyles } from "./outputStyles";
 import { escapeXml, xmlAllowed } from "./xmlText";
 
-/** The colours of the ExcelJS writer (layoutSheet.ts), so both writers' sheets look the same. */
+/** Fills close to Excel's own highlight presets, the same the add-in uses (src/excel/rowTones.ts). */
 const TONE_COLOURS: Record<Exclude<RowTone, null>, string> = {
   alert: "FFFFC7CE",
   ok: "FFC6EFCE",

@@ -3,12 +3,13 @@ import { createWriteStream, type WriteStream } from "fs";
 import type { Readable } from "stream";
 import zlib from "zlib";
 import { Zip, type ZipInputFile } from "fflate";
-import yauzl from "yauzl";
+import { inflatedStream, openZipReader, rawStream } from "../zip/nodeStreams";
+import type { ZipEntry, ZipReader } from "../zip/zipReader";
 import { entryNamed, HEAD_LIMIT, headEnd, partText, type WorkbookPackage } from "./workbookPackage";
 
 /**
- * The two ends of copying a workbook: yauzl reads the input's entries (its central directory, zip64,
- * each entry's bytes as stored — `decompress: false`), fflate's `Zip` writes the output with entries
+ * The two ends of copying a workbook: our zip reader (src/xlsx/zip) reads the input's entries (its
+ * central directory, ZIP64, each entry's bytes as stored), fflate's `Zip` writes the output with entries
  * we hand it already compressed. So a copied entry's compressed bytes, CRC and sizes go through
  * untouched (never inflated, never re-deflated), and our new parts are deflated by Node's zlib in its
  * thread pool while the next chunk of XML is being generated. Measured on the 50,000-school workbook
@@ -23,75 +24,52 @@ const DEFLATE_LEVEL = 1;
 const PIECE = 1 << 20;
 
 export class ZipSource {
-  private constructor(
-    private readonly zip: yauzl.ZipFile,
-    /** In the archive's order. */
-    readonly entries: yauzl.Entry[]
-  ) {}
+  private constructor(private readonly zip: ZipReader) {}
+
+  /** In the archive's order. */
+  get entries(): ZipEntry[] {
+    return this.zip.entries;
+  }
 
   /** The input read from its file as entries are copied: its bytes are never all in memory. */
-  static open(filePath: string): Promise<ZipSource> {
-    return new Promise((resolve, reject) => {
-      yauzl.open(filePath, { lazyEntries: true, autoClose: false }, (error, zip) => {
-        if (error || !zip) return reject(error ?? new Error("no zip"));
-        const entries: yauzl.Entry[] = [];
-        zip.on("entry", (entry: yauzl.Entry) => {
-          entries.push(entry);
-          zip.readEntry();
-        });
-        zip.on("end", () => resolve(new ZipSource(zip, entries)));
-        zip.on("error", reject);
-        zip.readEntry();
-      });
-    });
+  static async open(filePath: string): Promise<ZipSource> {
+    return new ZipSource(await openZipReader(filePath));
   }
 
   /** The entry of a part, its name compared without regard to case (OPC part names are). */
-  entry(partName: string): yauzl.Entry | undefined {
+  entry(partName: string): ZipEntry | undefined {
     return entryNamed(this.entries, partName);
   }
 
   /** A (small) part's text, inflated; a UTF-8 byte order mark is dropped. */
-  async readText(entry: yauzl.Entry): Promise<string> {
+  async readText(entry: ZipEntry): Promise<string> {
     const chunks: Buffer[] = [];
-    const stream = await this.openStream(entry, entry.compressionMethod === 8 ? true : null);
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    for await (const chunk of this.inflatedStream(entry)) chunks.push(chunk as Buffer);
     return partText(Buffer.concat(chunks).toString("utf8"));
   }
 
   /** The entry's bytes, inflated as they are read. */
-  inflatedStream(entry: yauzl.Entry): Promise<Readable> {
-    return this.openStream(entry, entry.compressionMethod === 8 ? true : null);
+  inflatedStream(entry: ZipEntry): Readable {
+    return inflatedStream(this.zip, entry);
   }
 
   /** The entry's bytes exactly as stored in the archive. */
-  rawStream(entry: yauzl.Entry): Promise<Readable> {
-    // yauzl hands a stored entry's bytes through unchanged; only deflated ones take `decompress`.
-    return this.openStream(entry, entry.compressionMethod === 8 ? false : null);
-  }
-
-  private openStream(entry: yauzl.Entry, decompress: boolean | null): Promise<Readable> {
-    return new Promise((resolve, reject) => {
-      this.zip.openReadStream(entry, { decompress }, (error, stream) =>
-        error || !stream
-          ? reject(error ?? new Error(`cannot read ${entry.fileName}`))
-          : resolve(stream)
-      );
-    });
+  rawStream(entry: ZipEntry): Readable {
+    return rawStream(this.zip, entry);
   }
 
   close(): void {
-    this.zip.close();
+    this.zip.close().catch(() => undefined);
   }
 }
 
 /** The command line's package: the input read from its file, the output written to one. */
-export function filePackage(source: ZipSource, sink: ZipSink): WorkbookPackage<yauzl.Entry> {
+export function filePackage(source: ZipSource, sink: ZipSink): WorkbookPackage<ZipEntry> {
   return {
     entries: source.entries,
     entry: (partName) => source.entry(partName),
     readText: (entry) => source.readText(entry),
-    copy: async (entry) => sink.copy(entry, await source.rawStream(entry)),
+    copy: async (entry) => sink.copy(entry, source.rawStream(entry)),
     copyWithHead: (entry, edit) => copyWithHead(source, sink, entry, edit),
     addText: (name, text) => sink.addText(name, text),
     addPieces: (name, pieces) => sink.addPieces(name, pieces),
@@ -106,10 +84,10 @@ export function filePackage(source: ZipSource, sink: ZipSink): WorkbookPackage<y
 async function copyWithHead(
   source: ZipSource,
   sink: ZipSink,
-  entry: yauzl.Entry,
+  entry: ZipEntry,
   edit: (head: string) => string | null
 ): Promise<void> {
-  const stream = await source.inflatedStream(entry);
+  const stream = source.inflatedStream(entry);
   const chunks = stream[Symbol.asyncIterator]();
   let read = Buffer.alloc(0);
   let end: number | null = null;
@@ -122,7 +100,7 @@ async function copyWithHead(
   const edited = end === null ? null : edit(partText(read.subarray(0, end).toString("utf8")));
   if (edited === null) {
     stream.destroy();
-    return sink.copy(entry, await source.rawStream(entry));
+    return sink.copy(entry, source.rawStream(entry));
   }
   const rest = read.subarray(end!);
   await sink.addPieces(
@@ -174,11 +152,11 @@ export class ZipSink {
   }
 
   /** An entry of the input, its stored bytes copied as they are. */
-  async copy(entry: yauzl.Entry, raw: Readable): Promise<void> {
+  async copy(entry: ZipEntry, raw: Readable): Promise<void> {
     const file = this.file(entry.fileName, entry.compressionMethod);
     file.crc = entry.crc32;
     file.size = entry.uncompressedSize;
-    file.mtime = zipDate(entry.getLastModDate());
+    file.mtime = zipDate(entry.lastModified);
     this.zip.add(file);
     for await (const chunk of raw) {
       this.check();

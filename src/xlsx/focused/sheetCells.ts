@@ -1,6 +1,8 @@
 import type { CellValue, MergedRange, SheetGrid, UncalculatedFormulas } from "../../engine";
 import { listOnDemand } from "../../engine/listOnDemand";
 import { PackedCells, type PackedCellsData } from "./packedCells";
+import type { PlainCellSink } from "./plainCell";
+import { decimalNumber } from "./decimalNumber";
 import { isDateFormat } from "./workbookParts";
 import type { XmlAttributes, XmlHandler } from "./xmlHandler";
 
@@ -30,7 +32,7 @@ export interface SheetContext {
  * format, rows from A1 down to the last row with a value, a merged range's first value repeated into
  * its other cells. Only `<row>`, `<c>`, `<v>`, `<f>`, `<is>` and `<mergeCell>` are looked at.
  */
-export class SheetCells implements XmlHandler {
+export class SheetCells implements XmlHandler, PlainCellSink {
   private readonly cells = new PackedCells();
   /** Per cell style: whether its number format shows a date (decided once, not per cell). */
   private readonly dateStyles: boolean[];
@@ -159,6 +161,31 @@ export class SheetCells implements XmlHandler {
     this.cells.set(this.cellRow, this.cellColumn, value, format === null ? 0 : this.cellStyle);
   }
 
+  /**
+   * `<c r s t><v>…</v></c>` read by the scanner in one go (see plainCell.ts): what opening the cell,
+   * its value and closing them does, without the events. Afterwards the state is as after `</c>`.
+   */
+  plainCell(
+    row: number,
+    column: number,
+    style: number,
+    sharedString: boolean,
+    value: number
+  ): void {
+    this.nextColumn = column + 1;
+    this.inCell = false;
+    this.inValue = false;
+    this.inInline = false;
+    if (row >= MAX_ROWS || column >= MAX_COLUMNS) return;
+    const format = style > 0 ? (this.context.cellFormats[style] ?? null) : null;
+    const stored = format === null ? 0 : style;
+    if (sharedString) {
+      this.cells.set(row, column, this.context.sharedStrings[value] ?? null, stored);
+    } else if (format !== null && this.dateStyles[style]) {
+      this.cells.set(row, column, isoDate(value, this.context.date1904), stored);
+    } else this.cells.set(row, column, value, stored);
+  }
+
   private countUncalculated(): void {
     if (this.uncalculated === undefined)
       this.uncalculated = { count: 0, row: this.cellRow, column: this.cellColumn };
@@ -199,7 +226,7 @@ export class SheetCells implements XmlHandler {
   }
 
   private numberValue(text: string, format: string | null): CellValue {
-    const number = parseFloat(text);
+    const number = decimalNumber(text, 0, text.length);
     return format !== null && this.dateStyles[this.cellStyle]
       ? isoDate(number, this.context.date1904)
       : number;
@@ -246,6 +273,7 @@ export class SheetCells implements XmlHandler {
     const formats = this.context.cellFormats;
     const formatOf = (style: number): string | null =>
       style > 0 ? (formats[style] ?? null) : null;
+    const formatted = formats.map((_, style) => formatOf(style) !== null);
     const rowCount = cells.rowCount;
     let columnCount = 0;
     for (let row = 0; row < rowCount; row++) columnCount = Math.max(columnCount, cells.width(row));
@@ -267,6 +295,7 @@ export class SheetCells implements XmlHandler {
         value: (row, column) => cells.value(row, column),
         rowLength: (row) => cells.width(row),
         numberFormat: (row, column) => formatOf(cells.style(row, column)),
+        plainNumber: (row, column) => cells.plainNumber(row, column, formatted),
       },
     };
   }

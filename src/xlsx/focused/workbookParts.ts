@@ -1,13 +1,15 @@
 import { sheetXmlStream } from "./sheetXml";
 import { parseXml } from "./xmlEvents";
 import type { XmlHandler, XmlStream } from "./xmlHandler";
-import type { ZipArchive } from "./zipArchive";
+import type { ArchiveEntries } from "../zip/archiveEntries";
 
 /** One worksheet of the workbook, in tab order. */
 export interface SheetPart {
   name: string;
   /** Path of its XML inside the archive (`xl/worksheets/sheet1.xml`). */
   path: string;
+  /** `visible`, `hidden` or `veryHidden` (the page lists hidden sheets as Excel does). */
+  state: string;
 }
 
 export interface WorkbookParts {
@@ -40,7 +42,7 @@ function relationshipsPath(part: string): string {
 }
 
 async function relationships(
-  zip: ZipArchive,
+  zip: ArchiveEntries,
   part: string
 ): Promise<{ id: string; type: string; target: string }[]> {
   const path = relationshipsPath(part);
@@ -62,7 +64,7 @@ async function relationships(
 }
 
 /** The workbook part's path from the package relationships; null when the archive holds no workbook. */
-export async function findWorkbookPart(zip: ZipArchive): Promise<string | null> {
+export async function findWorkbookPart(zip: ArchiveEntries): Promise<string | null> {
   const root = await relationships(zip, "");
   const main = root.find((relationship) => OFFICE_DOCUMENT.test(relationship.type));
   const path = main ? resolvePartPath("", main.target) : "xl/workbook.xml";
@@ -70,7 +72,7 @@ export async function findWorkbookPart(zip: ZipArchive): Promise<string | null> 
 }
 
 export async function readWorkbookParts(
-  zip: ZipArchive,
+  zip: ArchiveEntries,
   workbookPath: string
 ): Promise<WorkbookParts> {
   const rels = await relationships(zip, workbookPath);
@@ -90,7 +92,11 @@ export async function readWorkbookParts(
         const relationship = target(attributes.get("id") ?? "");
         // Chart sheets and dialog sheets have no cells; only worksheets are read.
         if (relationship && WORKSHEET.test(relationship.type) && zip.has(relationship.path))
-          sheets.push({ name: attributes.get("name") ?? "", path: relationship.path });
+          sheets.push({
+            name: attributes.get("name") ?? "",
+            path: relationship.path,
+            state: attributes.get("state") ?? "visible",
+          });
       } else if (name === "workbookPr") {
         const value = attributes.get("date1904");
         date1904 = value === "1" || value === "true";
@@ -132,7 +138,7 @@ export async function readWorkbookParts(
  * phonetic guides (`<rPh>`) are not part of the text.
  */
 export async function readSharedStrings(
-  zip: ZipArchive,
+  zip: ArchiveEntries,
   path: string | null,
   xmlStream: (handler: XmlHandler) => XmlStream = sheetXmlStream
 ): Promise<string[]> {
@@ -197,7 +203,7 @@ const BUILT_IN_FORMATS: Record<number, string> = {
 
 /** The number format of each cell style (`s="3"` → `0.0%`), null for General. */
 export async function readCellFormats(
-  zip: ZipArchive,
+  zip: ArchiveEntries,
   path: string | null
 ): Promise<(string | null)[]> {
   if (path === null) return [];

@@ -1,3 +1,4 @@
+import { isPlainCellSink, scanPlainCell, type PlainCellSink } from "./plainCell";
 import { decodeText } from "./xmlText";
 import type { XmlAttributes, XmlHandler, XmlStream } from "./xmlHandler";
 
@@ -34,8 +35,12 @@ export class WorksheetScanner implements XmlStream {
   private readonly spans: number[] = [];
   private attributeCount = 0;
   private readonly attributes: XmlAttributes = { get: (name) => this.attribute(name) };
+  /** The handler again when it takes plain cells in one call (SheetCells does), else null. */
+  private readonly plainCells: PlainCellSink | null;
 
-  constructor(private readonly handler: XmlHandler) {}
+  constructor(private readonly handler: XmlHandler) {
+    this.plainCells = isPlainCellSink(handler) ? handler : null;
+  }
 
   write(chunk: string): void {
     if (chunk.length === 0) return;
@@ -118,6 +123,10 @@ export class WorksheetScanner implements XmlStream {
       return end < 0 ? -1 : end + 2;
     }
     if (Number.isNaN(next)) return -1;
+    if (this.plainCells !== null) {
+      const end = scanPlainCell(source, at, this.plainCells);
+      if (end > 0) return end;
+    }
     return this.openTag(at);
   }
 

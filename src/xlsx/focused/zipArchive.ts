@@ -1,50 +1,34 @@
 import { StringDecoder } from "string_decoder";
-import zlib from "zlib";
-import yauzl from "yauzl";
+import type { Readable } from "stream";
+import { inflatedStream, openZipReader } from "../zip/nodeStreams";
+import { checkInflatedSize, type ZipReader } from "../zip/zipReader";
+import type { ArchiveEntries } from "../zip/archiveEntries";
 
 /**
- * The entries of an .xlsx (a zip archive), read with yauzl: its central directory, zip64, and each
- * entry inflated by Node's zlib as a stream. zlib inflated the 130 MB sheet of the national benchmark
- * in 0.3 s where fflate's JavaScript inflate took 0.65 s; streaming keeps memory at the chunk size.
+ * The entries of an .xlsx (a zip archive) on the command line: its central directory read by our
+ * own reader (src/xlsx/zip), each entry inflated by Node's zlib as a stream. zlib inflated the 130 MB
+ * sheet of the national benchmark in 0.3 s where fflate's JavaScript inflate took 0.65 s; streaming
+ * keeps memory at the chunk size. The standalone page's twin is zip/memoryArchive.ts.
  */
-export class ZipArchive {
-  private constructor(
-    private readonly zip: yauzl.ZipFile,
-    private readonly entries: Map<string, yauzl.Entry>
-  ) {}
+export class ZipArchive implements ArchiveEntries {
+  private constructor(private readonly zip: ZipReader) {}
 
   /**
    * Rejects when the bytes are not a zip archive (or are cut off: the directory is at the end). A
    * path is read from the file as entries are streamed, never whole: the national workbook's 24 MB
    * stayed in memory through the whole run when it was read into a buffer first.
    */
-  static open(source: Buffer | string): Promise<ZipArchive> {
-    return new Promise((resolve, reject) => {
-      const options = { lazyEntries: true, autoClose: false };
-      const opened = (error: Error | null, zip?: yauzl.ZipFile) => {
-        if (error || !zip) return reject(error ?? new Error("no zip"));
-        const entries = new Map<string, yauzl.Entry>();
-        zip.on("entry", (entry: yauzl.Entry) => {
-          // Part names are case-insensitive in OPC; producers differ in case.
-          entries.set(entry.fileName.replace(/^\//, "").toLowerCase(), entry);
-          zip.readEntry();
-        });
-        zip.on("end", () => resolve(new ZipArchive(zip, entries)));
-        zip.on("error", reject);
-        zip.readEntry();
-      };
-      if (typeof source === "string") yauzl.open(source, options, opened);
-      else yauzl.fromBuffer(source, options, opened);
-    });
+  static async open(source: Buffer | string): Promise<ZipArchive> {
+    return new ZipArchive(await openZipReader(source));
   }
 
   has(name: string): boolean {
-    return this.entries.has(name.toLowerCase());
+    return this.zip.entry(name) !== undefined;
   }
 
   /** The entry's size inflated, in bytes (as its directory record says). */
   size(name: string): number {
-    return this.entries.get(name.toLowerCase())?.uncompressedSize ?? 0;
+    return this.zip.entry(name)?.uncompressedSize ?? 0;
   }
 
   /** Streams an entry's text to `onText` in chunks (UTF-8 decoded across chunk boundaries). */
@@ -70,19 +54,23 @@ export class ZipArchive {
     onEnd: () => void,
     chunkBytes = 1 << 20
   ): Promise<void> {
-    const entry = this.entries.get(name.toLowerCase());
+    const entry = this.zip.entry(name);
     if (entry === undefined) return Promise.reject(new Error(`нет части ${name}`));
-    const zip = this.zip;
-    return new Promise((resolve, reject) => {
-      // The raw entry through our own inflater with 1 MB chunks: yauzl's default 16 KB chunks meant
-      // thousands of thread-pool round trips for a national sheet, the reader idle a second in all.
-      const deflated = entry.compressionMethod === 8;
-      zip.openReadStream(entry, { decompress: deflated ? false : null }, (error, raw) => {
-        if (error || !raw) return reject(error ?? new Error(`cannot read ${name}`));
-        const stream = deflated ? raw.pipe(zlib.createInflateRaw({ chunkSize: chunkBytes })) : raw;
-        readChunks(raw, stream, onBytes, onEnd).then(resolve, reject);
-      });
-    });
+    // 1 MB chunks: 16 KB ones (yauzl's default, before) meant thousands of thread-pool round trips
+    // for a national sheet, the reader idle a second in all.
+    const stream = inflatedStream(this.zip, entry, chunkBytes);
+    let inflated = 0;
+    return readChunks(
+      stream,
+      (chunk) => {
+        inflated += chunk.length;
+        onBytes(chunk);
+      },
+      () => {
+        checkInflatedSize(entry, inflated);
+        onEnd();
+      }
+    );
   }
 
   /** A whole (small) entry as text. */
@@ -93,7 +81,8 @@ export class ZipArchive {
   }
 
   close(): void {
-    this.zip.close();
+    // Closing the file handle cannot fail in a way the reading would care about.
+    this.zip.close().catch(() => undefined);
   }
 }
 
@@ -104,8 +93,7 @@ export class ZipArchive {
  * `onChunk`) and the archive's bytes alive until the process ended, 110 MB on the national table.
  */
 function readChunks(
-  raw: NodeJS.ReadableStream,
-  stream: NodeJS.ReadableStream,
+  stream: Readable,
   onChunk: (chunk: Buffer) => void,
   onLast: () => void
 ): Promise<void> {
@@ -113,14 +101,13 @@ function readChunks(
     const detach = () => {
       // A late error after the end (or after we gave up) has nowhere to go but must not crash the run.
       stream.off("data", onData).off("end", onEnd).off("error", onError).on("error", ignore);
-      if (raw !== stream) raw.off("error", onError).on("error", ignore);
     };
     function onData(chunk: Buffer): void {
       try {
-        onChunk(chunk);
+        onChunk(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
       } catch (thrown) {
         detach();
-        (stream as NodeJS.ReadableStream & { destroy(): void }).destroy();
+        stream.destroy();
         reject(thrown);
       }
     }
@@ -138,7 +125,6 @@ function readChunks(
       reject(error);
     }
     stream.on("data", onData).on("end", onEnd).on("error", onError);
-    if (raw !== stream) raw.on("error", onError);
   });
 }
 

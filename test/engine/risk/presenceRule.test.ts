@@ -149,7 +149,7 @@ describe("the rule on the thresholds sheet", () => {
 
 describe("the matrix's note («Обоснование»)", () => {
   it("names each parameter that crossed, with its value and threshold", () => {
-    expect(assessRiskFactors(read(SOKHNOVSKAYA)).schools[0].reason).toBe(
+    expect(assessRiskFactors(read(SOKHNOVSKAYA)).reasonOf(0)).toBe(
       "ШГР — фактор риска 2 «Дефицит педагогических кадров» (Ф2.1 вакансии педагогов: 3 > 0)"
     );
   });
@@ -160,7 +160,7 @@ describe("the matrix's note («Обоснование»)", () => {
       ["Ф1.1", "Ф1.2", "Ф1.3", "Ф1.4"],
       [["sch1", "СОШ №\u00a01", 2.96, 70, 75, 4]]
     );
-    expect(assessRiskFactors(read(grid), undefined, new Set(["sch1"])).schools[0].reason).toBe(
+    expect(assessRiskFactors(read(grid), undefined, new Set(["sch1"])).reasonOf(0)).toBe(
       "ШНОР; фактор риска 1 «Низкий уровень оснащения школы» (" +
         "Ф1.1 состояние классов и кабинетов: 2,96 < 3; " +
         "Ф1.2 обеспеченность учебными материалами: 70\u00a0% < 80\u00a0%)"
@@ -170,7 +170,7 @@ describe("the matrix's note («Обоснование»)", () => {
   it("under the stricter rule, also says how many of the filled parameters crossed", () => {
     // Ф6.1 25 % > 20 %, Ф6.2 10 % ≤ 15 %: 1 of 2 filled ≥ ⌈2/2⌉ = 1, so present; «из 2» wants the genitive.
     const grid = questionnaireGrid(["Ф6.1", "Ф6.2", "Ф1.1"], [["sch1", "СОШ №\u00a01", 25, 10, 4]]);
-    expect(assessRiskFactors(read(grid), undefined, undefined, "half").schools[0].reason).toBe(
+    expect(assessRiskFactors(read(grid), undefined, undefined, "half").reasonOf(0)).toBe(
       "ШГР — фактор риска 6 «Высокая доля обучающихся с рисками учебной неуспешности» (" +
         "Ф6.1 доля классов, где более 30\u00a0% обучающихся из малообеспеченных семей: 25\u00a0% > 20\u00a0%; " +
         "за порогом 1 из 2 заполненных параметров)"

@@ -124,8 +124,7 @@ describe("the factor rule", () => {
   });
 
   it("names the parameters and values behind a factor", () => {
-    const school = assessRiskFactors(read(rowWith([2, 70, 80, 4]))).schools[0];
-    expect(school.reason).toBe(
+    expect(assessRiskFactors(read(rowWith([2, 70, 80, 4]))).reasonOf(0)).toBe(
       "ШГР — фактор риска 1 «Низкий уровень оснащения школы» (" +
         "Ф1.1 состояние классов и кабинетов: 2 < 3; " +
         "Ф1.2 обеспеченность учебными материалами: 70\u00a0% < 80\u00a0%)"
@@ -136,8 +135,8 @@ describe("the factor rule", () => {
     const values = rowWith([2, 70, 80, 4]);
     const header = ["Ф1.4 интернет", "Ф1.3", "ОО", "Ф1.2 учебники", "Логин", "Ф1.1 кабинеты"];
     const row = [4, 80, "СОШ № 1", 70, "sch100001", 2];
-    expect(assessRiskFactors(read([header, row])).schools[0].judgements[0]).toEqual(
-      assessRiskFactors(read(values)).schools[0].judgements[0]
+    expect(assessRiskFactors(read([header, row])).judgementsOf(0)[0]).toEqual(
+      assessRiskFactors(read(values)).judgementsOf(0)[0]
     );
   });
 

@@ -92,7 +92,7 @@ describe("a group too few schools cannot form is «не определена», 
     expect(layout.preamble[1]).toBe(
       "Источник: лист «Соцпаспорт»; 3 школы, группа ШНСУ не определена (школ меньше 4)"
     );
-    expect(result.schools[1].reason).toBe(
+    expect(result.reasonOf(1)).toBe(
       "ИСБШ 79,30 — группа «нижний квартиль» не определена (школ меньше 4)"
     );
   });

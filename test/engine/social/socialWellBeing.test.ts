@@ -111,10 +111,8 @@ describe("the lower quartile or quintile (ШНСУ)", () => {
       "E",
       "H",
     ]);
-    expect(result.schools[4].reason).toBe("ИСБШ 59,00 ≤ порог 61,25 — в группе «нижний квартиль»");
-    expect(result.schools[0].reason).toBe(
-      "ИСБШ 85,00 > порог 61,25 — не в группе «нижний квартиль»"
-    );
+    expect(result.reasonOf(4)).toBe("ИСБШ 59,00 ≤ порог 61,25 — в группе «нижний квартиль»");
+    expect(result.reasonOf(0)).toBe("ИСБШ 85,00 > порог 61,25 — не в группе «нижний квартиль»");
   });
 
   it("a quintile selects no more schools than the quartile", () => {

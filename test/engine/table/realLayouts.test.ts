@@ -41,10 +41,10 @@ describe("1. years of the headerless export come from its heading, never from a 
     expect(result.method.previousYear).toBe("2018");
     expect(result.counts.shnor).toBe(15);
     // СОШ № 12 (hand check of the appendix): 2019 — ВПР МА 5 40, ВПР РУ 6 37; 2018 — ВПР МА 6 48.
-    const school12 = result.schools.find((school) => school.login === "sch420220")!;
-    expect(school12.reason).toContain("2019");
-    expect(school12.reason).toMatch(/ВПР МА 5 \(40/);
-    expect(school12.criteria).toEqual([1, 2]);
+    const school12 = result.schools.findIndex((school) => school.login === "sch420220");
+    expect(result.reasonOf(school12)).toContain("2019");
+    expect(result.reasonOf(school12)).toMatch(/ВПР МА 5 \(40/);
+    expect(result.schools[school12].criteria).toEqual([1, 2]);
     expect(result.method.description).toContain(`из заголовка над таблицей (A1: «${CAPTION}»)`);
     expect(identify(table, "2019").method.referenceYear).toBe("2019");
   });
@@ -113,7 +113,8 @@ describe("3. a table printed in blocks is one table", () => {
     const school1 = result.schools[0]!;
     expect(school1.criteria).toEqual([1]);
     // The evidence points at the ОГЭ block's cells: sheet row 7 (zero-based 6: sch000001 is the block's 2nd row), columns C and D.
-    expect(school1.lowResults.map((r) => [r.procedure.label, r.row, r.column])).toEqual([
+    const { lowResults } = result.evidenceOf(0);
+    expect(lowResults.map((r) => [r.procedure.label, r.row, r.column])).toEqual([
       ["ОГЭ МА", 6, 2],
       ["ОГЭ РУ", 6, 3],
     ]);

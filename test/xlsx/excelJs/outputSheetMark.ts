@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { outputMarkName, pointsInto, quoteSheetName, userDataMarkName } from "../engine";
+import { outputMarkName, pointsInto, quoteSheetName, userDataMarkName } from "../../../src/engine";
 
 /** Marks (the engine's rules, src/engine/workbook/outputSheetMarks.ts) set on an ExcelJS workbook. */
 export function markOutputSheet(

@@ -10,12 +10,11 @@ import {
   wrappedColumns,
   type CellValue,
   type ColumnSpec,
-  notAboveTotalFormula,
-  type ColumnValidation,
   type RowTone,
   type SheetBlock,
   type SheetLayout,
-} from "../engine";
+} from "../../../src/engine";
+import { validationRule } from "../../../src/xlsx/append/validationRule";
 
 /** Light fills close to Excel's own "light red / green" highlight presets, and a neutral grey. */
 const TONE_COLOURS: Record<Exclude<RowTone, null>, string> = {
@@ -148,23 +147,6 @@ function addValidations(
       }
     );
   });
-}
-
-/** A column's validation as ExcelJS states it; the copying writer (append/worksheetXml.ts) writes the same. */
-export function validationRule(
-  validation: ColumnValidation,
-  column: number,
-  firstRow: number
-): Pick<ExcelJS.DataValidation, "type" | "operator" | "formulae"> {
-  if (validation.notAboveColumn === undefined) {
-    return validation.max === undefined
-      ? { type: validation.type, operator: "greaterThanOrEqual", formulae: [validation.min] }
-      : { type: validation.type, operator: "between", formulae: [validation.min, validation.max] };
-  }
-  return {
-    type: "custom",
-    formulae: [notAboveTotalFormula(validation, validation.notAboveColumn, column, firstRow)],
-  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
-import type { CellValue, MergedRange, SheetGrid, UncalculatedFormulas } from "../engine";
+import type { CellValue, MergedRange, SheetGrid, UncalculatedFormulas } from "../../../src/engine";
 import { gridCellValue, isUncalculatedFormula } from "./gridCellValue";
-import { markedOutputSheets } from "../engine";
+import { markedOutputSheets } from "../../../src/engine";
 
 /** One worksheet as the engine reads it, and whether School Radar wrote it (then it is no input). */
 export interface ExcelJsSheet {

@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import type { CellValue } from "../engine";
+import type { CellValue } from "../../../src/engine";
 
 /**
  * Turns one ExcelJS cell value into the engine's plain `CellValue`. The engine must see what the

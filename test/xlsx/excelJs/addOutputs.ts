@@ -5,33 +5,15 @@ import {
   outputMarkName,
   userDataMarkName,
   type SheetLayout,
-} from "../engine";
+} from "../../../src/engine";
 import { addLayoutSheet } from "./layoutSheet";
 import { dropStaleNames, markOutputSheet } from "./outputSheetMark";
-import { freeSheetName } from "./outputSheetName";
-
-export interface WrittenSheet {
-  marker: string;
-  /** The name the layout asked for (`ШНОР`). */
-  requestedName: string;
-  /** The name actually used: differs when a user sheet already had the requested one. */
-  name: string;
-}
-
-export interface AddedOutputs {
-  sheets: WrittenSheet[];
-  /** Our own sheets from an earlier run that this run replaced. */
-  replacedSheets: string[];
-  /**
-   * User-data layouts (thresholds, templates) not written because the workbook already has that sheet:
-   * `name` is the existing sheet, which is the user's now and is left as it is.
-   */
-  keptSheets: WrittenSheet[];
-}
+import { freeSheetName } from "../../../src/xlsx/outputSheetName";
+import type { AddedOutputs, WrittenSheet } from "../../../src/xlsx/append/addedOutputs";
 
 /**
- * Adds the layouts to a workbook in memory — the part of writing a result that needs no file system,
- * shared by the command line (writeWorkbookWithOutputs) and the standalone page. Earlier School Radar
+ * The ExcelJS writer the copying writer (src/xlsx/append/) replaced, kept as the tests' reference
+ * (appendWriter.test.ts): the layouts added to a workbook loaded into ExcelJS's model. Earlier School Radar
  * sheets with the same markers are replaced; user sheets are never removed or renamed; a `userData`
  * layout is written only when no sheet carries its mark yet. Layouts whose marker is in `hidden` are
  * written as hidden sheets (the stored settings of the task pane).
