@@ -106,7 +106,8 @@ describe("the standalone page's download", () => {
     expect([...(await names(twice))].sort()).toEqual([...(await names(once))].sort());
     // The page shows its working copy: the download has the same sheets, in the same order.
     expect(await names(twice)).toEqual(opened.sheets.map((sheet) => sheet.grid.sheetName));
-  });
+    // Four writes and three loads into ExcelJS: ~2 s alone, past jest's 5 s on a busy machine.
+  }, 30_000);
 
   it("reads back after each write what the download holds: every sheet, its values, formats and marks", async () => {
     // Each action reads the working copy: our hidden settings and the thresholds sheet (the user's

@@ -52,10 +52,32 @@ export function contextShares(passport: SocialPassport, warnings: Warning[]): Co
       passport.columns[key] !== undefined &&
       passport.fieldValues[key].some((value) => !Number.isNaN(value))
   );
-  return { factors, percents: factors.map(({ key }) => percentsOf(passport, key, warnings)) };
+  for (const { key } of factors)
+    if (!passport.shares.includes(key)) warnAboveTotal(passport, key, warnings);
+  // The shares themselves only show beside ИСБШ (the ИСБШ sheet): made when first read, then kept —
+  // nine columns of 50,000 shares were a third of the ИСБШ time at national scale.
+  let percents: Float64Array[] | undefined;
+  return {
+    factors,
+    get percents() {
+      return (percents ??= factors.map(({ key }) => percentsOf(passport, key)));
+    },
+  };
 }
 
-function percentsOf(passport: SocialPassport, key: string, warnings: Warning[]): Float64Array {
+/** A count above the row's students, said at its cell (`percentsOf` leaves its share blank). */
+function warnAboveTotal(passport: SocialPassport, key: string, warnings: Warning[]): void {
+  const values = passport.fieldValues[key];
+  const students = passport.fieldValues.studentsTotal;
+  for (let row = 0; row < values.length; row++) {
+    const total = students[row];
+    // Not above: no value (NaN compares false), or no sound total, which has no share at all.
+    if (values[row] > total && Number.isInteger(total) && total > 0)
+      warnings.push(aboveTotal(passport, key, row));
+  }
+}
+
+function percentsOf(passport: SocialPassport, key: string): Float64Array {
   const values = passport.fieldValues[key];
   if (passport.shares.includes(key)) return values;
   const students = passport.fieldValues.studentsTotal;
@@ -65,7 +87,6 @@ function percentsOf(passport: SocialPassport, key: string, warnings: Warning[]):
     // Without a sound total there is no share; the ИСБШ warnings already name that cell.
     if (Number.isNaN(values[row]) || !(Number.isInteger(total) && total > 0)) continue;
     if (values[row] <= total) percents[row] = (values[row] / total) * 100;
-    else warnings.push(aboveTotal(passport, key, row));
   }
   return percents;
 }

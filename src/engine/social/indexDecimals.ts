@@ -29,6 +29,14 @@ export function indexDecimals(
   if (threshold === null) return MIN_INDEX_DECIMALS;
   const highestIn = inGroup > 0 ? sorted[inGroup - 1] : -Infinity;
   const lowestOut = inGroup < sorted.length ? sorted[inGroup] : Infinity;
+  return decimalsBetween(highestIn, lowestOut, threshold);
+}
+
+/**
+ * The same from the group's highest index and the lowest above it (-Infinity, Infinity: none), as
+ * one pass over unsorted indices finds them.
+ */
+export function decimalsBetween(highestIn: number, lowestOut: number, threshold: number): number {
   for (let decimals = MIN_INDEX_DECIMALS; decimals < MAX_INDEX_DECIMALS; decimals++) {
     const limit = shown(threshold, decimals);
     if (shown(highestIn, decimals) <= limit && shown(lowestOut, decimals) > limit) return decimals;

@@ -1,3 +1,5 @@
+import { selectInPlace } from "../selectInPlace";
+
 /**
  * The least advantaged group (ШНСУ, docs/method.md §3): schools whose ИСБШ is at or below the lower quartile
  * (0.25) or quintile (0.2) of the municipality's schools.
@@ -68,6 +70,28 @@ export function lowerQuantileThresholdOfSorted(
 ): number | null {
   if (sorted.length < minimumSchoolsFor(quantile)) return null;
   return percentileOfSorted(sorted, quantile);
+}
+
+/**
+ * `lowerQuantileThresholdOfSorted` of values in any order, which it reorders: the two values
+ * PERCENTILE.INC interpolates between are found by selection (`selectInPlace`) — the same two a sort
+ * puts there, so the same threshold — where sorting a national ranking was a third of the ИСБШ time.
+ */
+export function lowerQuantileThresholdSelecting(
+  values: Float64Array,
+  quantile: number
+): number | null {
+  if (values.length < minimumSchoolsFor(quantile)) return null;
+  const position = (values.length - 1) * quantile;
+  const below = Math.floor(position);
+  const fraction = position - below;
+  selectInPlace(values, 0, values.length, below);
+  if (below + 1 >= values.length) return values[below];
+  // After the selection no value past `below` is smaller than it: the next in order is their least.
+  let next = values[below + 1];
+  for (let index = below + 2; index < values.length; index++)
+    if (values[index] < next) next = values[index];
+  return values[below] + fraction * (next - values[below]);
 }
 
 /** Comparisons are rounded to 1e-9 so that an index equal to the threshold on paper is in the group. */

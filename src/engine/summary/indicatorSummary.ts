@@ -14,6 +14,7 @@ import {
   programmeIndicators,
   type ProgrammeIndicators,
 } from "./programmeIndicators";
+import { groupSumsOf, type ShareSums } from "./groupSums";
 
 /**
  * The indicators of the seeds' programmes (docs/method.md §6), computed from whatever the workbook holds:
@@ -197,7 +198,9 @@ export function summarizeIndicators(inputs: SummaryInputs): IndicatorSummary {
   const { table, identification, social, risk, staffing } = inputs;
   const schoolsTotal = inputs.schoolsTotal ?? null;
   const targets = targetsInUse(inputs.targets);
-  const sums = table ? failingSumsByGroup(table) : [];
+  // One pass over each group's columns gives the sums of every figure below (groupSums.ts).
+  const groupSums = table ? groupSumsOf(table) : [];
+  const sums = groupSums.map((group) => group.failing);
   const dynamics = table ? procedureDynamics(table, sums) : [];
   const referenceEnd = identification
     ? table?.years.find((year) => year.label === identification.method.referenceYear)?.end
@@ -235,7 +238,7 @@ export function summarizeIndicators(inputs: SummaryInputs): IndicatorSummary {
     ...zones,
     staffing: staffing ? staffingShares(staffing, targets.values.categoryShare) : [],
     targets,
-    programme: table ? programmeIndicators(table) : NO_PROGRAMME_INDICATORS,
+    programme: table ? programmeIndicators(table, groupSums) : NO_PROGRAMME_INDICATORS,
   };
 }
 
@@ -320,52 +323,7 @@ function groupsByProcedure(table: ExportTable): Map<string, number[]> {
 }
 
 /** What one pass over a group's «% «2»» column (and its participants) gives the summary. */
-interface FailingSums {
-  /** Schools with a value. */
-  schools: number;
-  plainSum: number;
-  weightedSum: number;
-  weight: number;
-  /** Every school with a value has a participant count. */
-  allCounted: boolean;
-}
-
-/**
- * Each group's sums, or undefined for a group without a «% «2»» column. Made once: the dynamics and
- * the risk zones' means both start from them.
- */
-function failingSumsByGroup(table: ExportTable): (FailingSums | undefined)[] {
-  return table.groups.map((group, index) =>
-    group.columns.failing === undefined
-      ? undefined
-      : failingSums(table.values[index].failing, table.values[index].participants)
-  );
-}
-
-/**
- * The loop alone, with nothing to decide after it: V8 compiled the loop of a function that went on
- * to compare the sums before it had seen those comparisons run, and then left that compiled loop
- * again on every call (boxing each sum in the interpreter: 40 MB of garbage per summary at 50,000
- * schools).
- */
-function failingSums(failing: Float64Array, participants: Float64Array): FailingSums {
-  let weightedSum = 0;
-  let weight = 0;
-  let plainSum = 0;
-  let schools = 0;
-  let allCounted = true;
-  for (let school = 0; school < failing.length; school++) {
-    if (Number.isNaN(failing[school])) continue;
-    schools++;
-    plainSum += failing[school];
-    if (Number.isNaN(participants[school])) allCounted = false;
-    else {
-      weightedSum += failing[school] * participants[school];
-      weight += participants[school];
-    }
-  }
-  return { schools, plainSum, weightedSum, weight, allCounted };
-}
+type FailingSums = ShareSums;
 
 function municipalValue(
   table: ExportTable,
@@ -550,7 +508,7 @@ function meanAndDeviation(
   return deviation === 0 ? null : { mean, deviation };
 }
 
-/** Squared distances of the values present from the mean, summed: the loop alone (see `failingSums`). */
+/** Squared distances of the values present from the mean, summed: the loop alone (see groupSums.ts). */
 function sumOfSquares(values: Float64Array, mean: number): number {
   let squares = 0;
   for (let school = 0; school < values.length; school++)

@@ -1,6 +1,15 @@
-import type { ExportTable, Procedure, SchoolYear } from "../table/exportTable";
-import { SMALL_GROUP } from "../lowResults/identificationOptions";
+import type { ExportTable, GroupValues, Procedure, SchoolYear } from "../table/exportTable";
 import { isThresholdExam } from "./lowShareNames";
+import {
+  GAP_MIN_SCHOOLS,
+  groupSumsOf,
+  type GroupSums,
+  type QuarterSpread,
+  type ShareSums,
+} from "./groupSums";
+
+export { GAP_MIN_SCHOOLS };
+export { selectInPlace } from "../selectInPlace";
 
 /**
  * Indicators the programmes set that the rest of the summary does not compute (docs/method.md §8):
@@ -95,14 +104,15 @@ export const NO_PROGRAMME_INDICATORS: ProgrammeIndicators = {
   highResults: [],
 };
 
-/** A quarter of the schools must be at least one school: 4 or more values. */
-export const GAP_MIN_SCHOOLS = 4;
-
-export function programmeIndicators(table: ExportTable): ProgrammeIndicators {
+/** `sums`: each group's (groupSums.ts), when the summary has them already. */
+export function programmeIndicators(
+  table: ExportTable,
+  sums: GroupSums[] = groupSumsOf(table)
+): ProgrammeIndicators {
   return {
     positiveDynamics: positiveDynamics(table),
-    gaps: procedureGaps(table),
-    highResults: highResultsDynamics(table),
+    gaps: procedureGaps(table, sums),
+    highResults: highResultsDynamics(table, sums),
   };
 }
 
@@ -172,15 +182,14 @@ function subjectDynamics(
   table: ExportTable,
   pairs: { procedure: Procedure; before: number; after: number }[]
 ): Pick<PositiveDynamics, "procedures" | "schools" | "improved" | "share" | "steadyAtZero"> {
-  // Column by column, as the ШНОР rule counts (identifyLowResultSchools.ts): each exam's pair of
-  // columns is read in memory order into the schools' sums, then each school is judged once.
-  const sums = pooledSums(table.schools.length);
-  const used = pairs.map(({ before, after }) =>
-    addExam(table.values[before], table.values[after], sums)
-  );
-  const { schools, improved, steadyAtZero } = judgeSchools(sums);
+  const exams = pairs.map(({ before, after }) => ({
+    before: table.values[before],
+    after: table.values[after],
+  }));
+  const used = new Uint8Array(pairs.length);
+  const { schools, improved, steadyAtZero } = judgeSchools(exams, table.schools.length, used);
   return {
-    procedures: pairs.filter((_, index) => used[index]).map((pair) => pair.procedure),
+    procedures: pairs.filter((_, index) => used[index] === 1).map((pair) => pair.procedure),
     schools,
     improved,
     share: schools === 0 ? null : (100 * improved) / schools,
@@ -188,79 +197,59 @@ function subjectDynamics(
   };
 }
 
-/** Each school's sums over the subject's exams, before and after; `uncounted` — some count missing. */
-interface PooledSums {
-  plainBefore: Float64Array;
-  plainAfter: Float64Array;
-  weightedBefore: Float64Array;
-  weightedAfter: Float64Array;
-  weightBefore: Float64Array;
-  weightAfter: Float64Array;
-  exams: Uint8Array;
-  uncounted: Uint8Array;
+/** One exam of the subject: its groups' values in the earlier and in the later year. */
+interface ExamYears {
+  before: GroupValues;
+  after: GroupValues;
 }
 
-function pooledSums(schools: number): PooledSums {
-  return {
-    plainBefore: new Float64Array(schools),
-    plainAfter: new Float64Array(schools),
-    weightedBefore: new Float64Array(schools),
-    weightedAfter: new Float64Array(schools),
-    weightBefore: new Float64Array(schools),
-    weightAfter: new Float64Array(schools),
-    exams: new Uint8Array(schools),
-    uncounted: new Uint8Array(schools),
-  };
-}
-
-/** Adds one exam with results in both years; true when some school has both. */
-function addExam(
-  before: { failing: Float64Array; participants: Float64Array },
-  after: { failing: Float64Array; participants: Float64Array },
-  sums: PooledSums
-): boolean {
-  let used = false;
-  for (let school = 0; school < sums.exams.length; school++) {
-    const valueBefore = before.failing[school];
-    const valueAfter = after.failing[school];
-    if (Number.isNaN(valueBefore) || Number.isNaN(valueAfter)) continue;
-    used = true;
-    sums.exams[school]++;
-    sums.plainBefore[school] += valueBefore;
-    sums.plainAfter[school] += valueAfter;
-    const countBefore = before.participants[school];
-    const countAfter = after.participants[school];
-    if (Number.isNaN(countBefore) || Number.isNaN(countAfter)) sums.uncounted[school] = 1;
-    else {
-      sums.weightedBefore[school] += valueBefore * countBefore;
-      sums.weightedAfter[school] += valueAfter * countAfter;
-      sums.weightBefore[school] += countBefore;
-      sums.weightAfter[school] += countAfter;
-    }
-  }
-  return used;
-}
-
-/** Each school with the subject's results in both years: improved by at least a point, or at zero. */
-function judgeSchools(sums: PooledSums): {
-  schools: number;
-  improved: number;
-  steadyAtZero: number;
-} {
+/**
+ * Each school with the subject's results in both years: improved by at least a point, or at zero.
+ * School by school, its two or three exams pooled in local sums: a school's sums were eight arrays
+ * of 50,000 filled exam by exam and read back, made anew for each subject and pair of years. `used`
+ * gets 1 for each exam some school has in both years.
+ */
+function judgeSchools(
+  exams: ExamYears[],
+  schoolCount: number,
+  used: Uint8Array
+): { schools: number; improved: number; steadyAtZero: number } {
   let schools = 0;
   let improved = 0;
   let steadyAtZero = 0;
-  for (let school = 0; school < sums.exams.length; school++) {
-    const exams = sums.exams[school];
-    if (exams === 0) continue;
-    const weighted =
-      sums.uncounted[school] === 0 && sums.weightBefore[school] > 0 && sums.weightAfter[school] > 0;
-    const shareBefore = weighted
-      ? sums.weightedBefore[school] / sums.weightBefore[school]
-      : sums.plainBefore[school] / exams;
-    const shareAfter = weighted
-      ? sums.weightedAfter[school] / sums.weightAfter[school]
-      : sums.plainAfter[school] / exams;
+  for (let school = 0; school < schoolCount; school++) {
+    // The exams' shares added in the exams' order, so each sum is what a pass per exam gave.
+    let taken = 0;
+    let uncounted = false;
+    let plainBefore = 0;
+    let plainAfter = 0;
+    let weightedBefore = 0;
+    let weightedAfter = 0;
+    let weightBefore = 0;
+    let weightAfter = 0;
+    for (let exam = 0; exam < exams.length; exam++) {
+      const { before, after } = exams[exam];
+      const valueBefore = before.failing[school];
+      const valueAfter = after.failing[school];
+      if (Number.isNaN(valueBefore) || Number.isNaN(valueAfter)) continue;
+      used[exam] = 1;
+      taken++;
+      plainBefore += valueBefore;
+      plainAfter += valueAfter;
+      const countBefore = before.participants[school];
+      const countAfter = after.participants[school];
+      if (Number.isNaN(countBefore) || Number.isNaN(countAfter)) uncounted = true;
+      else {
+        weightedBefore += valueBefore * countBefore;
+        weightedAfter += valueAfter * countAfter;
+        weightBefore += countBefore;
+        weightAfter += countAfter;
+      }
+    }
+    if (taken === 0) continue;
+    const weighted = !uncounted && weightBefore > 0 && weightAfter > 0;
+    const shareBefore = weighted ? weightedBefore / weightBefore : plainBefore / taken;
+    const shareAfter = weighted ? weightedAfter / weightAfter : plainAfter / taken;
     schools++;
     // At least a point lower: the summary's ↓, `trendOf(pointsBetween(before, after))`, inline.
     if (Math.round((shareAfter - shareBefore) * 1e9) / 1e9 <= -STEADY_POINTS) improved++;
@@ -275,17 +264,13 @@ function judgeSchools(sums: PooledSums): {
  * one). Groups known to have fewer than `SMALL_GROUP` participants are left out, as from the risk
  * zones: one pupil there is more than 10 points and would make a quarter of its own.
  */
-function procedureGaps(table: ExportTable): ProcedureGap[] {
-  // One set of buffers for every group: at 50,000 schools a new one per group is 400 kB each.
-  const buffers: GapBuffers = {
-    kept: new Float64Array(table.schools.length),
-    counts: new Int32Array(GRID_STEPS + 1),
-  };
+function procedureGaps(table: ExportTable, sums: GroupSums[]): ProcedureGap[] {
   return groupsByProcedure(table, "failing", (procedure) => procedure.countedForLowResults)
     .map(({ procedure, byYear }) => {
       const values = table.years.flatMap((year) => {
         const index = byYear.get(year.end);
-        return index === undefined ? [] : [gapOf(table, index, year, buffers)];
+        // A counted group with a «% «2»» column has its spread (groupSums.ts).
+        return index === undefined ? [] : [gapOf(sums[index].spread!, year)];
       });
       const known = values.filter((value) => value.value !== null);
       const arrows = known
@@ -296,137 +281,19 @@ function procedureGaps(table: ExportTable): ProcedureGap[] {
     .filter((gap) => gap.values.some((value) => value.schools > 0));
 }
 
-/** Shares on a grid of hundredths of a point (0, 0,01, …, 100): the steps of a counting pass. */
-const GRID_STEPS = 10_000;
-
-interface GapBuffers {
-  /** The group's values kept (small groups left out). */
-  kept: Float64Array;
-  /** How many kept values fall on each hundredth of a point. */
-  counts: Int32Array;
-}
-
-function gapOf(table: ExportTable, index: number, year: SchoolYear, buffers: GapBuffers): GapValue {
-  const { failing, participants } = table.values[index];
-  const { kept, counts } = buffers;
-  counts.fill(0);
-  let schools = 0;
-  let offGrid = 0;
-  for (let school = 0; school < failing.length; school++) {
-    const value = failing[school];
-    // NaN participants (no count) is not «fewer than»: the group's size is unknown, not small.
-    if (Number.isNaN(value) || participants[school] < SMALL_GROUP) continue;
-    schools++;
-    const step = Math.round(value * 100);
-    if (step >= 0 && step <= GRID_STEPS && Math.abs(value * 100 - step) < 1e-6) counts[step]++;
-    else offGrid++;
-  }
-  if (schools < GAP_MIN_SCHOOLS) return { year, value: null, worst: null, best: null, schools };
-  const quarter = Math.floor(schools / 4);
-  const [best, worst] =
-    offGrid === 0
-      ? quarterMeansCounted(counts, quarter)
-      : quarterMeansSelected(keptValues(failing, participants, kept), schools, quarter);
+function gapOf({ schools, best, worst }: QuarterSpread, year: SchoolYear): GapValue {
+  if (best === null || worst === null) return { year, value: null, worst: null, best: null, schools };
   return { year, value: pointsBetween(best, worst), worst, best, schools };
 }
 
-/**
- * The quarters' means from the counts on the grid (exports give shares to a tenth or a hundredth):
- * one pass over the values and two over the 10,001 steps, where sorting each of 27 groups of
- * 50,000 values took a third of a second.
- */
-function quarterMeansCounted(counts: Int32Array, quarter: number): [number, number] {
-  let best = 0;
-  let left = quarter;
-  for (let step = 0; left > 0; step++) {
-    const take = Math.min(counts[step], left);
-    best += (take * step) / 100;
-    left -= take;
-  }
-  let worst = 0;
-  left = quarter;
-  for (let step = GRID_STEPS; left > 0; step--) {
-    const take = Math.min(counts[step], left);
-    worst += (take * step) / 100;
-    left -= take;
-  }
-  return [best / quarter, worst / quarter];
-}
-
-/** The group's values without the small groups' (as `gapOf` counts them), into `kept`. */
-function keptValues(
-  failing: Float64Array,
-  participants: Float64Array,
-  kept: Float64Array
-): Float64Array {
-  let schools = 0;
-  for (let school = 0; school < failing.length; school++) {
-    const value = failing[school];
-    if (Number.isNaN(value) || participants[school] < SMALL_GROUP) continue;
-    kept[schools++] = value;
-  }
-  return kept;
-}
-
-/** The same from values off the grid (fractions read ×100): the two quarters by selection. */
-function quarterMeansSelected(
-  kept: Float64Array,
-  schools: number,
-  quarter: number
-): [number, number] {
-  selectInPlace(kept, 0, schools, quarter - 1);
-  selectInPlace(kept, quarter, schools, schools - quarter);
-  let best = 0;
-  let worst = 0;
-  for (let i = 0; i < quarter; i++) {
-    best += kept[i];
-    worst += kept[schools - 1 - i];
-  }
-  return [best / quarter, worst / quarter];
-}
-
-/**
- * Rearranges `values[from, to)` so that position `k` holds the value a sort would put there, with
- * none larger before it and none smaller after it (quickselect). The partition is three-way, so that
- * the many equal shares of a real table (0 %, 100 %) do not make it quadratic.
- */
-export function selectInPlace(values: Float64Array, from: number, to: number, k: number): void {
-  let low = from;
-  let high = to;
-  while (high - low > 1) {
-    const a = values[low];
-    const b = values[(low + high) >>> 1];
-    const c = values[high - 1];
-    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
-    let less = low;
-    let i = low;
-    let greater = high;
-    while (i < greater) {
-      const value = values[i];
-      if (value < pivot) {
-        values[i] = values[less];
-        values[less] = value;
-        less++;
-        i++;
-      } else if (value > pivot) {
-        greater--;
-        values[i] = values[greater];
-        values[greater] = value;
-      } else i++;
-    }
-    if (k < less) high = less;
-    else if (k >= greater) low = greater;
-    else return;
-  }
-}
-
 /** The municipality's % высоких результатов per procedure and year, as the summary's dynamics of % «2». */
-function highResultsDynamics(table: ExportTable): HighResultsDynamics[] {
+function highResultsDynamics(table: ExportTable, sums: GroupSums[]): HighResultsDynamics[] {
   return groupsByProcedure(table, "high", () => true)
     .map(({ procedure, byYear }) => {
       const values = table.years.flatMap((year) => {
         const index = byYear.get(year.end);
-        return index === undefined ? [] : [municipalHigh(table, index, year)];
+        // A group with a «% высоких» column has its sums (groupSums.ts).
+        return index === undefined ? [] : [municipalHigh(sums[index].high!, year)];
       });
       const known = values.filter((value) => value.value !== null);
       const arrows = known
@@ -438,25 +305,10 @@ function highResultsDynamics(table: ExportTable): HighResultsDynamics[] {
 }
 
 /** Σ(share × participants) / Σ participants when every school with a value has its count, else the mean. */
-function municipalHigh(table: ExportTable, index: number, year: SchoolYear): HighResultsValue {
-  const { high, participants } = table.values[index];
-  let schools = 0;
-  let plainSum = 0;
-  let weightedSum = 0;
-  let weight = 0;
-  let allCounted = true;
-  for (let school = 0; school < high.length; school++) {
-    const value = high[school];
-    if (Number.isNaN(value)) continue;
-    schools++;
-    plainSum += value;
-    const count = participants[school];
-    if (Number.isNaN(count)) allCounted = false;
-    else {
-      weightedSum += value * count;
-      weight += count;
-    }
-  }
+function municipalHigh(
+  { schools, plainSum, weightedSum, weight, allCounted }: ShareSums,
+  year: SchoolYear
+): HighResultsValue {
   const weighted = schools > 0 && allCounted && weight > 0;
   const value = schools === 0 ? null : weighted ? weightedSum / weight : plainSum / schools;
   return { year, value, weighted, schools };
