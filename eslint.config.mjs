@@ -99,7 +99,8 @@ export default [
           patterns: [
             {
               regex: "^\\.\\./+(\\.\\./)*(taskpane|standalone|cli|functions)(/|$)",
-              message: "An adapter imports the engine and src/host, not the pane, a page or the CLI.",
+              message:
+                "An adapter imports the engine and src/host, not the pane, a page or the CLI.",
             },
             {
               regex: "^\\.\\./(\\.\\./)*(excel|xlsx)/",

@@ -11,7 +11,7 @@ import { performance } from "perf_hooks";
 import type { CellValue } from "../src/engine";
 import { SheetCells } from "../src/xlsx/focused/sheetCells";
 import { WorksheetScanner } from "../src/xlsx/focused/worksheetScanner";
-import { XmlEvents } from "../src/xlsx/focused/xmlEvents";
+import { XmlEvents } from "./referenceXmlEvents";
 import type { XmlHandler, XmlStream } from "../src/xlsx/focused/xmlHandler";
 import { syntheticExportTable } from "./syntheticExportTable";
 

@@ -32,7 +32,8 @@ function fromBuild(module) {
   }
 }
 const engine = fromBuild("engine/index");
-const { addOutputSheet } = fromBuild("xlsx/writeWorkbookWithOutputs");
+const { appendOutputs } = fromBuild("xlsx/append/appendOutputs");
+const { MemoryPackage } = fromBuild("xlsx/append/memoryPackage");
 
 // Zip entries store local wall-clock time: pin the zone so the bytes do not depend on the machine.
 process.env.TZ = "UTC";
@@ -557,10 +558,13 @@ const TEMPLATE_FIELDS = {
   staffing: engine.STAFFING_FIELDS,
 };
 
-/** Each template as `school-radar template <kind> --from` writes it, with the cells filled in. */
-function addTemplateSheets(workbook) {
+/**
+ * Each template as `school-radar template <kind> --from` writes it, with the cells filled in: added
+ * to the workbook's bytes by the product's own writer, as a coordinator's filled-in sheets would be.
+ */
+async function withTemplateSheets(bytes) {
   const schools = SCHOOLS.map(({ login, name }) => ({ login, name }));
-  for (const kind of engine.TEMPLATE_KINDS) {
+  const layouts = engine.TEMPLATE_KINDS.map((kind) => {
     const layout = engine.templateLayout(kind, schools);
     const body = SCHOOLS.map((school) => {
       const values = TEMPLATE_ROWS[kind](school);
@@ -570,8 +574,11 @@ function addTemplateSheets(workbook) {
         ...TEMPLATE_FIELDS[kind].map((field) => values[field.key] ?? null),
       ];
     });
-    addOutputSheet(workbook, { ...layout, body });
-  }
+    return { ...layout, body };
+  });
+  const pkg = new MemoryPackage(new Uint8Array(bytes));
+  await appendOutputs(pkg, layouts);
+  return pkg.bytes();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -630,7 +637,6 @@ function buildWorkbook() {
   workbook.modified = FIXED_DATE;
   addResultsSheet(workbook);
   addNotesSheet(workbook);
-  addTemplateSheets(workbook);
   addOfficialSheet(workbook);
   return workbook;
 }
@@ -654,7 +660,7 @@ async function withFixedEntryDates(bytes) {
 async function main() {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const output = process.argv[2] ?? path.join(here, "..", "samples", "school-radar-sample.xlsx");
-  const bytes = await buildWorkbook().xlsx.writeBuffer();
+  const bytes = await withTemplateSheets(await buildWorkbook().xlsx.writeBuffer());
   await mkdir(path.dirname(output), { recursive: true });
   await writeFile(output, await withFixedEntryDates(Buffer.from(bytes)));
   process.stdout.write(

@@ -72,12 +72,12 @@ describe("the --out workbook opened by LibreOffice", () => {
     expect(sheets.map((sheet) => [sheet.grid.sheetName, sheet.outputMark])).toEqual([
       ["Результаты ОО", null],
       ["Пояснения", null],
+      // The region's list the sample reconciles with: the user's sheet, read as input.
+      ["Список ШНОР региона", null],
       // The templates and the thresholds sheet are the user's data (SchoolRadarData_ marks): input.
       ["Социальный паспорт", null],
       ["Анкета факторов риска", null],
       ["Кадровый состав", null],
-      // The region's list the sample reconciles with: the user's sheet, read as input.
-      ["Список ШНОР региона", null],
       ["ШНОР", "SchoolRadar_shnor"],
       ["ШНОР — метод", "SchoolRadar_method"],
       ["ШНОР по годам", "SchoolRadar_shnor_history"],

@@ -8,7 +8,7 @@ import { decimalNumber } from "../../src/xlsx/focused/decimalNumber";
 import { scanPlainCell } from "../../src/xlsx/focused/plainCell";
 import { SheetCells, type SheetContext } from "../../src/xlsx/focused/sheetCells";
 import { WorksheetScanner } from "../../src/xlsx/focused/worksheetScanner";
-import { XmlEvents } from "../../src/xlsx/focused/xmlEvents";
+import { XmlEvents } from "../../bench/referenceXmlEvents";
 import type { XmlHandler, XmlStream } from "../../src/xlsx/focused/xmlHandler";
 
 const sameAsParseFloat = (text: string) => {

@@ -26,10 +26,10 @@ describe("readWorkbookGrids on the bundled sample", () => {
     expect(grids.map((grid) => grid.sheetName)).toEqual([
       "Результаты ОО",
       "Пояснения",
+      "Список ШНОР региона",
       "Социальный паспорт",
       "Анкета факторов риска",
       "Кадровый состав",
-      "Список ШНОР региона",
     ]);
     expect(results.origin).toEqual({ row: 0, column: 0 });
   });

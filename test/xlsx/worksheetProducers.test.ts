@@ -20,7 +20,7 @@ import {
   readWorkbookParts,
 } from "../../src/xlsx/focused/workbookParts";
 import { WorksheetScanner } from "../../src/xlsx/focused/worksheetScanner";
-import { XmlEvents } from "../../src/xlsx/focused/xmlEvents";
+import { XmlEvents } from "../../bench/referenceXmlEvents";
 import type { XmlHandler, XmlStream } from "../../src/xlsx/focused/xmlHandler";
 import { ZipArchive } from "../../src/xlsx/focused/zipArchive";
 import { convertWithLibreOffice } from "../fixtures/libreOffice";

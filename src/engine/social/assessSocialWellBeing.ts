@@ -215,9 +215,7 @@ export function assessSocialWellBeing(
       ? MIN_INDEX_DECIMALS
       : decimalsBetween(group.highestIn, group.lowestOut, threshold);
   const groupSizeWarning =
-    threshold === null
-      ? null
-      : oversizedGroup(ranked.length, group, threshold, quantile, decimals);
+    threshold === null ? null : oversizedGroup(ranked.length, group, threshold, quantile, decimals);
   if (threshold === null) {
     warnings.push({
       cell: quotedSheetName(passport.sheetName),

@@ -282,7 +282,8 @@ function procedureGaps(table: ExportTable, sums: GroupSums[]): ProcedureGap[] {
 }
 
 function gapOf({ schools, best, worst }: QuarterSpread, year: SchoolYear): GapValue {
-  if (best === null || worst === null) return { year, value: null, worst: null, best: null, schools };
+  if (best === null || worst === null)
+    return { year, value: null, worst: null, best: null, schools };
   return { year, value: pointsBetween(best, worst), worst, best, schools };
 }
 

@@ -1,5 +1,5 @@
 import type { SheetLayout } from "../../engine";
-import type { RowsHandOff } from "./worksheetXml";
+import type { HandOffPlace, RowsHandOff } from "./worksheetXml";
 
 /**
  * Writing a large output sheet's body on two threads, as the writer sees it: every other block of
@@ -23,25 +23,23 @@ export interface RowsWriter {
 }
 
 /**
- * Pieces (~64 K characters each) the main thread may have waiting behind the worker's block: about one
- * block of its own. 64 was no faster on the national workbook and held ~80 MB more at the peak.
- */
-const AHEAD = 16;
-
-/**
  * A sheet's pieces with the hand-offs written: the main thread's strings and the worker's bytes, in
- * the sheet's order. A block the worker could not write is written here.
+ * the sheet's order. A hand-off is started when it is yielded, a block ahead of its place, so this
+ * thread's strings are passed on at once while the worker makes the next block; at its place its
+ * XML is waited for. A block the worker could not write is written here.
  */
 export async function* withHandOffsWritten(
-  pieces: Iterable<string | RowsHandOff>,
+  pieces: Iterable<string | RowsHandOff | HandOffPlace>,
   layout: SheetLayout,
   writer: RowsWriter
 ): AsyncGenerator<string | Uint8Array> {
-  const queue: (string | Promise<string | Uint8Array>)[] = [];
+  const started = new Map<RowsHandOff, Promise<string | Uint8Array>>();
   for (const piece of pieces) {
-    queue.push(typeof piece === "string" ? piece : writer.write(layout, piece));
-    while (queue.length > 0 && (typeof queue[0] === "string" || queue.length > AHEAD))
-      yield await queue.shift()!;
+    if (typeof piece === "string") yield piece;
+    else if ("place" in piece) {
+      const written = started.get(piece.place) ?? writer.write(layout, piece.place);
+      started.delete(piece.place);
+      yield await written;
+    } else started.set(piece, writer.write(layout, piece));
   }
-  while (queue.length > 0) yield await queue.shift()!;
 }

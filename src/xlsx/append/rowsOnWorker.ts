@@ -1,6 +1,6 @@
 import { Worker } from "worker_threads";
 import { workerScriptIfThreads } from "../workerThreads";
-import type { SheetLayout } from "../../engine";
+import type { CellValue, SheetLayout } from "../../engine";
 import type { RowsOnWorker, RowsWriter } from "./rowHandOffs";
 import type { RowsAnswer, RowsRequest } from "./rowsWorker";
 import { bodyRowsXml, toneIndex, type RowsHandOff } from "./worksheetXml";
@@ -57,21 +57,32 @@ export class RowsWorker implements RowsWriter {
   /** The XML of the handed-off rows: the worker's bytes, or this thread's string if it fails. */
   write(layout: SheetLayout, handOff: RowsHandOff): Promise<string | Uint8Array> {
     const { from, to, format } = handOff;
-    const rows = Array.from({ length: to - from }, (_, i) => layout.body[from + i]!);
-    const tones = Array.from({ length: to - from }, (_, i) =>
-      toneIndex(layout.rowTone?.[from + i])
-    );
-    const here = () => bodyRowsXml(rows, tones, from, format);
+    // The rows are copied into the message and let go: kept for `here` until the worker answers,
+    // they outlived young-generation collections and were promoted (~60 MB of old garbage on the
+    // national workbook). A failed block is rare, and its rows are made again.
+    // (The request is made in a function of its own: a variable here would be kept in the context
+    // that `here` holds on to.)
+    const here = () => bodyRowsXml(...rowsOf(layout, from, to), from, format);
     if (this.broken) return Promise.resolve(here());
     const id = this.nextId++;
-    const request: RowsRequest = { id, from, rows, tones, format };
-    return new Promise((resolve) => {
-      this.waiting.set(id, (answer) => resolve("bytes" in answer ? answer.bytes : here()));
-      this.worker.postMessage(request);
-    });
+    const answered = new Promise<RowsAnswer>((resolve) => this.waiting.set(id, resolve));
+    this.worker.postMessage(requestOf(id, layout, handOff));
+    return answered.then((answer) => ("bytes" in answer ? answer.bytes : here()));
   }
 
   stop(): Promise<number> {
     return this.worker.terminate();
   }
+}
+
+function requestOf(id: number, layout: SheetLayout, handOff: RowsHandOff): RowsRequest {
+  const [rows, tones] = rowsOf(layout, handOff.from, handOff.to);
+  return { id, from: handOff.from, rows, tones, format: handOff.format };
+}
+
+/** Body rows [from, to) of a layout and their tones (`toneIndex`), as the worker takes them. */
+function rowsOf(layout: SheetLayout, from: number, to: number): [CellValue[][], number[]] {
+  const rows = Array.from({ length: to - from }, (_, i) => layout.body[from + i]!);
+  const tones = Array.from({ length: to - from }, (_, i) => toneIndex(layout.rowTone?.[from + i]));
+  return [rows, tones];
 }

@@ -115,11 +115,12 @@ export function* worksheetPieces(
   drawingRelationshipId?: string,
   /**
    * Rows per block to leave to another thread: every other block of body rows is then yielded as a
-   * `RowsHandOff` instead of its XML, for the caller to have made elsewhere (src/xlsx/append/rowsOnWorker.ts).
+   * `RowsHandOff` one block before its place, for the caller to start having it made elsewhere
+   * (src/xlsx/append/rowsOnWorker.ts), and a `HandOffPlace` where its XML goes.
    */
   handOffBlock?: number,
   place: SheetPlace = NOWHERE
-): Generator<string | RowsHandOff> {
+): Generator<string | RowsHandOff | HandOffPlace> {
   const headerRow = headerRowOf(layout);
   const width = Math.max(layout.header.length, 1);
   const lastColumn = columnLetters(width - 1);
@@ -184,22 +185,37 @@ export function* worksheetPieces(
   // concatenated string would survive into the old generation and cost seconds of garbage collection.
   const rows: string[] = [xml];
   let length = xml.length;
+  /** The block handed off at the start of the block before it, until its place is reached. */
+  let handedOff: RowsHandOff | null = null;
   for (let index = 0; index < layout.body.length; index++) {
     if (length >= PIECE_CHARACTERS) {
       yield rows.join("");
       rows.length = 0;
       length = 0;
     }
-    if (handOffBlock !== undefined && index % (2 * handOffBlock) === handOffBlock) {
-      const to = Math.min(index + handOffBlock, layout.body.length);
-      if (!hasBlockRows(blockRows, headerRow + 1 + index, headerRow + to)) {
-        if (rows.length > 0) yield rows.join("");
-        rows.length = 0;
-        length = 0;
-        yield { from: index, to, format };
-        index = to - 1;
-        continue;
-      }
+    if (handOffBlock !== undefined && index % (2 * handOffBlock) === 0) {
+      // Handed off before this thread writes the block in front of it: both blocks are then made at
+      // once, and this thread's rows go to the deflater as they are made instead of waiting in a
+      // queue behind the other thread's block (where they lived long enough to be promoted to the
+      // old generation: ~170 MB of garbage at the peak of the national workbook).
+      handedOff = handOffAfter(
+        index,
+        handOffBlock,
+        layout.body.length,
+        blockRows,
+        headerRow,
+        format
+      );
+      if (handedOff !== null) yield handedOff;
+    }
+    if (handedOff !== null && index === handedOff.from) {
+      if (rows.length > 0) yield rows.join("");
+      rows.length = 0;
+      length = 0;
+      yield { place: handedOff };
+      index = handedOff.to - 1;
+      handedOff = null;
+      continue;
     }
     const values = layout.body[index]!;
     const tone = toneIndex(layout.rowTone?.[index]);
@@ -242,6 +258,31 @@ export interface RowsHandOff {
   from: number;
   to: number;
   format: BodyFormat;
+}
+
+/** Where the XML of a hand-off yielded earlier goes among the sheet's pieces. */
+export interface HandOffPlace {
+  place: RowsHandOff;
+}
+
+/**
+ * The block of rows after the one starting at body row `start` (a multiple of `2 × block`), when it is
+ * left to another thread: not past the body, and with no data-block cells beside its rows.
+ */
+function handOffAfter(
+  start: number,
+  block: number,
+  bodyRows: number,
+  blockRows: number[],
+  headerRow: number,
+  format: BodyFormat
+): RowsHandOff | null {
+  const from = start + block;
+  if (from >= bodyRows) return null;
+  const to = Math.min(from + block, bodyRows);
+  return hasBlockRows(blockRows, headerRow + 1 + from, headerRow + to)
+    ? null
+    : { from, to, format };
 }
 
 /**

@@ -5,6 +5,7 @@ import zlib from "zlib";
 import { Zip, type ZipInputFile } from "fflate";
 import { inflatedStream, openZipReader, rawStream } from "../zip/nodeStreams";
 import type { ZipEntry, ZipReader } from "../zip/zipReader";
+import { TEXT_SLICE, TextBuffers } from "./textBuffers";
 import { entryNamed, HEAD_LIMIT, headEnd, partText, type WorkbookPackage } from "./workbookPackage";
 
 /**
@@ -20,8 +21,16 @@ import { entryNamed, HEAD_LIMIT, headEnd, partText, type WorkbookPackage } from 
 
 /** Deflate level of our new parts: 1 is about twice as fast as 6 for ~10 % more bytes on sheet XML. */
 const DEFLATE_LEVEL = 1;
-/** Strings of generated XML are handed to zlib in pieces of about this many characters. */
-const PIECE = 1 << 20;
+/** Buffers of encoded XML that zlib may hold at once: its 2 MB write buffer and one being filled. */
+const TEXT_BUFFERS = 12;
+
+/** Where the slice of `text` from `at` ends: TEXT_SLICE characters on, never inside a surrogate pair. */
+function sliceEnd(text: string, at: number): number {
+  const end = Math.min(at + TEXT_SLICE, text.length);
+  if (end === text.length) return end;
+  const code = text.charCodeAt(end - 1);
+  return code >= 0xd800 && code <= 0xdbff ? end - 1 : end;
+}
 
 export class ZipSource {
   private constructor(private readonly zip: ZipReader) {}
@@ -123,6 +132,7 @@ function zipDate(date: Date): Date {
 /** The output archive, written to a file as it is produced. */
 export class ZipSink {
   private readonly zip: Zip;
+  private readonly buffers = new TextBuffers(TEXT_BUFFERS);
   private failure: Error | null = null;
   private readonly finished: Promise<void>;
 
@@ -205,14 +215,17 @@ export class ZipSink {
         await this.drained();
         continue;
       }
-      for (let at = 0; at < piece.length; at += PIECE) {
+      for (let at = 0, end = 0; at < piece.length; at = end) {
         this.check();
-        const bytes = Buffer.from(
-          at === 0 && piece.length <= PIECE ? piece : piece.slice(at, at + PIECE)
+        end = sliceEnd(piece, at);
+        const { bytes, release } = await this.buffers.encode(
+          at === 0 && end === piece.length ? piece : piece.slice(at, end)
         );
         crc = zlib.crc32(bytes, crc);
         size += bytes.length;
-        if (!deflate.write(bytes)) await new Promise((resolve) => deflate.once("drain", resolve));
+        // The buffer is reused once zlib has deflated it (the write's callback).
+        if (!deflate.write(bytes, release))
+          await new Promise((resolve) => deflate.once("drain", resolve));
         // zlib deflates a write in its thread pool and needs this thread to hand it the next one: a
         // turn of the event loop after each write lets it deflate while the next rows are generated.
         // Without it, generating stopped zlib until the buffer was full, then waited for all of it

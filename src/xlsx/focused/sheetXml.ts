@@ -2,11 +2,19 @@ import type { XmlHandler, XmlStream } from "./xmlHandler";
 import { WorksheetScanner } from "./worksheetScanner";
 
 /**
- * The one place that chooses how the large parts — worksheets and the shared strings — are read:
- * the worksheet scanner, several times faster than htmlparser2's tokenizer (XmlEvents) on a national
- * table's sheet. XmlEvents stays for the small parts and as the reference the scanner is checked
- * against, event for event and cell for cell (test/xlsx/worksheetScanner*.test.ts).
+ * The one place that chooses how a workbook's XML parts are read: the worksheet scanner, several
+ * times faster than htmlparser2's tokenizer on a national table's sheet, and small enough to run in
+ * the page's worker too. htmlparser2's reader (bench/referenceXmlEvents.ts) is now only the reference
+ * the scanner is checked against, event for event and cell for cell
+ * (test/xlsx/worksheetScanner*.test.ts).
  */
 export function sheetXmlStream(handler: XmlHandler): XmlStream {
   return new WorksheetScanner(handler);
+}
+
+/** Parses a whole (small) part: the workbook, its relationships, the styles. */
+export function parseXml(text: string, handler: XmlHandler): void {
+  const stream = sheetXmlStream(handler);
+  stream.write(text);
+  stream.end();
 }

@@ -1,5 +1,4 @@
-import { sheetXmlStream } from "./sheetXml";
-import { parseXml } from "./xmlEvents";
+import { parseXml, sheetXmlStream } from "./sheetXml";
 import type { XmlHandler, XmlStream } from "./xmlHandler";
 import type { ArchiveEntries } from "../zip/archiveEntries";
 

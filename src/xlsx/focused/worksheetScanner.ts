@@ -8,7 +8,7 @@ import type { XmlAttributes, XmlHandler, XmlStream } from "./xmlHandler";
  * it took 1.25–1.74 s by itself. Worksheet XML is a small, fully specified grammar, so instead of a
  * state machine stepping through every character, the scanner jumps: `indexOf("<")` to the next tag,
  * `indexOf(quote)` to an attribute value's end, and text is sliced, not built up character by
- * character. It drives the same `XmlHandler` as XmlEvents (src/xlsx/focused/xmlEvents.ts), and is
+ * character. It drives the same `XmlHandler` as XmlEvents (bench/referenceXmlEvents.ts, its reference), and is
  * checked against it, and against ExcelJS, cell for cell (test/xlsx/worksheetScanner*.test.ts).
  *
  * What it reads: elements with or without a namespace prefix (`<x:c>` → `c`), self-closing

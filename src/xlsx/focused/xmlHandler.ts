@@ -1,6 +1,6 @@
 /**
  * What a part reader wants from an XML stream, whichever reader produces it: htmlparser2's tokenizer
- * (xmlEvents.ts) or the worksheet scanner (worksheetScanner.ts). Element and attribute names come
+ * (bench/referenceXmlEvents.ts, the reference) or the worksheet scanner (worksheetScanner.ts). Element and attribute names come
  * without their namespace prefix (`x:c` → `c`, `r:id` → `id`); text comes decoded, possibly in several
  * pieces.
  */
