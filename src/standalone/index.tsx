@@ -6,7 +6,7 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { useEffect } from "react";
 import { createRoot } from "react-dom/client";
-import { startingLanguage, useMessages, type Language } from "../taskpane/language";
+import { loadMessages, startingLanguage, useMessages, type Language } from "../taskpane/language";
 import { StandalonePage } from "./StandalonePage";
 
 function Page({ start }: { start: Language }) {
@@ -24,8 +24,11 @@ if (!container) {
 const start = startingLanguage(new URLSearchParams(window.location.search).get("lang"), [
   ...navigator.languages,
 ]);
-createRoot(container).render(
-  <FluentProvider theme={webLightTheme}>
-    <Page start={start} />
-  </FluentProvider>
+// English is a chunk of its own: wait for it rather than show Russian for a moment.
+void loadMessages(start).then(() =>
+  createRoot(container).render(
+    <FluentProvider theme={webLightTheme}>
+      <Page start={start} />
+    </FluentProvider>
+  )
 );

@@ -8,7 +8,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { budgetForPlatform, createExcelHost } from "../excel";
 import type { WorkbookHost } from "../host/workbookHost";
-import { startingLanguage } from "./language";
+import { loadMessages, startingLanguage } from "./language";
 import { PaneRoot } from "./PaneRoot";
 import { watchPaneShown } from "./paneShown";
 
@@ -20,10 +20,13 @@ function render(host: WorkbookHost | null, displayLanguage: string | null): void
   // Office's display language (Office.context.displayLanguage), else the browser's outside Office;
   // the user's choice from the header's switch comes first once made.
   const start = startingLanguage(null, [displayLanguage, navigator.language]);
-  createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <PaneRoot start={start} host={host} watchShown={watchPaneShown} />
-    </FluentProvider>
+  // English is a chunk of its own: wait for it rather than show Russian for a moment.
+  void loadMessages(start).then(() =>
+    createRoot(container).render(
+      <FluentProvider theme={webLightTheme}>
+        <PaneRoot start={start} host={host} watchShown={watchPaneShown} />
+      </FluentProvider>
+    )
   );
 }
 

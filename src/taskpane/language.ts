@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import { messagesFor, type Messages } from "./messages";
+import { languageOf, RU, type Messages } from "./messages";
 
 export type Language = Messages["language"];
 
@@ -18,7 +18,22 @@ export function startingLanguage(
   const chosen = [asked, storedLanguage(), ...host].find(
     (preference) => preference !== null && preference !== undefined && preference !== ""
   );
-  return messagesFor(chosen).language;
+  return languageOf(chosen);
+}
+
+/** English once loaded: its chunk is fetched once, by the first page or switch that asks for it. */
+let english: Messages | null = null;
+
+/** The pane's words in `language`; English comes in its own chunk (messagesEn.ts), once. */
+export async function loadMessages(language: Language): Promise<Messages> {
+  if (language === "ru") return RU;
+  english ??= (await import(/* webpackChunkName: "messages-en" */ "./messagesEn")).EN;
+  return english;
+}
+
+/** The words at hand without waiting: English only once loaded (a page loads it before rendering). */
+function messagesAtHand(language: Language): Messages {
+  return language === "en" && english !== null ? english : RU;
 }
 
 /** The pane's words, and the switch to the other language (remembered for the next start). */
@@ -26,13 +41,17 @@ export function useMessages(start: Language): {
   messages: Messages;
   switchLanguage: (language: Language) => void;
 } {
-  const [messages, setMessages] = useState(() => messagesFor(start));
+  const [messages, setMessages] = useState(() => messagesAtHand(start));
+  useEffect(() => {
+    // Started in English before its chunk came (a page that did not wait for it): switch when it does.
+    if (messagesAtHand(start).language !== start) void loadMessages(start).then(setMessages);
+  }, [start]);
   useEffect(() => {
     document.documentElement.lang = messages.language;
   }, [messages]);
   const switchLanguage = useCallback((language: Language) => {
     rememberLanguage(language);
-    setMessages(messagesFor(language));
+    void loadMessages(language).then(setMessages);
   }, []);
   return { messages, switchLanguage };
 }

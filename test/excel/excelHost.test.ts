@@ -39,7 +39,7 @@ import {
   type FakeValue,
   type Rect,
 } from "./fakeExcel";
-import { messagesFor } from "../../src/taskpane/messages";
+import { messagesFor } from "../../src/taskpane/messagesEn";
 import { seed002Appendix1 } from "../fixtures/seeds";
 
 const SOURCE = "Результаты ОО";

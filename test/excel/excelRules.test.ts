@@ -14,7 +14,8 @@ import {
 } from "../../src/engine";
 import { createExcelHost, UNLIMITED } from "../../src/excel";
 import { HostError, isHostError } from "../../src/host/workbookHost";
-import { hostErrorDetail, messagesFor } from "../../src/taskpane/messages";
+import { hostErrorDetail } from "../../src/taskpane/messages";
+import { messagesFor } from "../../src/taskpane/messagesEn";
 import {
   DEFAULT_SETTINGS,
   SETTINGS_MARK,

@@ -5,7 +5,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { HostError } from "../../src/host/workbookHost";
-import { messagesFor } from "../../src/taskpane/messages";
+import { messagesFor } from "../../src/taskpane/messagesEn";
 import {
   settingsLayout,
   DEFAULT_SETTINGS,

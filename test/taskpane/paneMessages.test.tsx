@@ -11,7 +11,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/rea
 import { templateLayout, type CellValue, type SheetGrid } from "../../src/engine";
 import { App } from "../../src/taskpane/App";
 import { startingLanguage } from "../../src/taskpane/language";
-import { messagesFor } from "../../src/taskpane/messages";
+import { messagesFor } from "../../src/taskpane/messagesEn";
 import { PaneRoot } from "../../src/taskpane/PaneRoot";
 import { SETTINGS_MARKER } from "../../src/taskpane/settings";
 import { flatExportGrid } from "../fixtures/grids";
@@ -256,7 +256,8 @@ describe("the language", () => {
     expect(english.getAttribute("lang")).toBe("en");
     fireEvent.click(english);
 
-    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("School Radar");
+    // English comes in its own chunk: the pane switches when it has arrived.
+    await screen.findByRole("heading", { level: 1, name: "School Radar" });
     expect(document.documentElement.lang).toBe("en");
     expect(window.localStorage.getItem("school-radar:language")).toBe("en");
     expect(screen.getByText("3 schools, 2 procedures × 2 years, 1 warning")).toBeTruthy();
@@ -276,7 +277,7 @@ describe("the language", () => {
     expect(screen.getByRole("button", { name: "All (3)" })).toBeTruthy();
 
     fireEvent.click(screen.getByRole("button", { name: "Русский" }));
-    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Школьный радар");
+    await screen.findByRole("heading", { level: 1, name: "Школьный радар" });
     expect(window.localStorage.getItem("school-radar:language")).toBe("ru");
     expect(screen.queryByText(EN.domainNote!)).toBeNull();
     // The same workbook, result and settings: switching reads nothing again and drops nothing.

@@ -1,5 +1,6 @@
 import { identifyAction } from "../../src/taskpane/actions";
-import { messagesFor, plural } from "../../src/taskpane/messages";
+import { plural } from "../../src/taskpane/messages";
+import { messagesFor } from "../../src/taskpane/messagesEn";
 import { recogniseSheets } from "../../src/taskpane/recognition";
 import { defaultSource } from "../../src/taskpane/sources";
 import {

@@ -10,7 +10,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import type { ProgressListener, WorkbookData } from "../../src/host/workbookHost";
-import { messagesFor } from "../../src/taskpane/messages";
+import { messagesFor } from "../../src/taskpane/messagesEn";
 import { watchPaneShown, type PaneShownWatcher } from "../../src/taskpane/paneShown";
 import { isScanNotAnswered, patientScan, type ScanPatience } from "../../src/taskpane/patientScan";
 import {
