@@ -13,45 +13,12 @@ import {
   SETTINGS_SHEET,
 } from "../../src/taskpane/settings";
 import { templateLayout, type CellValue, type SheetGrid } from "../../src/engine";
-import { flatExportGrid } from "../fixtures/grids";
 import { seed002Appendix1Under } from "../fixtures/seeds";
 import { MemoryHost } from "./memoryHost";
-
-// jsdom has no layout and no ResizeObserver; Fluent's MessageBar observes its own width for reflow.
-class NoLayoutResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-Object.assign(window, { ResizeObserver: NoLayoutResizeObserver });
+import { resultsGrid } from "./paneFixtures";
 
 const RU = messagesFor("ru-RU");
 const EN = messagesFor("en-US");
-
-/** Three schools: ШНОР by criterion 1, fine, and one with an unreadable value. */
-function resultsGrid(): SheetGrid {
-  const grid = flatExportGrid(
-    ["ВПР МА 5 2024", "ВПР РУ 5 2024", "ВПР МА 5 2023"],
-    [
-      {
-        login: "sch100001",
-        name: "МБОУ «СОШ № 1»",
-        failing: { "ВПР МА 5 2024": 40, "ВПР РУ 5 2024": 35, "ВПР МА 5 2023": 10 },
-      },
-      {
-        login: "sch100002",
-        name: "МБОУ «СОШ № 2»",
-        failing: { "ВПР МА 5 2024": 10, "ВПР РУ 5 2024": 12, "ВПР МА 5 2023": 5 },
-      },
-      {
-        login: "sch100003",
-        name: "МБОУ «ООШ № 3»",
-        failing: { "ВПР МА 5 2024": 28, "ВПР РУ 5 2024": "abc", "ВПР МА 5 2023": 31 },
-      },
-    ]
-  );
-  return { ...grid, sheetName: "Результаты ОО" };
-}
 
 const notes: SheetGrid = { sheetName: "Пояснения", values: [["Выгрузка регионального центра"]] };
 

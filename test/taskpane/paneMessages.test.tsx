@@ -14,44 +14,11 @@ import { startingLanguage } from "../../src/taskpane/language";
 import { messagesFor } from "../../src/taskpane/messagesEn";
 import { PaneRoot } from "../../src/taskpane/PaneRoot";
 import { SETTINGS_MARKER } from "../../src/taskpane/settings";
-import { flatExportGrid } from "../fixtures/grids";
 import { MemoryHost } from "./memoryHost";
-
-// jsdom has no layout and no ResizeObserver; Fluent's MessageBar observes its own width for reflow.
-class NoLayoutResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-Object.assign(window, { ResizeObserver: NoLayoutResizeObserver });
+import { resultsGrid } from "./paneFixtures";
 
 const RU = messagesFor("ru-RU");
 const EN = messagesFor("en-US");
-
-/** Three schools over two years; one value unreadable (one warning). */
-function resultsGrid(): SheetGrid {
-  const grid = flatExportGrid(
-    ["ВПР МА 5 2024", "ВПР РУ 5 2024", "ВПР МА 5 2023"],
-    [
-      {
-        login: "sch100001",
-        name: "МБОУ «СОШ № 1»",
-        failing: { "ВПР МА 5 2024": 40, "ВПР РУ 5 2024": 35, "ВПР МА 5 2023": 10 },
-      },
-      {
-        login: "sch100002",
-        name: "МБОУ «СОШ № 2»",
-        failing: { "ВПР МА 5 2024": 10, "ВПР РУ 5 2024": 12, "ВПР МА 5 2023": 5 },
-      },
-      {
-        login: "sch100003",
-        name: "МБОУ «ООШ № 3»",
-        failing: { "ВПР МА 5 2024": 28, "ВПР РУ 5 2024": "abc", "ВПР МА 5 2023": 31 },
-      },
-    ]
-  );
-  return { ...grid, sheetName: "Результаты ОО" };
-}
 
 /** A social passport of one school, on the engine's own template. */
 function passportGrid(): SheetGrid {

@@ -22,13 +22,7 @@ import {
 import type { SheetGrid } from "../../src/engine";
 import { flatExportGrid } from "../fixtures/grids";
 import { MemoryHost } from "./memoryHost";
-
-class NoLayoutResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-Object.assign(window, { ResizeObserver: NoLayoutResizeObserver });
+import "./paneFixtures";
 
 const RU = messagesFor("ru-RU");
 const PATIENCE: ScanPatience = { silenceMs: 60, attempts: 3 };
