@@ -90,21 +90,50 @@ export function valueBytes(value: unknown): number {
 /** Estimated bytes of one table row (a JSON array of cells), without building the JSON of the table. */
 export function rowBytes(row: readonly unknown[]): number {
   let characters = 2; // [ ]
+  // A row of number formats is mostly one text ("General"): measured once, not once a cell.
+  let previous: string | null = null;
+  let previousCharacters = 0;
   for (const cell of row) {
     characters += 1; // comma
     if (cell === null || cell === undefined) characters += 4;
-    else if (typeof cell === "string") characters += cell.length + 2 + escapes(cell);
+    else if (typeof cell === "string") {
+      if (cell !== previous) {
+        previous = cell;
+        previousCharacters = cell.length + 2 + escapes(cell);
+      }
+      characters += previousCharacters;
+    } else if (typeof cell === "number" && Number.isInteger(cell) && cell >= 0 && cell < 1e21)
+      characters += digits(cell); // counts and codes: no text made for them
+    else if (typeof cell === "number" && !Number.isFinite(cell))
+      characters += 4; // null
     else characters += String(cell).length;
   }
   return characters * 2;
 }
 
+/** Digits of a whole number from 0 to 10^21 (below it, String() writes every digit). */
+function digits(whole: number): number {
+  let count = 1;
+  for (let power = 10; whole >= power && count < 21; power *= 10) count += 1;
+  return count;
+}
+
+/**
+ * Characters JSON adds to a text: `\"`, `\\`, `\u00XX` at worst for a control character, and `\uXXXX`
+ * for a surrogate without its pair (well-formed JSON.stringify writes it escaped; a pair stays).
+ */
 function escapes(text: string): number {
   let count = 0;
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
     if (code === 34 || code === 92) count += 1;
-    else if (code < 32) count += 5; // \u00XX at worst
+    else if (code < 32)
+      count += 5; // \u00XX at worst
+    else if (code >= 0xd800 && code <= 0xdfff) {
+      const next = text.charCodeAt(index + 1);
+      if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) index += 1;
+      else count += 5;
+    }
   }
   return count;
 }

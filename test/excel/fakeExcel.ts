@@ -10,6 +10,8 @@
  */
 import { OfficeMockObject } from "office-addin-mock";
 import { isSetSupported, memberSet, type ClientProfile } from "./clientProfiles";
+import { CellStore, GENERAL } from "./fakeCells";
+import { gridChars, jsonChars } from "./jsonSize";
 
 export type FakeValue = string | number | boolean;
 
@@ -118,7 +120,6 @@ export class FakeSheet {
   readonly id: number;
   name: string;
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
-  readonly rows: (FakeCell | undefined)[][] = [];
   readonly tables: FakeTable[] = [];
   readonly conditionalFormats: FakeConditionalFormat[] = [];
   readonly formats: FakeFormat[] = [];
@@ -147,55 +148,39 @@ export class FakeSheet {
    */
   generated: { rect: Rect; at: (row: number, column: number) => FakeValue } | null = null;
 
+  /** The cells set (fakeCells.ts: a plain array per row, no object per cell). */
+  private readonly store = new CellStore();
+
   cell(row: number, column: number): FakeCell | undefined {
-    const stored = this.rows[row]?.[column];
+    const stored = this.store.get(row, column);
     if (stored !== undefined || this.generated === null) return stored;
     const { rect, at } = this.generated;
     return inside(rect, row, column)
-      ? { value: at(row, column), numberFormat: "General" }
+      ? { value: at(row, column), numberFormat: GENERAL }
       : undefined;
   }
 
   setCell(row: number, column: number, update: Partial<FakeCell>): void {
-    this.used = undefined;
-    const line = (this.rows[row] ??= []);
-    const cell = (line[column] ??= { value: "", numberFormat: "General" });
-    Object.assign(cell, update);
+    this.store.set(row, column, update);
   }
 
-  /**
-   * The used range until the next `setCell` (cells change only there): a read asks for it once per
-   * property loaded, and a national table (50,000 × 93 cells) is slow to walk each time.
-   */
-  private used: Rect | null | undefined = undefined;
+  /** A grid's rows from (row, column), as a test lays out a sheet: null leaves a cell empty. */
+  fill(values: readonly (readonly (FakeValue | null)[])[], row = 0, column = 0): void {
+    values.forEach((line, index) => this.store.fillRow(row + index, column, line));
+  }
 
+  /** Every cell set, as rows of cells (holes where none was): for tests that look at all of them. */
+  get rows(): (FakeCell | undefined)[][] {
+    const rows: (FakeCell | undefined)[][] = [];
+    for (const { row, column, cell } of this.store.cells()) (rows[row] ??= [])[column] = cell;
+    return rows;
+  }
+
+  /** The used range: the cells set and the generated ones, from the first to the last non-empty. */
   usedRect(): Rect | null {
-    if (this.used === undefined) this.used = this.walkUsedRect();
-    return this.used === null ? null : { ...this.used };
-  }
-
-  /** Values as Excel's `values` gives them ("" for empty), from A1 to the last non-empty cell. */
-  private walkUsedRect(): Rect | null {
-    let first: [number, number] | null = null;
-    let last: [number, number] = [0, 0];
-    let firstColumn = Infinity;
-    this.rows.forEach((line, row) => {
-      line?.forEach((cell, column) => {
-        if (cell === undefined || cell.value === "") return;
-        first ??= [row, column];
-        firstColumn = Math.min(firstColumn, column);
-        last = [Math.max(last[0], row), Math.max(last[1], column)];
-      });
-    });
+    const stored = this.store.usedRect();
     const made = this.generated?.rect ?? null;
-    if (first === null) return made;
-    const top = (first as [number, number])[0];
-    const stored = {
-      row: top,
-      column: firstColumn,
-      rows: last[0] - top + 1,
-      columns: last[1] - firstColumn + 1,
-    };
+    if (stored === null) return made === null ? null : { ...made };
     if (made === null) return stored;
     const row = Math.min(stored.row, made.row);
     const column = Math.min(stored.column, made.column);
@@ -207,12 +192,75 @@ export class FakeSheet {
     };
   }
 
+  /** Values as Excel's `values` gives them ("" for empty). */
   values(rect: Rect): FakeValue[][] {
-    return grid(rect, (row, column) => this.cell(row, column)?.value ?? "");
+    const rows: FakeValue[][] = new Array<FakeValue[]>(rect.rows);
+    for (let r = 0; r < rect.rows; r += 1) {
+      const line = this.store.valueRow(rect.row + r);
+      const row: FakeValue[] = new Array<FakeValue>(rect.columns);
+      for (let c = 0; c < rect.columns; c += 1) {
+        const value = line?.[rect.column + c];
+        row[c] = value !== undefined ? value : this.madeAt(rect.row + r, rect.column + c);
+      }
+      rows[r] = row;
+    }
+    return rows;
   }
 
   numberFormats(rect: Rect): string[][] {
-    return grid(rect, (row, column) => this.cell(row, column)?.numberFormat ?? "General");
+    const rows: string[][] = new Array<string[]>(rect.rows);
+    for (let r = 0; r < rect.rows; r += 1) {
+      const line = this.store.formatRow(rect.row + r);
+      const row = new Array<string>(rect.columns).fill(GENERAL);
+      if (line !== undefined)
+        for (let c = 0; c < rect.columns; c += 1) row[c] = line[rect.column + c] ?? GENERAL;
+      rows[r] = row;
+    }
+    return rows;
+  }
+
+  /**
+   * Characters of `JSON.stringify(this.values(rect))`, without making either (jsonSize.ts): from the
+   * JSON size of each row's values, kept until the row changes.
+   */
+  valuesJsonChars(rect: Rect): number {
+    let cells = 0;
+    const end = rect.column + rect.columns;
+    for (let r = rect.row; r < rect.row + rect.rows; r += 1) {
+      // A cell never set is `""` (2 characters) — or, on a generated sheet, the value made there.
+      const chars = this.store.charRow(r);
+      if (this.generated !== null) {
+        for (let c = rect.column; c < end; c += 1)
+          cells += this.store.value(r, c) !== undefined ? chars![c]! : jsonChars(this.madeAt(r, c));
+        continue;
+      }
+      const stored = chars === undefined ? rect.column : Math.min(chars.length, end);
+      for (let c = rect.column; c < stored; c += 1) cells += chars![c]!;
+      cells += 2 * (end - Math.max(stored, rect.column));
+    }
+    return gridChars(rect.rows, rect.columns, cells);
+  }
+
+  /** Characters of `JSON.stringify(this.numberFormats(rect))`. */
+  formatsJsonChars(rect: Rect): number {
+    const general = jsonChars(GENERAL);
+    let cells = 0;
+    for (let r = rect.row; r < rect.row + rect.rows; r += 1) {
+      const line = this.store.formatRow(r);
+      if (line === undefined) {
+        cells += general * rect.columns;
+        continue;
+      }
+      for (let c = rect.column; c < rect.column + rect.columns; c += 1)
+        cells += jsonChars(line[c] ?? GENERAL);
+    }
+    return gridChars(rect.rows, rect.columns, cells);
+  }
+
+  /** A cell not set: the generated value where there is one, else empty. */
+  private madeAt(row: number, column: number): FakeValue {
+    const made = this.generated;
+    return made !== null && inside(made.rect, row, column) ? made.at(row, column) : "";
   }
 
   /** The last value set for a format key on a cell (`font.bold`, `fill.color`, `wrapText`…). */
@@ -223,12 +271,6 @@ export class FakeSheet {
     }
     return found;
   }
-}
-
-function grid<T>(rect: Rect, at: (row: number, column: number) => T): T[][] {
-  return Array.from({ length: rect.rows }, (_, r) =>
-    Array.from({ length: rect.columns }, (_, c) => at(rect.row + r, rect.column + c))
-  );
 }
 
 function inside(rect: Rect, row: number, column: number): boolean {
@@ -446,9 +488,15 @@ interface Command {
   run: () => void;
 }
 
+/**
+ * A loadable property's value as the response gives it; a range's cells also say how many JSON
+ * characters they come to without being made (`responseChars`).
+ */
+type SizedGetter = (() => unknown) & { responseChars?: () => number };
+
 interface Refresh {
   target: OfficeMockObject;
-  props: Map<string, () => unknown>;
+  props: Map<string, SizedGetter>;
   after?: () => void;
 }
 
@@ -524,19 +572,40 @@ export class FakeContext {
       command.run();
       this.stats.commands.push(command.label);
     }
-    let responseBytes = 0;
-    for (const refresh of refreshes) {
-      const properties = (refresh.target as unknown as MockInternals)._properties;
-      for (const [prop, value] of refresh.props) {
-        const current = value();
-        // Only where a limit applies: the JSON of millions of cells is slow to make.
-        if (limit !== Infinity) responseBytes += JSON.stringify(current ?? null).length * 2;
-        const property = properties.get(prop);
-        if (property) property._valueBeforeLoaded = current;
+    // Only where a limit applies: the response's JSON size, before anything of it is made (a range's
+    // cells are sized from their stored JSON lengths, jsonSize.ts; other properties as JSON).
+    const answers = refreshes.flatMap((refresh) =>
+      [...refresh.props].map(([prop, getter]) => ({
+        refresh,
+        prop,
+        getter,
+        given: false as boolean,
+        value: undefined as unknown,
+      }))
+    );
+    if (limit !== Infinity) {
+      let responseBytes = 0;
+      for (const answer of answers) {
+        const sized = answer.getter.responseChars;
+        if (sized !== undefined) {
+          responseBytes += sized() * 2;
+          continue;
+        }
+        answer.value = answer.getter();
+        answer.given = true;
+        responseBytes += jsonChars(answer.value ?? null) * 2;
+      }
+      this.stats.responseBytes.push(responseBytes);
+      if (responseBytes > limit) {
+        throw officeError("ResponsePayloadSizeLimitExceeded", `response of ${responseBytes} bytes`);
       }
     }
-    if (responseBytes > limit) {
-      throw officeError("ResponsePayloadSizeLimitExceeded", `response of ${responseBytes} bytes`);
+    for (const answer of answers) {
+      const property = (answer.refresh.target as unknown as MockInternals)._properties.get(
+        answer.prop
+      );
+      const value = answer.given ? answer.value : answer.getter();
+      if (property) property._valueBeforeLoaded = value;
     }
     for (const refresh of refreshes) {
       await OfficeMockObject.prototype.sync.call(refresh.target);
@@ -564,6 +633,8 @@ export interface FakeStats {
   requestCells: number[];
   /** Cells of each range whose values were loaded (and given), in order. */
   cellsRead: number[];
+  /** Estimated bytes of each response, given or refused, where a limit applies (JSON × 2). */
+  responseBytes: number[];
 }
 
 /** A stand-in for `Excel.run` over the model: a new context per run, like Office.js. */
@@ -577,6 +648,7 @@ export function fakeExcel(model: FakeWorkbook, options: FakeOptions = {}) {
     cellEditWaits: 0,
     requestCells: [],
     cellsRead: [],
+    responseBytes: [],
   };
   const run = async <T>(
     batch: (context: Excel.RequestContext) => Promise<T>,
@@ -619,7 +691,7 @@ async function cellEditGate(
   await ended;
 }
 
-type Loadable = Record<string, () => unknown>;
+type Loadable = Record<string, SizedGetter>;
 type Settable = Record<string, (value: unknown) => void>;
 
 /**
@@ -650,13 +722,21 @@ function proxy(
       ])
     )
   );
-  Object.assign(target, children);
+  for (const [name, child] of Object.entries(children)) {
+    if (child instanceof Lazy) {
+      let made: unknown;
+      Object.defineProperty(target, name, {
+        get: () => (made ??= child.make()),
+        enumerable: true,
+      });
+    } else (target as unknown as Record<string, unknown>)[name] = child;
+  }
   target.load = (argument: string) => {
     const props = String(argument)
       .split(",")
       .map((prop) => prop.trim().replace(/^items\/.*$/, "items"))
       .filter((prop) => prop !== "");
-    const wanted = new Map<string, () => unknown>();
+    const wanted = new Map<string, SizedGetter>();
     for (const prop of props) {
       const getter = loadable[prop];
       if (!getter) throw new Error(`fake Excel: ${kind}.load("${prop}") is not supported`);
@@ -694,6 +774,18 @@ function proxy(
 }
 
 const TARGETS = new WeakMap<object, OfficeMockObject>();
+
+/**
+ * A child object made when first reached (`range.format`, `range.dataValidation`…): a write of
+ * 50,000 rows reaches a range per link, and most reach none of their children.
+ */
+class Lazy {
+  constructor(readonly make: () => unknown) {}
+}
+
+function lazy(make: () => unknown): Lazy {
+  return new Lazy(make);
+}
 
 /** A collection item as Office.js returns it: its properties already loaded with these values. */
 function loadedItem(item: OfficeMockObject, values: Record<string, unknown>): OfficeMockObject {
@@ -925,7 +1017,9 @@ function worksheet(context: FakeContext, resolve: () => FakeSheet): OfficeMockOb
             unprotected(shown(resolve(), "freezeRows"), "freezeRows").frozenRows = count;
           }),
       },
-      protection: proxy(context, "protection", { protected: () => resolve().protected }, {}, {}),
+      protection: lazy(() =>
+        proxy(context, "protection", { protected: () => resolve().protected }, {}, {})
+      ),
     }
   );
   // ExcelApi 1.9: where the set is missing, the property is not there (reading it gives undefined,
@@ -1199,36 +1293,48 @@ function range(
       for (let r = row; r < row + rows; r += 1) sheetOf().rowHeights.set(r, value);
     }
   };
-  const format = {
-    font: proxy(
+  const formatProxy = () =>
+    proxy(
       context,
-      "font",
+      "format",
       {},
-      { bold: formatOf("font.bold"), size: formatOf("font.size") },
-      {}
-    ),
-    fill: proxy(context, "fill", {}, { color: formatOf("fill.color") }, {}),
-  };
-  const formatProxy = proxy(
-    context,
-    "format",
-    {},
-    {
-      wrapText: formatOf("wrapText"),
-      verticalAlignment: formatOf("verticalAlignment"),
-      columnWidth: formatOf("columnWidth"),
-      rowHeight: formatOf("rowHeight"),
-    },
-    {},
-    format
-  );
+      {
+        wrapText: formatOf("wrapText"),
+        verticalAlignment: formatOf("verticalAlignment"),
+        columnWidth: formatOf("columnWidth"),
+        rowHeight: formatOf("rowHeight"),
+      },
+      {},
+      {
+        font: lazy(() =>
+          proxy(
+            context,
+            "font",
+            {},
+            { bold: formatOf("font.bold"), size: formatOf("font.size") },
+            {}
+          )
+        ),
+        fill: lazy(() => proxy(context, "fill", {}, { color: formatOf("fill.color") }, {})),
+      }
+    );
   const result: OfficeMockObject = proxy(
     context,
     "range",
     {
-      values: read(() => withinReadLimit(context, rect(), () => sheetOf().values(rect()))),
-      numberFormat: read(() =>
-        withinReadLimit(context, rect(), () => sheetOf().numberFormats(rect()), false)
+      values: cellsRead(
+        context,
+        () => (orNull && rectOfRange() === null ? null : rect()),
+        (cells) => sheetOf().values(cells),
+        (cells) => sheetOf().valuesJsonChars(cells),
+        true
+      ),
+      numberFormat: cellsRead(
+        context,
+        () => (orNull && rectOfRange() === null ? null : rect()),
+        (cells) => sheetOf().numberFormats(cells),
+        (cells) => sheetOf().formatsJsonChars(cells),
+        false
       ),
       rowIndex: read(() => rect().row),
       columnIndex: read(() => rect().column),
@@ -1277,8 +1383,8 @@ function range(
         }),
     },
     {
-      format: formatProxy,
-      dataValidation: (() => {
+      format: lazy(formatProxy),
+      dataValidation: lazy(() => {
         const validation: FakeValidation = {
           rect: { row: 0, column: 0, rows: 0, columns: 0 },
           rule: null,
@@ -1302,7 +1408,7 @@ function range(
           },
           {}
         );
-      })(),
+      }),
       conditionalFormats: {
         add: (type: string) => {
           const added: FakeConditionalFormat = {
@@ -1377,21 +1483,37 @@ function range(
 
 /**
  * A load of a range's values or number formats: null over `valuesNullAbove` (Mac), the error over
- * the read limit (every platform), else the cells.
+ * the read limit (every platform), else the cells. Sized (`responseChars`) from the cells' stored
+ * JSON lengths, so that a response over the web's 5 MB is refused before its arrays are made.
  */
-function withinReadLimit<T>(
+function cellsRead<T>(
   context: FakeContext,
-  rect: Rect,
-  cells: () => T,
-  counted = true
-): T | null {
-  const count = rect.rows * rect.columns;
-  if (count > (context.options.valuesNullAbove ?? Infinity)) return null;
-  if (count > (context.options.readCellLimit ?? FAKE_READ_CELL_LIMIT)) {
-    throw officeError("RangeExceedsLimit", `a read of ${count} cells`);
-  }
-  if (counted) context.stats.cellsRead.push(count);
-  return cells();
+  rectOf: () => Rect | null,
+  cells: (rect: Rect) => T,
+  chars: (rect: Rect) => number,
+  counted: boolean
+): SizedGetter {
+  const given = (): Rect | null => {
+    const rect = rectOf();
+    if (rect === null) return null;
+    const count = rect.rows * rect.columns;
+    if (count > (context.options.valuesNullAbove ?? Infinity)) return null;
+    if (count > (context.options.readCellLimit ?? FAKE_READ_CELL_LIMIT)) {
+      throw officeError("RangeExceedsLimit", `a read of ${count} cells`);
+    }
+    return rect;
+  };
+  const getter: SizedGetter = () => {
+    const rect = given();
+    if (rect === null) return null;
+    if (counted) context.stats.cellsRead.push(rect.rows * rect.columns);
+    return cells(rect);
+  };
+  getter.responseChars = () => {
+    const rect = given();
+    return rect === null ? jsonChars(null) : chars(rect);
+  };
+  return getter;
 }
 
 function writeValues(sheet: FakeSheet, rect: Rect, value: unknown): void {
@@ -1403,15 +1525,19 @@ function writeValues(sheet: FakeSheet, rect: Rect, value: unknown): void {
   ) {
     throw officeError("InvalidArgument", "values do not match the range's dimensions");
   }
-  const overLong = rows.flat().find(longerThanExcelTakes);
-  if (overLong !== undefined)
-    throw officeError("InvalidArgument", `a value of ${String(overLong).length} characters`);
-  rows.forEach((row, r) =>
-    row.forEach((cell, c) => {
-      if (cell === null || cell === undefined) return; // Office.js leaves the cell unchanged
+  // Checked before any cell is written: Excel fails the whole request.
+  for (const row of rows) {
+    const overLong = row.find(longerThanExcelTakes);
+    if (overLong !== undefined)
+      throw officeError("InvalidArgument", `a value of ${String(overLong).length} characters`);
+  }
+  rows.forEach((row, r) => {
+    for (let c = 0; c < row.length; c += 1) {
+      const cell = row[c];
+      if (cell === null || cell === undefined) continue; // Office.js leaves the cell unchanged
       sheet.setCell(rect.row + r, rect.column + c, typedAsExcelWould(cell as FakeValue));
-    })
-  );
+    }
+  });
 }
 
 /**
