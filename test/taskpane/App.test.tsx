@@ -15,6 +15,7 @@ import {
 import { templateLayout, type CellValue, type SheetGrid } from "../../src/engine";
 import { seed002Appendix1Under } from "../fixtures/seeds";
 import { MemoryHost } from "./memoryHost";
+import { storedSettingsSheet } from "./paneFixtures";
 import { resultsGrid } from "./paneFixtures";
 
 const RU = messagesFor("ru-RU");
@@ -176,20 +177,7 @@ describe("task pane in a workbook", () => {
 
   it("shows the settings stored in the workbook, and stores what was used", async () => {
     const stored = settingsLayout({ ...DEFAULT_SETTINGS, threshold: "25", edition: "2025" });
-    const host = new MemoryHost(
-      [resultsGrid()],
-      [
-        MemoryHost.ownSheet(
-          SETTINGS_SHEET,
-          SETTINGS_MARKER,
-          {
-            sheetName: SETTINGS_SHEET,
-            values: [...stored.preamble.map((line) => [line]), [], stored.header, ...stored.body],
-          },
-          false
-        ),
-      ]
-    );
+    const host = new MemoryHost([resultsGrid()], [storedSettingsSheet(stored)]);
     renderPane(host);
     await ready();
     expect((screen.getByRole("textbox", { name: /Порог/ }) as HTMLInputElement).value).toBe("25");

@@ -2,7 +2,9 @@
  * What the pane's component tests share: jsdom made to host Fluent's message bars, and the small
  * results table most of them open. Imported for its effect as well as its table.
  */
-import type { SheetGrid } from "../../src/engine";
+import type { SheetGrid, SheetLayout } from "../../src/engine";
+import { SETTINGS_MARKER, SETTINGS_SHEET } from "../../src/taskpane/settings";
+import { MemoryHost } from "./memoryHost";
 import { flatExportGrid } from "../fixtures/grids";
 
 // jsdom has no layout and no ResizeObserver; Fluent's MessageBar observes its own width for reflow.
@@ -36,4 +38,17 @@ export function resultsGrid(): SheetGrid {
     ]
   );
   return { ...grid, sheetName: "Результаты ОО" };
+}
+
+/** The hidden settings sheet a run stored, as the workbook holds it (`stored`: its layout). */
+export function storedSettingsSheet(stored: SheetLayout) {
+  return MemoryHost.ownSheet(
+    SETTINGS_SHEET,
+    SETTINGS_MARKER,
+    {
+      sheetName: SETTINGS_SHEET,
+      values: [...stored.preamble.map((line) => [line]), [], stored.header, ...stored.body],
+    },
+    false
+  );
 }

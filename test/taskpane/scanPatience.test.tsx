@@ -13,15 +13,11 @@ import type { ProgressListener, WorkbookData } from "../../src/host/workbookHost
 import { messagesFor } from "../../src/taskpane/messagesEn";
 import { watchPaneShown, type PaneShownWatcher } from "../../src/taskpane/paneShown";
 import { isScanNotAnswered, patientScan, type ScanPatience } from "../../src/taskpane/patientScan";
-import {
-  DEFAULT_SETTINGS,
-  SETTINGS_MARKER,
-  SETTINGS_SHEET,
-  settingsLayout,
-} from "../../src/taskpane/settings";
+import { DEFAULT_SETTINGS, settingsLayout } from "../../src/taskpane/settings";
 import type { SheetGrid } from "../../src/engine";
 import { flatExportGrid } from "../fixtures/grids";
 import { MemoryHost } from "./memoryHost";
+import { storedSettingsSheet } from "./paneFixtures";
 import "./paneFixtures";
 
 const RU = messagesFor("ru-RU");
@@ -191,20 +187,7 @@ describe("the pane while Excel does not answer", () => {
 
   it("after the last attempt says what to do, and «Обновить» reads again with the stored settings", async () => {
     const stored = settingsLayout({ ...DEFAULT_SETTINGS, threshold: "25" });
-    const host = new SlowHost(
-      [resultsGrid()],
-      [
-        MemoryHost.ownSheet(
-          SETTINGS_SHEET,
-          SETTINGS_MARKER,
-          {
-            sheetName: SETTINGS_SHEET,
-            values: [...stored.preamble.map((line) => [line]), [], stored.header, ...stored.body],
-          },
-          false
-        ),
-      ]
-    );
+    const host = new SlowHost([resultsGrid()], [storedSettingsSheet(stored)]);
     host.answers = [false, false, false];
     renderPane(host);
     const alert = await screen.findByRole("alert");
