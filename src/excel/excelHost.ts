@@ -9,6 +9,7 @@ import type {
 } from "../host/workbookHost";
 import { HostError } from "../host/workbookHost";
 import { hostError, isPayloadLimitError, isRangeLimitError } from "./excelErrors";
+import { knownSizes, knownTooLargeForOneRead, type KnownSize } from "./knownSizes";
 import type { WorkbookState } from "./outputPlan";
 import {
   readNamedSheets,
@@ -46,8 +47,11 @@ export function createExcelHost({ budget, run: excelRun }: ExcelHostOptions): Wo
   const run: ExcelRun = (batch) => excelRun(batch, cellEditRunOptions());
   // The state a write needs (which sheets are ours) is the state its read saw.
   const states = new WeakMap<WorkbookData, WorkbookState>();
+  // Each sheet's size as the last scan or read found it: how the next read asks for it.
+  const lastSizes = new Map<string, KnownSize>();
   const remember = (read: ExcelRead): WorkbookData => {
     states.set(read.data, read.state);
+    knownSizes(read.data).forEach((size, name) => lastSizes.set(name, size));
     return read.data;
   };
 
@@ -64,16 +68,17 @@ export function createExcelHost({ budget, run: excelRun }: ExcelHostOptions): Wo
 
     async read(sheetNames: string[], onProgress?: ProgressListener): Promise<WorkbookData> {
       try {
-        const read = await run((context) => readNamedSheets(context, sheetNames)).catch(
-          (error: unknown) => {
-            // The sheets do not fit in one request: a response over Excel on the web's 5 MB, or a
-            // range over Excel's five-million-cell read limit (any platform). Read them in blocks.
-            if (!isPayloadLimitError(error) && !isRangeLimitError(error)) throw error;
-            return run((context) =>
-              readNamedSheetsInBlocks(context, sheetNames, budget, onProgress)
-            );
-          }
-        );
+        const inBlocks = () =>
+          run((context) => readNamedSheetsInBlocks(context, sheetNames, budget, onProgress));
+        // Sheets the last read found too large go to blocks at once (knownSizes.ts).
+        const read = knownTooLargeForOneRead(lastSizes, sheetNames, budget)
+          ? await inBlocks()
+          : await run((context) => readNamedSheets(context, sheetNames)).catch((error: unknown) => {
+              // The sheets do not fit in one request: a response over Excel on the web's 5 MB, or
+              // a range over Excel's five-million-cell read limit (any platform). Read them in blocks.
+              if (!isPayloadLimitError(error) && !isRangeLimitError(error)) throw error;
+              return inBlocks();
+            });
         onProgress?.({ phase: "read", done: 1, total: 1 });
         return remember(read);
       } catch (error) {

@@ -30,15 +30,6 @@ export function isWorkbookFileError(error: unknown): error is WorkbookFileError 
   return error instanceof WorkbookFileError;
 }
 
-/** The file is not an .xlsx workbook, or is damaged; `reason` says what was found. */
-export function notWorkbookError(label: string, reason: string): WorkbookFileError {
-  return new WorkbookFileError(
-    "not_xlsx",
-    label,
-    `Файл ${label} не является книгой Excel (.xlsx) или повреждён (${reason}).`
-  );
-}
-
 /**
  * The result file could not be written. A system error is said by its code, never by its message:
  * Node's message names the hidden `.partial` file, which the user never asked for and never sees.
