@@ -43,7 +43,7 @@ export interface EndToEndFigures {
 }
 
 /** Runs a command under /usr/bin/time -v: wall seconds and peak resident memory. */
-function timed(
+export function timed(
   command: string,
   args: string[],
   stdoutFile?: string,

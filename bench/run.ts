@@ -5,9 +5,12 @@
  *  2. end to end at 50,000 schools: `school-radar analyze --json` / `--out` against LibreOffice headless
  *     recalculating the same identification as per-row formulas (→ CSV / → xlsx), outputs compared;
  *  3. Office.js round trips per action (the adapter tests' counting mock) and the task pane's first
- *     load gzipped (dist/, after `npm run build`).
- * `npm run bench -- --json` also writes bench/results.json; `--engine-only` skips parts 2 and 3;
- * `--out-only` runs only `--out` against LibreOffice → xlsx (with `--json`: updates those keys).
+ *     load gzipped (dist/, after `npm run build`);
+ *  4. the standalone page in headless Chromium on the national workbook against the `--json` of
+ *     part 2 (measured right after part 2, printed after part 3), and its peak JS heap.
+ * `npm run bench -- --json` also writes bench/results.json; `--engine-only` skips parts 2 to 4;
+ * `--out-only` runs only `--out` against LibreOffice → xlsx, `--standalone-only` only part 4 with
+ * its own `--json` runs (with `--json`: either updates its keys).
  */
 import { spawnSync } from "child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "fs";
@@ -36,7 +39,14 @@ import {
   type SocialWellBeingResult,
 } from "../src/engine";
 import type { ExportTable } from "../src/engine/table/exportTable";
-import { endToEnd, outEndToEnd, type EndToEndFigures } from "./endToEnd";
+import { endToEnd, outEndToEnd, type EndToEndFigures, type Timed } from "./endToEnd";
+import {
+  cliJson,
+  flaggedInReport,
+  nationalInput,
+  standalonePage,
+  type StandaloneOutcome,
+} from "./standalone";
 import { syntheticExportTable } from "./syntheticExportTable";
 import { syntheticPassports } from "./syntheticPassports";
 
@@ -45,11 +55,13 @@ const SIZES = [1_000, 10_000, 50_000];
 const RUNS = 7;
 const TARGETS = {
   engineMs50k: 50,
-  floorRatio: 5,
+  floorRatio: 3,
   cliJsonRatio: 10,
   cliOutRatio: 3,
   rssMb: 300,
   bundleGzKb: 150,
+  standaloneRatio: 2,
+  standaloneHeapMb: 400,
 };
 
 function median(samples: number[]): number {
@@ -335,6 +347,7 @@ async function main(): Promise<void> {
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, node ${process.version}, ${os.platform()} ${os.release()}`;
   console.log(`School Radar benchmarks — ${new Date().toISOString().slice(0, 10)} — ${machine}\n`);
   if (process.argv.includes("--out-only")) return outOnly(json, machine);
+  if (process.argv.includes("--standalone-only")) return standaloneOnly(json, machine);
 
   console.log(`1. Engine (median of ${RUNS} runs; load average ${loadAverage()})`);
   const rows: EngineRow[] = [];
@@ -417,6 +430,14 @@ async function main(): Promise<void> {
     );
   }
 
+  // Right after part 2, so that its --json median is the comparator of the same spell; printed as part 4.
+  let standalone: StandaloneSpell | null = null;
+  if (!engineOnly) {
+    const before = loadAverage();
+    const outcome = await standalonePage(await nationalInput(50_000), 3);
+    standalone = { outcome, load: [before, loadAverage()] };
+  }
+
   let trips: RoundTrips | null = null;
   let load: ReturnType<typeof firstLoad> = null;
   if (!engineOnly) {
@@ -437,6 +458,10 @@ async function main(): Promise<void> {
     );
   }
   const bundleKb = load ? load.ownKb + load.officeJsKb : null;
+  if (standalone && e2e) {
+    console.log("");
+    printStandalone(standalone, e2e.cliJson, e2e.flagged.cli);
+  }
 
   if (json) {
     const results = {
@@ -482,6 +507,7 @@ async function main(): Promise<void> {
       web_syncs_per_action_50k: trips?.webSyncs50k ?? null,
       web_request_bytes_largest_50k: trips?.webLargestBytes50k ?? null,
       bundle_gz_kb: bundleKb === null ? null : Number(f1(bundleKb)),
+      ...standaloneKeys(standalone, e2e?.cliJson ?? null),
       notes: {
         engine:
           "engine_ms_50k: identification + ИСБШ + risk matrix + summary on the tables already read (passports: the sample's rows repeated); engine_floor_ratio: that against the bare loop over the sheet's % «2» cells; engine_with_texts_ms_50k also reads every reason text and per-school detail, which the results make on demand",
@@ -495,6 +521,7 @@ async function main(): Promise<void> {
           : engineOnly
             ? "not measured (--engine-only)"
             : "dist/ not built",
+        standalone: standaloneNote(standalone, "the --json median of part 2"),
       },
     };
     const file = path.join(ROOT, "bench", "results.json");
@@ -589,6 +616,112 @@ async function outOnly(json: boolean, machine: string): Promise<void> {
   };
   writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
   console.log("\nwrote the --out figures into bench/results.json");
+}
+
+/** Part 4's outcome and the load average just before and after it. */
+interface StandaloneSpell {
+  outcome: StandaloneOutcome;
+  load: [number, number];
+}
+
+/** Part 4: the page's time against `cli` (--json's median in the same run), and its JS heap. */
+function printStandalone(spell: StandaloneSpell, cli: Timed, cliFlagged: number): void {
+  console.log(
+    "4. Standalone page, 50,000 schools (headless Chromium, the page served from 127.0.0.1 so it reads in its Web Worker; median of 3 runs, a fresh page each)"
+  );
+  const { outcome, load } = spell;
+  if ("skipped" in outcome) {
+    console.log(`not measured: ${outcome.skipped}\n`);
+    return;
+  }
+  const { figures } = outcome;
+  console.log(
+    "run | file chosen → workbook open, s | → ШНОР shown, s | peak JS heap: page, MB | worker, MB | both at once, MB"
+  );
+  figures.runs.forEach((run, index) =>
+    console.log(
+      `${index + 1} | ${run.openSeconds.toFixed(2)} | ${run.seconds.toFixed(2)} | ${f1(run.heap.page.peakMb)} | ${f1(run.heap.worker.peakMb)} | ${f1(run.heap.sumMb)}`
+    )
+  );
+  const { heap } = figures;
+  console.log(
+    `the page: ${figures.seconds.toFixed(2)} s from choosing the file to the ШНОР shown (the workbook open after ${figures.openSeconds.toFixed(2)} s, median); ` +
+      `school-radar analyze --json: ${cli.seconds.toFixed(2)} s; ШНОР on the page ${figures.flagged}, in --json ${cliFlagged} (${figures.flagged === cliFlagged ? "the same" : "DIFFERENT"})`
+  );
+  console.log(
+    `JS heap, sampled every ~50 ms: the page's thread ${f1(heap.pageMb)} MB (Performance.getMetrics, answered within ${heap.pageWaitMs.toFixed(0)} ms), ` +
+      `the reading worker ${f1(heap.workerMb)} MB (Runtime.getHeapUsage, ${heap.workers} worker a run, answered within ${heap.workerWaitMs.toFixed(0)} ms), ` +
+      `both at once ${f1(heap.sumMb)} MB; outside the JS heap, array buffers and external strings (page + worker) up to ${f1(heap.arrayBuffersMb)} MB`
+  );
+  const ratio = figures.seconds / cli.seconds;
+  console.log(
+    `target: the page ≤ ${TARGETS.standaloneRatio}× the command line's --json — ${f2(ratio)}×, ${pass(ratio <= TARGETS.standaloneRatio)}`
+  );
+  console.log(
+    `target: peak JS heap ≤ ${TARGETS.standaloneHeapMb} MB — page + worker at once ${f1(heap.sumMb)} MB, ${pass(heap.sumMb <= TARGETS.standaloneHeapMb)}`
+  );
+  console.log(`${figures.build}; load average ${load.join(" → ")}\n`);
+}
+
+/** Part 4's keys of bench/results.json: null when it was not measured. */
+function standaloneKeys(spell: StandaloneSpell | null, cli: Timed | null) {
+  const figures = spell && "figures" in spell.outcome ? spell.outcome.figures : null;
+  const measured = figures !== null && cli !== null;
+  return {
+    standalone_s_50k: measured ? Number(figures.seconds.toFixed(2)) : null,
+    standalone_open_s_50k: measured ? Number(figures.openSeconds.toFixed(2)) : null,
+    standalone_cli_json_s_50k: measured ? Number(cli.seconds.toFixed(2)) : null,
+    standalone_vs_cli_ratio: measured ? Number(f2(figures.seconds / cli.seconds)) : null,
+    standalone_heap_mb_50k: measured ? Number(f1(figures.heap.sumMb)) : null,
+    standalone_page_heap_mb_50k: measured ? Number(f1(figures.heap.pageMb)) : null,
+    standalone_worker_heap_mb_50k: measured ? Number(f1(figures.heap.workerMb)) : null,
+    standalone_array_buffers_mb_50k: measured ? Number(f1(figures.heap.arrayBuffersMb)) : null,
+    standalone_load_average: spell?.load ?? null,
+  };
+}
+
+function standaloneNote(spell: StandaloneSpell | null, comparator: string): string {
+  if (spell === null) return "not measured (--engine-only)";
+  if ("skipped" in spell.outcome) return `not measured: ${spell.outcome.skipped}`;
+  return (
+    `dist/standalone.html served from 127.0.0.1 in headless Chromium (playwright-core), median of 3 runs, a fresh page each: from setInputFiles to the «ШНОР: N из M школ» heading, «Выявить ШНОР» pressed once the workbook is open; ` +
+    `standalone_vs_cli_ratio is that against ${comparator}. Peak JS heap sampled every ~50 ms: the page's thread by Performance.getMetrics (JSHeapUsedSize; answered while its JavaScript runs), the reading Web Worker by Runtime.getHeapUsage (usedSize) through the page's CDP session attached to it; ` +
+    "standalone_heap_mb_50k is the peak of the two summed at each sample (each thread's latest), the largest over the runs; array buffers and external strings (Runtime.getHeapUsage's backingStorageSize, the page's when its thread is free) are outside the JS heap: standalone_array_buffers_mb_50k"
+  );
+}
+
+/**
+ * `--standalone-only`: part 4 alone, the page's runs each after one `analyze --json` on the same file
+ * (median of 3 each); with `--json` its keys replace those of bench/results.json.
+ */
+async function standaloneOnly(json: boolean, machine: string): Promise<void> {
+  const input = await nationalInput(50_000);
+  const report = path.join(path.dirname(input), "cli-standalone.json");
+  const cliRuns: Timed[] = [];
+  const runCli = () => void cliRuns.push(cliJson(input, report));
+  const before = loadAverage();
+  const outcome = await standalonePage(input, 3, runCli);
+  while (cliRuns.length < 3) runCli(); // the page was not measured: the command line still is
+  const spell: StandaloneSpell = { outcome, load: [before, loadAverage()] };
+  const cli = [...cliRuns].sort((a, b) => a.seconds - b.seconds)[1]!;
+  printStandalone(spell, cli, flaggedInReport(report));
+  if (!json) return;
+  const file = path.join(ROOT, "bench", "results.json");
+  const previous = existsSync(file)
+    ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>)
+    : {};
+  const results = {
+    ...previous,
+    standalone_date: new Date().toISOString(),
+    standalone_machine: machine,
+    ...standaloneKeys(spell, cli),
+    notes: {
+      ...((previous.notes as Record<string, string> | undefined) ?? {}),
+      standalone: `${standaloneNote(spell, "school-radar analyze --json on the same file, median of 3, each run just before one of the page's")}; keys from \`npm run bench -- --standalone-only --json\``,
+    },
+  };
+  writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
+  console.log("wrote the standalone page's figures into bench/results.json");
 }
 
 main().catch((error: unknown) => {
