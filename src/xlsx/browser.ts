@@ -10,7 +10,8 @@
  * copy's sheets without their cells (page/sheetListPackage.ts) — so names, replaced and kept sheets
  * follow the writer's own rules — and reads the new sheets back with the same reader, so the next
  * action sees them (the hidden settings, the risk thresholds the user may have edited) exactly as it
- * would in the downloaded file. The download is the opened file's own parts with our sheets added by
+ * would in the downloaded file. Our visible outputs, which no action reads, are kept there without
+ * their cells (`shellOf`). The download is the opened file's own parts with our sheets added by
  * the same writer: the same sheets, styles and charts as `--out`, and the user's parts as they were.
  */
 import type { SheetLayout } from "../engine";
@@ -96,7 +97,11 @@ export async function addWorkbookOutputs(
       }))
     )
   );
-  const added = await appendOutputs(listed, layouts, hidden);
+  const added = await appendOutputs(
+    listed,
+    layouts.map((layout) => (readByActions(layout, hidden) ? layout : shellOf(layout))),
+    hidden
+  );
   const readBack = sheetsOfData(await readSheetsData(listed.bytes(), opened.label));
   const addedNames = new Set(added.sheets.map((sheet) => sheet.name));
   const replaced = new Set(added.replacedSheets);
@@ -130,6 +135,32 @@ export async function workbookBytes(opened: OpenWorkbook): Promise<Uint8Array> {
     hidden
   );
   return result.bytes();
+}
+
+/**
+ * Whether an action reads the sheet back: our hidden settings and the sheets that become the user's
+ * data (templates, the risk thresholds) are input to the next action. Our visible outputs are not:
+ * the host lists them without their values, as Excel's scan does.
+ */
+function readByActions(layout: SheetLayout, hidden: ReadonlySet<string>): boolean {
+  return hidden.has(layout.marker) || layout.userData === true;
+}
+
+/**
+ * A visible output as the working copy holds it: its name, mark and place, no cells. Writing every
+ * row into the working copy and reading it back only to be ignored was most of an action's time on
+ * a national table (its lists run to tens of thousands of rows); the download writes it whole.
+ */
+function shellOf(layout: SheetLayout): SheetLayout {
+  return {
+    name: layout.name,
+    marker: layout.marker,
+    preamble: [],
+    header: [],
+    body: [],
+    columns: [],
+    ...(layout.opensHere === true && { opensHere: true }),
+  };
 }
 
 function hasAnyValue(sheet: PageSheet): boolean {
