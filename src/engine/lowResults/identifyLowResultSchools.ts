@@ -5,7 +5,13 @@ import {
   type IdentificationOptions,
   type RuleEdition,
 } from "./identificationOptions";
-import { criteriaMet, isLowResult, judgeValue, type ResultState } from "./lowResult";
+import {
+  CRITERIA_BY_CODE,
+  criteriaCode,
+  isLowResult,
+  judgeValue,
+  type ResultState,
+} from "./lowResult";
 import {
   schoolEvidence,
   schoolReason,
@@ -155,11 +161,12 @@ export function identifyLowResultSchools(
     counts: statusCounts,
     get schools() {
       return (schools ??= statuses.map((status, school) =>
-        identifiedSchool(table, school, status, criteria[school])
+        identifiedSchool(table, school, status, CRITERIA_BY_CODE[criteria[school]])
       ));
     },
-    evidenceOf: (school) => schoolEvidence(run, school, criteria[school]),
-    reasonOf: (school) => schoolReason(run, school, statuses[school], criteria[school]),
+    evidenceOf: (school) => schoolEvidence(run, school, CRITERIA_BY_CODE[criteria[school]]),
+    reasonOf: (school) =>
+      schoolReason(run, school, statuses[school], CRITERIA_BY_CODE[criteria[school]]),
     warnings: ruleWarnings(table, years),
   };
 }
@@ -177,18 +184,19 @@ function judgeEverySchool(
   settings: IdentificationOptions
 ): {
   statuses: SchoolStatus[];
-  criteria: (1 | 2)[][];
+  /** Each school's `criteriaCode`: a byte, where a list per school was an array of 50,000 to fill. */
+  criteria: Uint8Array;
   statusCounts: Record<SchoolStatus, number>;
 } {
-  // Filled by push, so V8 keeps the arrays packed (`new Array(n)` makes them holey, slower to read).
+  // Filled by push, so V8 keeps the array packed (`new Array(n)` makes it holey, slower to read).
   const statuses: SchoolStatus[] = [];
-  const criteria: (1 | 2)[][] = [];
+  const criteria = new Uint8Array(schoolCount);
   // Counted in plain variables: `counts[status]++` with the status as the key was a keyed store per
   // school, a tenth of the identification's time at 50,000 schools.
   let shnor = 0;
   let insufficient = 0;
   for (let school = 0; school < schoolCount; school++) {
-    const met = criteriaMet(
+    const met = criteriaCode(
       counts.lowReference[school],
       counts.lowPrevious[school],
       counts.sameProcedureLow[school] === 1,
@@ -201,7 +209,7 @@ function judgeEverySchool(
       dependsOnSetAside(unfiltered, school, settings)
     )
       status = "insufficient_data";
-    criteria.push(met);
+    criteria[school] = met;
     statuses.push(status);
     if (status === "shnor") shnor++;
     else if (status === "insufficient_data") insufficient++;
@@ -285,6 +293,36 @@ function countGroup(
 ): void {
   const { failing, participants } = table.values[entry.index];
   const { threshold, minParticipants } = settings;
+  // With no minimum no count sets a result aside (a table's counts are never negative, readCount):
+  // the participants' column is not read at all.
+  if (minParticipants === 0) countValues(failing, threshold, low, usable);
+  else countCountedValues(failing, participants, threshold, minParticipants, low, usable);
+}
+
+/** `countGroup` with no minimum of participants: every value is judged. */
+function countValues(
+  failing: Float64Array,
+  threshold: number,
+  low: Uint8Array,
+  usable: Uint8Array
+): void {
+  for (let school = 0; school < failing.length; school++) {
+    const value = failing[school];
+    if (value !== value) continue;
+    usable[school]++;
+    if (isLowResult(value, threshold)) low[school]++;
+  }
+}
+
+/** `countGroup` with a minimum: the values of groups known to be smaller are set aside. */
+function countCountedValues(
+  failing: Float64Array,
+  participants: Float64Array,
+  threshold: number,
+  minParticipants: number,
+  low: Uint8Array,
+  usable: Uint8Array
+): void {
   for (let school = 0; school < failing.length; school++) {
     // `judgeValue` spelled out: «ok» or «low» is a value (not NaN) of a group not too small (NaN, no
     // count, is never too few). Two numeric tests where the state's strings were compared twice.
@@ -334,10 +372,11 @@ function compareWithPreviousYear(
 function statusOf(
   counts: ResultCounts,
   school: number,
-  criteria: (1 | 2)[],
+  criteria: number,
   settings: IdentificationOptions
 ): SchoolStatus {
-  if (criteria.length > 0) return "shnor";
+  // A criterion met (`criteriaCode` is not 0).
+  if (criteria !== 0) return "shnor";
   const criterionTwoUndecidable =
     counts.lowReference[school] > 0 &&
     (settings.edition === "2020"
@@ -355,12 +394,12 @@ function dependsOnSetAside(
   settings: IdentificationOptions
 ): boolean {
   return (
-    criteriaMet(
+    criteriaCode(
       unfiltered.lowReference[school],
       unfiltered.lowPrevious[school],
       unfiltered.sameProcedureLow[school] === 1,
       settings.edition
-    ).length > 0
+    ) !== 0
   );
 }
 

@@ -50,16 +50,25 @@ const BOTH_CRITERIA = frozen(1, 2);
 /**
  * The ШНОР criteria met (docs/method.md §2): criterion 1, at least two low results in the reference year;
  * criterion 2, low results in each of the two years — any procedure in the 2020 edition, the same
- * procedure (`sameProcedureLow`) in the 2025 edition.
+ * procedure (`sameProcedureLow`) in the 2025 edition. As a number, bit 1 for criterion 1 and bit 2 for
+ * criterion 2 (0–3): what a national table keeps per school in a byte, the list (`CRITERIA_BY_CODE`)
+ * taken when read.
  */
-export function criteriaMet(
+export function criteriaCode(
   lowReference: number,
   lowPrevious: number,
   sameProcedureLow: boolean,
   edition: RuleEdition
-): (1 | 2)[] {
+): number {
   const first = lowReference >= 2;
   const second = edition === "2020" ? lowReference > 0 && lowPrevious > 0 : sameProcedureLow;
-  if (first) return second ? BOTH_CRITERIA : FIRST_ONLY;
-  return second ? SECOND_ONLY : NO_CRITERIA;
+  return (first ? 1 : 0) | (second ? 2 : 0);
 }
+
+/** The lists of criteria by their code (`criteriaCode`). */
+export const CRITERIA_BY_CODE: readonly (1 | 2)[][] = [
+  NO_CRITERIA,
+  FIRST_ONLY,
+  SECOND_ONLY,
+  BOTH_CRITERIA,
+];

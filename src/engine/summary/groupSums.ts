@@ -45,8 +45,10 @@ export interface GroupSums {
 /** Each group's sums, parallel to `table.groups`. */
 export function groupSumsOf(table: ExportTable): GroupSums[] {
   // One set of counting buffers for every group: at 50,000 schools a new one per group is 400 kB.
+  // The kept values' buffer is wanted only for values off the grid, so it is made the first time.
   const counts = new Int32Array(GRID_STEPS + 1);
-  const kept = new Float64Array(table.schools.length);
+  let keptBuffer: Float64Array | undefined;
+  const kept = (): Float64Array => (keptBuffer ??= new Float64Array(table.schools.length));
   return table.groups.map((group, index) => {
     const { failing, high, participants } = table.values[index];
     const withFailing = group.columns.failing !== undefined;

@@ -251,11 +251,22 @@ function judgeSchools(
     const shareBefore = weighted ? weightedBefore / weightBefore : plainBefore / taken;
     const shareAfter = weighted ? weightedAfter / weightAfter : plainAfter / taken;
     schools++;
-    // At least a point lower: the summary's ↓, `trendOf(pointsBetween(before, after))`, inline.
-    if (Math.round((shareAfter - shareBefore) * 1e9) / 1e9 <= -STEADY_POINTS) improved++;
+    // At least a point lower: the summary's ↓, `trendOf(pointsBetween(before, after))`, as one
+    // comparison (`fellByAPoint`).
+    if (fellByAPoint(shareBefore, shareAfter)) improved++;
     else if (shareBefore === 0 && shareAfter === 0) steadyAtZero++;
   }
   return { schools, improved, steadyAtZero };
+}
+
+/**
+ * `pointsBetween(before, after) <= -STEADY_POINTS` without a rounding and a division per school:
+ * `Math.round(y) / 1e9 <= -1` holds exactly when `Math.round(y) <= -1e9` (a whole number this small,
+ * divided, stays on its side of −1), and `Math.round` takes halves up, so that is `y < -1e9 + 0.5`.
+ * The same test on the same product `y`, so the same schools improve.
+ */
+function fellByAPoint(before: number, after: number): boolean {
+  return (after - before) * 1e9 < -STEADY_POINTS * 1e9 + 0.5;
 }
 
 /**

@@ -14,8 +14,8 @@ export const GRID_STEPS = 10_000;
 export interface GapCounts {
   /** How many kept values fall on each hundredth of a point. */
   counts: Int32Array;
-  /** A buffer for the kept values, when some are off the grid. */
-  kept: Float64Array;
+  /** A buffer for the kept values, when some are off the grid (made when first asked for). */
+  kept: () => Float64Array;
   failing: Float64Array;
   participants: Float64Array;
 }
@@ -25,7 +25,7 @@ export function quarterMeans(gap: GapCounts, schools: number, offGrid: number): 
   const quarter = Math.floor(schools / 4);
   return offGrid === 0
     ? quarterMeansCounted(gap.counts, quarter)
-    : quarterMeansSelected(keptValues(gap.failing, gap.participants, gap.kept), schools, quarter);
+    : quarterMeansSelected(keptValues(gap.failing, gap.participants, gap.kept()), schools, quarter);
 }
 
 /**
