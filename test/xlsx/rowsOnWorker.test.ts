@@ -76,16 +76,21 @@ async function sheetBytes(
 ): Promise<{ bytes: Buffer; handOffs: number }> {
   const styles = layoutStyles(layout, new OutputStyles(EMPTY_STYLESHEET));
   if (worker === undefined) {
-    const text = [...worksheetPieces(layout, styles)].join("");
-    return { bytes: Buffer.from(text), handOffs: 0 };
+    const pieces = [...worksheetPieces(layout, styles)] as Uint8Array[];
+    return { bytes: Buffer.concat(pieces), handOffs: 0 };
   }
   const pieces = worksheetPieces(layout, styles, undefined, block);
   const parts: Buffer[] = [];
   let handOffs = 0;
-  for await (const piece of withHandOffsWritten(pieces, layout, worker)) {
-    if (typeof piece !== "string") handOffs++;
-    parts.push(typeof piece === "string" ? Buffer.from(piece) : Buffer.from(piece));
-  }
+  const counted = {
+    write: (...request: Parameters<RowsWorker["write"]>) => {
+      handOffs++;
+      return worker.write(...request);
+    },
+    stop: () => worker.stop(),
+  };
+  for await (const piece of withHandOffsWritten(pieces, layout, counted))
+    parts.push(Buffer.from(piece));
   return { bytes: Buffer.concat(parts), handOffs };
 }
 

@@ -298,14 +298,15 @@ export async function appendOutputs<Entry extends PackageEntry>(
         sheetStyles[index]!,
         drawn ? "rId1" : undefined,
         large ? rowsOnWorker.blockRows : undefined,
-        place
+        place,
+        pkg.copiesPieces === true
       );
       if (large) {
         worker ??= rowsOnWorker.start();
         await pkg.addPieces(sheet.part, withHandOffsWritten(pieces, sheet.layout, worker));
       } else {
-        // Without a block size the pieces are all text.
-        await pkg.addPieces(sheet.part, pieces as Iterable<string>);
+        // Without a block size the pieces are all bytes.
+        await pkg.addPieces(sheet.part, pieces as Iterable<Uint8Array>);
       }
       await addDrawing(pkg, sheet, drawn);
     }

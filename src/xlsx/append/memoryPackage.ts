@@ -57,7 +57,7 @@ export class MemoryPackage implements WorkbookPackage<PackageEntry> {
 
   async addPieces(
     name: string,
-    pieces: Iterable<string> | AsyncIterable<string | Uint8Array>
+    pieces: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>
   ): Promise<void> {
     const chunks: Uint8Array[] = [];
     let length = 0;

@@ -17,25 +17,25 @@ export interface RowsOnWorker {
 }
 
 export interface RowsWriter {
-  /** The XML of the handed-off rows, as bytes or text (written here when the other thread failed). */
-  write(layout: SheetLayout, handOff: RowsHandOff): Promise<string | Uint8Array>;
+  /** The XML of the handed-off rows as UTF-8 (written here when the other thread failed). */
+  write(layout: SheetLayout, handOff: RowsHandOff): Promise<Uint8Array>;
   stop(): Promise<unknown>;
 }
 
 /**
- * A sheet's pieces with the hand-offs written: the main thread's strings and the worker's bytes, in
- * the sheet's order. A hand-off is started when it is yielded, a block ahead of its place, so this
- * thread's strings are passed on at once while the worker makes the next block; at its place its
+ * A sheet's pieces with the hand-offs written: the main thread's and the worker's bytes, in the
+ * sheet's order. A hand-off is started when it is yielded, a block ahead of its place, so this
+ * thread's pieces are passed on at once while the worker makes the next block; at its place its
  * XML is waited for. A block the worker could not write is written here.
  */
 export async function* withHandOffsWritten(
-  pieces: Iterable<string | RowsHandOff | HandOffPlace>,
+  pieces: Iterable<Uint8Array | RowsHandOff | HandOffPlace>,
   layout: SheetLayout,
   writer: RowsWriter
-): AsyncGenerator<string | Uint8Array> {
-  const started = new Map<RowsHandOff, Promise<string | Uint8Array>>();
+): AsyncGenerator<Uint8Array> {
+  const started = new Map<RowsHandOff, Promise<Uint8Array>>();
   for (const piece of pieces) {
-    if (typeof piece === "string") yield piece;
+    if (ArrayBuffer.isView(piece)) yield piece;
     else if ("place" in piece) {
       const written = started.get(piece.place) ?? writer.write(layout, piece.place);
       started.delete(piece.place);

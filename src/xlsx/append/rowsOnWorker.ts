@@ -3,7 +3,7 @@ import { workerScriptIfThreads } from "../workerThreads";
 import type { CellValue, SheetLayout } from "../../engine";
 import type { RowsOnWorker, RowsWriter } from "./rowHandOffs";
 import type { RowsAnswer, RowsRequest } from "./rowsWorker";
-import { bodyRowsXml, toneIndex, type RowsHandOff } from "./worksheetXml";
+import { bodyRowsBytes, toneIndex, type RowsHandOff } from "./worksheetXml";
 
 /**
  * Writing a large output sheet on two threads. Generating the XML strings of the national
@@ -54,15 +54,15 @@ export class RowsWorker implements RowsWriter {
     this.worker.on("exit", fail);
   }
 
-  /** The XML of the handed-off rows: the worker's bytes, or this thread's string if it fails. */
-  write(layout: SheetLayout, handOff: RowsHandOff): Promise<string | Uint8Array> {
+  /** The XML of the handed-off rows: the worker's bytes, or this thread's if it fails. */
+  write(layout: SheetLayout, handOff: RowsHandOff): Promise<Uint8Array> {
     const { from, to, format } = handOff;
     // The rows are copied into the message and let go: kept for `here` until the worker answers,
     // they outlived young-generation collections and were promoted (~60 MB of old garbage on the
     // national workbook). A failed block is rare, and its rows are made again.
     // (The request is made in a function of its own: a variable here would be kept in the context
     // that `here` holds on to.)
-    const here = () => bodyRowsXml(...rowsOf(layout, from, to), from, format);
+    const here = () => bodyRowsBytes(...rowsOf(layout, from, to), from, format);
     if (this.broken) return Promise.resolve(here());
     const id = this.nextId++;
     const answered = new Promise<RowsAnswer>((resolve) => this.waiting.set(id, resolve));

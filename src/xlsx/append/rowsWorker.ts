@@ -1,11 +1,11 @@
 /**
  * A worker thread writing blocks of a large output sheet's body rows as XML
- * (src/xlsx/append/rowsOnWorker.ts): the same `bodyRowsXml` as the main thread, handed back as UTF-8
+ * (src/xlsx/append/rowsOnWorker.ts): the same `bodyRowsBytes` as the main thread, handed back as UTF-8
  * bytes, moved rather than copied.
  */
 import { parentPort } from "worker_threads";
 import type { CellValue } from "../../engine";
-import { bodyRowsXml, type BodyFormat } from "./worksheetXml";
+import { bodyRowsBytes, type BodyFormat } from "./worksheetXml";
 
 export interface RowsRequest {
   id: number;
@@ -24,8 +24,8 @@ const port = parentPort!;
 port.on("message", (request: RowsRequest) => {
   try {
     const { id, from, rows, tones, format } = request;
-    // A copy of its own, so the transfer moves only these bytes (Buffer.from may share a pool).
-    const bytes = new Uint8Array(Buffer.from(bodyRowsXml(rows, tones, from, format)));
+    // A buffer of its own, exactly the rows' bytes: the transfer moves only these.
+    const bytes = bodyRowsBytes(rows, tones, from, format);
     port.postMessage({ id, bytes } satisfies RowsAnswer, [bytes.buffer]);
   } catch (error) {
     const failed = error instanceof Error ? error.message : String(error);

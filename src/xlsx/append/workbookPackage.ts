@@ -26,11 +26,19 @@ export interface WorkbookPackage<Entry extends PackageEntry> {
   copyWithHead(entry: Entry, edit: (head: string) => string | null): Promise<void>;
   /** Writes a new (or edited) part. */
   addText(name: string, text: string): Promise<void>;
-  /** Writes a new part from pieces of text, or of UTF-8 bytes (rows written on another thread). */
+  /**
+   * Writes a new part from pieces of text or of UTF-8 bytes. With `copiesPieces` a piece of bytes
+   * is copied before the next is asked for; otherwise it is kept as it is.
+   */
   addPieces(
     name: string,
-    pieces: Iterable<string> | AsyncIterable<string | Uint8Array>
+    pieces: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>
   ): Promise<void>;
+  /**
+   * `addPieces` is done with a piece of bytes once it asks for the next: the sheets' writer then
+   * lends it one buffer again and again instead of a new one per piece.
+   */
+  readonly copiesPieces?: boolean;
 }
 
 /** The entry of `partName` among `entries`, compared without regard to case or a leading slash. */

@@ -19,6 +19,7 @@ import {
 import { validationRule } from "./validationRule";
 import type { CellLook, OutputStyles } from "./outputStyles";
 import { escapeXml, xmlAllowed } from "./xmlText";
+import { PIECE_BYTES, XmlBytes } from "./xmlBytes";
 
 /** Fills close to Excel's own highlight presets, the same the add-in uses (src/excel/rowTones.ts). */
 const TONE_COLOURS: Record<Exclude<RowTone, null>, string> = {
@@ -29,8 +30,6 @@ const TONE_COLOURS: Record<Exclude<RowTone, null>, string> = {
 const HEADER_COLOUR = "FFDDEBF7";
 const HEAT_COLOURS = ["FFFFFFFF", "FFF8696B"];
 const TONES: RowTone[] = [null, "alert", "ok", "unknown"];
-/** Rows are gathered into strings of about this many characters before they go to the deflater. */
-const PIECE_CHARACTERS = 1 << 16;
 
 /** The cell formats a layout's sheet uses, as indices into the workbook's cellXfs. */
 export interface LayoutStyles {
@@ -101,7 +100,7 @@ export interface SheetPlace {
 const NOWHERE: SheetPlace = { selected: false, linkable: () => true };
 
 /**
- * A layout's worksheet XML in pieces, written the way the ExcelJS writer laid the sheet out
+ * A layout's worksheet XML in pieces of UTF-8 (about PIECE_BYTES each, whole rows), written the way the ExcelJS writer laid the sheet out
  * (layoutSheet.ts): preamble in column A with a bold title, the header bold, filled and wrapped with
  * a line under it, body cells with their column's number format and wrap and the row's tone as a
  * fill, column widths, the pane frozen under the header, a filter over the table, the heat columns
@@ -119,8 +118,13 @@ export function* worksheetPieces(
    * (src/xlsx/append/rowsOnWorker.ts), and a `HandOffPlace` where its XML goes.
    */
   handOffBlock?: number,
-  place: SheetPlace = NOWHERE
-): Generator<string | RowsHandOff | HandOffPlace> {
+  place: SheetPlace = NOWHERE,
+  /**
+   * The pieces are one buffer lent again and again, each valid until the next is asked for (for a
+   * reader that copies it at once: the file writer); otherwise each piece is a copy of its own.
+   */
+  lend = false
+): Generator<Uint8Array | RowsHandOff | HandOffPlace> {
   const headerRow = headerRowOf(layout);
   const width = Math.max(layout.header.length, 1);
   const lastColumn = columnLetters(width - 1);
@@ -181,18 +185,16 @@ export function* worksheetPieces(
   }
   const format = bodyFormat(layout, styles);
   const { letters, styleAttributes, wrapped } = format;
-  // Rows are joined into pieces of a few dozen kilobytes: a row's strings die young, where one long
-  // concatenated string would survive into the old generation and cost seconds of garbage collection.
-  const rows: string[] = [xml];
-  let length = xml.length;
+  // Each row is encoded as soon as it is made, into a buffer handed on every few dozen kilobytes: a
+  // row's strings die young. Rows gathered as strings and joined into pieces lived long enough to be
+  // promoted to the old generation (~100 MB of garbage at the national workbook's peak), and the
+  // joining cost more than the encoding.
+  const out = new XmlBytes(lend);
+  out.text(xml);
   /** The block handed off at the start of the block before it, until its place is reached. */
   let handedOff: RowsHandOff | null = null;
   for (let index = 0; index < layout.body.length; index++) {
-    if (length >= PIECE_CHARACTERS) {
-      yield rows.join("");
-      rows.length = 0;
-      length = 0;
-    }
+    if (out.size >= PIECE_BYTES) yield out.take();
     if (handOffBlock !== undefined && index % (2 * handOffBlock) === 0) {
       // Handed off before this thread writes the block in front of it: both blocks are then made at
       // once, and this thread's rows go to the deflater as they are made instead of waiting in a
@@ -209,9 +211,7 @@ export function* worksheetPieces(
       if (handedOff !== null) yield handedOff;
     }
     if (handedOff !== null && index === handedOff.from) {
-      if (rows.length > 0) yield rows.join("");
-      rows.length = 0;
-      length = 0;
+      if (out.size > 0) yield out.take();
       yield { place: handedOff };
       index = handedOff.to - 1;
       handedOff = null;
@@ -220,37 +220,37 @@ export function* worksheetPieces(
     const values = layout.body[index]!;
     const tone = toneIndex(layout.rowTone?.[index]);
     const rowNumber = headerRow + 1 + index;
-    let text: string;
     if (blocks.has(rowNumber)) {
-      text = row(
-        rowNumber,
-        values.map((value, column) => ({
-          column,
-          xml: bodyCell(
-            (letters[column] ?? columnLetters(column)) + rowNumber,
-            styleAttributes[tone]?.[column] ?? "",
-            value
-          ),
-        })),
-        bodyRowHeight(values, wrapped)
+      out.text(
+        row(
+          rowNumber,
+          values.map((value, column) => ({
+            column,
+            xml: bodyCell(
+              (letters[column] ?? columnLetters(column)) + rowNumber,
+              styleAttributes[tone]?.[column] ?? "",
+              value
+            ),
+          })),
+          bodyRowHeight(values, wrapped)
+        )
       );
-    } else text = bodyRowXml(values, styleAttributes[tone] ?? [], rowNumber, letters, wrapped);
-    rows.push(text);
-    length += text.length;
+    } else out.text(bodyRowXml(values, styleAttributes[tone] ?? [], rowNumber, letters, wrapped));
   }
   for (const rowNumber of blockRows)
-    if (rowNumber > headerRow + layout.body.length) rows.push(row(rowNumber, []));
-  xml = rows.join("");
-  xml += "</sheetData>";
+    if (rowNumber > headerRow + layout.body.length) out.text(row(rowNumber, []));
+  xml = "</sheetData>";
   if (layout.header.length > 0)
     xml += `<autoFilter ref="A${headerRow}:${lastColumn}${headerRow + filterRows}"/>`;
   xml += mergedPreambleXml(layout);
   xml += heatScalesXml(layout, headerRow) + validationsXml(layout, headerRow);
-  xml += hyperlinksXml(layout, headerRow, place.linkable);
-  xml += pageXml(printSetup(layout));
+  out.text(xml);
+  yield* hyperlinkPieces(out, layout, headerRow, place.linkable);
+  xml = pageXml(printSetup(layout));
   if (drawingRelationshipId !== undefined) xml += `<drawing r:id="${drawingRelationshipId}"/>`;
   xml += "</worksheet>";
-  yield xml;
+  out.text(xml);
+  yield out.take();
 }
 
 /** Body rows [from, to) left to another thread, with what it needs to write them as here. */
@@ -336,21 +336,21 @@ function bodyRowXml(
   return text + "</row>";
 }
 
-/** Body rows `from`, `from + 1`, … as one string; `tones` as `toneIndex` gives them. */
-export function bodyRowsXml(
+/** Body rows `from`, `from + 1`, … as UTF-8; `tones` as `toneIndex` gives them. */
+export function bodyRowsBytes(
   rows: CellValue[][],
   tones: number[],
   from: number,
   format: BodyFormat
-): string {
-  const parts: string[] = [];
+): Uint8Array<ArrayBuffer> {
+  const out = new XmlBytes();
   for (let i = 0; i < rows.length; i++) {
     const styles = format.styleAttributes[tones[i]!] ?? [];
-    parts.push(
+    out.text(
       bodyRowXml(rows[i]!, styles, format.headerRow + 1 + from + i, format.letters, format.wrapped)
     );
   }
-  return parts.join("");
+  return out.take();
 }
 
 /** Whether any of the sheet rows first…last (1-based, both included) has data-block cells. */
@@ -528,24 +528,30 @@ function mergedPreambleXml(layout: SheetLayout): string {
 
 /**
  * Internal hyperlinks of the layout's link column (`SheetLayout.links`): a location in the workbook,
- * so no relationship is needed; the cell's own text is what shows.
+ * so no relationship is needed; the cell's own text is what shows. Written into `out` and handed on
+ * in pieces like the rows: at national scale they are 50,000.
  */
-function hyperlinksXml(
+function* hyperlinkPieces(
+  out: XmlBytes,
   layout: SheetLayout,
   headerRow: number,
   linkable: (target: string) => boolean
-): string {
+): Generator<Uint8Array> {
   const links = layout.links;
-  if (links === undefined || links.column < 0) return "";
+  if (links === undefined || links.column < 0) return;
   const letters = columnLetters(links.column);
-  const items: string[] = [];
-  links.targets.forEach((target, index) => {
-    if (target === null || !linkable(target)) return;
-    items.push(
+  let any = false;
+  for (let index = 0; index < links.targets.length; index++) {
+    const target = links.targets[index];
+    if (target === null || target === undefined || !linkable(target)) continue;
+    if (!any) out.text("<hyperlinks>");
+    any = true;
+    out.text(
       `<hyperlink ref="${letters}${headerRow + 1 + index}" location="${escapeXml(target)}"/>`
     );
-  });
-  return items.length === 0 ? "" : `<hyperlinks>${items.join("")}</hyperlinks>`;
+    if (out.size >= PIECE_BYTES) yield out.take();
+  }
+  if (any) out.text("</hyperlinks>");
 }
 
 /**

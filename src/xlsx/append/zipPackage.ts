@@ -5,7 +5,7 @@ import zlib from "zlib";
 import { Zip, type ZipInputFile } from "fflate";
 import { inflatedStream, openZipReader, rawStream } from "../zip/nodeStreams";
 import type { ZipEntry, ZipReader } from "../zip/zipReader";
-import { TEXT_SLICE, TextBuffers } from "./textBuffers";
+import { BUFFER_BYTES, TEXT_SLICE, TextBuffers } from "./textBuffers";
 import { entryNamed, HEAD_LIMIT, headEnd, partText, type WorkbookPackage } from "./workbookPackage";
 
 /**
@@ -82,6 +82,7 @@ export function filePackage(source: ZipSource, sink: ZipSink): WorkbookPackage<Z
     copyWithHead: (entry, edit) => copyWithHead(source, sink, entry, edit),
     addText: (name, text) => sink.addText(name, text),
     addPieces: (name, pieces) => sink.addPieces(name, pieces),
+    copiesPieces: true,
   };
 }
 
@@ -182,12 +183,12 @@ export class ZipSink {
   }
 
   /**
-   * A new part from pieces of text (a worksheet generated row by row) or of UTF-8 bytes (rows written
-   * on a worker thread), deflated as they come.
+   * A new part from pieces of text or of UTF-8 bytes (a worksheet written row by row), deflated as
+   * they come. A piece of bytes is copied before the next is asked for: its buffer may be lent.
    */
   async addPieces(
     name: string,
-    pieces: Iterable<string> | AsyncIterable<string | Uint8Array>
+    pieces: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>
   ): Promise<void> {
     const file = this.file(name, 8);
     this.zip.add(file);
@@ -206,32 +207,33 @@ export class ZipSink {
     });
     let crc = 0;
     let size = 0;
+    const write = async ({ bytes, release }: { bytes: Uint8Array; release: () => void }) => {
+      crc = zlib.crc32(bytes, crc);
+      size += bytes.length;
+      // The buffer is reused once zlib has deflated it (the write's callback).
+      if (!deflate.write(bytes, release))
+        await new Promise((resolve) => deflate.once("drain", resolve));
+      // zlib deflates a write in its thread pool and needs this thread to hand it the next one: a
+      // turn of the event loop after each write lets it deflate while the next rows are generated.
+      // Without it, generating stopped zlib until the buffer was full, then waited for all of it
+      // (1.1 s of the national «Динамика по школам» sheet).
+      else await new Promise((resolve) => setImmediate(resolve));
+      await this.drained();
+    };
     for await (const piece of pieces) {
       if (typeof piece !== "string") {
-        const bytes = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
-        crc = zlib.crc32(bytes, crc);
-        size += bytes.length;
-        if (!deflate.write(bytes)) await new Promise((resolve) => deflate.once("drain", resolve));
-        await this.drained();
+        for (let at = 0; at < piece.length; at += BUFFER_BYTES) {
+          this.check();
+          await write(await this.buffers.copy(piece.subarray(at, at + BUFFER_BYTES)));
+        }
         continue;
       }
       for (let at = 0, end = 0; at < piece.length; at = end) {
         this.check();
         end = sliceEnd(piece, at);
-        const { bytes, release } = await this.buffers.encode(
-          at === 0 && end === piece.length ? piece : piece.slice(at, end)
+        await write(
+          await this.buffers.encode(at === 0 && end === piece.length ? piece : piece.slice(at, end))
         );
-        crc = zlib.crc32(bytes, crc);
-        size += bytes.length;
-        // The buffer is reused once zlib has deflated it (the write's callback).
-        if (!deflate.write(bytes, release))
-          await new Promise((resolve) => deflate.once("drain", resolve));
-        // zlib deflates a write in its thread pool and needs this thread to hand it the next one: a
-        // turn of the event loop after each write lets it deflate while the next rows are generated.
-        // Without it, generating stopped zlib until the buffer was full, then waited for all of it
-        // (1.1 s of the national «Динамика по школам» sheet).
-        else await new Promise((resolve) => setImmediate(resolve));
-        await this.drained();
       }
     }
     deflate.end();
