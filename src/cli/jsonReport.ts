@@ -7,7 +7,15 @@ import type {
   WorkbookAnalysis,
 } from "../engine";
 import { GIA_SUBJECTS } from "../engine";
-import type { JsonList } from "./streamJson";
+import { LazyJsonList, type EntryText, type JsonList } from "./streamJson";
+import {
+  historyEntry,
+  historyText,
+  schoolEntry,
+  schoolsText,
+  zoneEntry,
+  zonesText,
+} from "./reportEntries";
 import { isUncertain, type ReconciledEntry } from "../engine";
 
 /**
@@ -170,7 +178,7 @@ export interface JsonSummary {
 
 /** The report as plain JSON data: what `--json` prints, parsed (the tests compare the two). */
 export function jsonReport(analysis: WorkbookAnalysis): JsonReport {
-  return reportWith(analysis, (items, entry) => items.map(entry)) as JsonReport;
+  return reportWith(analysis, (items, entry) => Array.from(items, entry)) as JsonReport;
 }
 
 /**
@@ -182,11 +190,23 @@ export function jsonReportToStream(analysis: WorkbookAnalysis): object {
   return reportWith(analysis, lazyMap);
 }
 
-/** How a report's lists are made from the engine's: mapped at once, or lazily. */
-type ListOf = <S, T>(items: readonly S[], entry: (item: S, index: number) => T) => JsonList<T>;
+/**
+ * How a report's lists are made from the engine's: mapped at once, or lazily. `text`, when given,
+ * writes an entry's JSON text directly for the lazy list (the entry's very JSON.stringify text).
+ */
+type ListOf = <S, T>(
+  items: ArrayLike<S>,
+  entry: (item: S, index: number) => T,
+  text?: EntryText
+) => JsonList<T>;
 
-function* lazyMap<S, T>(items: readonly S[], entry: (item: S, index: number) => T): Iterable<T> {
-  for (let index = 0; index < items.length; index++) yield entry(items[index], index);
+function lazyMap<S, T>(
+  items: ArrayLike<S>,
+  entry: (item: S, index: number) => T,
+  text?: EntryText
+): JsonList<T> {
+  // The length read once: some engine lists are made on demand, behind a Proxy (listOnDemand.ts).
+  return new LazyJsonList(items.length, (index) => entry(items[index], index), text);
 }
 
 function reportWith(analysis: WorkbookAnalysis, list: ListOf): object {
@@ -210,14 +230,16 @@ function reportWith(analysis: WorkbookAnalysis, list: ListOf): object {
         ? []
         : list(
             identification.schools,
-            ({ login, name, municipality, status, criteria }, index) => ({
-              login,
-              name,
-              municipality,
-              status,
-              criteria: [...criteria],
-              reason: identification.reasonOf(index),
-            })
+            ({ login, name, municipality, status, criteria }, index) =>
+              schoolEntry(
+                login,
+                name,
+                municipality,
+                status,
+                criteria,
+                identification.reasonOf(index)
+              ),
+            schoolsText(identification)
           ),
     warnings: analysis.warnings.map(({ cell, message }) => ({ cell, message })),
     social:
@@ -286,13 +308,12 @@ function reconciliationReport(analysis: WorkbookAnalysis): JsonReport["reconcili
 function historyList(analysis: WorkbookAnalysis, list: ListOf): JsonList<unknown> {
   const { history, table } = analysis;
   if (history === null || table === null) return [];
-  const { years, statuses, changes } = history;
-  const indices = table.schools.map((_, index) => index);
-  return list(indices, (index) => ({
-    login: table.schools[index].login,
-    statuses: Object.fromEntries(years.map((year, y) => [year.label, statuses[y][index]])),
-    change: changes?.[index] ?? null,
-  }));
+  const { schools } = table;
+  return list(
+    schools,
+    (school, index) => historyEntry(school.login, history, index),
+    historyText(history, (index) => schools[index].login)
+  );
 }
 
 function jsonSummary(summary: IndicatorSummary, list: ListOf): object {
@@ -326,14 +347,19 @@ function jsonSummary(summary: IndicatorSummary, list: ListOf): object {
       values: item.values.map((value) => ({ year: value.year.label, value: number(value.value) })),
       arrows: [...item.arrows],
     })),
-    riskZones: list(summary.riskZones, (zone) => ({
-      login: zone.login,
-      name: zone.name,
-      procedure: zone.procedure.label,
-      value: number(zone.value),
-      mean: number(zone.mean),
-      deviation: number(zone.deviation),
-    })),
+    riskZones: list(
+      summary.riskZones,
+      (zone) =>
+        zoneEntry(
+          zone,
+          zone.login,
+          zone.name,
+          number(zone.value),
+          number(zone.mean),
+          number(zone.deviation)
+        ),
+      zonesText(summary.riskZones, number)
+    ),
     staffing: summary.staffing.map((item) => ({
       label: item.label,
       share: number(item.share),

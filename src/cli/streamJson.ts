@@ -38,6 +38,32 @@ export async function writeJsonInPieces(
 /** A list the report writes element by element: an array, or entries made as they are read. */
 export type JsonList<T> = readonly T[] | Iterable<T>;
 
+/**
+ * `length` entries made as they are written, each from its place: a loop over places, where an
+ * iterable's generator cost a step per entry (the national report has 130,000 of them). A list may
+ * also write an entry's JSON text itself (`entryText`), when it can do so faster than JSON.stringify
+ * with indentation; it must be that very text (test/cli/jsonReport.test.ts).
+ */
+export class LazyJsonList<T> implements Iterable<T> {
+  constructor(
+    readonly length: number,
+    readonly entry: (index: number) => T,
+    readonly entryText?: EntryText
+  ) {}
+
+  *[Symbol.iterator](): Iterator<T> {
+    for (let index = 0; index < this.length; index++) yield this.entry(index);
+  }
+}
+
+/**
+ * Pushes onto `parts` the pieces of entry `index` as JSON.stringify(entry, null, 2) writes it nested
+ * at `indent`. Pieces, not one string: a batch's pieces are joined at once into one flat string,
+ * where strings added piece by piece make a rope of small strings that lives until its piece of
+ * output is written, and costs the garbage collector and the encoding more than the adding saved.
+ */
+export type EntryText = (index: number, indent: string, parts: string[]) => void;
+
 /** Objects this deep are written member by member (the report and its summary); deeper, whole. */
 const OBJECT_LEVELS = 2;
 
@@ -71,6 +97,7 @@ async function writeList(
   emit: Emit,
   listBatch: number
 ): Promise<void> {
+  if (list instanceof LazyJsonList) return writeLazyList(list, indent, emit, listBatch);
   let first = true;
   let batch: unknown[] = [];
   for (const item of list) {
@@ -85,6 +112,36 @@ async function writeList(
     first = false;
   }
   await emit(first ? "[]" : `\n${indent}]`);
+}
+
+async function writeLazyList(
+  list: LazyJsonList<unknown>,
+  indent: string,
+  emit: Emit,
+  listBatch: number
+): Promise<void> {
+  const { length, entryText } = list;
+  if (length === 0) return void (await emit("[]"));
+  const entryIndent = `${indent}  `;
+  const separator = `,\n${entryIndent}`;
+  for (let start = 0; start < length; start += listBatch) {
+    const end = Math.min(length, start + listBatch);
+    let text: string;
+    if (entryText === undefined) {
+      const entries: unknown[] = [];
+      for (let index = start; index < end; index++) entries.push(list.entry(index));
+      text = listEntries(entries, indent);
+    } else {
+      const parts: string[] = [];
+      for (let index = start; index < end; index++) {
+        parts.push(index === start ? `\n${entryIndent}` : separator);
+        entryText(index, entryIndent, parts);
+      }
+      text = parts.join("");
+    }
+    await emit(start === 0 ? `[${text}` : `,${text}`);
+  }
+  await emit(`\n${indent}]`);
 }
 
 async function writeObject(

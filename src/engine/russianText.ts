@@ -10,7 +10,20 @@ export function normalizeText(text: string): string {
 
 /** A percentage the Russian way: `33`, `33,5` (decimal comma, at most one decimal place). */
 export function formatPercent(value: number): string {
-  const rounded = Math.round(value * 10) / 10;
+  const tenths = Math.round(value * 10);
+  // Reason texts write a percentage per low result, hundreds of thousands in a national table:
+  // the texts of 0–100 % are made once each (toFixed and replace cost more than the rest of a text).
+  if (tenths >= 0 && tenths <= PERCENT_TENTHS)
+    return (PERCENT_TEXTS[tenths] ??= tenthsText(tenths));
+  return tenthsText(tenths);
+}
+
+/** Percentages up to 100 % (in tenths) whose texts are kept once made. */
+const PERCENT_TENTHS = 1000;
+const PERCENT_TEXTS: (string | undefined)[] = [];
+
+function tenthsText(tenths: number): string {
+  const rounded = tenths / 10;
   return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1).replace(".", ",");
 }
 
@@ -24,9 +37,19 @@ const RUSSIAN_PLURALS = new Intl.PluralRules("ru");
  * number is written the Russian way (`formatCount`).
  */
 export function plural(count: number, one: string, few: string, many: string): string {
-  const category = RUSSIAN_PLURALS.select(count);
+  const category = pluralCategory(count);
   const word = category === "one" ? one : category === "many" ? many : few;
   return `${formatCount(count)} ${word}`;
+}
+
+/** Counts below this keep their plural category once asked (Intl's select is slow per call). */
+const KEPT_CATEGORIES = 1000;
+const CATEGORIES: (Intl.LDMLPluralRule | undefined)[] = [];
+
+function pluralCategory(count: number): Intl.LDMLPluralRule {
+  if (Number.isInteger(count) && count >= 0 && count < KEPT_CATEGORIES)
+    return (CATEGORIES[count] ??= RUSSIAN_PLURALS.select(count));
+  return RUSSIAN_PLURALS.select(count);
 }
 
 /**
@@ -34,6 +57,8 @@ export function plural(count: number, one: string, few: string, many: string): s
  * by no-break spaces (`12\u00a0345`), so a number never parts at a line's end.
  */
 export function formatCount(count: number): string {
+  // Small whole numbers, nearly every count a text names, are written as they are.
+  if (Number.isInteger(count) && count >= 0 && count < 10000) return String(count);
   const [whole, fraction] = String(Math.abs(count)).split(".");
   const grouped = whole.length < 5 ? whole : whole.replace(/\B(?=(\d{3})+$)/g, "\u00a0");
   return `${count < 0 ? "\u2212" : ""}${grouped}${fraction === undefined ? "" : `,${fraction}`}`;

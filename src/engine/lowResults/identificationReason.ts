@@ -35,8 +35,19 @@ function groupSize(result: JudgedResult): string {
 }
 
 function yearLows(year: SchoolYear, lows: JudgedResult[]): string {
-  return `${year.label} — ${lows.length > 0 ? listResults(lows) : "низких результатов нет"}`;
+  return lows.length > 0 ? `${year.label} — ${listResults(lows)}` : noLows(year);
 }
+
+/**
+ * «2019 — низких результатов нет», made once per year: most schools of a table have no low result,
+ * and their reasons are then one text, shared rather than made again for each.
+ */
+function noLows(year: SchoolYear): string {
+  let text = NO_LOWS.get(year);
+  if (text === undefined) NO_LOWS.set(year, (text = `${year.label} — низких результатов нет`));
+  return text;
+}
+const NO_LOWS = new WeakMap<SchoolYear, string>();
 
 /** The same procedure low in both years (2025 edition): `ВПР МА 5 — 2019 (40 %), 2018 (35 %)`. */
 function listRepeated(judgement: SchoolJudgement): string {
@@ -76,16 +87,30 @@ function notFlaggedText(
   years: RuleYears,
   settings: IdentificationOptions
 ): string {
-  const lows = [yearLows(years.reference, judgement.reference.low)];
-  if (years.previous) lows.push(yearLows(years.previous, judgement.previous.low));
+  const { reference, previous } = judgement;
+  if (reference.low.length === 0 && previous.low.length === 0) return nothingLow(years);
+  const lows = years.previous
+    ? `${yearLows(years.reference, reference.low)}; ${yearLows(years.previous, previous.low)}`
+    : yearLows(years.reference, reference.low);
   const differentProcedures =
-    settings.edition === "2025" &&
-    judgement.reference.low.length > 0 &&
-    judgement.previous.low.length > 0
+    settings.edition === "2025" && reference.low.length > 0 && previous.low.length > 0
       ? " (в редакции 2025 г. критерий 2 требует одну и ту же процедуру в обоих годах)"
       : "";
-  return `Критерии не выполнены: ${lows.join("; ")}${differentProcedures}`;
+  return `Критерии не выполнены: ${lows}${differentProcedures}`;
 }
+
+/** The reason of a school with no low result in either year: one text for the run's years. */
+function nothingLow(years: RuleYears): string {
+  let text = NOTHING_LOW.get(years);
+  if (text === undefined) {
+    const lows = years.previous
+      ? `${noLows(years.reference)}; ${noLows(years.previous)}`
+      : noLows(years.reference);
+    NOTHING_LOW.set(years, (text = `Критерии не выполнены: ${lows}`));
+  }
+  return text;
+}
+const NOTHING_LOW = new WeakMap<RuleYears, string>();
 
 function insufficientText(
   judgement: SchoolJudgement,
@@ -113,25 +138,28 @@ function insufficientText(
   );
 }
 
-/** Notes on what was not judged: too few participants, and counted procedures without data. */
+/**
+ * Notes on what was not judged: too few participants, and counted procedures without data; "" for
+ * none (most schools: no list to make for them).
+ */
 function dataNotes(
   judgement: SchoolJudgement,
   years: RuleYears,
   settings: IdentificationOptions
-): string[] {
-  const notes: string[] = [];
-  const small = judgement.reference.small.concat(judgement.previous.small);
-  if (small.length > 0) {
-    const list = small
+): string {
+  const { reference, previous } = judgement;
+  let notes = "";
+  if (reference.small.length + previous.small.length > 0) {
+    const list = reference.small
+      .concat(previous.small)
       .map((result) => `${result.procedure.label} ${result.year.label} (${result.participants})`)
       .join(", ");
-    notes.push(`Не учтены (меньше ${fewerThan(settings.minParticipants)}): ${list}`);
+    notes = `Не учтены (меньше ${fewerThan(settings.minParticipants)}): ${list}`;
   }
-  const missing = judgement.reference.missing;
-  if (missing.length > 0 && judgement.reference.usable + judgement.reference.small.length > 0) {
-    notes.push(
-      `Нет данных за ${years.reference.label}: ${missing.map((procedure) => procedure.label).join(", ")}`
-    );
+  const { missing } = reference;
+  if (missing.length > 0 && reference.usable + reference.small.length > 0) {
+    const labels = missing.map((procedure) => procedure.label).join(", ");
+    notes += `${notes === "" ? "" : ". "}Нет данных за ${years.reference.label}: ${labels}`;
   }
   return notes;
 }
@@ -149,7 +177,7 @@ export function explainSchool(
         ? insufficientText(judgement, years, settings)
         : notFlaggedText(judgement, years, settings);
   const notes = dataNotes(judgement, years, settings);
-  return notes.length === 0 ? main : `${main}. ${notes.join(". ")}`;
+  return notes === "" ? main : `${main}. ${notes}`;
 }
 
 /**
