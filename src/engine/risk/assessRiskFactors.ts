@@ -85,6 +85,9 @@ function factorRules(thresholds: RiskThresholds): FactorRule[] {
   }));
 }
 
+/** Lower-case logins, as a set or a list (`lowResultLogins`). */
+export type LowResultLogins = ReadonlySet<string> | readonly string[];
+
 /**
  * Judges the ten factors for every school of the questionnaire. `lowResultSchools` are the logins
  * identified as ШНОР (lower case); when not given, every school with a factor is in the risk group
@@ -93,11 +96,17 @@ function factorRules(thresholds: RiskThresholds): FactorRule[] {
 export function assessRiskFactors(
   questionnaire: RiskQuestionnaire,
   thresholds: RiskThresholds = defaultRiskThresholds(),
-  lowResultSchools?: ReadonlySet<string>,
+  lowResultSchools?: LowResultLogins,
   rule: FactorPresenceRule = "any"
 ): RiskAssessment {
   const rules = factorRules(thresholds);
-  const isLowResult = (row: KeyedRow): boolean => lowResultSchools?.has(row.key) ?? false;
+  // Only a school's reason asks whether it is ШНОР: the set is made for the first that asks.
+  let lowResultSet: ReadonlySet<string> | undefined;
+  const isLowResult = (row: KeyedRow): boolean => {
+    if (lowResultSchools === undefined) return false;
+    lowResultSet ??= lowResultSchools instanceof Set ? lowResultSchools : new Set(lowResultSchools);
+    return lowResultSet.has(row.key);
+  };
   const halfNeeded = rule === "half";
   const { presence, unjudged } = factorPresence(
     questionnaire.fieldValues,
@@ -149,7 +158,7 @@ export function assessRiskFactors(
 function riskGroupOf(
   presence: Uint16Array,
   rowIndexByKey: ReadonlyMap<string, number>,
-  lowResultSchools: ReadonlySet<string> | undefined
+  lowResultSchools: LowResultLogins | undefined
 ): Uint8Array {
   const riskGroup = withSomeFactor(presence);
   if (lowResultSchools !== undefined) leaveOut(riskGroup, rowIndexByKey, lowResultSchools);
@@ -181,7 +190,7 @@ function marked(marks: Uint8Array): number {
 function leaveOut(
   riskGroup: Uint8Array,
   rowIndexByKey: ReadonlyMap<string, number>,
-  lowResultSchools: ReadonlySet<string>
+  lowResultSchools: LowResultLogins
 ): void {
   for (const login of lowResultSchools) {
     const index = rowIndexByKey.get(login);

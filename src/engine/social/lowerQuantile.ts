@@ -63,19 +63,10 @@ export function lowerQuantileThreshold(values: readonly number[], quantile: numb
   return percentileInclusive(values, quantile);
 }
 
-/** `lowerQuantileThreshold` of values already sorted ascending (a national ranking sorts once). */
-export function lowerQuantileThresholdOfSorted(
-  sorted: ArrayLike<number>,
-  quantile: number
-): number | null {
-  if (sorted.length < minimumSchoolsFor(quantile)) return null;
-  return percentileOfSorted(sorted, quantile);
-}
-
 /**
- * `lowerQuantileThresholdOfSorted` of values in any order, which it reorders: the two values
- * PERCENTILE.INC interpolates between are found by selection (`selectInPlace`) — the same two a sort
- * puts there, so the same threshold — where sorting a national ranking was a third of the ИСБШ time.
+ * `lowerQuantileThreshold` of values in any order, which it reorders: the two values PERCENTILE.INC
+ * interpolates between are found by selection (`selectInPlace`) — the same two a sort puts there, so
+ * the same threshold — where sorting a national ranking was a third of the ИСБШ time.
  */
 export function lowerQuantileThresholdSelecting(
   values: Float64Array,
@@ -88,10 +79,21 @@ export function lowerQuantileThresholdSelecting(
   selectInPlace(values, 0, values.length, below);
   if (below + 1 >= values.length) return values[below];
   // After the selection no value past `below` is smaller than it: the next in order is their least.
-  let next = values[below + 1];
-  for (let index = below + 2; index < values.length; index++)
-    if (values[index] < next) next = values[index];
+  const next = leastFrom(values, below + 1);
   return values[below] + fraction * (next - values[below]);
+}
+
+/**
+ * The least of `values` from `start` on. A function of its own: as a loop inside the function above,
+ * V8 compiled that function while the loop ran (on-stack replacement), and the compiled code, on
+ * reaching the interpolation after the loop, which it had no feedback for, was thrown away on every
+ * call.
+ */
+function leastFrom(values: Float64Array, start: number): number {
+  let least = values[start];
+  for (let index = start + 1; index < values.length; index++)
+    if (values[index] < least) least = values[index];
+  return least;
 }
 
 /** Comparisons are rounded to 1e-9 so that an index equal to the threshold on paper is in the group. */

@@ -118,9 +118,12 @@ function passOverGroup(
         failingWeight += count;
       } else failingUncounted++;
       // NaN participants (no count) is not «fewer than»: the group's size is unknown, not small.
-      if (counts !== null && !(count < SMALL_GROUP)) {
-        spreadSchools++;
-        if (!countOnGrid(value * 100, counts)) offGrid++;
+      // Whether the school is kept is added as 0 or 1, not branched on: small groups come in no
+      // order the processor can foresee, and its wrong guesses cost more than counting them all.
+      if (counts !== null) {
+        const kept = Number(!(count < SMALL_GROUP));
+        spreadSchools += kept;
+        offGrid += kept & countOnGrid(value * 100, counts, kept);
       }
     }
     const share = high[school];
@@ -150,17 +153,17 @@ function passOverGroup(
 }
 
 /**
- * Counts a share in hundredths of a point on its step when it is on the grid (within 1e-6 of a step
- * from 0 to `GRID_STEPS`); false when it is off. The step is `(x + 0.5) | 0`, not `Math.round(x)`:
- * the same step for every x it can count (an x within 1e-6 of a step has that step as its nearest
- * whole number either way) at a fifth of the pass's time less.
+ * Adds `kept` (0 or 1) to the count of a share in hundredths of a point on its step when it is on
+ * the grid (within 1e-6 of a step from 0 to `GRID_STEPS`); 1 when it is off, else 0. The step is
+ * `(x + 0.5) | 0`, not `Math.round(x)`: the same step for every x it can count (an x within 1e-6 of
+ * a step has that step as its nearest whole number either way) at a fifth of the pass's time less.
  */
-function countOnGrid(hundredths: number, counts: Int32Array): boolean {
-  if (!(hundredths > -0.5 && hundredths < GRID_STEPS + 0.5)) return false;
+function countOnGrid(hundredths: number, counts: Int32Array, kept: number): number {
+  if (!(hundredths > -0.5 && hundredths < GRID_STEPS + 0.5)) return 1;
   const step = (hundredths + 0.5) | 0;
-  if (!(Math.abs(hundredths - step) < 1e-6)) return false;
-  counts[step]++;
-  return true;
+  if (!(Math.abs(hundredths - step) < 1e-6)) return 1;
+  counts[step] += kept;
+  return 0;
 }
 
 function failingSums(raw: RawSums): ShareSums {

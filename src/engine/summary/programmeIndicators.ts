@@ -252,9 +252,12 @@ function judgeSchools(
     const shareAfter = weighted ? weightedAfter / weightAfter : plainAfter / taken;
     schools++;
     // At least a point lower: the summary's ↓, `trendOf(pointsBetween(before, after))`, as one
-    // comparison (`fellByAPoint`).
-    if (fellByAPoint(shareBefore, shareAfter)) improved++;
-    else if (shareBefore === 0 && shareAfter === 0) steadyAtZero++;
+    // comparison (`fellByAPoint`). Counted by adding the tests' 0 or 1, not by branching on them:
+    // nearly half of the schools improve, in no order the processor can foresee, and a branch it
+    // guessed wrong for every other school was a fifth of this loop's time at national scale.
+    const fell = Number(fellByAPoint(shareBefore, shareAfter));
+    improved += fell;
+    steadyAtZero += (1 - fell) & Number(shareBefore === 0) & Number(shareAfter === 0);
   }
   return { schools, improved, steadyAtZero };
 }
