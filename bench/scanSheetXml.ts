@@ -2,17 +2,21 @@
  * One pass over a national table's sheet XML (50,000 schools, ~130 MB of text, as ExcelJS's streaming
  * writer writes it: `<c r="D2"><v>12.3</v></c>`, texts as shared strings), cut into 64 KB pieces as
  * the inflater gives them: htmlparser2's tokenizer alone (no-op callbacks), XmlEvents and the
- * worksheet scanner each with a handler that does nothing, and both feeding SheetCells (the real
- * reading). Best of 3 each. Not part of the test run:
+ * worksheet scanner (on text) each with a handler that does nothing, the sheet reader on the bytes
+ * (WorksheetBytes: plain cells from the bytes) with a handler that takes them and does nothing, and
+ * XmlEvents and the sheet reader feeding SheetCells (the real reading). Best of 3 each. Not part of
+ * the test run:
  *   npx tsc -p tsconfig.bench.json && node build-bench/bench/scanSheetXml.js [schools]
  */
 import { Tokenizer } from "htmlparser2";
 import { performance } from "perf_hooks";
 import type { CellValue } from "../src/engine";
 import { SheetCells } from "../src/xlsx/focused/sheetCells";
+import type { PlainCellSink } from "../src/xlsx/focused/plainCell";
+import { WorksheetBytes } from "../src/xlsx/focused/worksheetBytes";
 import { WorksheetScanner } from "../src/xlsx/focused/worksheetScanner";
 import { XmlEvents } from "./referenceXmlEvents";
-import type { XmlHandler, XmlStream } from "../src/xlsx/focused/xmlHandler";
+import type { XmlByteStream, XmlHandler, XmlStream } from "../src/xlsx/focused/xmlHandler";
 import { syntheticExportTable } from "./syntheticExportTable";
 
 const PIECE = 64 * 1024;
@@ -25,8 +29,12 @@ function letters(column: number): string {
   return name;
 }
 
-/** The sheet XML in pieces, and the shared strings its `t="s"` cells point to. */
-function nationalSheetXml(schools: number): { pieces: string[]; sharedStrings: string[] } {
+/** The sheet XML in pieces (of text, of its UTF-8), and the shared strings its `t="s"` cells point to. */
+function nationalSheetXml(schools: number): {
+  pieces: string[];
+  bytePieces: Uint8Array[];
+  sharedStrings: string[];
+} {
   const grid = syntheticExportTable(schools);
   const shared = new Map<string, number>();
   const cell = (value: CellValue, reference: string): string => {
@@ -51,7 +59,10 @@ function nationalSheetXml(schools: number): { pieces: string[]; sharedStrings: s
   const text = parts.join("");
   const pieces: string[] = [];
   for (let at = 0; at < text.length; at += PIECE) pieces.push(text.slice(at, at + PIECE));
-  return { pieces, sharedStrings: [...shared.keys()] };
+  const bytes = Buffer.from(text, "utf8");
+  const bytePieces: Uint8Array[] = [];
+  for (let at = 0; at < bytes.length; at += PIECE) bytePieces.push(bytes.subarray(at, at + PIECE));
+  return { pieces, bytePieces, sharedStrings: [...shared.keys()] };
 }
 
 function bestOf(action: () => void): number {
@@ -65,6 +76,7 @@ function bestOf(action: () => void): number {
 }
 
 const nothing: XmlHandler = { open() {}, text() {}, close() {} };
+const nothingPlain: XmlHandler & PlainCellSink = { ...nothing, plainCell() {} };
 
 function tokenizerOnly(pieces: string[]): void {
   const ignore = () => undefined;
@@ -97,22 +109,34 @@ function through(stream: XmlStream, pieces: string[]): void {
   stream.end();
 }
 
+function throughBytes(stream: XmlByteStream, pieces: Uint8Array[]): void {
+  for (const piece of pieces) stream.write(piece);
+  stream.end();
+}
+
 function main(): void {
   const schools = Number(process.argv[2] ?? 50_000);
-  const { pieces, sharedStrings } = nationalSheetXml(schools);
+  const { pieces, bytePieces, sharedStrings } = nationalSheetXml(schools);
   const megabytes = pieces.reduce((sum, piece) => sum + Buffer.byteLength(piece), 0) / 1e6;
   const context = { sharedStrings, cellFormats: [], date1904: false };
-  const sheet = (stream: (cells: SheetCells) => XmlStream) => () => {
+  const sheet = (read: (cells: SheetCells) => void) => () => {
     const cells = new SheetCells("Выгрузка", context);
-    through(stream(cells), pieces);
+    read(cells);
     if (!cells.hasAnyValue()) throw new Error("nothing read");
   };
   const figures = {
     "htmlparser2 Tokenizer, no-op callbacks": bestOf(() => tokenizerOnly(pieces)),
     "XmlEvents, no-op handler": bestOf(() => through(new XmlEvents(nothing), pieces)),
-    "WorksheetScanner, no-op handler": bestOf(() => through(new WorksheetScanner(nothing), pieces)),
-    "XmlEvents → SheetCells": bestOf(sheet((cells) => new XmlEvents(cells))),
-    "WorksheetScanner → SheetCells": bestOf(sheet((cells) => new WorksheetScanner(cells))),
+    "WorksheetScanner (text), no-op handler": bestOf(() =>
+      through(new WorksheetScanner(nothing), pieces)
+    ),
+    "WorksheetBytes (bytes), no-op plain-cell handler": bestOf(() =>
+      throughBytes(new WorksheetBytes(nothingPlain), bytePieces)
+    ),
+    "XmlEvents → SheetCells": bestOf(sheet((cells) => through(new XmlEvents(cells), pieces))),
+    "WorksheetBytes → SheetCells": bestOf(
+      sheet((cells) => throughBytes(new WorksheetBytes(cells), bytePieces))
+    ),
   };
   console.log(
     `${schools} schools: ${megabytes.toFixed(1)} MB of sheet XML in ${pieces.length} pieces; best of ${RUNS}`

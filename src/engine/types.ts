@@ -51,6 +51,20 @@ export interface GridCells {
    * call instead of `value` and `numberFormat`.
    */
   plainNumber?(row: number, column: number): number;
+  /**
+   * `plainNumber` for many cells in one call: every `into[c][i]` becomes `plainNumber(rows[i], columns[c])`
+   * (each `into[c]` at least `rows.length` long), and every one of these cells that holds a value but
+   * has NaN there (text, a boolean, a number under a format, a NaN) is told to `other` with its value
+   * as `value` gives it, in no particular order. The table reader fills its result columns so: a row's
+   * place in the host's storage is found once for all its columns, and empty cells are never asked
+   * about again.
+   */
+  plainNumberColumns?(
+    rows: ArrayLike<number>,
+    columns: ArrayLike<number>,
+    into: readonly Float64Array[],
+    other: (index: number, columnIndex: number, value: CellValue) => void
+  ): void;
 }
 
 /** Something the engine could not read or decided to leave out, always with the cell it is about. */

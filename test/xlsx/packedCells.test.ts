@@ -40,6 +40,35 @@ describe("PackedCells", () => {
     );
   });
 
+  it("stores through setNumber (the plain cells' way) what set stores, styles included", () => {
+    // Numbers (NaN too) written over texts and texts over numbers, rows revisited, columns past the
+    // first scratch row's width.
+    const column = fc.oneof(
+      { arbitrary: fc.nat(5), weight: 4 },
+      { arbitrary: fc.integer({ min: 250, max: 300 }), weight: 1 }
+    );
+    const anyCell = fc.tuple(fc.nat(3), column, cellValue, fc.nat(4));
+    fc.assert(
+      fc.property(fc.array(anyCell, { maxLength: 300 }), (cells) => {
+        const bySet = new PackedCells();
+        const byNumber = new PackedCells();
+        for (const [row, column, value, style] of cells) {
+          bySet.set(row, column, value, style);
+          if (typeof value === "number") byNumber.setNumber(row, column, value, style);
+          else byNumber.set(row, column, value, style);
+        }
+        const stored = (packed: PackedCells) =>
+          Array.from({ length: packed.rowCount }, (_, row) => {
+            const styles: number[] = [];
+            packed.rowStyles(row, (style) => styles.push(style));
+            return [packed.rowValues(row), styles];
+          });
+        expect(stored(byNumber)).toEqual(stored(bySet));
+      }),
+      { numRuns: 500 }
+    );
+  });
+
   it("keeps each cell's style, and shares a row's styles with the row above only when equal", () => {
     const packed = new PackedCells();
     for (let row = 0; row < 3; row++) {

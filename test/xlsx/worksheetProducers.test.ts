@@ -19,6 +19,7 @@ import {
   readSharedStrings,
   readWorkbookParts,
 } from "../../src/xlsx/focused/workbookParts";
+import { WorksheetBytes } from "../../src/xlsx/focused/worksheetBytes";
 import { WorksheetScanner } from "../../src/xlsx/focused/worksheetScanner";
 import { XmlEvents } from "../../bench/referenceXmlEvents";
 import type { XmlHandler, XmlStream } from "../../src/xlsx/focused/xmlHandler";
@@ -29,9 +30,28 @@ import { writeDotNetStyleWorkbook, writeExcelStyleWorkbook } from "./handWritten
 import { expectSameReading } from "./sameReading";
 import { temporaryFolder, writeResultsWorkbook } from "./workbookFiles";
 
-type Reader = (handler: XmlHandler) => XmlStream;
-const scanner: Reader = (handler) => new WorksheetScanner(handler);
-const tokenizer: Reader = (handler) => new XmlEvents(handler);
+/** How a reader takes a part: its shared strings as text, its worksheets as text or as bytes. */
+interface Reader {
+  text: (handler: XmlHandler) => XmlStream;
+  sheet: (zip: ZipArchive, path: string, handler: XmlHandler) => Promise<void>;
+}
+/** As the command line reads: worksheets from their bytes (WorksheetBytes), shared strings as text. */
+const scanner: Reader = {
+  text: (handler) => new WorksheetScanner(handler),
+  sheet: async (zip, path, handler) => {
+    const stream = new WorksheetBytes(handler);
+    await zip.streamBytes(path, (bytes) => stream.write(bytes));
+    stream.end();
+  },
+};
+const tokenizer: Reader = {
+  text: (handler) => new XmlEvents(handler),
+  sheet: async (zip, path, handler) => {
+    const stream = new XmlEvents(handler);
+    await zip.streamText(path, (text) => stream.write(text));
+    stream.end();
+  },
+};
 
 const PRODUCERS = path.join(__dirname, "..", "fixtures", "producers");
 const folder = temporaryFolder();
@@ -43,16 +63,14 @@ async function gridsThrough(file: string, read: Reader) {
   try {
     const parts = await readWorkbookParts(zip, (await findWorkbookPart(zip))!);
     const context = {
-      sharedStrings: await readSharedStrings(zip, parts.sharedStringsPath, read),
+      sharedStrings: await readSharedStrings(zip, parts.sharedStringsPath, read.text),
       cellFormats: await readCellFormats(zip, parts.stylesPath),
       date1904: parts.date1904,
     };
     const sheets = [];
     for (const part of parts.sheets) {
       const cells = new SheetCells(part.name, context);
-      const stream = read(cells);
-      await zip.streamText(part.path, (text) => stream.write(text));
-      stream.end();
+      await read.sheet(zip, part.path, cells);
       const grid = cells.grid();
       sheets.push({
         name: part.name,

@@ -322,3 +322,20 @@ export function cutAt(text: string, cuts: number[]): string[] {
   pieces.push(text.slice(from));
   return pieces;
 }
+
+/**
+ * `text`'s UTF-8 cut at `cuts` (byte positions taken modulo its length): how an inflater hands a
+ * part over, a cut falling anywhere, inside a character's bytes too.
+ */
+export function cutBytesAt(text: string, cuts: number[]): Uint8Array[] {
+  const bytes = new TextEncoder().encode(text);
+  const positions = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
+  const pieces: Uint8Array[] = [];
+  let from = 0;
+  for (const position of positions) {
+    pieces.push(bytes.slice(from, position));
+    from = position;
+  }
+  pieces.push(bytes.slice(from));
+  return pieces;
+}

@@ -32,6 +32,7 @@ import {
   fractionColumnWarnings,
   newPercentStats,
   countPercent,
+  countPercents,
   notePercent,
   type PercentStats,
 } from "./fractionColumns";
@@ -109,12 +110,13 @@ function rowCells(sheet: Sheet, row: number): CellValue[] {
 function isEmptyRow(sheet: Sheet, row: number): boolean {
   // The row's own length, not the sheet's width: one cell in column XFD must not make every row long.
   const end = sheet.firstColumn + sheet.rowLength(row);
-  for (let c = sheet.firstColumn; c < end; c++) {
-    const cell = sheet.at(row, c);
-    if (cell !== null && cell !== undefined && (typeof cell !== "string" || cell.trim() !== ""))
-      return false;
-  }
+  for (let c = sheet.firstColumn; c < end; c++) if (hasContent(sheet.at(row, c))) return false;
   return true;
+}
+
+/** A cell that makes its row not empty: anything but nothing and blank text. */
+function hasContent(cell: CellValue | undefined): boolean {
+  return cell !== null && cell !== undefined && (typeof cell !== "string" || cell.trim() !== "");
 }
 
 /**
@@ -690,7 +692,8 @@ function readPart(
   const { sheet, warnings } = read;
   const schools: SchoolRecord[] = [];
   const rows: number[] = [];
-  const seen = new Map<string, { row: number; municipality: string }>();
+  // Each key's school (its index in `schools`): a number, not an object per school.
+  const seen = new Map<string, number>();
   const {
     login: loginColumn,
     name: nameColumn,
@@ -699,7 +702,9 @@ function readPart(
   const keyColumn = loginColumn ?? nameColumn;
   let row = dataStart;
   for (; row < end; row++) {
-    if (isEmptyRow(sheet, row)) continue;
+    // A school's key is in its row: the row is not empty, and its other cells need no look.
+    const keyValue = keyColumn === undefined ? null : sheet.at(row, keyColumn);
+    if (!hasContent(keyValue) && isEmptyRow(sheet, row)) continue;
     if (keyColumn === undefined) {
       const verdict = oneSchoolRow(sheet, row, columns.groups);
       if (verdict === "header") break;
@@ -710,7 +715,7 @@ function readPart(
       rows.push(row);
       continue;
     }
-    const key = cellText(sheet.at(row, keyColumn));
+    const key = cellText(keyValue);
     const verdict = acceptRowKey(
       sheet,
       row,
@@ -729,11 +734,11 @@ function readPart(
     if (earlier !== undefined) {
       warnings.push({
         cell: sheet.address(row, keyColumn),
-        message: repeatedKey(key, earlier, municipality),
+        message: repeatedKey(key, schools[earlier], municipality),
       });
       continue;
     }
-    seen.set(lowerKey, { row, municipality });
+    seen.set(lowerKey, schools.length);
     const name = nameColumn === undefined ? "" : cellText(sheet.at(row, nameColumn));
     schools.push({ login: key, key: lowerKey, name: name === "" ? key : name, municipality, row });
     rows.push(row);
@@ -917,14 +922,16 @@ interface ColumnTarget {
   metric: Metric;
   kind: "percent" | "count" | "average";
   warnings: Warning[];
+  /** The school index (into the block's rows) of each warning: they are put in row order at the end. */
+  warningIndices: number[];
   /** Percent columns only: what their plain numbers look like (fractions or points). */
   stats?: PercentStats;
 }
 
 /**
- * Reads every group's columns for the school rows; unreadable cells become warnings. Row by row (a
- * row's cells lie together in memory; column by column took twice as long on a national table), with
- * the warnings kept in group, metric, row order as before.
+ * Reads every group's columns for the school rows; unreadable cells become warnings, in group, metric,
+ * row order. The plain numbers are filled in first, all columns at once (`fillPlainNumbers`); then each
+ * column is checked, and only its other cells are read one by one.
  */
 function readAllGroupValues(
   sheet: Sheet,
@@ -947,7 +954,8 @@ function readAllGroupValues(
         arrays[metric] = noData ??= new Float64Array(rows.length).fill(NaN);
         continue;
       }
-      arrays[metric] = new Float64Array(rows.length).fill(NaN);
+      // Not filled with NaN here: `fillPlainNumbers` writes every cell.
+      arrays[metric] = new Float64Array(rows.length);
       const kind =
         metric === "participants" ? "count" : metric === "average" ? "average" : "percent";
       const stats =
@@ -960,61 +968,193 @@ function readAllGroupValues(
         metric,
         kind,
         warnings: [],
+        warningIndices: [],
         stats,
       });
     }
     return arrays as GroupValues;
   });
-  const { values: gridValues, numberFormats, cells: packed } = sheet.grid;
-  const plainNumber = packed?.plainNumber?.bind(packed);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i] - sheet.firstRow;
-    // A packed grid is read cell by cell: making its rows as arrays would undo the packing.
-    const cells = packed === undefined ? gridValues[r] : undefined;
-    if (packed === undefined && cells === undefined) continue;
-    const formats = packed === undefined ? numberFormats?.[r] : undefined;
-    for (let t = 0; t < targets.length; t++) {
-      const target = targets[t];
-      // A packed grid answers the common case in one call, without the value and its format.
-      if (plainNumber !== undefined && storePlain(target, i, plainNumber(r, target.column)))
-        continue;
-      const value =
-        cells === undefined ? packed!.value(r, target.column) : (cells[target.column] ?? null);
-      if (value === null || value === "-") continue;
-      const format =
-        formats === undefined ? packed?.numberFormat(r, target.column) : formats[target.column];
-      // The common case is read in place (a national table has millions of cells): a plain number
-      // in range with no number format to scale it. Everything else goes through the readers.
-      if (typeof value === "number" && format == null && storePlain(target, i, value)) continue;
-      const column = target.column + sheet.firstColumn;
-      if (mergedAway.size > 0 && mergedAway.has(rows[i] * COLUMN_KEY + column)) continue;
-      readOne(sheet, rows[i], target, i, value, format);
-    }
+  const gridRows = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) gridRows[i] = rows[i] - sheet.firstRow;
+  const columns = Int32Array.from(targets, (target) => target.column);
+  const others: OtherCells = { indices: [], targets: [], values: [] };
+  const other = (index: number, target: number, value: CellValue): void => {
+    if (value === null || value === "-") return;
+    others.indices.push(index);
+    others.targets.push(target);
+    others.values.push(value);
+  };
+  const inRange = fillPlainNumbers(sheet.grid, gridRows, columns, targets, other);
+  for (const target of targets)
+    checkPlainNumbers(sheet, rows, gridRows, target, inRange, mergedAway);
+  for (let k = 0; k < others.values.length; k++) {
+    const target = targets[others.targets[k]];
+    readOther(sheet, rows, gridRows, target, others.indices[k], others.values[k], mergedAway);
   }
-  for (const target of targets) warnings.push(...target.warnings);
+  for (const target of targets) warnings.push(...warningsInRowOrder(target));
   if (mergedAway.size > 0) clearMergedAway(rows, targets, mergedAway, sheet.firstColumn);
   return result;
 }
 
 /**
- * Stores `value`, a number with no number format (NaN for none), when the column's reader would take
- * it as it is: not negative, and a percentage up to 100, a count whole, an average finite. False for
- * anything else, which goes through the readers.
+ * Whether `value`, a number with no number format (NaN for none), is what the column's reader would
+ * take as it is: not negative, and a percentage up to 100, a count whole, an average finite. Such a
+ * value is noted for the fraction check; anything else goes through the readers.
  */
-function storePlain(target: ColumnTarget, index: number, value: number): boolean {
-  if (!(value >= 0)) return false;
-  const plain =
-    target.kind === "percent"
-      ? value <= 100
-      : target.kind === "count"
-        ? Number.isInteger(value)
-        : Number.isFinite(value);
-  if (!plain) return false;
-  target.values[index] = value;
+function isPlain(target: ColumnTarget, value: number): boolean {
+  if (!isPlainOf(target.kind, value)) return false;
   // 0.4 or 1 in a percent column may be a fraction (40 %, 100 %): noted, decided per column.
   const stats = target.stats;
   if (stats !== undefined && value > 0) countPercent(stats, value);
   return true;
+}
+
+/**
+ * What each kind of column takes as it is: not negative, and a percentage up to 100, a count whole, an
+ * average finite.
+ */
+function isPlainOf(kind: ColumnTarget["kind"], value: number): boolean {
+  return (
+    value >= 0 &&
+    (kind === "percent"
+      ? value <= 100
+      : kind === "count"
+        ? Number.isInteger(value)
+        : value < Infinity)
+  );
+}
+
+/** The school cells that hold a value other than a plain number, to be read one by one. */
+interface OtherCells {
+  indices: number[];
+  targets: number[];
+  values: CellValue[];
+}
+
+/**
+ * Fills every target's column with the cells' plain numbers (a number with no number format; NaN
+ * for anything else) — the common case of a national table's millions of cells,
+ * read without a value and a format per cell — and tells `other` the cells that hold something else.
+ * Rows are the outer loop (a row's cells lie together); a packed host fills the columns itself,
+ * finding each row once. True when the numbers filled are all in their columns' range already (read
+ * from arrays, each cell is looked at here anyway).
+ */
+function fillPlainNumbers(
+  grid: SheetGrid,
+  gridRows: Int32Array,
+  columns: Int32Array,
+  targets: ColumnTarget[],
+  other: (index: number, target: number, value: CellValue) => void
+): boolean {
+  const into = targets.map((target) => target.values);
+  const packed = grid.cells;
+  if (packed?.plainNumberColumns !== undefined) {
+    packed.plainNumberColumns(gridRows, columns, into, other);
+    return false;
+  }
+  if (packed !== undefined) {
+    // A packed host without the column accessor: its cells one at a time.
+    for (let i = 0; i < gridRows.length; i++) {
+      for (let t = 0; t < columns.length; t++) {
+        const plain = packed.plainNumber?.(gridRows[i], columns[t]) ?? NaN;
+        into[t][i] = plain;
+        if (Number.isNaN(plain)) other(i, t, packed.value(gridRows[i], columns[t]));
+      }
+    }
+    return false;
+  }
+  const { values: gridValues, numberFormats } = grid;
+  for (let i = 0; i < gridRows.length; i++) {
+    const cells = gridValues[gridRows[i]] ?? [];
+    const formats = numberFormats?.[gridRows[i]];
+    for (let t = 0; t < columns.length; t++) {
+      const value = cells[columns[t]];
+      // Arrays are read once, so each number is taken here only when its column's reader would
+      // take it as it is; any other goes to `other` (a NaN too: NaN in a column is «nothing here»).
+      if (
+        typeof value === "number" &&
+        isPlainOf(targets[t].kind, value) &&
+        (formats === undefined || formats[columns[t]] == null)
+      ) {
+        into[t][i] = value;
+        continue;
+      }
+      into[t][i] = NaN;
+      if (value !== undefined) other(i, t, value);
+    }
+  }
+  return true;
+}
+
+/**
+ * A column as filled: its plain numbers counted for the fraction check, and unless they are known
+ * `inRange`, the ones its reader would not take as they are (negative, above 100, a fractional
+ * count…) read, which warns about them.
+ */
+function checkPlainNumbers(
+  sheet: Sheet,
+  rows: number[],
+  gridRows: Int32Array,
+  target: ColumnTarget,
+  inRange: boolean,
+  mergedAway: Set<number>
+): void {
+  const { values, kind, stats } = target;
+  // The plain numbers are counted for the fraction check before any cell is read into the column.
+  if (stats !== undefined) countPercents(stats, values);
+  if (inRange) return;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    // NaN: no data, or a cell of another kind, read afterwards.
+    if (isPlainOf(kind, value) || Number.isNaN(value)) continue;
+    values[i] = NaN;
+    readOther(sheet, rows, gridRows, target, i, value, mergedAway);
+  }
+}
+
+/**
+ * A cell that is not a plain number in range: read with its number format, a cell a merge covers left
+ * unread.
+ */
+function readOther(
+  sheet: Sheet,
+  rows: number[],
+  gridRows: Int32Array,
+  target: ColumnTarget,
+  index: number,
+  value: CellValue,
+  mergedAway: Set<number>
+): void {
+  const { numberFormats, cells: packed } = sheet.grid;
+  const r = gridRows[index];
+  const format =
+    packed === undefined
+      ? numberFormats?.[r]?.[target.column]
+      : packed.numberFormat(r, target.column);
+  // A number without a format the host gave no plain number for: taken as the fill takes one.
+  if (typeof value === "number" && format == null && isPlain(target, value)) {
+    target.values[index] = value;
+    return;
+  }
+  const column = target.column + sheet.firstColumn;
+  if (mergedAway.size > 0 && mergedAway.has(rows[index] * COLUMN_KEY + column)) return;
+  readOne(sheet, rows[index], target, index, value, format);
+}
+
+/**
+ * A column's warnings by row: out-of-range numbers are read column by column and other cells row by
+ * row, so one column's warnings may come from both.
+ */
+function warningsInRowOrder(target: ColumnTarget): Warning[] {
+  const { warnings, warningIndices } = target;
+  let sorted = true;
+  for (let k = 1; k < warningIndices.length && sorted; k++)
+    sorted = warningIndices[k - 1] <= warningIndices[k];
+  if (sorted) return warnings;
+  return warnings
+    .map((warning, k) => ({ warning, index: warningIndices[k] }))
+    .sort((a, b) => a.index - b.index)
+    .map((entry) => entry.warning);
 }
 
 function readOne(
@@ -1031,6 +1171,7 @@ function readOne(
     if (target.stats !== undefined && !Number.isNaN(reading))
       notePercent(target.stats, value, format, reading);
   } else {
+    target.warningIndices.push(index);
     target.warnings.push({
       cell: sheet.address(row, target.column + sheet.firstColumn),
       message: `${target.group.procedure.label} ${target.group.year.label}, ${METRIC_NAMES[target.metric]}: ${reading}; значение не учтено`,

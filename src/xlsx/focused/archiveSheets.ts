@@ -70,7 +70,7 @@ export async function readSheetInOneStream(
 ): Promise<SheetCells> {
   const cells = new SheetCells(part.name, context);
   const events = sheetXmlStream(cells);
-  await zip.streamText(part.path, (text) => events.write(text));
+  await zip.streamBytes(part.path, (bytes) => events.write(bytes));
   events.end();
   return cells;
 }

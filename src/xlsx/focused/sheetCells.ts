@@ -2,7 +2,6 @@ import type { CellValue, MergedRange, SheetGrid, UncalculatedFormulas } from "..
 import { listOnDemand } from "../../engine/listOnDemand";
 import { PackedCells, type PackedCellsData } from "./packedCells";
 import type { PlainCellSink } from "./plainCell";
-import { decimalNumber } from "./decimalNumber";
 import { isDateFormat } from "./workbookParts";
 import type { XmlAttributes, XmlHandler } from "./xmlHandler";
 
@@ -162,7 +161,7 @@ export class SheetCells implements XmlHandler, PlainCellSink {
   }
 
   /**
-   * `<c r s t><v>…</v></c>` read by the scanner in one go (see plainCell.ts): what opening the cell,
+   * `<c r s t><v>…</v></c>` read from the bytes in one go (worksheetBytes.ts): what opening the cell,
    * its value and closing them does, without the events. Afterwards the state is as after `</c>`.
    */
   plainCell(
@@ -183,7 +182,7 @@ export class SheetCells implements XmlHandler, PlainCellSink {
       this.cells.set(row, column, this.context.sharedStrings[value] ?? null, stored);
     } else if (format !== null && this.dateStyles[style]) {
       this.cells.set(row, column, isoDate(value, this.context.date1904), stored);
-    } else this.cells.set(row, column, value, stored);
+    } else this.cells.setNumber(row, column, value, stored);
   }
 
   private countUncalculated(): void {
@@ -226,7 +225,9 @@ export class SheetCells implements XmlHandler, PlainCellSink {
   }
 
   private numberValue(text: string, format: string | null): CellValue {
-    const number = decimalNumber(text, 0, text.length);
+    // A cell the general path reads (a formula's result, a number with an entity) already has its
+    // text; plain cells, nearly all of a sheet, come as numbers read from the bytes (plainCell.ts).
+    const number = parseFloat(text);
     return format !== null && this.dateStyles[this.cellStyle]
       ? isoDate(number, this.context.date1904)
       : number;
@@ -296,6 +297,8 @@ export class SheetCells implements XmlHandler, PlainCellSink {
         rowLength: (row) => cells.width(row),
         numberFormat: (row, column) => formatOf(cells.style(row, column)),
         plainNumber: (row, column) => cells.plainNumber(row, column, formatted),
+        plainNumberColumns: (rows, columns, into, other) =>
+          cells.plainNumberColumns(rows, columns, formatted, into, other),
       },
     };
   }

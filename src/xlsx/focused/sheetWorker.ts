@@ -6,7 +6,7 @@
 import { parentPort } from "worker_threads";
 import { SheetCells, type SheetCellsData, type SheetContext } from "./sheetCells";
 import { sheetXmlStream } from "./sheetXml";
-import type { XmlStream } from "./xmlHandler";
+import type { XmlByteStream } from "./xmlHandler";
 
 export type ToSheetWorker =
   | { kind: "start"; sheetName: string; context: SheetContext }
@@ -17,8 +17,7 @@ export type FromSheetWorker =
   { kind: "read" } | { kind: "done"; data: SheetCellsData } | { kind: "failed"; message: string };
 
 let cells: SheetCells | null = null;
-let events: XmlStream | null = null;
-const decoder = new TextDecoder("utf-8");
+let events: XmlByteStream | null = null;
 const port = parentPort!;
 
 function handle(message: ToSheetWorker): void {
@@ -28,7 +27,7 @@ function handle(message: ToSheetWorker): void {
       events = sheetXmlStream(cells);
       return;
     case "piece":
-      events!.write(decoder.decode(message.bytes));
+      events!.write(message.bytes);
       port.postMessage({ kind: "read" } satisfies FromSheetWorker);
       return;
     case "end": {

@@ -1,4 +1,5 @@
-import type { XmlHandler, XmlStream } from "./xmlHandler";
+import type { XmlByteStream, XmlHandler, XmlStream } from "./xmlHandler";
+import { WorksheetBytes } from "./worksheetBytes";
 import { WorksheetScanner } from "./worksheetScanner";
 
 /**
@@ -8,13 +9,20 @@ import { WorksheetScanner } from "./worksheetScanner";
  * the scanner is checked against, event for event and cell for cell
  * (test/xlsx/worksheetScanner*.test.ts).
  */
-export function sheetXmlStream(handler: XmlHandler): XmlStream {
+
+/** A worksheet, from its bytes: plain cells read from them directly (worksheetBytes.ts). */
+export function sheetXmlStream(handler: XmlHandler): XmlByteStream {
+  return new WorksheetBytes(handler);
+}
+
+/** A part as text (the shared strings, streamed): no plain cells there to read from bytes. */
+export function xmlTextStream(handler: XmlHandler): XmlStream {
   return new WorksheetScanner(handler);
 }
 
 /** Parses a whole (small) part: the workbook, its relationships, the styles. */
 export function parseXml(text: string, handler: XmlHandler): void {
-  const stream = sheetXmlStream(handler);
+  const stream = xmlTextStream(handler);
   stream.write(text);
   stream.end();
 }

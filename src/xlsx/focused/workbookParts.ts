@@ -1,4 +1,4 @@
-import { parseXml, sheetXmlStream } from "./sheetXml";
+import { parseXml, xmlTextStream } from "./sheetXml";
 import type { XmlHandler, XmlStream } from "./xmlHandler";
 import type { ArchiveEntries } from "../zip/archiveEntries";
 
@@ -139,7 +139,7 @@ export async function readWorkbookParts(
 export async function readSharedStrings(
   zip: ArchiveEntries,
   path: string | null,
-  xmlStream: (handler: XmlHandler) => XmlStream = sheetXmlStream
+  xmlStream: (handler: XmlHandler) => XmlStream = xmlTextStream
 ): Promise<string[]> {
   if (path === null) return [];
   const strings: string[] = [];

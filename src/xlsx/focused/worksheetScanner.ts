@@ -1,4 +1,3 @@
-import { isPlainCellSink, scanPlainCell, type PlainCellSink } from "./plainCell";
 import { decodeText } from "./xmlText";
 import type { XmlAttributes, XmlHandler, XmlStream } from "./xmlHandler";
 
@@ -17,7 +16,9 @@ import type { XmlAttributes, XmlHandler, XmlStream } from "./xmlHandler";
  * processing instructions and declarations are skipped. Like htmlparser2 it does not validate: it
  * does not check that tags nest, and it leaves line ends and attribute whitespace as written.
  *
- * Pure TypeScript, no Node or DOM API: the browser page's Web Worker can use it as well.
+ * It takes text; a worksheet's bytes come through WorksheetBytes (worksheetBytes.ts), which reads
+ * the plain cells itself and hands this scanner everything else. Pure TypeScript, no Node or DOM API:
+ * the browser page's Web Worker can use it as well.
  */
 export class WorksheetScanner implements XmlStream {
   /** The start of a construct the last piece cut off (a tag, an entity), kept for the next piece. */
@@ -35,25 +36,42 @@ export class WorksheetScanner implements XmlStream {
   private readonly spans: number[] = [];
   private attributeCount = 0;
   private readonly attributes: XmlAttributes = { get: (name) => this.attribute(name) };
-  /** The handler again when it takes plain cells in one call (SheetCells does), else null. */
-  private readonly plainCells: PlainCellSink | null;
 
-  constructor(private readonly handler: XmlHandler) {
-    this.plainCells = isPlainCellSink(handler) ? handler : null;
-  }
+  constructor(private readonly handler: XmlHandler) {}
 
   write(chunk: string): void {
     if (chunk.length === 0) return;
-    this.scan(this.rest.length === 0 ? chunk : this.rest + chunk, false);
+    this.scan(this.rest.length === 0 ? chunk : this.rest + chunk, false, false);
+  }
+
+  /**
+   * A piece the caller knows the next piece starts with a `<` (markup): text at its end is whole,
+   * not the start of an entity the next piece ends, so nothing of it is held back.
+   */
+  writeBeforeMarkup(chunk: string): void {
+    if (chunk.length === 0 && this.rest.length === 0) return;
+    this.scan(this.rest.length === 0 ? chunk : this.rest + chunk, false, true);
+  }
+
+  /**
+   * Whether the scanner holds the start of a construct the pieces so far cut off (a tag, a comment,
+   * a CDATA section, an entity). When it holds none, what comes next starts where markup or text may
+   * start: a `<` there opens a tag, not something inside a comment.
+   */
+  get pending(): boolean {
+    return this.rest.length > 0;
   }
 
   end(): void {
-    if (this.rest.length > 0) this.scan(this.rest, true);
+    if (this.rest.length > 0) this.scan(this.rest, true, true);
     this.rest = "";
   }
 
-  /** Reads `source` as far as it is complete (all of it at the end) and keeps the rest. */
-  private scan(source: string, atEnd: boolean): void {
+  /**
+   * Reads `source` as far as it is complete (all of it at the end) and keeps the rest; `textWhole`
+   * when text at its end is whole (at the end, or before markup).
+   */
+  private scan(source: string, atEnd: boolean, textWhole: boolean): void {
     this.source = source;
     this.nextAmpersand = -1;
     const length = source.length;
@@ -61,7 +79,7 @@ export class WorksheetScanner implements XmlStream {
     while (at < length) {
       const tag = source.indexOf("<", at);
       if (tag < 0) {
-        at = this.textToEnd(at, atEnd);
+        at = this.textToEnd(at, textWhole);
         break;
       }
       if (tag > at) this.text(at, tag);
@@ -83,10 +101,10 @@ export class WorksheetScanner implements XmlStream {
    * characters is no cut entity (the longest, `&#x10FFFF;`, has 10; more leading zeros than that are
    * not written by anyone), so text is never held back without end.
    */
-  private textToEnd(at: number, atEnd: boolean): number {
+  private textToEnd(at: number, textWhole: boolean): number {
     const length = this.source.length;
     let cut = length;
-    if (!atEnd) {
+    if (!textWhole) {
       const ampersand = this.source.lastIndexOf("&");
       if (ampersand >= at && length - ampersand <= 32 && this.source.indexOf(";", ampersand) < 0)
         cut = ampersand;
@@ -123,10 +141,6 @@ export class WorksheetScanner implements XmlStream {
       return end < 0 ? -1 : end + 2;
     }
     if (Number.isNaN(next)) return -1;
-    if (this.plainCells !== null) {
-      const end = scanPlainCell(source, at, this.plainCells);
-      if (end > 0) return end;
-    }
     return this.openTag(at);
   }
 

@@ -22,3 +22,10 @@ export interface XmlStream {
   /** The stream is over: what was held back for the next piece is read as it is. */
   end(): void;
 }
+
+/** A reader that takes a document's UTF-8 bytes as they stream in, in pieces cut anywhere. */
+export interface XmlByteStream {
+  write(bytes: Uint8Array): void;
+  /** The stream is over: what was held back for the next piece is read as it is. */
+  end(): void;
+}

@@ -51,7 +51,7 @@ export class ZipArchive implements ArchiveEntries {
   streamBytes(
     name: string,
     onBytes: (bytes: Buffer) => void,
-    onEnd: () => void,
+    onEnd: () => void = () => undefined,
     chunkBytes = 1 << 20
   ): Promise<void> {
     const entry = this.zip.entry(name);
