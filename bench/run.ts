@@ -529,11 +529,14 @@ async function main(): Promise<void> {
         standalone: standaloneNote(standalone, "the --json median of part 2"),
       },
     };
-    const file = path.join(ROOT, "bench", "results.json");
-    writeFileSync(
-      file,
-      JSON.stringify(engineOnly ? engineFiguresInto(file, results) : results, null, 2) + "\n"
-    );
+    if (engineOnly) {
+      // The engine's keys (`engine_*`; the run's date as `engine_date`) replace those of the file.
+      const engine = Object.entries(results).filter(([key]) => key.startsWith("engine_"));
+      mergeIntoResults(
+        { ...Object.fromEntries(engine), engine_date: results.date },
+        { engine: results.notes.engine }
+      );
+    } else writeFileSync(RESULTS_FILE, JSON.stringify(results, null, 2) + "\n");
     console.log(
       engineOnly
         ? "\nwrote the engine figures into bench/results.json"
@@ -542,27 +545,23 @@ async function main(): Promise<void> {
   }
 }
 
+const RESULTS_FILE = path.join(ROOT, "bench", "results.json");
+
 /**
- * `--engine-only --json`: the engine's keys (`engine_*`, the engine note; the run's date as
- * `engine_date`) replace those of bench/results.json; the other figures stay as their runs wrote them.
+ * A partial run's keys (`--engine-only`, `--out-only`, `--standalone-only` with `--json`) written over
+ * those of bench/results.json, and its notes over the notes; the other figures stay as their runs
+ * wrote them.
  */
-function engineFiguresInto(
-  file: string,
-  results: Record<string, unknown> & { notes: Record<string, string> }
-): Record<string, unknown> {
-  const previous = existsSync(file)
-    ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>)
+function mergeIntoResults(keys: Record<string, unknown>, notes: Record<string, string>): void {
+  const previous = existsSync(RESULTS_FILE)
+    ? (JSON.parse(readFileSync(RESULTS_FILE, "utf8")) as Record<string, unknown>)
     : {};
-  const engine = Object.entries(results).filter(([key]) => key.startsWith("engine_"));
-  return {
+  const merged = {
     ...previous,
-    ...Object.fromEntries(engine),
-    engine_date: results.date,
-    notes: {
-      ...((previous.notes as Record<string, string> | undefined) ?? {}),
-      engine: results.notes.engine,
-    },
+    ...keys,
+    notes: { ...((previous.notes as Record<string, string> | undefined) ?? {}), ...notes },
   };
+  writeFileSync(RESULTS_FILE, JSON.stringify(merged, null, 2) + "\n");
 }
 
 /**
@@ -598,28 +597,23 @@ async function outOnly(json: boolean, machine: string): Promise<void> {
     `target: peak RSS ≤ ${TARGETS.rssMb} MB — --out ${figures.cliOut.rssMb?.toFixed(0)} MB, ${pass((figures.cliOut.rssMb ?? Infinity) <= TARGETS.rssMb)}`
   );
   if (!json) return;
-  const file = path.join(ROOT, "bench", "results.json");
-  const previous = existsSync(file)
-    ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>)
-    : {};
-  const results = {
-    ...previous,
-    out_date: new Date().toISOString(),
-    out_machine: machine,
-    out_load_average: figures.load.map((l) => Number(l.toFixed(2))),
-    cli_out_s_50k: figures.cliOut.finished ? Number(figures.cliOut.seconds.toFixed(2)) : null,
-    libreoffice_xlsx_s_50k: Number(figures.libreOfficeXlsx.seconds.toFixed(2)),
-    cli_out_vs_libreoffice_ratio: figures.cliOut.finished ? Number(f2(ratio)) : null,
-    outputs_agree_out_xlsx: figures.cliOut.finished ? figures.agree : null,
-    out_rss_mb_50k: figures.cliOut.rssMb != null ? Math.round(figures.cliOut.rssMb) : null,
-    out_result_mb_50k: figures.outputMb === null ? null : Number(f1(figures.outputMb)),
-    notes: {
-      ...((previous.notes as Record<string, string> | undefined) ?? {}),
+  mergeIntoResults(
+    {
+      out_date: new Date().toISOString(),
+      out_machine: machine,
+      out_load_average: figures.load.map((l) => Number(l.toFixed(2))),
+      cli_out_s_50k: figures.cliOut.finished ? Number(figures.cliOut.seconds.toFixed(2)) : null,
+      libreoffice_xlsx_s_50k: Number(figures.libreOfficeXlsx.seconds.toFixed(2)),
+      cli_out_vs_libreoffice_ratio: figures.cliOut.finished ? Number(f2(ratio)) : null,
+      outputs_agree_out_xlsx: figures.cliOut.finished ? figures.agree : null,
+      out_rss_mb_50k: figures.cliOut.rssMb != null ? Math.round(figures.cliOut.rssMb) : null,
+      out_result_mb_50k: figures.outputMb === null ? null : Number(f1(figures.outputMb)),
+    },
+    {
       cli_out:
         "--out copies the input's zip entries as they are and writes only the output sheets (src/xlsx/append/); median of 3 runs; out_* keys from `npm run bench -- --out-only --json`",
-    },
-  };
-  writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
+    }
+  );
   console.log("\nwrote the --out figures into bench/results.json");
 }
 
@@ -711,21 +705,16 @@ async function standaloneOnly(json: boolean, machine: string): Promise<void> {
   const cli = [...cliRuns].sort((a, b) => a.seconds - b.seconds)[1]!;
   printStandalone(spell, cli, flaggedInReport(report));
   if (!json) return;
-  const file = path.join(ROOT, "bench", "results.json");
-  const previous = existsSync(file)
-    ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>)
-    : {};
-  const results = {
-    ...previous,
-    standalone_date: new Date().toISOString(),
-    standalone_machine: machine,
-    ...standaloneKeys(spell, cli),
-    notes: {
-      ...((previous.notes as Record<string, string> | undefined) ?? {}),
-      standalone: `${standaloneNote(spell, "school-radar analyze --json on the same file, median of 3, each run just before one of the page's")}; keys from \`npm run bench -- --standalone-only --json\``,
+  mergeIntoResults(
+    {
+      standalone_date: new Date().toISOString(),
+      standalone_machine: machine,
+      ...standaloneKeys(spell, cli),
     },
-  };
-  writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
+    {
+      standalone: `${standaloneNote(spell, "school-radar analyze --json on the same file, median of 3, each run just before one of the page's")}; keys from \`npm run bench -- --standalone-only --json\``,
+    }
+  );
   console.log("wrote the standalone page's figures into bench/results.json");
 }
 
