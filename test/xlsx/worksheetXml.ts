@@ -312,15 +312,7 @@ export const sharedStringsXml: fc.Arbitrary<{ xml: string; texts: string[] }> = 
 
 /** `text` cut at `cuts` (positions taken modulo its length): how pieces of a stream arrive. */
 export function cutAt(text: string, cuts: number[]): string[] {
-  const positions = [...new Set(cuts.map((cut) => cut % (text.length + 1)))].sort((a, b) => a - b);
-  const pieces: string[] = [];
-  let from = 0;
-  for (const position of positions) {
-    pieces.push(text.slice(from, position));
-    from = position;
-  }
-  pieces.push(text.slice(from));
-  return pieces;
+  return cutPieces(text.length, cuts, (from, to) => text.slice(from, to));
 }
 
 /**
@@ -329,13 +321,18 @@ export function cutAt(text: string, cuts: number[]): string[] {
  */
 export function cutBytesAt(text: string, cuts: number[]): Uint8Array[] {
   const bytes = new TextEncoder().encode(text);
-  const positions = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
-  const pieces: Uint8Array[] = [];
+  return cutPieces(bytes.length, cuts, (from, to) => bytes.slice(from, to));
+}
+
+/** The pieces between the distinct cut positions (modulo `length + 1`), in order, made by `piece`. */
+function cutPieces<T>(length: number, cuts: number[], piece: (from: number, to: number) => T): T[] {
+  const positions = [...new Set(cuts.map((cut) => cut % (length + 1)))].sort((a, b) => a - b);
+  const pieces: T[] = [];
   let from = 0;
   for (const position of positions) {
-    pieces.push(bytes.slice(from, position));
+    pieces.push(piece(from, position));
     from = position;
   }
-  pieces.push(bytes.slice(from));
+  pieces.push(piece(from, length));
   return pieces;
 }
